@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, jsonSchemaTransform } from 'fastify-type-provider-zod';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Deps } from './deps.ts';
+import { AppError } from './errors.ts';
+import { registerErrorHandling } from './plugins/errors.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { orgRoutes } from './modules/org/org.routes.ts';
+import { userRoutes } from './modules/users/users.routes.ts';
+import { tenantRoutes } from './modules/tenants/tenants.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { evidenceRoutes } from './modules/evidence/evidence.routes.ts';
+
+export interface AppOptions {
+  logger?: boolean;
+}
+
+export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    bodyLimit: 1024 * 1024, // JSON bodies; uploads have their own 20 MB limit
+    trustProxy: process.env.SERASAN_TRUST_PROXY === 'true',
+    ajv: { customOptions: { removeAdditional: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"], // Mantine sets inline style attributes
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie, { secret: deps.config.sessionSecret });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'serasan_csrf',
+    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, signed: true, secure: deps.config.isProduction && process.env.SERASAN_COOKIE_SECURE !== 'false' },
+    getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new AppError('RATE_LIMITED', 'errors.rateLimited'),
+  });
+  await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1 } });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Serasan API',
+        version: deps.config.version,
+        description:
+          'JSON API of Serasan. Sign in with POST /api/auth/login (session cookie), fetch GET /api/csrf and send the token as header x-csrf-token on every POST/PUT/PATCH/DELETE. Errors: { error: { code, message, details? }, requestId }.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  registerErrorHandling(app);
+  registerAuth(app, deps);
+
+  await healthRoutes(app, deps);
+  await authRoutes(app, deps);
+  await tenantRoutes(app, deps);
+  await orgRoutes(app, deps);
+  await userRoutes(app, deps);
+  await auditRoutes(app, deps);
+  await evidenceRoutes(app, deps);
+
+  // The built SPA, served from the same origin; unknown non-API paths fall back to index.html.
+  const web = deps.config.webDistDir;
+  if (existsSync(path.join(web, 'index.html'))) {
+    await app.register(fastifyStatic, { root: web, prefix: '/', wildcard: false, index: ['index.html'] });
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
+      if (request.url.startsWith('/api/')) throw new AppError('NOT_FOUND', 'errors.routeNotFound');
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    });
+  }
+  return app;
+}

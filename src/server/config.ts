@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The one place that reads the environment. Everything else receives a Config. */
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  sessionSecret: string;
+  isProduction: boolean;
+  demoPassword: string;
+  seedDemo: boolean;
+  sessionTtlHours: number;
+  loginMaxFailures: number;
+  loginLockMinutes: number;
+  loginRateLimitPerMinute: number;
+  maxUploadBytes: number;
+  version: string;
+  /** Directory holding ../shared reference data (opd.csv etc.). */
+  sharedDir: string;
+  webDistDir: string;
+}
+
+export const DEFAULT_SESSION_SECRET = 'serasan-dev-secret-change-me-0000000000';
+export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function int(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`Invalid integer in environment: ${value}`);
+  return n;
+}
+
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const isProduction = env.NODE_ENV === 'production';
+  const sessionSecret = env.SESSION_SECRET ?? DEFAULT_SESSION_SECRET;
+  if (isProduction && (sessionSecret === DEFAULT_SESSION_SECRET || sessionSecret.length < 32)) {
+    throw new Error(
+      'NODE_ENV=production requires SESSION_SECRET: a random value of at least 32 characters (the default is refused).',
+    );
+  }
+  return {
+    port: int(env.PORT, 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.SERASAN_DATA_DIR ?? path.join(ROOT_DIR, 'data')),
+    databaseUrl: env.DATABASE_URL || undefined,
+    sessionSecret,
+    isProduction,
+    demoPassword: env.SERASAN_DEMO_PASSWORD ?? 'serasan-demo',
+    seedDemo: env.SERASAN_SEED_DEMO !== 'false',
+    sessionTtlHours: int(env.SERASAN_SESSION_TTL_HOURS, 12),
+    loginMaxFailures: int(env.SERASAN_LOGIN_MAX_FAILURES, 5),
+    loginLockMinutes: int(env.SERASAN_LOGIN_LOCK_MINUTES, 15),
+    loginRateLimitPerMinute: int(env.SERASAN_LOGIN_RATE_LIMIT_PER_MINUTE, 20),
+    maxUploadBytes: 20 * 1024 * 1024,
+    version: packageVersion(),
+    sharedDir: path.resolve(env.SERASAN_SHARED_DIR ?? path.join(ROOT_DIR, '..', 'shared')),
+    webDistDir: path.join(ROOT_DIR, 'dist', 'web'),
+  };
+}

@@ -1,0 +1,27 @@
+import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import type { DialectName, Executor } from './db.ts';
+
+/**
+ * The only place where SQL differs between SQLite and PostgreSQL. Callers never branch on the
+ * dialect themselves (STACK.md, portable rules).
+ */
+
+/** Case-insensitive "contains" match that behaves the same on both databases. */
+export function ilikeContains(column: string, needle: string): RawBuilder<boolean> {
+  const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return sql<boolean>`lower(${sql.ref(column)}) like lower(${pattern}) escape '\\'`;
+}
+
+/**
+ * Lock the selected rows until the transaction ends. PostgreSQL needs FOR UPDATE. On SQLite,
+ * Kysely runs every transaction on the one better-sqlite3 connection behind a mutex, so
+ * transactions are already serialised and the plain select is enough.
+ */
+export function forUpdate<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, dialect: DialectName): QB {
+  return dialect === 'postgres' ? (qb.forUpdate() as QB) : qb;
+}
+
+export async function dialectOf(db: Executor): Promise<DialectName> {
+  const adapter = db.getExecutor().adapter;
+  return adapter.constructor.name.toLowerCase().includes('postgres') ? 'postgres' : 'sqlite';
+}

@@ -1,0 +1,11 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './2026-11-23-0001-platform.ts';
+
+/** Static, append-only list of migrations (no directory scanning: STACK.md). */
+export const migrations: Record<string, Migration> = {
+  '2026-11-23-0001-platform': m0001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

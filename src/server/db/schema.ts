@@ -1,0 +1,158 @@
+/**
+ * Kysely table types. Column names are camelCase here; CamelCasePlugin maps them to snake_case SQL.
+ * Portable rules (STACK.md): ids are text (UUIDv7), booleans are integer 0/1, times are ISO text,
+ * JSON is text.
+ */
+export type Bool = 0 | 1;
+
+export interface RegionTable {
+  code: string; // Kemendagri code, e.g. "16.03"
+  name: string;
+  level: 'province' | 'regency' | 'district';
+  parentCode: string | null;
+  kind: string | null; // kabupaten | kota | provinsi | kecamatan
+}
+
+export interface TenantTable {
+  id: string;
+  regionCode: string;
+  name: string;
+  kind: string; // provinsi | kabupaten | kota
+  isDemo: Bool;
+  createdAt: string;
+}
+
+export interface UnitTable {
+  tenantId: string;
+  id: string;
+  parentId: string | null;
+  name: string;
+  shortName: string | null;
+  type: string;
+  code: string | null;
+  isActive: Bool;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PositionTable {
+  tenantId: string;
+  id: string;
+  unitId: string;
+  title: string;
+  isHead: Bool;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PersonTable {
+  tenantId: string;
+  id: string;
+  name: string;
+  nip: string;
+  kind: 'PNS' | 'PPPK';
+  rank: string | null;
+  unitId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AssignmentTable {
+  tenantId: string;
+  id: string;
+  positionId: string;
+  personId: string;
+  kind: 'definitif' | 'plt' | 'plh';
+  startDate: string;
+  endDate: string | null;
+  decreeNumber: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserTable {
+  id: string;
+  tenantId: string;
+  username: string;
+  name: string;
+  passwordHash: string;
+  mustChangePassword: Bool;
+  isActive: Bool;
+  isPlatformAdmin: Bool;
+  personId: string | null;
+  locale: string;
+  failedLogins: number;
+  lockedUntil: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserRoleTable {
+  tenantId: string;
+  id: string;
+  userId: string;
+  role: string;
+  unitId: string | null;
+  createdAt: string;
+}
+
+export interface SessionTable {
+  id: string; // sha256 of the cookie token; the token itself is never stored
+  userId: string;
+  tenantId: string;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+  revokedAt: string | null;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface AuditLogTable {
+  tenantId: string;
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  changes: string; // JSON { field: { before, after } }
+  requestId: string | null;
+}
+
+export interface EvidenceTable {
+  tenantId: string;
+  id: string;
+  sha256: string;
+  size: number;
+  mime: string;
+  ext: string;
+  originalName: string;
+  uploadedBy: string | null;
+  createdAt: string;
+}
+
+export interface EvidenceLinkTable {
+  tenantId: string;
+  id: string;
+  evidenceId: string;
+  entityType: string;
+  entityId: string;
+  createdAt: string;
+}
+
+export interface DB {
+  regions: RegionTable;
+  tenants: TenantTable;
+  units: UnitTable;
+  positions: PositionTable;
+  people: PersonTable;
+  assignments: AssignmentTable;
+  users: UserTable;
+  userRoles: UserRoleTable;
+  sessions: SessionTable;
+  auditLog: AuditLogTable;
+  evidence: EvidenceTable;
+  evidenceLinks: EvidenceLinkTable;
+}

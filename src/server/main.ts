@@ -1,0 +1,40 @@
+import { loadConfig } from './config.ts';
+import { buildApp } from './app.ts';
+import { bootstrap } from './bootstrap.ts';
+import { ensureWebBuilt } from './web-build.ts';
+import { DEMO_USERS } from './db/seeds/demo.ts';
+
+async function main() {
+  const config = loadConfig();
+  if (process.env.SERASAN_SKIP_WEB_BUILD !== 'true') ensureWebBuilt(config.webDistDir);
+  const { deps, database, seeded } = await bootstrap(config);
+  const app = await buildApp(deps, { logger: process.env.SERASAN_LOG !== 'false' });
+  await app.listen({ port: config.port, host: config.host });
+
+  const url = `http://localhost:${config.port}`;
+  const isDemo = await deps.db.selectFrom('tenants').select('id').where('isDemo', '=', 1).executeTakeFirst();
+  const lines = [
+    '',
+    `Serasan ${config.version} berjalan di ${url}  (basis data: ${database.dialect}${database.dialect === 'sqlite' ? `, ${config.dataDir}` : ''})`,
+    `Dokumentasi API: ${url}/api/docs`,
+  ];
+  if (seeded) lines.push('Wilayah demo Kabupaten Muara Enim (16.03) dimuat.');
+  if (isDemo) {
+    lines.push(`Akun demo (kata sandi: ${process.env.SERASAN_DEMO_PASSWORD ? 'SERASAN_DEMO_PASSWORD' : config.demoPassword}):`);
+    lines.push(`  ${DEMO_USERS.map((u) => u.username).join(', ')}`);
+  }
+  console.log(lines.join('\n') + '\n');
+
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

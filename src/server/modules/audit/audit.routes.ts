@@ -1,0 +1,82 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { actorOf } from '../../plugins/auth.ts';
+import { can, authorize } from '../../policy/policy.ts';
+import { ZIsoDate, ZPage, ZPageSize } from '../../../shared/schemas/common.ts';
+
+/** Record types whose history any signed-in user of the tenant may read (they read the records). */
+const ORG_ENTITY_TYPES = ['unit', 'position', 'person', 'assignment'];
+
+const ZAuditQuery = z.object({
+  entityId: z.string().max(64).optional(),
+  entityType: z.string().max(40).optional(),
+  actorId: z.string().max(64).optional(),
+  action: z.string().max(40).optional(),
+  from: ZIsoDate.optional(),
+  to: ZIsoDate.optional(),
+  page: ZPage,
+  pageSize: ZPageSize,
+});
+
+const ZAuditEntry = z.object({
+  id: z.string(),
+  at: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
+});
+
+export async function auditRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  // Read-only on purpose: the audit log has no update or delete route (and the database refuses them).
+  r.get('/api/audit', {
+    schema: {
+      tags: ['riwayat'],
+      summary: 'Audit history: tenant-wide log with filters, or the history of one record (?entityId=)',
+      querystring: ZAuditQuery,
+      response: { 200: z.object({ items: z.array(ZAuditEntry), total: z.number(), page: z.number(), pageSize: z.number() }) },
+    },
+  }, async (request) => {
+    const actor = actorOf(request);
+    const f = request.query;
+    authorize(actor, 'audit.readOrg', { tenantId: actor.tenantId });
+    const all = can(actor, 'audit.readAll', { tenantId: actor.tenantId });
+    let q = deps.db.selectFrom('auditLog').where('tenantId', '=', actor.tenantId);
+    if (!all) q = q.where('entityType', 'in', ORG_ENTITY_TYPES);
+    if (f.entityId) q = q.where('entityId', '=', f.entityId);
+    if (f.entityType) q = q.where('entityType', '=', f.entityType);
+    if (f.actorId) q = q.where('actorId', '=', f.actorId);
+    if (f.action) q = q.where('action', '=', f.action);
+    if (f.from) q = q.where('at', '>=', `${f.from}T00:00:00.000Z`);
+    if (f.to) q = q.where('at', '<=', `${f.to}T23:59:59.999Z`);
+    const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    const rows = await q
+      .selectAll()
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute();
+    return {
+      items: rows.map((e) => ({
+        id: e.id,
+        at: e.at,
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        actorId: e.actorId,
+        actorName: e.actorName,
+        changes: JSON.parse(e.changes),
+      })),
+      total: Number(total),
+      page: f.page,
+      pageSize: f.pageSize,
+    };
+  });
+}

@@ -1,0 +1,129 @@
+import type { Deps } from '../../deps.ts';
+import { AppError, notFound } from '../../errors.ts';
+import type { Actor } from '../../policy/actor.ts';
+import { writeWithAudit } from '../audit/audit.writer.ts';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './password.ts';
+import { buildActor, createSession } from './session.service.ts';
+
+export function createAuthService(deps: Deps) {
+  const { db, clock, config } = deps;
+
+  return {
+    /**
+     * Username + password sign-in with temporary lockout: after `loginMaxFailures` wrong
+     * passwords the account is locked for `loginLockMinutes`, whatever password comes next.
+     */
+    async login(username: string, password: string, ip: string | null, userAgent: string | null) {
+      const user = await db.selectFrom('users').selectAll().where('username', '=', username.trim().toLowerCase()).executeTakeFirst();
+      const now = clock.now();
+      if (!user) {
+        await verifyPassword(await dummyPasswordHash(), password);
+        throw new AppError('UNAUTHENTICATED', 'errors.badCredentials');
+      }
+      if (user.lockedUntil && user.lockedUntil > now.toISOString()) {
+        const minutes = Math.max(1, Math.ceil((Date.parse(user.lockedUntil) - now.getTime()) / 60_000));
+        throw new AppError('LOCKED', 'errors.locked', { minutes });
+      }
+      const ok = await verifyPassword(user.passwordHash, password);
+      if (!ok) {
+        const failures = user.failedLogins + 1;
+        const lock = failures >= config.loginMaxFailures;
+        await writeWithAudit(db, { tenantId: user.tenantId, actorId: null, actorName: null }, clock, async (tx, audit) => {
+          await tx
+            .updateTable('users')
+            .set({
+              failedLogins: lock ? 0 : failures,
+              lockedUntil: lock ? new Date(now.getTime() + config.loginLockMinutes * 60_000).toISOString() : user.lockedUntil,
+            })
+            .where('id', '=', user.id)
+            .execute();
+          if (lock) await audit.record({ entityType: 'user', entityId: user.id, action: 'lock', changes: { locked: { before: false, after: true } } });
+        });
+        if (lock) throw new AppError('LOCKED', 'errors.locked', { minutes: config.loginLockMinutes });
+        throw new AppError('UNAUTHENTICATED', 'errors.badCredentials');
+      }
+      if (user.isActive !== 1) throw new AppError('FORBIDDEN', 'errors.inactive');
+      const session = await writeWithAudit(db, { tenantId: user.tenantId, actorId: user.id, actorName: user.name }, clock, async (tx, audit) => {
+        await tx.updateTable('users').set({ failedLogins: 0, lockedUntil: null }).where('id', '=', user.id).execute();
+        await audit.record({ entityType: 'user', entityId: user.id, action: 'login', changes: {} });
+        return null;
+      }).then(() => createSession(deps, user, ip, userAgent));
+      const actor = await buildActor(db, user);
+      return { session, user: { ...user, failedLogins: 0, lockedUntil: null }, actor };
+    },
+
+    async logout(actor: Actor, sessionId: string) {
+      await writeWithAudit(db, { tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name }, clock, async (tx, audit) => {
+        await tx.updateTable('sessions').set({ revokedAt: clock.now().toISOString() }).where('id', '=', sessionId).execute();
+        await audit.record({ entityType: 'user', entityId: actor.userId, action: 'logout', changes: {} });
+      });
+    },
+
+    async changePassword(actor: Actor, currentSessionId: string, currentPassword: string, newPassword: string) {
+      const user = await db.selectFrom('users').selectAll().where('id', '=', actor.userId).executeTakeFirstOrThrow();
+      if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+        throw new AppError('VALIDATION', 'errors.wrongPassword', {}, [{ field: 'currentPassword', messageKey: 'errors.wrongPassword' }]);
+      }
+      if (currentPassword === newPassword) {
+        throw new AppError('VALIDATION', 'errors.samePassword', {}, [{ field: 'newPassword', messageKey: 'errors.samePassword' }]);
+      }
+      const passwordHash = await hashPassword(newPassword);
+      await writeWithAudit(db, { tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name }, clock, async (tx, audit) => {
+        const now = clock.now().toISOString();
+        await tx.updateTable('users').set({ passwordHash, mustChangePassword: 0, updatedAt: now }).where('id', '=', actor.userId).execute();
+        // Every other session of this user ends: a changed password must lock out old devices.
+        await tx
+          .updateTable('sessions')
+          .set({ revokedAt: now })
+          .where('userId', '=', actor.userId)
+          .where('id', '!=', currentSessionId)
+          .where('revokedAt', 'is', null)
+          .execute();
+        await audit.record({
+          entityType: 'user',
+          entityId: actor.userId,
+          action: 'password_change',
+          changes: user.mustChangePassword ? { mustChangePassword: { before: true, after: false } } : {},
+        });
+      });
+    },
+
+    async setLocale(actor: Actor, locale: 'id' | 'en') {
+      await writeWithAudit(db, { tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name }, clock, async (tx, audit) => {
+        const before = await tx.selectFrom('users').select('locale').where('id', '=', actor.userId).executeTakeFirstOrThrow();
+        await tx.updateTable('users').set({ locale }).where('id', '=', actor.userId).execute();
+        await audit.record({ entityType: 'user', entityId: actor.userId, action: 'update', before, after: { locale } });
+      });
+    },
+
+    async listSessions(actor: Actor, currentSessionId: string) {
+      const rows = await db
+        .selectFrom('sessions')
+        .select(['id', 'createdAt', 'lastSeenAt', 'expiresAt', 'ip', 'userAgent'])
+        .where('userId', '=', actor.userId)
+        .where('revokedAt', 'is', null)
+        .where('expiresAt', '>', clock.now().toISOString())
+        .orderBy('lastSeenAt', 'desc')
+        .execute();
+      // The session id is a hash of the cookie token; a short prefix is enough to address it.
+      return rows.map((r) => ({ id: r.id.slice(0, 16), createdAt: r.createdAt, lastSeenAt: r.lastSeenAt, ip: r.ip, userAgent: r.userAgent, current: r.id === currentSessionId }));
+    },
+
+    async revokeSession(actor: Actor, idPrefix: string) {
+      if (!/^[0-9a-f]{16}$/.test(idPrefix)) throw notFound('session');
+      const rows = await db
+        .selectFrom('sessions')
+        .select('id')
+        .where('userId', '=', actor.userId)
+        .where('revokedAt', 'is', null)
+        .where('id', 'like', `${idPrefix}%`)
+        .execute();
+      if (rows.length !== 1) throw notFound('session');
+      await writeWithAudit(db, { tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name }, clock, async (tx, audit) => {
+        await tx.updateTable('sessions').set({ revokedAt: clock.now().toISOString() }).where('id', '=', rows[0].id).execute();
+        await audit.record({ entityType: 'user', entityId: actor.userId, action: 'session_revoke', changes: {} });
+      });
+    },
+  };
+}
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,77 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../errors.ts';
+import { actorOf } from '../../plugins/auth.ts';
+import { ZId, ZPage, ZPageSize } from '../../../shared/schemas/common.ts';
+import { createEvidenceService } from './evidence.service.ts';
+
+export async function evidenceRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const evidence = createEvidenceService(deps);
+  const tags = ['berkas'];
+
+  r.post('/api/evidence', {
+    schema: {
+      tags,
+      summary: 'Upload evidence (multipart field "file"; PDF, JPEG, PNG, DOCX, XLSX; max 20 MB); optional fields entityType + entityId link it',
+      consumes: ['multipart/form-data'],
+    },
+  }, async (request, reply) => {
+    const actor = actorOf(request);
+    if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'errors.unsupportedMediaType');
+    let file: { data: Buffer; filename: string } | undefined;
+    const fields: Record<string, string> = {};
+    for await (const part of request.parts({ limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 10 } })) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file' || file) {
+          part.file.resume();
+          continue;
+        }
+        const data = await part.toBuffer(); // throws FST_REQ_FILE_TOO_LARGE past the limit
+        file = { data, filename: part.filename };
+      } else if (typeof part.value === 'string') {
+        fields[part.fieldname] = part.value.slice(0, 100);
+      }
+    }
+    if (!file || file.data.length === 0) {
+      throw new AppError('VALIDATION', 'errors.fileMissing', {}, [{ field: 'file', messageKey: 'errors.fileMissing' }]);
+    }
+    const row = await evidence.upload(actor, file, { entityType: fields.entityType, entityId: fields.entityId }, request.id);
+    return reply.status(201).send({
+      id: row.id,
+      originalName: row.originalName,
+      mime: row.mime,
+      size: row.size,
+      sha256: row.sha256,
+      createdAt: row.createdAt,
+    });
+  });
+
+  r.get('/api/evidence', {
+    schema: {
+      tags,
+      summary: 'Evidence files, optionally those linked to one record',
+      querystring: z.object({ entityType: z.string().max(40).optional(), entityId: ZId.optional(), page: ZPage, pageSize: ZPageSize }),
+    },
+  }, async (request) => ({ ...(await evidence.list(actorOf(request), request.query)), page: request.query.page, pageSize: request.query.pageSize }));
+
+  r.post('/api/evidence/:id/links', {
+    schema: { tags, params: z.object({ id: ZId }), body: z.object({ entityType: z.string().min(1).max(40), entityId: ZId }).strict() },
+  }, async (request, reply) => {
+    await evidence.link(actorOf(request), request.params.id, request.body.entityType, request.body.entityId, request.id);
+    return reply.status(204).send();
+  });
+
+  r.get('/api/evidence/:id/download', { schema: { tags, params: z.object({ id: ZId }) } }, async (request, reply) => {
+    const { ev, stream } = await evidence.open(actorOf(request), request.params.id);
+    const asciiName = ev.originalName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, "'");
+    reply
+      .header('content-type', ev.mime)
+      .header('content-length', ev.size)
+      .header('x-content-type-options', 'nosniff')
+      .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(ev.originalName)}`);
+    return reply.send(stream);
+  });
+}

@@ -1,0 +1,160 @@
+import { fileTypeFromBuffer } from 'file-type';
+import type { Deps } from '../../deps.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { newId } from '../../lib/ids.ts';
+import type { Actor } from '../../policy/actor.ts';
+import { authorize, can } from '../../policy/policy.ts';
+import { writeWithAudit } from '../audit/audit.writer.ts';
+import { who } from '../org/org.service.ts';
+import type { Executor } from '../../db/db.ts';
+
+/** Allowed evidence types, decided from the bytes (never from the file name). */
+const ALLOWED: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+};
+
+export async function sniffType(data: Buffer): Promise<{ mime: string; ext: string } | null> {
+  const t = await fileTypeFromBuffer(data);
+  if (!t || !ALLOWED[t.mime]) return null;
+  return { mime: t.mime, ext: ALLOWED[t.mime] };
+}
+
+/**
+ * Who may see an evidence file: whoever may read a record it is attached to. Modules register
+ * how to find the unit of their record types; org records are readable tenant-wide.
+ */
+type UnitResolver = (db: Executor, tenantId: string, entityId: string) => Promise<{ exists: boolean; unitId: string | null }>;
+const resolvers = new Map<string, UnitResolver>();
+export function registerEvidenceTarget(entityType: string, resolver: UnitResolver) {
+  resolvers.set(entityType, resolver);
+}
+registerEvidenceTarget('unit', async (db, t, id) => ({ exists: !!(await db.selectFrom('units').select('id').where('tenantId', '=', t).where('id', '=', id).executeTakeFirst()), unitId: id }));
+registerEvidenceTarget('person', async (db, t, id) => {
+  const p = await db.selectFrom('people').select('unitId').where('tenantId', '=', t).where('id', '=', id).executeTakeFirst();
+  return { exists: !!p, unitId: p?.unitId ?? null };
+});
+registerEvidenceTarget('position', async (db, t, id) => {
+  const p = await db.selectFrom('positions').select('unitId').where('tenantId', '=', t).where('id', '=', id).executeTakeFirst();
+  return { exists: !!p, unitId: p?.unitId ?? null };
+});
+registerEvidenceTarget('assignment', async (db, t, id) => {
+  const a = await db
+    .selectFrom('assignments')
+    .innerJoin('positions', (j) => j.onRef('positions.tenantId', '=', 'assignments.tenantId').onRef('positions.id', '=', 'assignments.positionId'))
+    .select('positions.unitId')
+    .where('assignments.tenantId', '=', t)
+    .where('assignments.id', '=', id)
+    .executeTakeFirst();
+  return { exists: !!a, unitId: a?.unitId ?? null };
+});
+export const evidenceTargetTypes = () => [...resolvers.keys()];
+
+export function createEvidenceService(deps: Deps) {
+  const { db, clock, blobs } = deps;
+
+  async function resolveTarget(tenantId: string, entityType: string, entityId: string) {
+    const resolver = resolvers.get(entityType);
+    if (!resolver) throw new AppError('VALIDATION', 'errors.validation', { field: 'entityType', problem: entityType }, [{ field: 'entityType', message: entityType }]);
+    const target = await resolver(db, tenantId, entityId);
+    if (!target.exists) throw notFound(entityType);
+    return target;
+  }
+
+  /** Evidence is readable when the actor uploaded it or may read one record it is linked to. */
+  async function canRead(actor: Actor, ev: { id: string; uploadedBy: string | null }) {
+    if (ev.uploadedBy === actor.userId) return true;
+    const links = await db.selectFrom('evidenceLinks').select(['entityType', 'entityId']).where('tenantId', '=', actor.tenantId).where('evidenceId', '=', ev.id).execute();
+    for (const l of links) {
+      const target = await resolvers.get(l.entityType)?.(db, actor.tenantId, l.entityId);
+      if (target?.exists && can(actor, 'evidence.read', { tenantId: actor.tenantId, unitId: target.unitId })) return true;
+    }
+    return false;
+  }
+
+  return {
+    async upload(actor: Actor, file: { data: Buffer; filename: string }, link: { entityType?: string; entityId?: string }, requestId?: string) {
+      authorize(actor, 'evidence.upload', { tenantId: actor.tenantId });
+      const type = await sniffType(file.data);
+      if (!type) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'errors.fileType', {}, [{ field: 'file', messageKey: 'errors.fileType' }]);
+      if (link.entityType && link.entityId) {
+        const target = await resolveTarget(actor.tenantId, link.entityType, link.entityId);
+        // Attaching evidence to a record is a change to that record: it needs the manage right.
+        authorize(actor, 'person.manage', { tenantId: actor.tenantId, unitId: target.unitId });
+      }
+      const stored = await blobs.put(file.data);
+      const originalName = file.filename.replace(/[\\/\0]/g, '_').slice(0, 200) || `berkas.${type.ext}`;
+      return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        const now = clock.now().toISOString();
+        const row = { tenantId: actor.tenantId, id: newId(), sha256: stored.sha256, size: stored.size, mime: type.mime, ext: type.ext, originalName, uploadedBy: actor.userId, createdAt: now };
+        await tx.insertInto('evidence').values(row).execute();
+        await audit.record({ entityType: 'evidence', entityId: row.id, action: 'upload', after: { originalName, sha256: row.sha256, size: row.size, mime: row.mime } });
+        if (link.entityType && link.entityId) {
+          await tx.insertInto('evidenceLinks').values({ tenantId: actor.tenantId, id: newId(), evidenceId: row.id, entityType: link.entityType, entityId: link.entityId, createdAt: now }).execute();
+          await audit.record({ entityType: link.entityType, entityId: link.entityId, action: 'link', changes: { evidence: { before: null, after: originalName } } });
+        }
+        return row;
+      });
+    },
+
+    async link(actor: Actor, evidenceId: string, entityType: string, entityId: string, requestId?: string) {
+      const ev = await db.selectFrom('evidence').selectAll().where('tenantId', '=', actor.tenantId).where('id', '=', evidenceId).executeTakeFirst();
+      if (!ev || !(await canRead(actor, ev))) throw notFound('evidence');
+      const target = await resolveTarget(actor.tenantId, entityType, entityId);
+      authorize(actor, 'person.manage', { tenantId: actor.tenantId, unitId: target.unitId });
+      await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        const exists = await tx.selectFrom('evidenceLinks').select('id').where('tenantId', '=', actor.tenantId).where('evidenceId', '=', evidenceId).where('entityType', '=', entityType).where('entityId', '=', entityId).executeTakeFirst();
+        if (exists) return;
+        await tx.insertInto('evidenceLinks').values({ tenantId: actor.tenantId, id: newId(), evidenceId, entityType, entityId, createdAt: clock.now().toISOString() }).execute();
+        await audit.record({ entityType, entityId, action: 'link', changes: { evidence: { before: null, after: ev.originalName } } });
+      });
+    },
+
+    async list(actor: Actor, f: { entityType?: string; entityId?: string; page: number; pageSize: number }) {
+      authorize(actor, 'evidence.read', { tenantId: actor.tenantId });
+      let q = db.selectFrom('evidence').leftJoin('users', 'users.id', 'evidence.uploadedBy').where('evidence.tenantId', '=', actor.tenantId);
+      if (f.entityType && f.entityId) {
+        const target = await resolveTarget(actor.tenantId, f.entityType, f.entityId);
+        authorize(actor, 'evidence.read', { tenantId: actor.tenantId, unitId: target.unitId });
+        q = q.where('evidence.id', 'in', (eb) =>
+          eb.selectFrom('evidenceLinks').select('evidenceId').where('tenantId', '=', actor.tenantId).where('entityType', '=', f.entityType!).where('entityId', '=', f.entityId!),
+        );
+      }
+      const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+      const rows = await q
+        .selectAll('evidence')
+        .select('users.name as uploadedByName')
+        .orderBy('evidence.createdAt', 'desc')
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize)
+        .execute();
+      const ids = rows.map((r) => r.id);
+      const links = ids.length
+        ? await db.selectFrom('evidenceLinks').select(['evidenceId', 'entityType', 'entityId']).where('tenantId', '=', actor.tenantId).where('evidenceId', 'in', ids).execute()
+        : [];
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          originalName: r.originalName,
+          mime: r.mime,
+          size: r.size,
+          sha256: r.sha256,
+          createdAt: r.createdAt,
+          uploadedByName: r.uploadedByName ?? null,
+          links: links.filter((l) => l.evidenceId === r.id).map((l) => ({ entityType: l.entityType, entityId: l.entityId })),
+        })),
+        total: Number(total),
+      };
+    },
+
+    async open(actor: Actor, id: string) {
+      const ev = await db.selectFrom('evidence').selectAll().where('tenantId', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
+      // Not found and not allowed look the same, so ids of other units' files leak nothing.
+      if (!ev || !(await canRead(actor, ev))) throw notFound('evidence');
+      return { ev, stream: blobs.open(ev.sha256) };
+    },
+  };
+}

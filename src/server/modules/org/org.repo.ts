@@ -1,0 +1,121 @@
+import type { Executor } from '../../db/db.ts';
+import type { AssignmentTable, PersonTable, PositionTable, UnitTable } from '../../db/schema.ts';
+import { ilikeContains } from '../../db/dialect.ts';
+import type { Insertable, Updateable } from 'kysely';
+
+/** Organisation data access. Every function takes tenantId explicitly. */
+export const orgRepo = {
+  listUnits(db: Executor, tenantId: string, f: { type?: string; q?: string } = {}) {
+    let q = db.selectFrom('units').selectAll().where('tenantId', '=', tenantId);
+    if (f.type) q = q.where('type', '=', f.type);
+    if (f.q) q = q.where((eb) => eb.or([ilikeContains('name', f.q!), ilikeContains('shortName', f.q!), ilikeContains('code', f.q!)]));
+    return q.orderBy('name').execute();
+  },
+  findUnit(db: Executor, tenantId: string, id: string) {
+    return db.selectFrom('units').selectAll().where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  },
+  findUnitByCode(db: Executor, tenantId: string, code: string) {
+    return db.selectFrom('units').selectAll().where('tenantId', '=', tenantId).where('code', '=', code).executeTakeFirst();
+  },
+  unitTree(db: Executor, tenantId: string) {
+    return db.selectFrom('units').select(['id', 'parentId']).where('tenantId', '=', tenantId).execute();
+  },
+  async insertUnit(db: Executor, row: Insertable<UnitTable>) {
+    await db.insertInto('units').values(row).execute();
+  },
+  async updateUnit(db: Executor, tenantId: string, id: string, set: Updateable<UnitTable>) {
+    await db.updateTable('units').set(set).where('tenantId', '=', tenantId).where('id', '=', id).execute();
+  },
+
+  listPositions(db: Executor, tenantId: string, unitId?: string) {
+    let q = db
+      .selectFrom('positions')
+      .innerJoin('units', (j) => j.onRef('units.tenantId', '=', 'positions.tenantId').onRef('units.id', '=', 'positions.unitId'))
+      .selectAll('positions')
+      .select('units.name as unitName')
+      .where('positions.tenantId', '=', tenantId);
+    if (unitId) q = q.where('positions.unitId', '=', unitId);
+    return q.orderBy('positions.isHead', 'desc').orderBy('positions.title').execute();
+  },
+  findPosition(db: Executor, tenantId: string, id: string) {
+    return db.selectFrom('positions').selectAll().where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  },
+  async insertPosition(db: Executor, row: Insertable<PositionTable>) {
+    await db.insertInto('positions').values(row).execute();
+  },
+  async updatePosition(db: Executor, tenantId: string, id: string, set: Updateable<PositionTable>) {
+    await db.updateTable('positions').set(set).where('tenantId', '=', tenantId).where('id', '=', id).execute();
+  },
+
+  async listPeople(db: Executor, tenantId: string, f: { q?: string; unitId?: string; kind?: string; page: number; pageSize: number }) {
+    let q = db
+      .selectFrom('people')
+      .leftJoin('units', (j) => j.onRef('units.tenantId', '=', 'people.tenantId').onRef('units.id', '=', 'people.unitId'))
+      .where('people.tenantId', '=', tenantId);
+    if (f.unitId) q = q.where('people.unitId', '=', f.unitId);
+    if (f.kind) q = q.where('people.kind', '=', f.kind as 'PNS' | 'PPPK');
+    if (f.q) {
+      const digits = f.q.replace(/\s/g, '');
+      q = q.where((eb) => eb.or([ilikeContains('people.name', f.q!), ilikeContains('people.nip', digits)]));
+    }
+    const [{ total }] = await q.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+    const items = await q
+      .selectAll('people')
+      .select('units.name as unitName')
+      .orderBy('people.name')
+      .orderBy('people.id')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute();
+    return { items, total: Number(total) };
+  },
+  findPerson(db: Executor, tenantId: string, id: string) {
+    return db.selectFrom('people').selectAll().where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  },
+  findPersonByNip(db: Executor, tenantId: string, nip: string) {
+    return db.selectFrom('people').selectAll().where('tenantId', '=', tenantId).where('nip', '=', nip).executeTakeFirst();
+  },
+  async insertPerson(db: Executor, row: Insertable<PersonTable>) {
+    await db.insertInto('people').values(row).execute();
+  },
+  async updatePerson(db: Executor, tenantId: string, id: string, set: Updateable<PersonTable>) {
+    await db.updateTable('people').set(set).where('tenantId', '=', tenantId).where('id', '=', id).execute();
+  },
+
+  listAssignments(db: Executor, tenantId: string, f: { positionId?: string; personId?: string; currentOn?: string }) {
+    let q = db
+      .selectFrom('assignments as a')
+      .innerJoin('positions as p', (j) => j.onRef('p.tenantId', '=', 'a.tenantId').onRef('p.id', '=', 'a.positionId'))
+      .innerJoin('units as u', (j) => j.onRef('u.tenantId', '=', 'p.tenantId').onRef('u.id', '=', 'p.unitId'))
+      .innerJoin('people as pe', (j) => j.onRef('pe.tenantId', '=', 'a.tenantId').onRef('pe.id', '=', 'a.personId'))
+      .selectAll('a')
+      .select(['p.title as positionTitle', 'p.unitId as unitId', 'u.name as unitName', 'pe.name as personName', 'pe.nip as nip'])
+      .where('a.tenantId', '=', tenantId);
+    if (f.positionId) q = q.where('a.positionId', '=', f.positionId);
+    if (f.personId) q = q.where('a.personId', '=', f.personId);
+    if (f.currentOn) {
+      const d = f.currentOn;
+      q = q.where('a.startDate', '<=', d).where((eb) => eb.or([eb('a.endDate', 'is', null), eb('a.endDate', '>=', d)]));
+    }
+    return q.orderBy('a.startDate', 'desc').orderBy('a.id', 'desc').execute();
+  },
+  findAssignment(db: Executor, tenantId: string, id: string) {
+    return db.selectFrom('assignments').selectAll().where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  },
+  assignmentsOfPosition(db: Executor, tenantId: string, positionId: string) {
+    return db
+      .selectFrom('assignments')
+      .innerJoin('people', (j) => j.onRef('people.tenantId', '=', 'assignments.tenantId').onRef('people.id', '=', 'assignments.personId'))
+      .selectAll('assignments')
+      .select('people.name as personName')
+      .where('assignments.tenantId', '=', tenantId)
+      .where('assignments.positionId', '=', positionId)
+      .execute();
+  },
+  async insertAssignment(db: Executor, row: Insertable<AssignmentTable>) {
+    await db.insertInto('assignments').values(row).execute();
+  },
+  async updateAssignment(db: Executor, tenantId: string, id: string, set: Updateable<AssignmentTable>) {
+    await db.updateTable('assignments').set(set).where('tenantId', '=', tenantId).where('id', '=', id).execute();
+  },
+};

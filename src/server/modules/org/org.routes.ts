@@ -1,0 +1,116 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { actorOf } from '../../plugins/auth.ts';
+import { UNIT_TYPES, ZId, ZPage, ZPageSize } from '../../../shared/schemas/common.ts';
+import {
+  ZCreateAssignmentInput,
+  ZCreatePersonInput,
+  ZCreatePositionInput,
+  ZCreateUnitInput,
+  ZEndAssignmentInput,
+  ZUnit,
+  ZUpdatePersonInput,
+  ZUpdatePositionInput,
+  ZUpdateUnitInput,
+} from '../../../shared/schemas/org.ts';
+import { createOrgService } from './org.service.ts';
+import { presentAssignment, presentPerson, presentPosition, presentUnit } from './org.presenters.ts';
+
+const ZIdParams = z.object({ id: ZId });
+const ZPerson = z.object({
+  id: z.string(),
+  name: z.string(),
+  nip: z.string(),
+  nipFormatted: z.string(),
+  kind: z.enum(['PNS', 'PPPK']),
+  rank: z.string().nullable(),
+  unitId: z.string().nullable(),
+  unitName: z.string().nullable(),
+});
+
+export async function orgRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const org = createOrgService(deps);
+  const tags = ['organisasi'];
+
+  r.get('/api/units', {
+    schema: {
+      tags,
+      summary: 'Units (perangkat daerah, kecamatan, bagian…) of the tenant',
+      querystring: z.object({ type: z.enum(UNIT_TYPES).optional(), q: z.string().max(100).optional() }),
+      response: { 200: z.object({ items: z.array(ZUnit) }) },
+    },
+  }, async (request) => ({ items: (await org.listUnits(actorOf(request), request.query)).map(presentUnit) }));
+
+  r.get('/api/units/:id', { schema: { tags, params: ZIdParams, response: { 200: ZUnit } } }, async (request) =>
+    presentUnit(await org.getUnit(actorOf(request), request.params.id)),
+  );
+
+  r.post('/api/units', { schema: { tags, body: ZCreateUnitInput, response: { 201: ZUnit } } }, async (request, reply) =>
+    reply.status(201).send(presentUnit(await org.createUnit(actorOf(request), request.body, request.id))),
+  );
+
+  r.patch('/api/units/:id', { schema: { tags, params: ZIdParams, body: ZUpdateUnitInput, response: { 200: ZUnit } } }, async (request) =>
+    presentUnit(await org.updateUnit(actorOf(request), request.params.id, request.body, request.id)),
+  );
+
+  r.get('/api/positions', {
+    schema: { tags, summary: 'Positions (jabatan) with their current holders', querystring: z.object({ unitId: ZId.optional() }) },
+  }, async (request) => ({ items: (await org.listPositions(actorOf(request), request.query.unitId)).map(presentPosition) }));
+
+  r.post('/api/positions', { schema: { tags, body: ZCreatePositionInput } }, async (request, reply) =>
+    reply.status(201).send(presentPosition(await org.createPosition(actorOf(request), request.body, request.id))),
+  );
+
+  r.patch('/api/positions/:id', { schema: { tags, params: ZIdParams, body: ZUpdatePositionInput } }, async (request) =>
+    presentPosition(await org.updatePosition(actorOf(request), request.params.id, request.body, request.id)),
+  );
+
+  r.get('/api/people', {
+    schema: {
+      tags,
+      summary: 'People (ASN) with search, filters and paging',
+      querystring: z.object({
+        q: z.string().max(100).optional(),
+        unitId: ZId.optional(),
+        kind: z.enum(['PNS', 'PPPK']).optional(),
+        page: ZPage,
+        pageSize: ZPageSize,
+      }),
+      response: { 200: z.object({ items: z.array(ZPerson), total: z.number(), page: z.number(), pageSize: z.number() }) },
+    },
+  }, async (request) => {
+    const { items, total } = await org.listPeople(actorOf(request), request.query);
+    return { items: items.map(presentPerson), total, page: request.query.page, pageSize: request.query.pageSize };
+  });
+
+  r.post('/api/people', {
+    schema: { tags, summary: 'Add a person; the NIP is validated (RULES §7.1)', body: ZCreatePersonInput, response: { 201: ZPerson } },
+  }, async (request, reply) => {
+    const person = await org.createPerson(actorOf(request), request.body, request.id);
+    return reply.status(201).send(presentPerson(person));
+  });
+
+  r.get('/api/people/:id', { schema: { tags, params: ZIdParams } }, async (request) => {
+    const p = await org.getPerson(actorOf(request), request.params.id);
+    return { ...presentPerson(p), canManage: p.canManage, assignments: p.assignments.map(presentAssignment) };
+  });
+
+  r.patch('/api/people/:id', { schema: { tags, params: ZIdParams, body: ZUpdatePersonInput, response: { 200: ZPerson } } }, async (request) =>
+    presentPerson(await org.updatePerson(actorOf(request), request.params.id, request.body, request.id)),
+  );
+
+  r.get('/api/assignments', {
+    schema: { tags, summary: 'Assignment history (newest first)', querystring: z.object({ positionId: ZId.optional(), personId: ZId.optional() }) },
+  }, async (request) => ({ items: (await org.listAssignments(actorOf(request), request.query)).map(presentAssignment) }));
+
+  r.post('/api/assignments', {
+    schema: { tags, summary: 'Assign a person to a position (definitif, Plt or Plh)', body: ZCreateAssignmentInput },
+  }, async (request, reply) => reply.status(201).send(presentAssignment(await org.createAssignment(actorOf(request), request.body, request.id))));
+
+  r.post('/api/assignments/:id/end', { schema: { tags, params: ZIdParams, body: ZEndAssignmentInput } }, async (request) =>
+    presentAssignment(await org.endAssignment(actorOf(request), request.params.id, request.body.endDate, request.id)),
+  );
+}

@@ -1,0 +1,105 @@
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../errors.ts';
+import { newId } from '../../lib/ids.ts';
+import type { Executor, Tx } from '../../db/db.ts';
+import type { AuditActor, AuditRecorder } from '../audit/audit.writer.ts';
+import { writeWithAudit } from '../audit/audit.writer.ts';
+import type { Actor } from '../../policy/actor.ts';
+import { authorize } from '../../policy/policy.ts';
+
+const KEEP_UPPER = new Set(['DKI', 'DI', 'II', 'III']);
+
+/** "KABUPATEN MUARA ENIM" → "Kabupaten Muara Enim" (reference data is upper-case). */
+export function titleCase(name: string): string {
+  return name
+    .toLowerCase()
+    .split(/(\s+|-)/)
+    .map((w) => (KEEP_UPPER.has(w.toUpperCase()) ? w.toUpperCase() : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join('');
+}
+
+export function tenantNameOf(region: { name: string; level: string }): { name: string; kind: string } {
+  if (region.level === 'province') return { name: `Provinsi ${titleCase(region.name)}`, kind: 'provinsi' };
+  const name = titleCase(region.name);
+  return { name, kind: name.startsWith('Kota') ? 'kota' : 'kabupaten' };
+}
+
+/**
+ * Create a tenant for a Kemendagri region code, with its kecamatan as units (names and codes come
+ * from the reference data, never typed by hand). Runs inside the caller's transaction.
+ */
+export async function insertTenantForRegion(tx: Tx, audit: AuditRecorder, regionCode: string, now: string, isDemo = false) {
+  const region = await tx.selectFrom('regions').selectAll().where('code', '=', regionCode).executeTakeFirst();
+  if (!region) throw new AppError('NOT_FOUND', 'errors.regionNotFound', { code: regionCode }, [{ field: 'regionCode', messageKey: 'errors.regionNotFound', params: { code: regionCode } }]);
+  if (region.level === 'district') throw new AppError('VALIDATION', 'errors.regionLevel', { code: regionCode }, [{ field: 'regionCode', messageKey: 'errors.regionLevel', params: { code: regionCode } }]);
+  const existing = await tx.selectFrom('tenants').select('id').where('regionCode', '=', regionCode).executeTakeFirst();
+  if (existing) throw new AppError('CONFLICT', 'errors.tenantExists', { code: regionCode });
+  const { name, kind } = tenantNameOf(region);
+  const tenant = { id: newId(), regionCode, name, kind, isDemo: (isDemo ? 1 : 0) as 0 | 1, createdAt: now };
+  await tx.insertInto('tenants').values(tenant).execute();
+  await audit.record({ tenantId: tenant.id, entityType: 'tenant', entityId: tenant.id, action: 'create', after: { regionCode, name, kind } });
+
+  if (region.level === 'regency') {
+    const districts = await tx.selectFrom('regions').selectAll().where('parentCode', '=', regionCode).orderBy('code').execute();
+    for (const d of districts) {
+      const unit = {
+        tenantId: tenant.id,
+        id: newId(),
+        parentId: null,
+        name: `Kecamatan ${d.name}`,
+        shortName: d.name,
+        type: 'kecamatan',
+        code: d.code,
+        isActive: 1 as const,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await tx.insertInto('units').values(unit).execute();
+    }
+    await audit.record({
+      tenantId: tenant.id,
+      entityType: 'tenant',
+      entityId: tenant.id,
+      action: 'update',
+      changes: { kecamatanUnits: { before: 0, after: districts.length } },
+    });
+  }
+  return tenant;
+}
+
+export function createTenantService(deps: Deps) {
+  const { db, clock } = deps;
+  return {
+    async createTenant(actor: Actor | null, regionCode: string, requestId?: string) {
+      if (actor) authorize(actor, 'tenant.create', { tenantId: actor.tenantId });
+      const who: AuditActor = { tenantId: actor?.tenantId ?? '', actorId: actor?.userId ?? null, actorName: actor?.name ?? 'CLI', requestId };
+      return writeWithAudit(db, who, clock, (tx, audit) => insertTenantForRegion(tx, audit, regionCode, clock.now().toISOString()));
+    },
+    listTenants(actor: Actor) {
+      authorize(actor, 'tenant.create', { tenantId: actor.tenantId });
+      return db.selectFrom('tenants').selectAll().orderBy('regionCode').execute();
+    },
+    async summary(actor: Actor) {
+      authorize(actor, 'tenant.read', { tenantId: actor.tenantId });
+      const t = await db.selectFrom('tenants').selectAll().where('id', '=', actor.tenantId).executeTakeFirstOrThrow();
+      const count = async (table: 'units' | 'people' | 'users') => {
+        const row = await (db as Executor)
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('tenantId', '=', actor.tenantId)
+          .executeTakeFirstOrThrow();
+        return Number(row.n);
+      };
+      return {
+        id: t.id,
+        name: t.name,
+        regionCode: t.regionCode,
+        kind: t.kind,
+        isDemo: t.isDemo === 1,
+        unitCount: await count('units'),
+        personCount: await count('people'),
+        userCount: await count('users'),
+      };
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import type { Role } from '../../shared/schemas/common.ts';
+import { AppError } from '../errors.ts';
+import type { Actor } from './actor.ts';
+
+/**
+ * The one policy layer. Every action a route performs is decided here, from the actor's roles
+ * and the resource's tenant and unit. The table below is the whole truth; policy.test.ts walks it
+ * role × action × own/other unit × own/other tenant.
+ */
+export type Action =
+  | 'tenant.read'
+  | 'tenant.create'
+  | 'unit.read'
+  | 'unit.create'
+  | 'unit.update'
+  | 'position.read'
+  | 'position.manage'
+  | 'person.read'
+  | 'person.manage'
+  | 'assignment.read'
+  | 'assignment.manage'
+  | 'user.read'
+  | 'user.manage'
+  | 'audit.readAll'
+  | 'audit.readOrg'
+  | 'evidence.upload'
+  | 'evidence.read';
+
+/** The resource an action touches. unitId is the unit that owns it (undefined = tenant-wide). */
+export interface Resource {
+  tenantId: string;
+  unitId?: string | null;
+}
+
+type Scope =
+  | 'tenant' // any unit of the actor's tenant
+  | 'unit'; // only resources whose unit lies in the actor's unit scope
+
+type Rule = Partial<Record<Role, Scope>> & { platformAdmin?: true };
+
+const ALL_TENANT: Rule = {
+  admin: 'tenant',
+  rb_team: 'tenant',
+  innovation_team: 'tenant',
+  inspectorate: 'tenant',
+  unit_operator: 'tenant',
+  unit_head: 'tenant',
+  leader: 'tenant',
+  judge: 'tenant',
+};
+
+export const POLICY: Record<Action, Rule> = {
+  'tenant.read': ALL_TENANT,
+  'tenant.create': { platformAdmin: true },
+  // The organisation chart is internal-public inside the pemda: everyone signed in reads it.
+  'unit.read': ALL_TENANT,
+  'unit.create': { admin: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
+  'unit.update': { admin: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
+  'position.read': ALL_TENANT,
+  'position.manage': { admin: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
+  'person.read': ALL_TENANT,
+  'person.manage': { admin: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
+  'assignment.read': ALL_TENANT,
+  'assignment.manage': { admin: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
+  'user.read': { admin: 'tenant' },
+  'user.manage': { admin: 'tenant' },
+  // Tenant-wide history: admin, inspectorate (APIP oversight) and leaders.
+  'audit.readAll': { admin: 'tenant', inspectorate: 'tenant', leader: 'tenant' },
+  // History of organisation records: whoever may read them.
+  'audit.readOrg': ALL_TENANT,
+  'evidence.upload': ALL_TENANT,
+  'evidence.read': ALL_TENANT,
+};
+
+export function can(actor: Actor | null | undefined, action: Action, resource: Resource): boolean {
+  if (!actor) return false;
+  const rule = POLICY[action];
+  if (rule.platformAdmin) return actor.isPlatformAdmin;
+  // Tenant isolation comes first, for every action and every role.
+  if (resource.tenantId !== actor.tenantId) return false;
+  for (const grant of actor.roles) {
+    const scope = rule[grant.role];
+    if (!scope) continue;
+    if (scope === 'tenant') return true;
+    // 'unit' scope: the resource must belong to a unit inside the actor's granted sub-trees.
+    if (resource.unitId && actor.unitScope.has(resource.unitId)) return true;
+  }
+  return false;
+}
+
+export function authorize(actor: Actor | null | undefined, action: Action, resource: Resource): asserts actor is Actor {
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'errors.unauthenticated');
+  if (!can(actor, action, resource)) throw new AppError('FORBIDDEN', 'errors.forbidden');
+}

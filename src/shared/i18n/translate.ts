@@ -1,0 +1,39 @@
+import { coreId } from './core.id.ts';
+import { coreEn } from './core.en.ts';
+
+export type Lang = 'id' | 'en';
+export const LANGS: Lang[] = ['id', 'en'];
+
+const catalogs: Record<Lang, unknown> = { id: coreId, en: coreEn };
+
+function lookup(tree: unknown, key: string): string | undefined {
+  let node: unknown = tree;
+  for (const part of key.split('.')) {
+    if (node && typeof node === 'object' && part in (node as Record<string, unknown>)) {
+      node = (node as Record<string, unknown>)[part];
+    } else return undefined;
+  }
+  return typeof node === 'string' ? node : undefined;
+}
+
+/** i18next-compatible {{param}} interpolation, for server-side messages. */
+export function translate(lang: Lang, key: string, params: Record<string, unknown> = {}): string {
+  const template = lookup(catalogs[lang], key) ?? lookup(catalogs.id, key) ?? key;
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const v = params[name];
+    if (typeof v === 'string' && v.startsWith('@')) return translate(lang, v.slice(1));
+    return v === undefined || v === null ? '' : String(v);
+  });
+}
+
+export function pickLang(header: string | undefined, cookie?: string | undefined): Lang {
+  if (cookie === 'en' || cookie === 'id') return cookie;
+  if (!header) return 'id';
+  // First supported language in Accept-Language order; Indonesian is the default.
+  for (const part of header.split(',')) {
+    const tag = part.trim().slice(0, 2).toLowerCase();
+    if (tag === 'id' || tag === 'in') return 'id';
+    if (tag === 'en') return 'en';
+  }
+  return 'id';
+}

@@ -1,0 +1,53 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { FullPageLoader, RequireAdmin, RequireAuth, RequirePlatformAdmin } from './auth/guards.tsx';
+import { AppLayout } from './components/AppLayout.tsx';
+import { LoginPage } from './features/auth/LoginPage.tsx';
+
+// One chunk per page: the sign-in page stays small on slow connections.
+const ChangePasswordPage = lazy(() => import('./features/auth/ChangePasswordPage.tsx'));
+const HomePage = lazy(() => import('./features/home/HomePage.tsx'));
+const OrgPage = lazy(() => import('./features/org/OrgPage.tsx'));
+const UnitsTab = lazy(() => import('./features/org/UnitsTab.tsx'));
+const PositionsTab = lazy(() => import('./features/org/PositionsTab.tsx'));
+const PeopleTab = lazy(() => import('./features/org/PeopleTab.tsx'));
+const PersonPage = lazy(() => import('./features/org/PersonPage.tsx'));
+const UsersPage = lazy(() => import('./features/users/UsersPage.tsx'));
+const AuditPage = lazy(() => import('./features/audit/AuditPage.tsx'));
+const EvidencePage = lazy(() => import('./features/evidence/EvidencePage.tsx'));
+const AccountPage = lazy(() => import('./features/account/AccountPage.tsx'));
+const TenantsPage = lazy(() => import('./features/platform/TenantsPage.tsx'));
+const NotFoundPage = lazy(() => import('./features/misc/NotFoundPage.tsx'));
+
+export function App() {
+  return (
+    <Suspense fallback={<FullPageLoader />}>
+      <Routes>
+        <Route path="/masuk" element={<LoginPage />} />
+        <Route element={<RequireAuth />}>
+          <Route path="/ganti-kata-sandi" element={<ChangePasswordPage />} />
+          <Route element={<AppLayout />}>
+            <Route index element={<HomePage />} />
+            <Route path="organisasi" element={<OrgPage />}>
+              <Route index element={<UnitsTab />} />
+              <Route path="jabatan" element={<PositionsTab />} />
+              <Route path="pegawai" element={<PeopleTab />} />
+            </Route>
+            <Route path="organisasi/unit" element={<Navigate to="/organisasi" replace />} />
+            <Route path="organisasi/pegawai/:id" element={<PersonPage />} />
+            <Route element={<RequireAdmin />}>
+              <Route path="pengguna" element={<UsersPage />} />
+            </Route>
+            <Route path="riwayat" element={<AuditPage />} />
+            <Route path="berkas" element={<EvidencePage />} />
+            <Route path="akun" element={<AccountPage />} />
+            <Route element={<RequirePlatformAdmin />}>
+              <Route path="platform" element={<TenantsPage />} />
+            </Route>
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

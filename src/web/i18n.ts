@@ -1,0 +1,64 @@
+/**
+ * i18next for the SPA: core catalog (server messages, enum labels) + web catalog (UI text).
+ * Indonesian is the source and the default; the choice is kept in localStorage and in the
+ * `serasan_lang` cookie so the server answers errors in the same language.
+ */
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import dayjs from 'dayjs';
+import 'dayjs/locale/id';
+import { coreId } from '../shared/i18n/core.id.ts';
+import { coreEn } from '../shared/i18n/core.en.ts';
+import { webId } from '../shared/i18n/web.id.ts';
+import { webEn } from '../shared/i18n/web.en.ts';
+
+export type Lang = 'id' | 'en';
+const STORAGE_KEY = 'serasan_lang';
+
+export function storedLang(): Lang | null {
+  try {
+    const v = localStorage.getItem(STORAGE_KEY);
+    return v === 'en' || v === 'id' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeCookie(lang: Lang): void {
+  document.cookie = `serasan_lang=${lang}; path=/; max-age=31536000; SameSite=Lax`;
+}
+
+/** Apply a language locally (i18next, dayjs, <html lang>, storage, cookie). */
+export function applyLang(lang: Lang): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    /* private mode: the cookie still carries it */
+  }
+  writeCookie(lang);
+  document.documentElement.lang = lang;
+  dayjs.locale(lang);
+  if (i18n.language !== lang) void i18n.changeLanguage(lang);
+}
+
+const initial: Lang = storedLang() ?? 'id';
+
+void i18n.use(initReactI18next).init({
+  resources: {
+    id: { translation: { ...coreId, ...webId } },
+    en: { translation: { ...coreEn, ...webEn } },
+  },
+  lng: initial,
+  fallbackLng: 'id',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+writeCookie(initial);
+document.documentElement.lang = initial;
+dayjs.locale(initial);
+
+export function currentLang(): Lang {
+  return i18n.language === 'en' ? 'en' : 'id';
+}
+
+export default i18n;
