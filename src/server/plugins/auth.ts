@@ -52,7 +52,7 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
         request.actor = resolved.actor;
         request.sessionUser = resolved.user;
         request.sessionId = resolved.sessionId;
-        if (!request.cookies?.serasan_lang) request.lang = resolved.user.locale === 'en' ? 'en' : 'id';
+        request.lang = pickLang(request.headers['accept-language'], request.cookies?.serasan_lang, resolved.user.locale);
       }
     }
     const cfg = request.routeOptions.config ?? {};

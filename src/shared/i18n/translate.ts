@@ -26,14 +26,16 @@ export function translate(lang: Lang, key: string, params: Record<string, unknow
   });
 }
 
-export function pickLang(header: string | undefined, cookie?: string | undefined): Lang {
+/**
+ * Language of a request: the UI's cookie (the SPA always sets it) wins, then an explicit
+ * Accept-Language of an API client, then the user's saved choice, then Indonesian.
+ */
+export function pickLang(header: string | undefined, cookie?: string | undefined, userLocale?: string | null): Lang {
   if (cookie === 'en' || cookie === 'id') return cookie;
-  if (!header) return 'id';
-  // First supported language in Accept-Language order; Indonesian is the default.
-  for (const part of header.split(',')) {
+  for (const part of (header ?? '').split(',')) {
     const tag = part.trim().slice(0, 2).toLowerCase();
     if (tag === 'id' || tag === 'in') return 'id';
     if (tag === 'en') return 'en';
   }
-  return 'id';
+  return userLocale === 'en' ? 'en' : 'id';
 }
