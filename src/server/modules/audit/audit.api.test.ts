@@ -1,0 +1,84 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { createTestRuntime, signedIn, testDialects, type TestClient, type TestRuntime } from '../../testing/harness.ts';
+import { diff } from './audit.writer.ts';
+
+test('diff keeps changed fields only and never logs secrets or bookkeeping', () => {
+  assert.deepEqual(diff({ name: 'A', rank: 'III/a', passwordHash: 'x', updatedAt: '1' }, { name: 'B', rank: 'III/a', passwordHash: 'y', updatedAt: '2' }), {
+    name: { before: 'A', after: 'B' },
+  });
+  assert.deepEqual(diff(null, { name: 'A' }), { name: { before: null, after: 'A' } });
+});
+
+for (const dialect of await testDialects()) {
+  describe(`audit history [${dialect}]`, () => {
+    let rt: TestRuntime;
+    let admin: TestClient;
+    let operator: TestClient;
+    let personId: string;
+
+    before(async () => {
+      rt = await createTestRuntime(dialect);
+      admin = await signedIn(rt, 'admin');
+      operator = await signedIn(rt, 'operator');
+      const unit = (await admin.get('/api/units?q=Kependudukan')).body.items[0];
+      personId = (await operator.post('/api/people', { name: 'Riwayat Satu', nip: '199001012015031001', kind: 'PNS', unitId: unit.id })).body.id;
+      await operator.patch(`/api/people/${personId}`, { name: 'Riwayat Dua', rank: 'Penata Muda (III/a)' });
+    });
+    after(() => rt.close());
+
+    test('the history of one record shows every change with before and after, newest first', async () => {
+      const res = await admin.get(`/api/audit?entityId=${personId}`);
+      assert.equal(res.status, 200);
+      assert.deepEqual(res.body.items.map((e: { action: string }) => e.action), ['update', 'create']);
+      const upd = res.body.items[0];
+      assert.deepEqual(upd.changes.name, { before: 'Riwayat Satu', after: 'Riwayat Dua' });
+      assert.deepEqual(upd.changes.rank, { before: null, after: 'Penata Muda (III/a)' });
+      assert.equal(upd.changes.nip, undefined, 'unchanged fields are not listed');
+      assert.equal(upd.entityType, 'person');
+      assert.ok(upd.at.endsWith('Z'));
+    });
+
+    test('the tenant-wide log filters by type, action, actor and date, and pages', async () => {
+      const byType = await admin.get('/api/audit?entityType=person&action=update');
+      assert.ok(byType.body.items.length >= 1);
+      assert.ok(byType.body.items.every((e: { entityType: string; action: string }) => e.entityType === 'person' && e.action === 'update'));
+      const actorId = byType.body.items[0].actorId;
+      const byActor = await admin.get(`/api/audit?actorId=${actorId}`);
+      assert.ok(byActor.body.items.every((e: { actorId: string }) => e.actorId === actorId));
+      const today = new Date().toISOString().slice(0, 10);
+      assert.ok((await admin.get(`/api/audit?from=${today}&to=${today}`)).body.total >= 2);
+      assert.equal((await admin.get('/api/audit?from=2000-01-01&to=2000-01-02')).body.total, 0);
+      const page = await admin.get('/api/audit?pageSize=1&page=2');
+      assert.equal(page.body.items.length, 1);
+      assert.equal((await admin.get('/api/audit?from=kemarin')).status, 400);
+    });
+
+    test('a unit operator sees organisation history but not the tenant-wide log of users and sign-ins', async () => {
+      const res = await operator.get('/api/audit?pageSize=200');
+      assert.ok(res.body.items.length > 0);
+      assert.ok(res.body.items.every((e: { entityType: string }) => ['unit', 'position', 'person', 'assignment'].includes(e.entityType)));
+      const adminView = await admin.get('/api/audit?entityType=user');
+      assert.ok(adminView.body.items.some((e: { action: string }) => e.action === 'login'));
+    });
+
+    test('audit entries cannot be changed or deleted: no route, and the database refuses', async () => {
+      const id = (await admin.get(`/api/audit?entityId=${personId}`)).body.items[0].id;
+      assert.equal((await admin.del(`/api/audit/${id}`)).status, 404);
+      assert.equal((await admin.patch(`/api/audit/${id}`, { action: 'x' })).status, 404);
+      await assert.rejects(sql`update audit_log set action = 'tampered' where id = ${id}`.execute(rt.deps.db), /append-only/);
+      await assert.rejects(sql`delete from audit_log where id = ${id}`.execute(rt.deps.db), /append-only/);
+      const still = await admin.get(`/api/audit?entityId=${personId}`);
+      assert.equal(still.body.items[0].action, 'update');
+    });
+
+    test('a write that fails leaves neither the change nor an audit entry (one transaction)', async () => {
+      const before = (await admin.get('/api/audit?pageSize=1')).body.total;
+      const units = (await admin.get('/api/units?type=kecamatan')).body.items;
+      const dup = await admin.post('/api/units', { name: 'Duplikat Kode', type: 'other', code: units[0].code });
+      assert.equal(dup.status, 409);
+      assert.equal((await admin.get('/api/audit?pageSize=1')).body.total, before);
+    });
+  });
+}

@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { coreId } from './core.id.ts';
+import { coreEn } from './core.en.ts';
+import { pickLang, translate } from './translate.ts';
+
+function keys(tree: unknown, prefix = ''): string[] {
+  return Object.entries(tree as Record<string, unknown>).flatMap(([k, v]) =>
+    typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`),
+  );
+}
+
+function params(s: string) {
+  return [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+}
+
+test('the English core catalog has exactly the keys of the Indonesian source, with the same parameters', () => {
+  assert.deepEqual(keys(coreEn).sort(), keys(coreId).sort());
+  for (const k of keys(coreId)) {
+    assert.deepEqual(params(translate('en', k)), params(translate('id', k)), k);
+  }
+});
+
+test('the web catalogs have the same keys in both languages', async () => {
+  const idMod = await import('./web.id.ts').catch(() => null);
+  const enMod = await import('./web.en.ts').catch(() => null);
+  assert.ok(idMod && enMod, 'web catalogs exist');
+  assert.deepEqual(keys(enMod.webEn).sort(), keys(idMod.webId).sort());
+});
+
+test('translate interpolates parameters and translates @-references', () => {
+  assert.equal(translate('id', 'errors.notFound', { entity: '@entities.person' }), 'Pegawai tidak ditemukan.');
+  assert.equal(translate('en', 'errors.notFound', { entity: '@entities.person' }), 'Person not found.');
+});
+
+test('language choice: cookie, then Accept-Language, then the saved choice, then Indonesian', () => {
+  assert.equal(pickLang(undefined), 'id');
+  assert.equal(pickLang('en-US,en;q=0.9'), 'en');
+  assert.equal(pickLang('en-US', 'id'), 'id');
+  assert.equal(pickLang('fr-FR', undefined, 'en'), 'en');
+  assert.equal(pickLang('id-ID,id;q=0.9,en;q=0.8', undefined, 'en'), 'id');
+});
