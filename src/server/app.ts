@@ -21,6 +21,8 @@ import { userRoutes } from './modules/users/users.routes.ts';
 import { tenantRoutes } from './modules/tenants/tenants.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { evidenceRoutes } from './modules/evidence/evidence.routes.ts';
+import { innovationRoutes } from './modules/innovation/innovation.routes.ts';
+import { publicInnovationRoutes } from './modules/innovation/public.routes.ts';
 
 export interface AppOptions {
   logger?: boolean;
@@ -60,6 +62,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   });
   await app.register(rateLimit, {
     global: false,
+    keyGenerator: (req) => req.ip,
     errorResponseBuilder: () => new AppError('RATE_LIMITED', 'errors.rateLimited'),
   });
   await app.register(multipart, { limits: { fileSize: deps.config.maxUploadBytes, files: 1 } });
@@ -89,6 +92,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await userRoutes(app, deps);
   await auditRoutes(app, deps);
   await evidenceRoutes(app, deps);
+  await innovationRoutes(app, deps);
+  await publicInnovationRoutes(app, deps);
 
   // The built SPA, served from the same origin; unknown non-API paths fall back to index.html.
   const web = deps.config.webDistDir;

@@ -142,6 +142,95 @@ export interface EvidenceLinkTable {
   createdAt: string;
 }
 
+export interface InnovationTable {
+  tenantId: string;
+  id: string;
+  title: string;
+  acronym: string | null;
+  unitId: string;
+  initiatorClass: string;
+  type: string;
+  isDigital: Bool;
+  urusanMain: string | null;
+  urusanOther: string; // JSON string[]
+  stage: string;
+  initiatedOn: string;
+  trialOn: string | null;
+  appliedOn: string | null;
+  description: string;
+  goals: string | null;
+  benefits: string | null;
+  results: string | null;
+  legalBasisDoc: string | null;
+  legalBasisLevel: string | null;
+  budget: number | null;
+  videoUrl: string | null;
+  lifecycle: string;
+  retiredReason: string | null;
+  status: string;
+  year: number;
+  sourceNote: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  publishedAt: string | null;
+}
+
+export interface InnovationInnovatorTable {
+  tenantId: string;
+  id: string;
+  innovationId: string;
+  personId: string | null;
+  externalName: string | null;
+  role: string;
+  position: number;
+}
+
+export interface InnovationReviewTable {
+  tenantId: string;
+  id: string;
+  innovationId: string;
+  action: string;
+  fromStatus: string;
+  toStatus: string;
+  comment: string | null;
+  actorId: string | null;
+  actorName: string | null;
+  at: string;
+}
+
+export interface IidAnswerTable {
+  tenantId: string;
+  id: string;
+  rulebookId: string;
+  scope: string;
+  indicator: string;
+  choice: number;
+  basis: string | null;
+  evidenceIds: string; // JSON string[]
+  note: string | null;
+  updatedAt: string;
+}
+
+export interface InnovationReplicationTable {
+  tenantId: string;
+  id: string;
+  innovationId: string;
+  originTenantId: string | null;
+  originInnovationId: string | null;
+  externalOrigin: string | null;
+  createdAt: string;
+  confirmedAt: string | null;
+  confirmedBy: string | null;
+}
+
+export interface InnovationSearchTable {
+  tenantId: string;
+  innovationId: string;
+  isPublic: Bool;
+  stems: string;
+}
+
 export interface DB {
   regions: RegionTable;
   tenants: TenantTable;
@@ -155,4 +244,10 @@ export interface DB {
   auditLog: AuditLogTable;
   evidence: EvidenceTable;
   evidenceLinks: EvidenceLinkTable;
+  innovations: InnovationTable;
+  innovationInnovators: InnovationInnovatorTable;
+  innovationReviews: InnovationReviewTable;
+  iidAnswers: IidAnswerTable;
+  innovationReplications: InnovationReplicationTable;
+  innovationSearch: InnovationSearchTable;
 }

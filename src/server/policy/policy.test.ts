@@ -29,6 +29,17 @@ const TABLE: Record<Action, Record<Role, 'T' | 'U' | '-'>> = {
   'audit.readOrg':     { admin: 'T', rb_team: 'T', innovation_team: 'T', inspectorate: 'T', unit_operator: 'T', unit_head: 'T', leader: 'T', judge: 'T' },
   'evidence.upload':   { admin: 'T', rb_team: 'T', innovation_team: 'T', inspectorate: 'T', unit_operator: 'T', unit_head: 'T', leader: 'T', judge: 'T' },
   'evidence.read':     { admin: 'T', rb_team: 'T', innovation_team: 'T', inspectorate: 'T', unit_operator: 'T', unit_head: 'T', leader: 'T', judge: 'T' },
+  'innovation.read':   { admin: 'T', rb_team: 'T', innovation_team: 'T', inspectorate: 'T', unit_operator: 'T', unit_head: 'T', leader: 'T', judge: 'T' },
+  'innovation.create': { admin: 'T', rb_team: '-', innovation_team: 'T', inspectorate: '-', unit_operator: 'U', unit_head: 'U', leader: '-', judge: '-' },
+  'innovation.update': { admin: 'T', rb_team: '-', innovation_team: 'T', inspectorate: '-', unit_operator: 'U', unit_head: 'U', leader: '-', judge: '-' },
+  'innovation.submit': { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: 'U', leader: '-', judge: '-' },
+  'innovation.review': { admin: 'T', rb_team: '-', innovation_team: 'T', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
+  'innovation.publish': { admin: 'T', rb_team: '-', innovation_team: 'T', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
+  'innovation.lifecycle': { admin: 'T', rb_team: '-', innovation_team: 'T', inspectorate: '-', unit_operator: '-', unit_head: 'U', leader: '-', judge: '-' },
+  'innovation.score':  { admin: 'T', rb_team: '-', innovation_team: 'T', inspectorate: '-', unit_operator: 'U', unit_head: 'U', leader: '-', judge: '-' },
+  'iid.read':          { admin: 'T', rb_team: 'T', innovation_team: 'T', inspectorate: 'T', unit_operator: 'T', unit_head: 'T', leader: 'T', judge: 'T' },
+  'iid.manage':        { admin: 'T', rb_team: '-', innovation_team: 'T', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
+  'replication.confirm': { admin: 'T', rb_team: '-', innovation_team: 'T', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
 };
 
 // A small unit tree: dinas D with bidang B below it; another dinas X.

@@ -24,7 +24,18 @@ export type Action =
   | 'audit.readAll'
   | 'audit.readOrg'
   | 'evidence.upload'
-  | 'evidence.read';
+  | 'evidence.read'
+  | 'innovation.read'
+  | 'innovation.create'
+  | 'innovation.update'
+  | 'innovation.submit'
+  | 'innovation.review'
+  | 'innovation.publish'
+  | 'innovation.lifecycle'
+  | 'innovation.score'
+  | 'iid.read'
+  | 'iid.manage'
+  | 'replication.confirm';
 
 /** The resource an action touches. unitId is the unit that owns it (undefined = tenant-wide). */
 export interface Resource {
@@ -70,6 +81,20 @@ export const POLICY: Record<Action, Rule> = {
   'audit.readOrg': ALL_TENANT,
   'evidence.upload': ALL_TENANT,
   'evidence.read': ALL_TENANT,
+  // Inovasi Daerah: the registry is open inside the pemda (search before create needs it).
+  'innovation.read': ALL_TENANT,
+  'innovation.create': { admin: 'tenant', innovation_team: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
+  'innovation.update': { admin: 'tenant', innovation_team: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
+  // draft → submitted is signed off by the head of the owning unit.
+  'innovation.submit': { admin: 'tenant', unit_head: 'unit' },
+  // submitted → returned | verified, verified → published: the Tim Inovasi Daerah.
+  'innovation.review': { admin: 'tenant', innovation_team: 'tenant' },
+  'innovation.publish': { admin: 'tenant', innovation_team: 'tenant' },
+  'innovation.lifecycle': { admin: 'tenant', innovation_team: 'tenant', unit_head: 'unit' },
+  'innovation.score': { admin: 'tenant', innovation_team: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
+  'iid.read': ALL_TENANT,
+  'iid.manage': { admin: 'tenant', innovation_team: 'tenant' },
+  'replication.confirm': { admin: 'tenant', innovation_team: 'tenant' },
 };
 
 export function can(actor: Actor | null | undefined, action: Action, resource: Resource): boolean {

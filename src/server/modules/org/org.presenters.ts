@@ -1,11 +1,12 @@
 import { formatNip } from '../../../shared/nip.ts';
 import type { PersonTable, PositionTable, UnitTable } from '../../db/schema.ts';
+import type { UnitType } from '../../../shared/schemas/common.ts';
 
 export const presentUnit = (u: UnitTable) => ({
   id: u.id,
   name: u.name,
   shortName: u.shortName,
-  type: u.type,
+  type: u.type as UnitType,
   code: u.code,
   parentId: u.parentId,
   isActive: u.isActive === 1,

@@ -1,0 +1,280 @@
+import type { Deps } from '../../deps.ts';
+import { AppError, conflict, notFound } from '../../errors.ts';
+import { newId } from '../../lib/ids.ts';
+import type { Actor } from '../../policy/actor.ts';
+import { authorize } from '../../policy/policy.ts';
+import type { Executor } from '../../db/db.ts';
+import { writeWithAudit } from '../audit/audit.writer.ts';
+import { who } from '../org/org.service.ts';
+import {
+  computeIid,
+  iidRulebooks,
+  IidAnswerError,
+  scoreInnovation,
+  scoreRegion,
+  validateAnswers,
+  type IidRulebook,
+  type IndicatorAnswer,
+} from '../../rules/iid/index.ts';
+import { innovationRepo as repo } from './innovation.repo.ts';
+
+/** Indicator 31 (replikasi) is fed by the replication ledger, not typed: confirmed count, max 3. */
+export const REPLICATION_INDICATOR = '31';
+
+type AnswerInput = Record<string, { choice: number; basis?: string | null; evidenceIds?: string[]; note?: string | null }>;
+
+export function createIidService(deps: Deps) {
+  const { db, clock } = deps;
+
+  function rulebook(id: string | undefined, year?: number): IidRulebook {
+    if (id) {
+      const rb = iidRulebooks.get(id);
+      if (!rb) throw new AppError('NOT_FOUND', 'errors.rulebookNotFound', { id });
+      return rb;
+    }
+    const rb = iidRulebooks.forDate(`${year ?? clock.now().getUTCFullYear()}-06-30`);
+    if (!rb) throw new AppError('NOT_FOUND', 'errors.noRulebookForYear', { year: year ?? clock.now().getUTCFullYear() });
+    return rb;
+  }
+
+  function answerError(e: unknown, rb: IidRulebook, answers: AnswerInput): never {
+    if (e instanceof IidAnswerError) {
+      const a = answers[e.indicator];
+      const params = { indicator: e.indicator, rulebook: rb.id, choice: a?.choice ?? '', basis: a?.basis ?? '' };
+      throw new AppError('VALIDATION', `errors.${e.reason}`, params, [{ field: `answers.${e.indicator}`, messageKey: `errors.${e.reason}`, params }]);
+    }
+    throw e;
+  }
+
+  async function confirmedReplications(ex: Executor, tenantId: string, innovationId: string) {
+    const r = await ex
+      .selectFrom('innovationReplications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('originTenantId', '=', tenantId)
+      .where('originInnovationId', '=', innovationId)
+      .where('confirmedAt', 'is not', null)
+      .executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  async function loadAnswers(ex: Executor, tenantId: string, scope: string, rb: IidRulebook) {
+    const rows = await repo.answers(ex, tenantId, scope, rb.id);
+    const answers: Record<string, IndicatorAnswer & { evidenceIds: string[]; note: string | null }> = {};
+    for (const r of rows) {
+      const evidenceIds = JSON.parse(r.evidenceIds) as string[];
+      answers[r.indicator] = { choice: r.choice, basis: r.basis, evidenceCount: evidenceIds.length, evidenceIds, note: r.note };
+    }
+    return answers;
+  }
+
+  /** SID score of one innovation under a rulebook, with the ledger-fed replication indicator. */
+  async function innovationScore(ex: Executor, tenantId: string, innovationId: string, rb: IidRulebook) {
+    const answers = await loadAnswers(ex, tenantId, `innovation:${innovationId}`, rb);
+    const confirmed = await confirmedReplications(ex, tenantId, innovationId);
+    if (rb.body.sid.indicators.some((i) => i.no === REPLICATION_INDICATOR)) {
+      answers[REPLICATION_INDICATOR] = { choice: Math.min(confirmed, 3), basis: null, evidenceCount: confirmed, evidenceIds: [], note: null };
+    }
+    const score = scoreInnovation(rb, answers);
+    return {
+      rulebookId: rb.id,
+      rulebookTitle: rb.title,
+      total: score.total,
+      max: score.max,
+      missingEvidence: score.missingEvidence,
+      confirmedReplications: confirmed,
+      items: score.items.map((i) => ({
+        ...i,
+        evidenceIds: answers[i.indicator]?.evidenceIds ?? [],
+        note: answers[i.indicator]?.note ?? null,
+        derived: i.indicator === REPLICATION_INDICATOR,
+      })),
+    };
+  }
+
+  async function checkEvidence(ex: Executor, tenantId: string, answers: AnswerInput) {
+    const ids = [...new Set(Object.values(answers).flatMap((a) => a.evidenceIds ?? []))];
+    if (!ids.length) return;
+    const found = await ex.selectFrom('evidence').select('id').where('tenantId', '=', tenantId).where('id', 'in', ids).execute();
+    if (found.length !== ids.length) throw notFound('evidence');
+  }
+
+  async function saveAnswers(actor: Actor, scope: string, rb: IidRulebook, answers: AnswerInput, entity: { type: string; id: string }, indicators: 'sid' | 'spd', requestId?: string) {
+    const withCounts = Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, { choice: a.choice, basis: a.basis ?? null, evidenceCount: a.evidenceIds?.length ?? 0 }]));
+    try {
+      validateAnswers(rb.body[indicators].indicators, withCounts);
+    } catch (e) {
+      answerError(e, rb, answers);
+    }
+    await checkEvidence(db, actor.tenantId, answers);
+    await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+      const before = await loadAnswers(tx, actor.tenantId, scope, rb);
+      const rows = Object.entries(answers)
+        .filter(([no]) => !(indicators === 'sid' && no === REPLICATION_INDICATOR))
+        .map(([indicator, a]) => ({ id: newId(), indicator, choice: a.choice, basis: a.basis ?? null, evidenceIds: JSON.stringify(a.evidenceIds ?? []), note: a.note ?? null }));
+      await repo.replaceAnswers(tx, actor.tenantId, scope, rb.id, rows, clock.now().toISOString());
+      const summarise = (x: Record<string, { choice: number; basis?: string | null }>) =>
+        Object.fromEntries(Object.entries(x).map(([k, v]) => [k, `${v.choice}${v.basis ? `/${v.basis}` : ''}`]));
+      await audit.record({ entityType: entity.type, entityId: entity.id, action: 'score', changes: { [`iid:${rb.id}`]: { before: summarise(before), after: summarise(answers) } } });
+    });
+  }
+
+  /** The innovations the index scores: applied (penerapan) inside the rulebook window, verified or published, not retired. */
+  async function scoredInnovations(tenantId: string, rb: IidRulebook) {
+    return db
+      .selectFrom('innovations')
+      .select(['id', 'title', 'urusanMain', 'urusanOther', 'appliedOn', 'status'])
+      .where('tenantId', '=', tenantId)
+      .where('stage', '=', 'penerapan')
+      .where('appliedOn', '>=', rb.body.window.from)
+      .where('appliedOn', '<=', rb.body.window.to)
+      .where('status', 'in', ['verified', 'published'])
+      .where('lifecycle', '!=', 'retired')
+      .orderBy('title')
+      .execute();
+  }
+
+  async function iidFor(actor: Actor, year: number, rb: IidRulebook) {
+    const region = scoreRegion(rb, await loadAnswers(db, actor.tenantId, `region:${year}`, rb));
+    const innovations = await scoredInnovations(actor.tenantId, rb);
+    const scored = [];
+    for (const i of innovations) {
+      const s = await innovationScore(db, actor.tenantId, i.id, rb);
+      scored.push({ id: i.id, title: i.title, sid: s.total, urusan: [i.urusanMain, ...(JSON.parse(i.urusanOther) as string[])].filter(Boolean) as string[], missingEvidence: s.missingEvidence.length });
+    }
+    const result = computeIid(rb, { spdScore: region.total, innovations: scored });
+    return {
+      year,
+      rulebookId: rb.id,
+      rulebookTitle: rb.title,
+      confidence: rb.confidence,
+      legalBasis: rb.legalBasis,
+      value: result.value,
+      predicate: result.predicate,
+      explanation: result.explanation,
+      components: { ...result.components, spd: { ...result.components.spd, items: region.items, missingEvidence: region.missingEvidence } },
+      innovations: scored,
+    };
+  }
+
+  return {
+    rulebooks: () =>
+      iidRulebooks.list().map((rb) => ({ id: rb.id, version: rb.version, title: rb.title, effectiveFrom: rb.effectiveFrom, effectiveTo: rb.effectiveTo, legalBasis: rb.legalBasis, confidence: rb.confidence, notes: rb.notes })),
+
+    rulebook(id: string) {
+      return rulebook(id);
+    },
+
+    async getInnovationScore(actor: Actor, innovationId: string, rulebookId?: string) {
+      authorize(actor, 'innovation.read', { tenantId: actor.tenantId });
+      const row = await repo.find(db, actor.tenantId, innovationId);
+      if (!row) throw notFound('innovation');
+      return innovationScore(db, actor.tenantId, innovationId, rulebook(rulebookId));
+    },
+
+    async saveInnovationScore(actor: Actor, innovationId: string, input: { rulebookId?: string; answers: AnswerInput }, requestId?: string) {
+      const row = await repo.find(db, actor.tenantId, innovationId);
+      if (!row) throw notFound('innovation');
+      authorize(actor, 'innovation.score', { tenantId: actor.tenantId, unitId: row.unitId });
+      const rb = rulebook(input.rulebookId);
+      await saveAnswers(actor, `innovation:${innovationId}`, rb, input.answers, { type: 'innovation', id: innovationId }, 'sid', requestId);
+      return innovationScore(db, actor.tenantId, innovationId, rb);
+    },
+
+    async getIid(actor: Actor, year: number, rulebookId?: string) {
+      authorize(actor, 'iid.read', { tenantId: actor.tenantId });
+      return iidFor(actor, year, rulebook(rulebookId, year));
+    },
+
+    async saveRegionAnswers(actor: Actor, year: number, input: { rulebookId?: string; answers: AnswerInput }, requestId?: string) {
+      authorize(actor, 'iid.manage', { tenantId: actor.tenantId });
+      const rb = rulebook(input.rulebookId, year);
+      await saveAnswers(actor, `region:${year}`, rb, input.answers, { type: 'tenant', id: actor.tenantId }, 'spd', requestId);
+      return iidFor(actor, year, rb);
+    },
+
+    /**
+     * What-if: the same stored answers rescored under other rulebooks, side by side. Answers are
+     * matched by indicator number; indicators a rulebook does not have are left out of it.
+     */
+    async whatIf(actor: Actor, year: number, rulebookIds: string[]) {
+      authorize(actor, 'iid.read', { tenantId: actor.tenantId });
+      const base = rulebook(undefined, year);
+      const sourceRegion = await loadAnswers(db, actor.tenantId, `region:${year}`, base);
+      const innovations = await scoredInnovations(actor.tenantId, base);
+      const sourceSid = new Map<string, Awaited<ReturnType<typeof loadAnswers>>>();
+      for (const i of innovations) sourceSid.set(i.id, await loadAnswers(db, actor.tenantId, `innovation:${i.id}`, base));
+      const columns = [];
+      for (const id of [base.id, ...rulebookIds.filter((r) => r !== base.id)]) {
+        const rb = rulebook(id);
+        const keep = (answers: Record<string, IndicatorAnswer>, which: 'spd' | 'sid') =>
+          Object.fromEntries(Object.entries(answers).filter(([no]) => rb.body[which].indicators.some((i) => i.no === no)));
+        const region = scoreRegion(rb, keep(sourceRegion, 'spd'));
+        const scored = [];
+        for (const i of innovations) {
+          const answers = keep(sourceSid.get(i.id)!, 'sid');
+          const confirmed = await confirmedReplications(db, actor.tenantId, i.id);
+          if (rb.body.sid.indicators.some((x) => x.no === REPLICATION_INDICATOR)) answers[REPLICATION_INDICATOR] = { choice: Math.min(confirmed, 3), evidenceCount: confirmed };
+          scored.push({ sid: scoreInnovation(rb, answers).total, urusan: [i.urusanMain, ...(JSON.parse(i.urusanOther) as string[])].filter(Boolean) as string[] });
+        }
+        const result = computeIid(rb, { spdScore: region.total, innovations: scored });
+        columns.push({ rulebookId: rb.id, rulebookTitle: rb.title, confidence: rb.confidence, value: result.value, predicate: result.predicate, explanation: result.explanation, components: result.components });
+      }
+      return { year, sourceRulebookId: base.id, columns };
+    },
+
+    async setReplication(actor: Actor, innovationId: string, input: { originInnovationId?: string | null; externalOrigin?: string | null }, requestId?: string) {
+      const row = await repo.find(db, actor.tenantId, innovationId);
+      if (!row) throw notFound('innovation');
+      authorize(actor, 'innovation.update', { tenantId: actor.tenantId, unitId: row.unitId });
+      let originTenantId: string | null = null;
+      if (input.originInnovationId) {
+        if (input.originInnovationId === innovationId) throw new AppError('VALIDATION', 'errors.replicateSelf', {}, [{ field: 'originInnovationId', messageKey: 'errors.replicateSelf' }]);
+        // The origin may be in any tenant, but only a published record can be replicated.
+        const origin = await db.selectFrom('innovations').select(['tenantId', 'status']).where('id', '=', input.originInnovationId).executeTakeFirst();
+        if (!origin || (origin.tenantId !== actor.tenantId && origin.status !== 'published')) throw notFound('innovation');
+        if (origin.status !== 'published') throw new AppError('CONFLICT', 'errors.originNotPublished', {}, [{ field: 'originInnovationId', messageKey: 'errors.originNotPublished' }]);
+        originTenantId = origin.tenantId;
+      }
+      return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        const existing = await repo.replicationOf(tx, actor.tenantId, innovationId);
+        if (existing) await tx.deleteFrom('innovationReplications').where('tenantId', '=', actor.tenantId).where('id', '=', existing.id).execute();
+        const rec = {
+          tenantId: actor.tenantId,
+          id: newId(),
+          innovationId,
+          originTenantId,
+          originInnovationId: input.originInnovationId ?? null,
+          externalOrigin: input.externalOrigin ?? null,
+          createdAt: clock.now().toISOString(),
+          confirmedAt: null,
+          confirmedBy: null,
+        };
+        await tx.insertInto('innovationReplications').values(rec).execute();
+        await audit.record({
+          entityType: 'innovation',
+          entityId: innovationId,
+          action: 'replicate',
+          before: existing ? { originInnovationId: existing.originInnovationId, externalOrigin: existing.externalOrigin } : null,
+          after: { originInnovationId: rec.originInnovationId, externalOrigin: rec.externalOrigin },
+        });
+        return rec;
+      });
+    },
+
+    /** The origin region confirms that another region really replicated its innovation. */
+    async confirmReplication(actor: Actor, originInnovationId: string, replicationId: string, requestId?: string) {
+      authorize(actor, 'replication.confirm', { tenantId: actor.tenantId });
+      const origin = await repo.find(db, actor.tenantId, originInnovationId);
+      if (!origin) throw notFound('innovation');
+      const rep = await db.selectFrom('innovationReplications').selectAll().where('id', '=', replicationId).executeTakeFirst();
+      if (!rep || rep.originInnovationId !== originInnovationId || rep.originTenantId !== actor.tenantId) throw notFound('replication');
+      if (rep.confirmedAt) throw conflict('errors.workflowStep', { status: 'confirmed', step: 'confirm' });
+      await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        const now = clock.now().toISOString();
+        await tx.updateTable('innovationReplications').set({ confirmedAt: now, confirmedBy: actor.userId }).where('tenantId', '=', rep.tenantId).where('id', '=', rep.id).execute();
+        await audit.record({ entityType: 'innovation', entityId: originInnovationId, action: 'confirm', changes: { replicatedBy: { before: null, after: `${rep.tenantId}/${rep.innovationId}` } } });
+      });
+      return { confirmed: await confirmedReplications(db, actor.tenantId, originInnovationId) };
+    },
+  };
+}

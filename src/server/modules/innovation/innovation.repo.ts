@@ -1,0 +1,57 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Executor } from '../../db/db.ts';
+import type { InnovationTable } from '../../db/schema.ts';
+
+/** Inovasi Daerah data access; every function takes tenantId explicitly. */
+export const innovationRepo = {
+  find(db: Executor, tenantId: string, id: string) {
+    return db.selectFrom('innovations').selectAll().where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  },
+  async insert(db: Executor, row: Insertable<InnovationTable>) {
+    await db.insertInto('innovations').values(row).execute();
+  },
+  async update(db: Executor, tenantId: string, id: string, set: Updateable<InnovationTable>) {
+    await db.updateTable('innovations').set(set).where('tenantId', '=', tenantId).where('id', '=', id).execute();
+  },
+  innovators(db: Executor, tenantId: string, innovationId: string) {
+    return db
+      .selectFrom('innovationInnovators as ii')
+      .leftJoin('people as p', (j) => j.onRef('p.tenantId', '=', 'ii.tenantId').onRef('p.id', '=', 'ii.personId'))
+      .select(['ii.id', 'ii.personId', 'ii.externalName', 'ii.role', 'ii.position', 'p.name as personName', 'p.nip as nip'])
+      .where('ii.tenantId', '=', tenantId)
+      .where('ii.innovationId', '=', innovationId)
+      .orderBy('ii.position')
+      .execute();
+  },
+  reviews(db: Executor, tenantId: string, innovationId: string) {
+    return db.selectFrom('innovationReviews').selectAll().where('tenantId', '=', tenantId).where('innovationId', '=', innovationId).orderBy('at').orderBy('id').execute();
+  },
+  answers(db: Executor, tenantId: string, scope: string, rulebookId: string) {
+    return db.selectFrom('iidAnswers').selectAll().where('tenantId', '=', tenantId).where('scope', '=', scope).where('rulebookId', '=', rulebookId).execute();
+  },
+  async replaceAnswers(
+    db: Executor,
+    tenantId: string,
+    scope: string,
+    rulebookId: string,
+    rows: Array<{ id: string; indicator: string; choice: number; basis: string | null; evidenceIds: string; note: string | null }>,
+    now: string,
+  ) {
+    await db.deleteFrom('iidAnswers').where('tenantId', '=', tenantId).where('scope', '=', scope).where('rulebookId', '=', rulebookId).execute();
+    for (const r of rows) await db.insertInto('iidAnswers').values({ tenantId, scope, rulebookId, updatedAt: now, ...r }).execute();
+  },
+  replicationOf(db: Executor, tenantId: string, innovationId: string) {
+    return db.selectFrom('innovationReplications').selectAll().where('tenantId', '=', tenantId).where('innovationId', '=', innovationId).executeTakeFirst();
+  },
+  replicatedBy(db: Executor, originTenantId: string, originInnovationId: string) {
+    return db
+      .selectFrom('innovationReplications as r')
+      .innerJoin('innovations as i', (j) => j.onRef('i.tenantId', '=', 'r.tenantId').onRef('i.id', '=', 'r.innovationId'))
+      .innerJoin('tenants as t', 't.id', 'r.tenantId')
+      .select(['r.id', 'r.tenantId', 'r.innovationId', 'r.confirmedAt', 'i.title', 'i.status', 't.name as tenantName', 't.regionCode'])
+      .where('r.originTenantId', '=', originTenantId)
+      .where('r.originInnovationId', '=', originInnovationId)
+      .orderBy('r.createdAt')
+      .execute();
+  },
+};

@@ -1,0 +1,125 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { actorOf } from '../../plugins/auth.ts';
+import { ZId } from '../../../shared/schemas/common.ts';
+import {
+  ZCreateInnovationInput,
+  ZInnovationListQuery,
+  ZLifecycleInput,
+  ZReplicationInput,
+  ZReturnInput,
+  ZReviewInput,
+  ZScoreAnswersInput,
+  ZUpdateInnovationInput,
+} from '../../../shared/schemas/innovation.ts';
+import { URUSAN } from '../../../shared/urusan.ts';
+import { createInnovationService, type WorkflowAction } from './innovation.service.ts';
+import { createIidService } from './iid.service.ts';
+import { presentInnovation, presentInnovationSummary } from './innovation.presenters.ts';
+import { registerEvidenceTarget } from '../evidence/evidence.service.ts';
+
+registerEvidenceTarget('innovation', async (db, t, id) => {
+  const r = await db.selectFrom('innovations').select('unitId').where('tenantId', '=', t).where('id', '=', id).executeTakeFirst();
+  return { exists: !!r, unitId: r?.unitId ?? null };
+});
+
+const params = z.object({ id: ZId });
+const ZYear = z.coerce.number().int().min(2000).max(2100);
+
+export async function innovationRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const innovations = createInnovationService(deps);
+  const iid = createIidService(deps);
+  const tags = ['inovasi'];
+
+  r.get('/api/innovations', {
+    schema: { tags, summary: 'Innovations of my region with full-text search (Indonesian stemming), filters and paging', querystring: ZInnovationListQuery },
+  }, async (request) => {
+    const { items, total } = await innovations.list(actorOf(request), request.query);
+    return { items: items.map(presentInnovationSummary), total, page: request.query.page, pageSize: request.query.pageSize };
+  });
+
+  r.get('/api/innovations/similar', {
+    schema: {
+      tags,
+      summary: 'Search before create: most similar innovations of my region and published ones of every region, best first',
+      querystring: z.object({ text: z.string().min(1).max(20000), excludeId: ZId.optional(), limit: z.coerce.number().int().min(1).max(50).default(10) }),
+    },
+  }, async (request) => ({ items: await innovations.similar(actorOf(request), request.query.text, request.query) }));
+
+  r.get('/api/innovations/stats', {
+    schema: { tags, summary: 'Counts per year, stage, type, urusan and unit; innovators per year', querystring: z.object({ year: ZYear.optional() }) },
+  }, async (request) => innovations.stats(actorOf(request), request.query.year));
+
+  r.get('/api/reference/urusan', { schema: { tags: ['reference'], summary: 'Urusan pemerintahan (UU 23/2014)' } }, async () => ({ items: URUSAN }));
+
+  r.get('/api/innovations/:id', { schema: { tags, params } }, async (request) => {
+    const d = await innovations.get(actorOf(request), request.params.id);
+    return {
+      ...presentInnovation({ ...d.row, unitName: d.unitName }),
+      innovators: d.innovators,
+      timeline: d.reviews.map((x) => ({ id: x.id, action: x.action, fromStatus: x.fromStatus, toStatus: x.toStatus, comment: x.comment, actorName: x.actorName, at: x.at })),
+      replication: d.replication,
+      replicatedBy: d.replicatedBy,
+      permissions: d.permissions,
+    };
+  });
+
+  r.post('/api/innovations', {
+    schema: { tags, summary: 'Record an innovation (starts as a draft)', body: ZCreateInnovationInput },
+  }, async (request, reply) => {
+    const row = await innovations.create(actorOf(request), request.body, request.id);
+    return reply.status(201).send(presentInnovation(row));
+  });
+
+  r.patch('/api/innovations/:id', { schema: { tags, params, body: ZUpdateInnovationInput } }, async (request) =>
+    presentInnovation(await innovations.update(actorOf(request), request.params.id, request.body, request.id)),
+  );
+
+  r.post('/api/innovations/:id/lifecycle', { schema: { tags, params, body: ZLifecycleInput, summary: 'Active, paused or retired (with a reason)' } }, async (request) =>
+    presentInnovation(await innovations.setLifecycle(actorOf(request), request.params.id, request.body.lifecycle, request.body.reason, request.id)),
+  );
+
+  const step = (action: WorkflowAction, body: typeof ZReviewInput | typeof ZReturnInput, summary: string) =>
+    r.post(`/api/innovations/:id/${action}`, { schema: { tags, params, body, summary } }, async (request) =>
+      presentInnovation(await innovations.transition(actorOf(request), (request.params as { id: string }).id, action, (request.body as { comment?: string | null })?.comment, request.id)),
+    );
+  step('submit', ZReviewInput, 'draft/returned → submitted (kepala unit)');
+  step('return', ZReturnInput, 'submitted/verified → returned with a comment (Tim Inovasi)');
+  step('verify', ZReviewInput, 'submitted → verified (Tim Inovasi)');
+  step('publish', ZReviewInput, 'verified → published: visible to the public (Tim Inovasi)');
+
+  r.get('/api/innovations/:id/score', {
+    schema: { tags, params, querystring: z.object({ rulebook: z.string().max(60).optional() }), summary: 'Indeks Inovasi Daerah score of one innovation (indicators 16–35)' },
+  }, async (request) => iid.getInnovationScore(actorOf(request), request.params.id, request.query.rulebook));
+
+  r.put('/api/innovations/:id/score', { schema: { tags, params, body: ZScoreAnswersInput } }, async (request) =>
+    iid.saveInnovationScore(actorOf(request), request.params.id, request.body, request.id),
+  );
+
+  r.post('/api/innovations/:id/replication', { schema: { tags, params, body: ZReplicationInput, summary: 'Say this record replicates a published innovation (or an external origin)' } }, async (request, reply) =>
+    reply.status(201).send(await iid.setReplication(actorOf(request), request.params.id, request.body, request.id)),
+  );
+
+  r.post('/api/innovations/:id/replications/:replicationId/confirm', {
+    schema: { tags, params: z.object({ id: ZId, replicationId: ZId }), summary: 'The origin region confirms a replication' },
+  }, async (request) => iid.confirmReplication(actorOf(request), request.params.id, request.params.replicationId, request.id));
+
+  r.get('/api/iid/rulebooks', { schema: { tags: ['iid'], summary: 'Indeks Inovasi Daerah rulebooks (versioned rules with legal basis)' } }, async () => ({ items: iid.rulebooks() }));
+
+  r.get('/api/iid/rulebooks/:id', { schema: { tags: ['iid'], params: z.object({ id: z.string().max(60) }) } }, async (request) => iid.rulebook(request.params.id));
+
+  r.get('/api/iid', {
+    schema: { tags: ['iid'], summary: 'IID value and predicate of my region for a year, every component shown', querystring: z.object({ year: ZYear, rulebook: z.string().max(60).optional() }) },
+  }, async (request) => iid.getIid(actorOf(request), request.query.year, request.query.rulebook));
+
+  r.put('/api/iid/region', {
+    schema: { tags: ['iid'], summary: 'Region-level answers (indicators 1–15) for a year', body: ZScoreAnswersInput.extend({ year: ZYear }).strict() },
+  }, async (request) => iid.saveRegionAnswers(actorOf(request), request.body.year, request.body, request.id));
+
+  r.get('/api/iid/what-if', {
+    schema: { tags: ['iid'], summary: 'Rescore the same answers under other rulebooks, side by side', querystring: z.object({ year: ZYear, rulebooks: z.string().max(300) }) },
+  }, async (request) => iid.whatIf(actorOf(request), request.query.year, request.query.rulebooks.split(',').map((s) => s.trim()).filter(Boolean)));
+}

@@ -1,0 +1,400 @@
+import { sql } from 'kysely';
+import type { Deps } from '../../deps.ts';
+import { AppError, conflict, notFound, validation } from '../../errors.ts';
+import { newId } from '../../lib/ids.ts';
+import type { Actor } from '../../policy/actor.ts';
+import { authorize, can, type Action } from '../../policy/policy.ts';
+import type { Executor, Tx } from '../../db/db.ts';
+import type { InnovationTable } from '../../db/schema.ts';
+import type { CreateInnovationInput, InnovationListQuery, UpdateInnovationInput } from '../../../shared/schemas/innovation.ts';
+import { writeWithAudit, type AuditRecorder } from '../audit/audit.writer.ts';
+import { who } from '../org/org.service.ts';
+import { ilikeContains } from '../../db/dialect.ts';
+import { cosine, indexInnovation, innovationStems, matchInnovations } from '../../search/innovation-index.ts';
+import { stemText } from '../../search/stem.ts';
+import { innovationRepo as repo } from './innovation.repo.ts';
+
+export type WorkflowAction = 'submit' | 'return' | 'verify' | 'publish';
+
+/** The review workflow as a table: from which statuses each step may start, and where it leads. */
+export const WORKFLOW: Record<WorkflowAction, { from: string[]; to: string; action: Action }> = {
+  submit: { from: ['draft', 'returned'], to: 'submitted', action: 'innovation.submit' },
+  return: { from: ['submitted', 'verified'], to: 'returned', action: 'innovation.review' },
+  verify: { from: ['submitted'], to: 'verified', action: 'innovation.review' },
+  publish: { from: ['verified'], to: 'published', action: 'innovation.publish' },
+};
+
+/** Similarity at or above this, within the same tenant, is flagged as a likely duplicate. */
+export const DUPLICATE_THRESHOLD = 0.6;
+
+const auditFields = (r: InnovationTable) => ({
+  title: r.title,
+  acronym: r.acronym,
+  unitId: r.unitId,
+  initiatorClass: r.initiatorClass,
+  type: r.type,
+  digital: r.isDigital === 1,
+  urusanMain: r.urusanMain,
+  urusanOther: JSON.parse(r.urusanOther),
+  stage: r.stage,
+  initiatedOn: r.initiatedOn,
+  trialOn: r.trialOn,
+  appliedOn: r.appliedOn,
+  description: r.description,
+  goals: r.goals,
+  benefits: r.benefits,
+  results: r.results,
+  legalBasisDoc: r.legalBasisDoc,
+  legalBasisLevel: r.legalBasisLevel,
+  budget: r.budget,
+  videoUrl: r.videoUrl,
+  lifecycle: r.lifecycle,
+  retiredReason: r.retiredReason,
+  status: r.status,
+});
+
+/** Stage dates must follow the stages: initiative ≤ trial ≤ application. */
+export function checkStageDates(r: { initiatedOn: string; trialOn?: string | null; appliedOn?: string | null }) {
+  if (r.trialOn && r.trialOn < r.initiatedOn) throw validation('trialOn', 'errors.trialBeforeInitiative');
+  if (r.appliedOn && r.appliedOn < r.initiatedOn) throw validation('appliedOn', 'errors.appliedBeforeInitiative');
+  if (r.appliedOn && r.trialOn && r.appliedOn < r.trialOn) throw validation('appliedOn', 'errors.appliedBeforeTrial');
+}
+
+export function createInnovationService(deps: Deps) {
+  const { db, clock, dialect } = deps;
+  const nowIso = () => clock.now().toISOString();
+
+  async function requireInnovation(tenantId: string, id: string, ex: Executor = db) {
+    const row = await repo.find(ex, tenantId, id);
+    if (!row) throw notFound('innovation');
+    return row;
+  }
+
+  async function requireUnit(tenantId: string, unitId: string, ex: Executor = db) {
+    const unit = await ex.selectFrom('units').select(['id', 'name']).where('tenantId', '=', tenantId).where('id', '=', unitId).executeTakeFirst();
+    if (!unit) throw notFound('unit');
+    return unit;
+  }
+
+  async function writeInnovators(tx: Tx, tenantId: string, innovationId: string, innovators: NonNullable<CreateInnovationInput['innovators']>) {
+    await tx.deleteFrom('innovationInnovators').where('tenantId', '=', tenantId).where('innovationId', '=', innovationId).execute();
+    let position = 0;
+    for (const i of innovators) {
+      if (i.personId) {
+        const p = await tx.selectFrom('people').select('id').where('tenantId', '=', tenantId).where('id', '=', i.personId).executeTakeFirst();
+        if (!p) throw notFound('person');
+      }
+      await tx
+        .insertInto('innovationInnovators')
+        .values({ tenantId, id: newId(), innovationId, personId: i.personId ?? null, externalName: i.externalName ?? null, role: i.role, position: position++ })
+        .execute();
+    }
+  }
+
+  async function reindex(tx: Executor, row: InnovationTable) {
+    await indexInnovation(tx, dialect, row);
+  }
+
+  async function recordReview(tx: Tx, audit: AuditRecorder, actor: Actor, row: InnovationTable, action: string, to: string, comment: string | null) {
+    await tx
+      .insertInto('innovationReviews')
+      .values({ tenantId: row.tenantId, id: newId(), innovationId: row.id, action, fromStatus: row.status, toStatus: to, comment, actorId: actor.userId, actorName: actor.name, at: nowIso() })
+      .execute();
+    await audit.record({ entityType: 'innovation', entityId: row.id, action, changes: { status: { before: row.status, after: to }, ...(comment ? { comment: { before: null, after: comment } } : {}) } });
+  }
+
+  return {
+    requireInnovation,
+
+    async list(actor: Actor, q: InnovationListQuery) {
+      authorize(actor, 'innovation.read', { tenantId: actor.tenantId });
+      let query = db
+        .selectFrom('innovations as i')
+        .innerJoin('units as u', (j) => j.onRef('u.tenantId', '=', 'i.tenantId').onRef('u.id', '=', 'i.unitId'))
+        .where('i.tenantId', '=', actor.tenantId);
+      if (q.year) query = query.where('i.year', '=', q.year);
+      if (q.stage) query = query.where('i.stage', '=', q.stage);
+      if (q.type) query = query.where('i.type', '=', q.type);
+      if (q.status) query = query.where('i.status', '=', q.status);
+      if (q.unitId) query = query.where('i.unitId', '=', q.unitId);
+      if (q.lifecycle) query = query.where('i.lifecycle', '=', q.lifecycle);
+      if (q.digital) query = query.where('i.isDigital', '=', q.digital === 'true' ? 1 : 0);
+      if (q.urusan) {
+        const u = q.urusan;
+        query = query.where((eb) => eb.or([eb('i.urusanMain', '=', u), ilikeContains('i.urusanOther', `"${u}"`)]));
+      }
+      const match = q.q ? matchInnovations(dialect, { stems: stemText(q.q), mode: 'all', tenantId: actor.tenantId }) : null;
+      if (q.q && !match) return { items: [], total: 0 };
+      const base = match
+        ? query.innerJoin(match.as('m'), (j) => j.onRef(sql.ref('m.innovation_id') as never, '=', 'i.id'))
+        : query;
+      const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+      let rows = base.selectAll('i').select(['u.name as unitName']);
+      rows = match ? rows.orderBy(sql`m.score`, 'desc') : rows.orderBy('i.updatedAt', 'desc');
+      const items = await rows.orderBy('i.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+      return { items, total: Number(total) };
+    },
+
+    async get(actor: Actor, id: string) {
+      authorize(actor, 'innovation.read', { tenantId: actor.tenantId });
+      const row = await requireInnovation(actor.tenantId, id);
+      const unit = await requireUnit(actor.tenantId, row.unitId);
+      const [innovators, reviews, replication, replicatedBy] = await Promise.all([
+        repo.innovators(db, actor.tenantId, id),
+        repo.reviews(db, actor.tenantId, id),
+        repo.replicationOf(db, actor.tenantId, id),
+        repo.replicatedBy(db, actor.tenantId, id),
+      ]);
+      let origin: { tenantName: string; regionCode: string; title: string } | null = null;
+      if (replication?.originInnovationId && replication.originTenantId) {
+        const o = await db
+          .selectFrom('innovations as i')
+          .innerJoin('tenants as t', 't.id', 'i.tenantId')
+          .select(['i.title', 't.name as tenantName', 't.regionCode'])
+          .where('i.tenantId', '=', replication.originTenantId)
+          .where('i.id', '=', replication.originInnovationId)
+          .executeTakeFirst();
+        origin = o ?? null;
+      }
+      const res = { tenantId: actor.tenantId, unitId: row.unitId };
+      return {
+        row,
+        unitName: unit.name,
+        innovators,
+        reviews,
+        replication: replication ? { ...replication, origin } : null,
+        replicatedBy,
+        permissions: {
+          update: can(actor, 'innovation.update', res) && (['draft', 'returned'].includes(row.status) || can(actor, 'innovation.review', res)),
+          submit: can(actor, 'innovation.submit', res) && WORKFLOW.submit.from.includes(row.status),
+          verify: can(actor, 'innovation.review', res) && WORKFLOW.verify.from.includes(row.status),
+          return: can(actor, 'innovation.review', res) && WORKFLOW.return.from.includes(row.status),
+          publish: can(actor, 'innovation.publish', res) && WORKFLOW.publish.from.includes(row.status),
+          lifecycle: can(actor, 'innovation.lifecycle', res),
+          score: can(actor, 'innovation.score', res),
+          confirmReplication: can(actor, 'replication.confirm', { tenantId: actor.tenantId }),
+        },
+      };
+    },
+
+    async create(actor: Actor, input: CreateInnovationInput, requestId?: string) {
+      await requireUnit(actor.tenantId, input.unitId);
+      authorize(actor, 'innovation.create', { tenantId: actor.tenantId, unitId: input.unitId });
+      checkStageDates(input);
+      return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        const now = nowIso();
+        const row: InnovationTable = {
+          tenantId: actor.tenantId,
+          id: newId(),
+          title: input.title,
+          acronym: input.acronym ?? null,
+          unitId: input.unitId,
+          initiatorClass: input.initiatorClass,
+          type: input.type,
+          isDigital: input.digital ? 1 : 0,
+          urusanMain: input.urusanMain ?? null,
+          urusanOther: JSON.stringify([...new Set(input.urusanOther)].filter((u) => u !== input.urusanMain)),
+          stage: input.stage,
+          initiatedOn: input.initiatedOn,
+          trialOn: input.trialOn ?? null,
+          appliedOn: input.appliedOn ?? null,
+          description: input.description,
+          goals: input.goals ?? null,
+          benefits: input.benefits ?? null,
+          results: input.results ?? null,
+          legalBasisDoc: input.legalBasisDoc ?? null,
+          legalBasisLevel: input.legalBasisLevel ?? null,
+          budget: input.budget ?? null,
+          videoUrl: input.videoUrl ?? null,
+          lifecycle: 'active',
+          retiredReason: null,
+          status: 'draft',
+          year: Number(input.initiatedOn.slice(0, 4)),
+          sourceNote: null,
+          createdBy: actor.userId,
+          createdAt: now,
+          updatedAt: now,
+          publishedAt: null,
+        };
+        await repo.insert(tx, row);
+        if (input.innovators?.length) await writeInnovators(tx, actor.tenantId, row.id, input.innovators);
+        await reindex(tx, row);
+        await audit.record({ entityType: 'innovation', entityId: row.id, action: 'create', after: { ...auditFields(row), innovators: input.innovators?.length ?? 0 } });
+        return row;
+      });
+    },
+
+    async update(actor: Actor, id: string, input: UpdateInnovationInput, requestId?: string) {
+      const row = await requireInnovation(actor.tenantId, id);
+      const res = { tenantId: actor.tenantId, unitId: row.unitId };
+      authorize(actor, 'innovation.update', res);
+      // Once submitted, only the Tim Inovasi (reviewers) edit; the unit edits drafts and returned records.
+      if (!['draft', 'returned'].includes(row.status)) authorize(actor, 'innovation.review', res);
+      if (input.unitId && input.unitId !== row.unitId) {
+        await requireUnit(actor.tenantId, input.unitId);
+        authorize(actor, 'innovation.update', { tenantId: actor.tenantId, unitId: input.unitId });
+      }
+      const next: InnovationTable = {
+        ...row,
+        ...(input.title !== undefined && { title: input.title }),
+        ...(input.acronym !== undefined && { acronym: input.acronym ?? null }),
+        ...(input.unitId !== undefined && { unitId: input.unitId }),
+        ...(input.initiatorClass !== undefined && { initiatorClass: input.initiatorClass }),
+        ...(input.type !== undefined && { type: input.type }),
+        ...(input.digital !== undefined && { isDigital: input.digital ? 1 : 0 }),
+        ...(input.urusanMain !== undefined && { urusanMain: input.urusanMain ?? null }),
+        ...(input.urusanOther !== undefined && { urusanOther: JSON.stringify([...new Set(input.urusanOther)]) }),
+        ...(input.stage !== undefined && { stage: input.stage }),
+        ...(input.initiatedOn !== undefined && { initiatedOn: input.initiatedOn, year: Number(input.initiatedOn.slice(0, 4)) }),
+        ...(input.trialOn !== undefined && { trialOn: input.trialOn ?? null }),
+        ...(input.appliedOn !== undefined && { appliedOn: input.appliedOn ?? null }),
+        ...(input.description !== undefined && { description: input.description }),
+        ...(input.goals !== undefined && { goals: input.goals ?? null }),
+        ...(input.benefits !== undefined && { benefits: input.benefits ?? null }),
+        ...(input.results !== undefined && { results: input.results ?? null }),
+        ...(input.legalBasisDoc !== undefined && { legalBasisDoc: input.legalBasisDoc ?? null }),
+        ...(input.legalBasisLevel !== undefined && { legalBasisLevel: input.legalBasisLevel ?? null }),
+        ...(input.budget !== undefined && { budget: input.budget ?? null }),
+        ...(input.videoUrl !== undefined && { videoUrl: input.videoUrl ?? null }),
+        updatedAt: nowIso(),
+      };
+      checkStageDates(next);
+      return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        await repo.update(tx, actor.tenantId, id, next);
+        if (input.innovators) await writeInnovators(tx, actor.tenantId, id, input.innovators);
+        await reindex(tx, next);
+        await audit.record({ entityType: 'innovation', entityId: id, action: 'update', before: auditFields(row), after: auditFields(next) });
+        return next;
+      });
+    },
+
+    /** Active, paused or retired (with a reason). A retired innovation stays in the history. */
+    async setLifecycle(actor: Actor, id: string, lifecycle: string, reason: string | null | undefined, requestId?: string) {
+      const row = await requireInnovation(actor.tenantId, id);
+      authorize(actor, 'innovation.lifecycle', { tenantId: actor.tenantId, unitId: row.unitId });
+      const next = { ...row, lifecycle, retiredReason: lifecycle === 'retired' ? reason ?? null : null, updatedAt: nowIso() };
+      return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        await repo.update(tx, actor.tenantId, id, { lifecycle: next.lifecycle, retiredReason: next.retiredReason, updatedAt: next.updatedAt });
+        await audit.record({ entityType: 'innovation', entityId: id, action: 'lifecycle', before: { lifecycle: row.lifecycle, retiredReason: row.retiredReason }, after: { lifecycle: next.lifecycle, retiredReason: next.retiredReason } });
+        return next;
+      });
+    },
+
+    async transition(actor: Actor, id: string, step: WorkflowAction, comment: string | null | undefined, requestId?: string) {
+      const row = await requireInnovation(actor.tenantId, id);
+      const rule = WORKFLOW[step];
+      authorize(actor, rule.action, { tenantId: actor.tenantId, unitId: row.unitId });
+      if (!rule.from.includes(row.status)) throw conflict('errors.workflowStep', { status: `@innovationStatus.${row.status}`, step: `@workflow.${step}` });
+      if (row.lifecycle === 'retired' && step !== 'return') throw conflict('errors.innovationRetired');
+      return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        const now = nowIso();
+        const next = { ...row, status: rule.to, updatedAt: now, publishedAt: step === 'publish' ? now : row.publishedAt };
+        await repo.update(tx, actor.tenantId, id, { status: next.status, updatedAt: now, publishedAt: next.publishedAt });
+        await recordReview(tx, audit, actor, row, step, rule.to, comment ?? null);
+        await reindex(tx, next);
+        return next;
+      });
+    },
+
+    /**
+     * Search before create: the most similar innovations of this tenant (any status) and the
+     * published ones of every other tenant, best first, with a 0–1 cosine score over stems.
+     */
+    async similar(actor: Actor, text: string, opts: { excludeId?: string; limit?: number } = {}) {
+      authorize(actor, 'innovation.read', { tenantId: actor.tenantId });
+      const stems = stemText(text);
+      const limit = opts.limit ?? 10;
+      const own = matchInnovations(dialect, { stems, mode: 'any', tenantId: actor.tenantId, limit: 30 });
+      const pub = matchInnovations(dialect, { stems, mode: 'any', publicOnly: true, limit: 30 });
+      if (!own || !pub) return [];
+      const candidates = new Map<string, { tenantId: string; innovationId: string }>();
+      for (const m of [own, pub]) {
+        // CamelCasePlugin maps result columns: innovation_id → innovationId.
+        const rows = await sql<{ innovationId: string; tenantId: string }>`select innovation_id, tenant_id from ${m} as m`.execute(db);
+        for (const r of rows.rows) candidates.set(`${r.tenantId}/${r.innovationId}`, { tenantId: r.tenantId, innovationId: r.innovationId });
+      }
+      candidates.forEach((c, k) => {
+        if (c.innovationId === opts.excludeId) candidates.delete(k);
+      });
+      if (candidates.size === 0) return [];
+      const ids = [...candidates.values()].map((c) => c.innovationId);
+      const rows = await db
+        .selectFrom('innovationSearch as s')
+        .innerJoin('innovations as i', (j) => j.onRef('i.tenantId', '=', 's.tenantId').onRef('i.id', '=', 's.innovationId'))
+        .innerJoin('tenants as t', 't.id', 'i.tenantId')
+        .innerJoin('units as u', (j) => j.onRef('u.tenantId', '=', 'i.tenantId').onRef('u.id', '=', 'i.unitId'))
+        .select(['i.id', 'i.tenantId', 'i.title', 'i.status', 'i.stage', 'i.year', 's.stems', 't.regionCode', 't.name as tenantName', 'u.name as unitName'])
+        .where('s.innovationId', 'in', ids)
+        .execute();
+      const queryBag = innovationStems({ title: text, acronym: null, description: '', goals: null, benefits: null, results: null }).concat(stems);
+      return rows
+        .filter((r) => r.tenantId === actor.tenantId || r.status === 'published')
+        .map((r) => {
+          const score = Math.round(cosine(queryBag, r.stems.split(' ')) * 1000) / 1000;
+          const sameTenant = r.tenantId === actor.tenantId;
+          return {
+            id: r.id,
+            title: r.title,
+            tenantCode: r.regionCode,
+            tenantName: r.tenantName,
+            unitName: r.unitName,
+            stage: r.stage,
+            year: r.year,
+            status: sameTenant ? r.status : 'published',
+            sameTenant,
+            score,
+            likelyDuplicate: sameTenant && score >= DUPLICATE_THRESHOLD,
+          };
+        })
+        .sort((a, b) => b.score - a.score || a.title.localeCompare(b.title))
+        .slice(0, limit);
+    },
+
+    /** Counts the statistics page and the index need, per year. */
+    async stats(actor: Actor, year?: number) {
+      authorize(actor, 'innovation.read', { tenantId: actor.tenantId });
+      const t = actor.tenantId;
+      const scoped = () => {
+        let q = db.selectFrom('innovations').where('tenantId', '=', t);
+        if (year) q = q.where('year', '=', year);
+        return q;
+      };
+      const perYear = await db
+        .selectFrom('innovations')
+        .select(['year', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('tenantId', '=', t)
+        .groupBy('year')
+        .orderBy('year')
+        .execute();
+      const group = async (col: 'stage' | 'type' | 'status' | 'unitId' | 'isDigital') =>
+        (await scoped().select([col, (eb) => eb.fn.countAll<number>().as('n')]).groupBy(col).execute()).map((r) => ({ key: String((r as Record<string, unknown>)[col]), n: Number(r.n) }));
+      const urusanRows = await scoped().select(['urusanMain', 'urusanOther']).execute();
+      const urusan = new Map<string, number>();
+      for (const r of urusanRows) {
+        for (const u of new Set([r.urusanMain, ...(JSON.parse(r.urusanOther) as string[])].filter(Boolean) as string[])) urusan.set(u, (urusan.get(u) ?? 0) + 1);
+      }
+      const innovatorsPerYear = await db
+        .selectFrom('innovationInnovators as ii')
+        .innerJoin('innovations as i', (j) => j.onRef('i.tenantId', '=', 'ii.tenantId').onRef('i.id', '=', 'ii.innovationId'))
+        .select(['i.year', (eb) => eb.fn.count<number>(sql`distinct coalesce(ii.person_id, ii.external_name)`).as('n')])
+        .where('ii.tenantId', '=', t)
+        .groupBy('i.year')
+        .orderBy('i.year')
+        .execute();
+      const units = await db.selectFrom('units').select(['id', 'name']).where('tenantId', '=', t).execute();
+      const unitName = new Map(units.map((u) => [u.id, u.name]));
+      return {
+        year: year ?? null,
+        perYear: perYear.map((r) => ({ year: r.year, n: Number(r.n) })),
+        innovatorsPerYear: innovatorsPerYear.map((r) => ({ year: r.year, n: Number(r.n) })),
+        byStage: await group('stage'),
+        byType: await group('type'),
+        byStatus: await group('status'),
+        byDigital: await group('isDigital'),
+        byUnit: (await group('unitId')).map((g) => ({ ...g, name: unitName.get(g.key) ?? g.key })).sort((a, b) => b.n - a.n),
+        byUrusan: [...urusan].map(([key, n]) => ({ key, n })).sort((a, b) => b.n - a.n),
+      };
+    },
+  };
+}
+export type InnovationService = ReturnType<typeof createInnovationService>;
