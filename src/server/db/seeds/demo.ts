@@ -10,6 +10,7 @@ import { hashPassword } from '../../modules/auth/password.ts';
 import type { Tx } from '../db.ts';
 import type { Role } from '../../../shared/schemas/common.ts';
 import { seedRegions } from './regions.ts';
+import { seedDemoInnovations } from './demo-innovations.ts';
 
 export const DEMO_REGION = '16.03'; // Kabupaten Muara Enim (RULES.md §7.2)
 const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
@@ -172,12 +173,13 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
         await tx.insertInto('userRoles').values({ tenantId: t, id: newId(), userId: id, role, unitId: u.unit ? demoUnit : null, createdAt: now }).execute();
       }
     }
+    const innovations = await seedDemoInnovations(tx, deps.dialect, t, now);
     await audit0.record({
       tenantId: t,
       entityType: 'tenant',
       entityId: t,
       action: 'update',
-      changes: { demoData: { before: null, after: `${units.length} unit, ${DEMO_PEOPLE.length} pegawai (demo), ${DEMO_USERS.length} pengguna` } },
+      changes: { demoData: { before: null, after: `${units.length} unit, ${DEMO_PEOPLE.length} pegawai (demo), ${DEMO_USERS.length} pengguna, ${innovations} inovasi` } },
     });
   });
   return true;
