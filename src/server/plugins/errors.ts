@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, statusOf, type ErrorCode } from '../errors.ts';
 import { translate, type Lang } from '../../shared/i18n/translate.ts';
 
-interface ZodIssueLike {
+export interface ZodIssueLike {
   code?: string;
   path?: (string | number)[];
   message?: string;
@@ -25,7 +25,7 @@ function fieldLabel(lang: Lang, field: string): string {
 }
 
 /** Turn one zod issue into a sentence a civil servant can act on. */
-function describeIssue(lang: Lang, issue: ZodIssueLike): { field: string; message: string } {
+export function describeIssue(lang: Lang, issue: ZodIssueLike): { field: string; message: string } {
   const path = issue.path ?? [];
   const field = path.filter((p) => typeof p === 'string').join('.') || 'body';
   const leaf = String(path.filter((p) => typeof p === 'string').at(-1) ?? 'body');
@@ -91,9 +91,9 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError & { cause?: unknown }, request, reply) => {
     const lang = request.lang ?? 'id';
     if (err instanceof AppError) {
-      const details = err.details?.map((d) => ({
-        field: d.field,
-        message: d.messageKey ? translate(lang, d.messageKey, d.params ?? {}) : d.message,
+      const details = err.details?.map(({ messageKey, params, ...rest }) => ({
+        ...rest,
+        message: messageKey ? translate(lang, messageKey, params ?? {}) : rest.message,
       }));
       return sendError(request, reply, err.code, translate(lang, err.messageKey, err.params), details);
     }

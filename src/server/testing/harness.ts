@@ -151,6 +151,27 @@ export class TestClient {
     return { status: res.statusCode, body: parsed as T, headers: res.headers as TestResponse['headers'], raw: res.body };
   }
 
+  /** multipart/form-data upload of one file (field "file") with text fields. */
+  async upload<T = any>(url: string, fields: Record<string, string>, file?: { name: string; data: Buffer; type?: string }) {
+    const boundary = `----serasan${Math.random().toString(16).slice(2)}`;
+    const parts: Buffer[] = [];
+    for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+    if (file) {
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`));
+      parts.push(file.data, Buffer.from('\r\n'));
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    return this.request<T>('POST', url, undefined, { rawBody: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  }
+
+  /** GET returning the raw bytes (downloads). */
+  async download(url: string): Promise<{ status: number; data: Buffer; headers: Record<string, unknown> }> {
+    const headers: Record<string, string> = { ...this.headers };
+    if (this.cookies.size) headers.cookie = this.cookieHeader();
+    const res = await this.app.inject({ method: 'GET', url, headers });
+    return { status: res.statusCode, data: res.rawPayload, headers: res.headers };
+  }
+
   async refreshCsrf() {
     const res = await this.request<{ token: string }>('GET', '/api/csrf');
     this.csrf = res.body.token;

@@ -54,6 +54,9 @@ export const coreEn: CoreCatalog = {
     importRows: 'Import cancelled: {{count}} rows have problems. Nothing was saved.',
     importFile: 'The import file must be an Excel (.xlsx) file made from the Serasan template.',
     importEmpty: 'The import file has no data rows.',
+    importValue: 'value "{{value}}" is not known for column {{column}}',
+    importUnit: 'unit "{{value}}" does not exist in Serasan (see the Referensi sheet)',
+    importForbiddenUnit: 'you may not record innovations for unit "{{value}}"',
     importTooMany: 'The import file has {{count}} rows; at most {{max}} rows per import.',
   },
   zod: {

@@ -53,6 +53,9 @@ export const coreId = {
     importRows: 'Impor dibatalkan: {{count}} baris bermasalah. Tidak ada data yang disimpan.',
     importFile: 'Berkas impor harus berupa Excel (.xlsx) dari templat Serasan.',
     importEmpty: 'Berkas impor tidak berisi baris data.',
+    importValue: 'nilai "{{value}}" tidak dikenal untuk kolom {{column}}',
+    importUnit: 'unit "{{value}}" tidak ada di Serasan (lihat lembar Referensi)',
+    importForbiddenUnit: 'Anda tidak berwenang mencatat inovasi untuk unit "{{value}}"',
     importTooMany: 'Berkas impor berisi {{count}} baris; maksimum {{max}} baris sekali impor.',
   },
   zod: {

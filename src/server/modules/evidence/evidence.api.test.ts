@@ -18,24 +18,8 @@ async function docx(): Promise<Buffer> {
   return Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('SK Bupati')] }] }));
 }
 
-/** multipart/form-data body by hand (the test client speaks inject). */
-function multipart(fields: Record<string, string>, file?: { name: string; data: Buffer; type?: string }) {
-  const boundary = `----serasan${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  }
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`));
-    parts.push(file.data, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
 async function upload(c: TestClient, fields: Record<string, string>, file?: { name: string; data: Buffer; type?: string }) {
-  const m = multipart(fields, file);
-  return c.request('POST', '/api/evidence', undefined, { rawBody: m.body, headers: { 'content-type': m.contentType } });
+  return c.upload('/api/evidence', fields, file);
 }
 
 for (const dialect of await testDialects()) {
@@ -95,10 +79,10 @@ for (const dialect of await testDialects()) {
 
     test('download returns the same bytes to users who may see the record; other tenants get 404', async () => {
       const up = await upload(operator, { entityType: 'person', entityId: dukcapilPersonId }, { name: 'bukti.pdf', data: PDF });
-      const dl = await admin.get(`/api/evidence/${up.body.id}/download`);
+      const dl = await admin.download(`/api/evidence/${up.body.id}/download`);
       assert.equal(dl.status, 200);
       assert.equal(dl.headers['content-type'], 'application/pdf');
-      assert.equal(sha256Hex(Buffer.from(dl.raw, 'binary')), sha256Hex(Buffer.from(PDF.toString('binary'), 'binary')));
+      assert.equal(sha256Hex(dl.data), sha256Hex(PDF), 'the same bytes come back');
       assert.match(String(dl.headers['content-disposition']), /bukti\.pdf/);
       const platform = await signedIn(rt, 'platform');
       const other = await platform.post('/api/admin/tenants', { regionCode: '16.04' });

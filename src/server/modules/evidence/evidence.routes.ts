@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import { AppError } from '../../errors.ts';
+import { readUpload } from '../../plugins/upload.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { ZId, ZPage, ZPageSize } from '../../../shared/schemas/common.ts';
 import { createEvidenceService } from './evidence.service.ts';
@@ -20,24 +20,7 @@ export async function evidenceRoutes(app: FastifyInstance, deps: Deps) {
     },
   }, async (request, reply) => {
     const actor = actorOf(request);
-    if (!request.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'errors.unsupportedMediaType');
-    let file: { data: Buffer; filename: string } | undefined;
-    const fields: Record<string, string> = {};
-    for await (const part of request.parts({ limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 10 } })) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'file' || file) {
-          part.file.resume();
-          continue;
-        }
-        const data = await part.toBuffer(); // throws FST_REQ_FILE_TOO_LARGE past the limit
-        file = { data, filename: part.filename };
-      } else if (typeof part.value === 'string') {
-        fields[part.fieldname] = part.value.slice(0, 100);
-      }
-    }
-    if (!file || file.data.length === 0) {
-      throw new AppError('VALIDATION', 'errors.fileMissing', {}, [{ field: 'file', messageKey: 'errors.fileMissing' }]);
-    }
+    const { file, fields } = await readUpload(request, deps.config.maxUploadBytes);
     const row = await evidence.upload(actor, file, { entityType: fields.entityType, entityId: fields.entityId }, request.id);
     return reply.status(201).send({
       id: row.id,

@@ -19,6 +19,8 @@ import { createInnovationService, type WorkflowAction } from './innovation.servi
 import { createIidService } from './iid.service.ts';
 import { presentInnovation, presentInnovationSummary } from './innovation.presenters.ts';
 import { registerEvidenceTarget } from '../evidence/evidence.service.ts';
+import { createInnovationXlsx } from './innovation.xlsx.ts';
+import { readUpload } from '../../plugins/upload.ts';
 
 registerEvidenceTarget('innovation', async (db, t, id) => {
   const r = await db.selectFrom('innovations').select('unitId').where('tenantId', '=', t).where('id', '=', id).executeTakeFirst();
@@ -39,6 +41,24 @@ export async function innovationRoutes(app: FastifyInstance, deps: Deps) {
   }, async (request) => {
     const { items, total } = await innovations.list(actorOf(request), request.query);
     return { items: items.map(presentInnovationSummary), total, page: request.query.page, pageSize: request.query.pageSize };
+  });
+
+  const xlsx = createInnovationXlsx(deps);
+  const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+  r.get('/api/innovations/import-template.xlsx', { schema: { tags, summary: 'Excel template for importing innovations' } }, async (request, reply) =>
+    reply.type(XLSX).header('content-disposition', 'attachment; filename="templat-impor-inovasi.xlsx"').send(await xlsx.template(actorOf(request))),
+  );
+
+  r.get('/api/innovations/export.xlsx', { schema: { tags, summary: 'Filtered export to Excel (same columns as the template)', querystring: ZInnovationListQuery } }, async (request, reply) =>
+    reply.type(XLSX).header('content-disposition', 'attachment; filename="inovasi-daerah.xlsx"').send(await xlsx.export(actorOf(request), request.query)),
+  );
+
+  r.post('/api/innovations/import', {
+    schema: { tags, summary: 'Import innovations from the Excel template: all rows or none, with a row-by-row error report', consumes: ['multipart/form-data'] },
+  }, async (request, reply) => {
+    const { file } = await readUpload(request, deps.config.maxUploadBytes);
+    return reply.status(201).send(await xlsx.import(actorOf(request), file.data, request.lang, request.id));
   });
 
   r.get('/api/innovations/similar', {
