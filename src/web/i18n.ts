@@ -5,8 +5,6 @@
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import dayjs from 'dayjs';
-import 'dayjs/locale/id';
 import { coreId } from '../shared/i18n/core.id.ts';
 import { coreEn } from '../shared/i18n/core.en.ts';
 import { webId } from '../shared/i18n/web.id.ts';
@@ -28,7 +26,7 @@ function writeCookie(lang: Lang): void {
   document.cookie = `serasan_lang=${lang}; path=/; max-age=31536000; SameSite=Lax`;
 }
 
-/** Apply a language locally (i18next, dayjs, <html lang>, storage, cookie). */
+/** Apply a language locally (i18next, <html lang>, storage, cookie). */
 export function applyLang(lang: Lang): void {
   try {
     localStorage.setItem(STORAGE_KEY, lang);
@@ -37,7 +35,6 @@ export function applyLang(lang: Lang): void {
   }
   writeCookie(lang);
   document.documentElement.lang = lang;
-  dayjs.locale(lang);
   if (i18n.language !== lang) void i18n.changeLanguage(lang);
 }
 
@@ -55,7 +52,6 @@ void i18n.use(initReactI18next).init({
 });
 writeCookie(initial);
 document.documentElement.lang = initial;
-dayjs.locale(initial);
 
 export function currentLang(): Lang {
   return i18n.language === 'en' ? 'en' : 'id';

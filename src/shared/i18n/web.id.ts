@@ -5,7 +5,7 @@ export const webId = {
     footer: 'Serasan · ruang kerja pemerintah daerah',
   },
   lang: {
-    switchTo: 'Switch to English',
+    switchTo: 'Ganti bahasa ke English',
   },
   common: {
     search: 'Cari',
@@ -74,7 +74,7 @@ export const webId = {
     greeting: 'Selamat datang, {{name}}',
     regionCode: 'Kode wilayah Kemendagri {{code}}',
     stats: {
-      units: 'Unit / perangkat daerah',
+      units: 'Unit / OPD',
       people: 'Pegawai (ASN)',
       users: 'Pengguna',
     },
@@ -82,15 +82,15 @@ export const webId = {
     comingSoon: 'Segera hadir',
   },
   modules: {
-    org: { title: 'Organisasi', body: 'Perangkat daerah (OPD), jabatan, pegawai, dan penugasan definitif, Plt, serta Plh.' },
-    users: { title: 'Pengguna & Peran', body: 'Akun pengguna, peran, dan unit yang menjadi wewenangnya.' },
-    audit: { title: 'Riwayat', body: 'Siapa mengubah apa dan kapan: setiap perubahan tercatat.' },
-    evidence: { title: 'Berkas', body: 'Bukti dukung (PDF, gambar, DOCX, XLSX) yang dapat ditautkan ke data.' },
-    innovation: { title: 'Inovasi Daerah', body: 'Registri inovasi, Indeks Inovasi Daerah, dan proposal KIPP.' },
-    skm: { title: 'Survei Kepuasan Masyarakat', body: 'SKM per unit layanan dan perhitungan IKM (PermenPANRB 14/2017).' },
-    sakip: { title: 'SAKIP', body: 'Perjanjian kinerja, realisasi triwulanan, capaian, dan LKjIP.' },
-    meetings: { title: 'Rapat & Disiplin', body: 'Undangan ke jabatan, daftar hadir, notula, dan surat teguran.' },
-    rb: { title: 'Reformasi Birokrasi', body: 'Peta jalan delapan area perubahan, PMPRB, dan Zona Integritas.' },
+    org: { title: 'Organisasi', short: 'Organisasi', body: 'Perangkat daerah (OPD), jabatan, pegawai, dan penugasan definitif, Plt, serta Plh.' },
+    users: { title: 'Pengguna & Peran', short: 'Pengguna', body: 'Akun pengguna, peran, dan unit yang menjadi wewenangnya.' },
+    audit: { title: 'Riwayat', short: 'Riwayat', body: 'Siapa mengubah apa dan kapan: setiap perubahan tercatat.' },
+    evidence: { title: 'Berkas', short: 'Berkas', body: 'Bukti dukung (PDF, gambar, DOCX, XLSX) yang dapat ditautkan ke data.' },
+    innovation: { title: 'Inovasi Daerah', short: 'Inovasi Daerah', body: 'Registri inovasi, Indeks Inovasi Daerah, dan proposal KIPP.' },
+    skm: { title: 'Survei Kepuasan Masyarakat', short: 'SKM', body: 'SKM per unit layanan dan perhitungan IKM (PermenPANRB 14/2017).' },
+    sakip: { title: 'SAKIP', short: 'SAKIP', body: 'Perjanjian kinerja, realisasi triwulanan, capaian, dan LKjIP.' },
+    meetings: { title: 'Rapat & Disiplin', short: 'Rapat', body: 'Undangan ke jabatan, daftar hadir, notula, dan surat teguran.' },
+    rb: { title: 'Reformasi Birokrasi', short: 'Reformasi Birokrasi', body: 'Peta jalan delapan area perubahan, PMPRB, dan Zona Integritas.' },
   },
   org: {
     title: 'Organisasi',
@@ -175,6 +175,7 @@ export const webId = {
     },
     assign: {
       title: 'Tugaskan pegawai',
+      kind: 'Jenis penugasan',
       button: 'Tugaskan',
       toPosition: 'Tugaskan ke jabatan',
       submit: 'Simpan penugasan',
@@ -186,6 +187,7 @@ export const webId = {
       period: 'Periode',
       current: 'sekarang',
       since: 'sejak {{date}}',
+      until: 's.d. {{date}}',
       kindShort: {
         definitif: 'Definitif',
         plt: 'Plt',
@@ -277,6 +279,7 @@ export const webId = {
     emptyFile: 'Berkas kosong (0 byte).',
     searchPlaceholder: 'Nama berkas',
     type: 'Jenis berkas',
+    linkedTo: 'Ditautkan ke',
     name: 'Nama berkas',
     size: 'Ukuran',
     uploadedBy: 'Diunggah oleh',

@@ -60,6 +60,8 @@ export interface Holder {
   nip: string;
   kind: AssignmentKind;
   startDate: string;
+  /** Set when the assignment is already scheduled to end (still current until then). */
+  endDate?: string | null;
 }
 
 export interface Position {

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiEvents, getCsrfToken, isApiError, resetCsrfToken } from '../api/client.ts';
 import type { LoginResult, SessionUser } from '../api/types.ts';
@@ -9,6 +9,8 @@ interface AuthValue {
   isLoading: boolean;
   /** /auth/me failed for another reason than 401 (server down, network). */
   loadError: Error | null;
+  /** The user pressed "Keluar" (so the sign-in page gets no `next`). */
+  signedOut: boolean;
   isAdmin: boolean;
   login(username: string, password: string): Promise<LoginResult>;
   logout(): Promise<void>;
@@ -33,6 +35,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
   const me = useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Infinity, retry: 1 });
   const user = me.data ?? null;
+  const [signedOut, setSignedOut] = useState(false);
 
   useEffect(() => {
     apiEvents.onUnauthenticated = () => {
@@ -67,6 +70,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     async (username: string, password: string) => {
       const res = await api<LoginResult>('/auth/login', { method: 'POST', body: { username, password }, quietAuth: true });
       resetCsrfToken();
+      setSignedOut(false);
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
       const user = { ...res.user, mustChangePassword: res.user.mustChangePassword || res.passwordChangeRequired };
       qc.setQueryData(ME_KEY, user);
@@ -83,8 +87,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       /* the session may already be gone */
     }
     resetCsrfToken();
-    qc.clear();
+    setSignedOut(true);
+    // Keep the `me` query (its observer drives the guards); drop everything else of this user.
     qc.setQueryData(ME_KEY, null);
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
   }, [qc]);
 
   const refresh = useCallback(async () => {
@@ -109,13 +115,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       user,
       isLoading: me.isLoading,
       loadError: me.error,
+      signedOut,
       isAdmin: !!user?.roles.some((r) => r.role === 'admin'),
       login,
       logout,
       refresh,
       setLanguage,
     }),
-    [user, me.isLoading, me.error, login, logout, refresh, setLanguage],
+    [user, me.isLoading, me.error, signedOut, login, logout, refresh, setLanguage],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

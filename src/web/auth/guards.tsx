@@ -16,7 +16,7 @@ export function FullPageLoader() {
 
 /** Signed-out users go to /masuk?next=…; a temporary password must be changed first. */
 export function RequireAuth() {
-  const { user, isLoading, loadError } = useAuth();
+  const { user, isLoading, loadError, signedOut } = useAuth();
   const location = useLocation();
   const { t } = useTranslation();
   const qc = useQueryClient();
@@ -34,6 +34,7 @@ export function RequireAuth() {
     );
   }
   if (!user) {
+    if (signedOut) return <Navigate to="/masuk" replace />;
     const next = location.pathname + location.search;
     return <Navigate to={next && next !== '/' ? `/masuk?next=${encodeURIComponent(next)}` : '/masuk'} replace />;
   }

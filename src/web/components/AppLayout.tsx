@@ -1,6 +1,6 @@
 import { Suspense, useEffect } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { AppShell, Badge, Burger, Button, Divider, Group, NavLink, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
+import { Link, Outlet, useLocation } from 'react-router';
+import { AppShell, Burger, Button, Divider, Group, NavLink, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuildingCommunity,
@@ -35,7 +35,6 @@ export function AppLayout() {
   const { user, isAdmin, logout } = useAuth();
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
-  const navigate = useNavigate();
 
   useEffect(() => close(), [pathname, close]);
 
@@ -84,7 +83,7 @@ export function AppLayout() {
                 color="gray"
                 size="xs"
                 leftSection={<IconLogout size={16} />}
-                onClick={() => void logout().then(() => navigate('/masuk', { replace: true }))}
+                onClick={() => void logout()}
                 data-testid="logout"
                 aria-label={t('nav.logout')}
                 px={8}
@@ -120,18 +119,14 @@ export function AppLayout() {
                 );
               })}
           </nav>
-          <Divider my="sm" label={t('nav.comingSoonTitle')} labelPosition="left" />
+          <Divider my="sm" label={t('common.soon')} labelPosition="left" />
           {COMING_SOON.map((m) => (
             <NavLink
               key={m.key}
-              label={t(`modules.${m.key}.title`)}
+              label={t(`modules.${m.key}.short`)}
               leftSection={<m.icon size={20} stroke={1.6} />}
-              rightSection={
-                <Badge size="xs" variant="light" color="gray">
-                  {t('common.soon')}
-                </Badge>
-              }
               disabled
+              aria-disabled
             />
           ))}
         </AppShell.Section>

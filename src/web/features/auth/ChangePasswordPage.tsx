@@ -33,7 +33,7 @@ export default function ChangePasswordPage() {
         />
         <Text size="sm" c="dimmed" ta="center">
           {user?.name} ·{' '}
-          <Anchor component="button" type="button" size="sm" onClick={() => void logout().then(() => navigate('/masuk', { replace: true }))} data-testid="logout">
+          <Anchor component="button" type="button" size="sm" onClick={() => void logout()} data-testid="logout">
             {t('nav.logout')}
           </Anchor>
         </Text>

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBuildingCommunity, IconFiles, IconHistory, IconUsers, IconUsersGroup, IconUser, IconSitemap, type Icon } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconFiles, IconHistory, IconUsers, IconUser, IconSitemap, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTenant } from '../../api/queries.ts';
@@ -11,15 +11,15 @@ import { formatNumber } from '../../components/format.ts';
 
 function Stat({ label, value, icon: I, loading }: { label: string; value: number | undefined; icon: Icon; loading: boolean }) {
   return (
-    <Card withBorder padding="md">
-      <Group justify="space-between" wrap="nowrap">
-        <Stack gap={2}>
-          <Text size="xs" tt="uppercase" fw={600} c="dimmed">
+    <Card withBorder padding="md" px={{ base: 'xs', sm: 'md' }}>
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Stack gap={2} style={{ minWidth: 0 }}>
+          <Text size="xs" tt="uppercase" fw={600} c="dimmed" lineClamp={2}>
             {label}
           </Text>
           {loading ? <Skeleton h={28} w={60} /> : <Text fz={28} fw={700} lh={1.1}>{formatNumber(value)}</Text>}
         </Stack>
-        <ThemeIcon variant="light" size={44} radius="md">
+        <ThemeIcon variant="light" size={44} radius="md" visibleFrom="sm">
           <I size={24} stroke={1.6} />
         </ThemeIcon>
       </Group>
@@ -34,11 +34,11 @@ function ModuleCard({ to, title, body, icon: I, soon, testId }: { to?: string; t
       <ThemeIcon variant={soon ? 'light' : 'filled'} color={soon ? 'gray' : undefined} size={42} radius="md">
         <I size={22} stroke={1.6} />
       </ThemeIcon>
-      <Stack gap={4} style={{ minWidth: 0 }}>
-        <Group gap="xs">
+      <Stack gap={4} style={{ minWidth: 0, flex: 1 }}>
+        <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
           <Text fw={650}>{title}</Text>
           {soon && (
-            <Badge size="xs" color="gray" variant="light">
+            <Badge size="xs" color="gray" variant="light" style={{ flex: 'none' }} mt={3}>
               {t('common.soon')}
             </Badge>
           )}
@@ -83,7 +83,7 @@ export default function HomePage() {
         </Text>
       </Stack>
       <ErrorAlert error={tenant.error} />
-      <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="md">
+      <SimpleGrid cols={3} spacing={{ base: 'xs', sm: 'md' }}>
         <Stat label={t('home.stats.units')} value={tenant.data?.unitCount} icon={IconSitemap} loading={tenant.isLoading} />
         <Stat label={t('home.stats.people')} value={tenant.data?.personCount} icon={IconUser} loading={tenant.isLoading} />
         <Stat label={t('home.stats.users')} value={tenant.data?.userCount} icon={IconUsers} loading={tenant.isLoading} />
@@ -107,7 +107,7 @@ export default function HomePage() {
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
           {COMING_SOON.map((m) => (
-            <ModuleCard key={m.key} title={t(`modules.${m.key}.title`)} body={t(`modules.${m.key}.body`)} icon={m.icon === undefined ? IconUsersGroup : m.icon} soon />
+            <ModuleCard key={m.key} title={t(`modules.${m.key}.title`)} body={t(`modules.${m.key}.body`)} icon={m.icon} soon />
           ))}
         </SimpleGrid>
       </Stack>

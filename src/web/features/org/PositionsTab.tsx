@@ -4,6 +4,7 @@ import {
   ActionIcon,
   Anchor,
   Badge,
+  Box,
   Button,
   Center,
   Checkbox,
@@ -30,8 +31,9 @@ import type { Holder, Position } from '../../api/types.ts';
 import { hasRole, useAuth } from '../../auth/AuthProvider.tsx';
 import { applyServerError, ErrorAlert, notifySuccess } from '../../components/feedback.tsx';
 import { formatDate, formatNip } from '../../components/format.ts';
-import { UnitSelect, UnitTypeBadge } from '../../components/units.tsx';
+import { buildUnitTree, flattenTree, UnitSelect, UnitTypeBadge } from '../../components/units.tsx';
 import { zodErrors } from '../../components/validation.ts';
+import { useIsMobile } from '../../components/responsive.ts';
 import { AssignModal, AssignmentKindBadge, EndAssignmentModal, invalidateOrg, PositionHistoryModal } from './assignments.tsx';
 
 const PER_PAGE = 20;
@@ -51,12 +53,13 @@ export default function PositionsTab() {
   const [ending, setEnding] = useState<{ holder: Holder; position: Position } | null>(null);
   const [history, setHistory] = useState<Position | null>(null);
   const [editing, setEditing] = useState<Position | 'new' | null>(null);
+  const mobile = useIsMobile();
 
   // Default to the user's own unit (unit roles), otherwise the first unit of the tenant.
   useEffect(() => {
     if (unitId || !units.data?.length) return;
     const own = user?.roles.find((r) => r.unitId)?.unitId;
-    const first = own && units.data.some((u) => u.id === own) ? own : units.data.find((u) => !u.parentId)?.id ?? units.data[0]!.id;
+    const first = own && units.data.some((u) => u.id === own) ? own : flattenTree(buildUnitTree(units.data))[0]!.id;
     setParams((p) => {
       p.set('unit', first);
       return p;
@@ -81,6 +84,64 @@ export default function PositionsTab() {
   const pages = Math.max(1, Math.ceil(filtered.length / PER_PAGE));
   const current = Math.min(page, pages);
   const shown = filtered.slice((current - 1) * PER_PAGE, current * PER_PAGE);
+
+  const renderHolders = (p: Position) =>
+    p.holders.length === 0 ? (
+      <Badge color="red" variant="light">
+        {t('org.positions.vacant')}
+      </Badge>
+    ) : (
+      <Stack gap={6}>
+        {p.holders.map((h) => (
+          <Group key={h.assignmentId} gap="xs" wrap="nowrap" justify="space-between" align="flex-start">
+            <Stack gap={0} style={{ minWidth: 0 }}>
+              <Group gap={6} wrap="nowrap">
+                <AssignmentKindBadge kind={h.kind} />
+                <Anchor component={Link} to={`/organisasi/pegawai/${h.personId}`} size="sm" fw={500}>
+                  {h.personName}
+                </Anchor>
+              </Group>
+              <Text size="xs" c="dimmed">
+                <span className="serasan-mono">{formatNip(h.nip)}</span> · {t('org.assign.since', { date: formatDate(h.startDate) })}
+                {h.endDate ? ` ${t('org.assign.until', { date: formatDate(h.endDate) })}` : ''}
+              </Text>
+            </Stack>
+            {canEdit && !h.endDate && (
+              <Button size="compact-xs" variant="subtle" color="red" leftSection={<IconUserX size={14} />} onClick={() => setEnding({ holder: h, position: p })} data-testid="assignment-end" style={{ flex: 'none' }}>
+                {t('org.end.button')}
+              </Button>
+            )}
+          </Group>
+        ))}
+      </Stack>
+    );
+
+  const renderActions = (p: Position) => (
+    <Group gap={4} justify="flex-end" wrap="nowrap" style={{ flex: 'none' }}>
+      {canEdit && (
+        <Button size="compact-sm" variant="light" leftSection={<IconUserPlus size={14} />} onClick={() => setAssignTo(p)} data-testid="position-assign">
+          {t('org.assign.button')}
+        </Button>
+      )}
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <ActionIcon variant="subtle" color="gray" aria-label={t('common.more')}>
+            <IconDots size={18} />
+          </ActionIcon>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item leftSection={<IconHistory size={16} />} onClick={() => setHistory(p)}>
+            {t('org.positions.history')}
+          </Menu.Item>
+          {canEdit && (
+            <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setEditing(p)}>
+              {t('common.edit')}
+            </Menu.Item>
+          )}
+        </Menu.Dropdown>
+      </Menu>
+    </Group>
+  );
 
   return (
     <Stack gap="md">
@@ -153,96 +214,39 @@ export default function PositionsTab() {
             {search || filter !== 'all' ? t('common.noMatches') : t('org.positions.empty')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table verticalSpacing="sm" data-testid="positions-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w="34%">{t('fields.title')}</Table.Th>
-                  <Table.Th>{t('org.positions.holders')}</Table.Th>
-                  <Table.Th w={150} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shown.map((p) => (
-                  <Table.Tr key={p.id} data-testid="position-row">
-                    <Table.Td style={{ verticalAlign: 'top' }}>
-                      <Text size="sm" fw={600}>
-                        {p.title}
-                      </Text>
-                      {p.isHead && (
-                        <Badge size="xs" variant="outline" mt={4}>
-                          {t('org.positions.isHead')}
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td style={{ verticalAlign: 'top' }}>
-                      {p.holders.length === 0 ? (
-                        <Badge color="red" variant="light">
-                          {t('org.positions.vacant')}
-                        </Badge>
-                      ) : (
-                        <Stack gap={6}>
-                          {p.holders.map((h) => (
-                            <Group key={h.assignmentId} gap="xs" wrap="nowrap" justify="space-between">
-                              <Stack gap={0} style={{ minWidth: 0 }}>
-                                <Group gap={6} wrap="nowrap">
-                                  <AssignmentKindBadge kind={h.kind} />
-                                  <Anchor component={Link} to={`/organisasi/pegawai/${h.personId}`} size="sm" fw={500}>
-                                    {h.personName}
-                                  </Anchor>
-                                </Group>
-                                <Text size="xs" c="dimmed">
-                                  <span className="serasan-mono">{formatNip(h.nip)}</span> · {t('org.assign.since', { date: formatDate(h.startDate) })}
-                                </Text>
-                              </Stack>
-                              {canEdit && (
-                                <Button
-                                  size="compact-xs"
-                                  variant="subtle"
-                                  color="red"
-                                  leftSection={<IconUserX size={14} />}
-                                  onClick={() => setEnding({ holder: h, position: p })}
-                                  data-testid="assignment-end"
-                                >
-                                  {t('org.end.button')}
-                                </Button>
-                              )}
-                            </Group>
-                          ))}
-                        </Stack>
-                      )}
-                    </Table.Td>
-                    <Table.Td style={{ verticalAlign: 'top' }}>
-                      <Group gap={4} justify="flex-end" wrap="nowrap">
-                        {canEdit && (
-                          <Button size="compact-sm" variant="light" leftSection={<IconUserPlus size={14} />} onClick={() => setAssignTo(p)} data-testid="position-assign">
-                            {t('org.assign.button')}
-                          </Button>
+          <Table verticalSpacing="sm" data-testid="positions-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={mobile ? undefined : '34%'}>{t('fields.title')}</Table.Th>
+                {!mobile && <Table.Th>{t('org.positions.holders')}</Table.Th>}
+                {!mobile && <Table.Th w={150} />}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {shown.map((p) => (
+                <Table.Tr key={p.id} data-testid="position-row">
+                  <Table.Td style={{ verticalAlign: 'top' }}>
+                    <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+                      <div>
+                        <Text size="sm" fw={600}>
+                          {p.title}
+                        </Text>
+                        {p.isHead && (
+                          <Badge size="xs" variant="outline" mt={4}>
+                            {t('org.positions.isHead')}
+                          </Badge>
                         )}
-                        <Menu position="bottom-end" withinPortal>
-                          <Menu.Target>
-                            <ActionIcon variant="subtle" color="gray" aria-label={t('common.more')}>
-                              <IconDots size={18} />
-                            </ActionIcon>
-                          </Menu.Target>
-                          <Menu.Dropdown>
-                            <Menu.Item leftSection={<IconHistory size={16} />} onClick={() => setHistory(p)}>
-                              {t('org.positions.history')}
-                            </Menu.Item>
-                            {canEdit && (
-                              <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setEditing(p)}>
-                                {t('common.edit')}
-                              </Menu.Item>
-                            )}
-                          </Menu.Dropdown>
-                        </Menu>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                      </div>
+                      {mobile && renderActions(p)}
+                    </Group>
+                    {mobile && <Box mt="xs">{renderHolders(p)}</Box>}
+                  </Table.Td>
+                  {!mobile && <Table.Td style={{ verticalAlign: 'top' }}>{renderHolders(p)}</Table.Td>}
+                  {!mobile && <Table.Td style={{ verticalAlign: 'top' }}>{renderActions(p)}</Table.Td>}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
         )}
       </Paper>
       {pages > 1 && <Pagination value={current} onChange={setPage} total={pages} />}

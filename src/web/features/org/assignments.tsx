@@ -20,7 +20,14 @@ const KIND_COLORS: Record<AssignmentKind, string> = { definitif: 'pemda', plt: '
 export function AssignmentKindBadge({ kind }: { kind: AssignmentKind }) {
   const { t } = useTranslation();
   return (
-    <Badge size="sm" variant={kind === 'definitif' ? 'light' : 'filled'} color={KIND_COLORS[kind] ?? 'gray'} title={t(`assignmentKinds.${kind}`)}>
+    <Badge
+      size="sm"
+      variant={kind === 'definitif' ? 'light' : 'filled'}
+      color={KIND_COLORS[kind] ?? 'gray'}
+      title={t(`assignmentKinds.${kind}`)}
+      style={{ flex: 'none' }}
+      styles={{ label: { overflow: 'visible' } }}
+    >
       {t(`org.assign.kindShort.${kind}`)}
     </Badge>
   );
@@ -145,7 +152,7 @@ function AssignForm({ position, person, onDone }: Omit<AssignProps, 'opened' | '
           />
         )}
         <NativeSelect
-          label={t('fields.kind')}
+          label={t('org.assign.kind')}
           description={t(`org.assign.kindHint.${form.getValues().kind}`)}
           data={ASSIGNMENT_KINDS.map((k) => ({ value: k, label: t(`assignmentKinds.${k}`) }))}
           data-testid="assign-kind"
@@ -237,7 +244,7 @@ export function PositionHistoryModal({ position, onClose }: { position: { id: st
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('fields.personId')}</Table.Th>
-                <Table.Th>{t('fields.kind')}</Table.Th>
+                <Table.Th>{t('org.assign.kind')}</Table.Th>
                 <Table.Th>{t('org.assign.period')}</Table.Th>
                 <Table.Th>{t('org.assign.decreeNumber')}</Table.Th>
               </Table.Tr>
