@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -40,8 +40,39 @@ export interface E2EServer {
   stop(): Promise<void>;
 }
 
+/**
+ * Journey files run in parallel processes; only one of them may (re)build dist/web at a time,
+ * or a server could serve a half-emptied directory. A directory is the lock (mkdir is atomic).
+ */
+async function ensureWebBuiltOnce(): Promise<void> {
+  const lock = path.join(ROOT_DIR, 'dist', '.web-build.lock');
+  mkdirSync(path.dirname(lock), { recursive: true });
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      // A lock left by a killed run: no build takes five minutes.
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+      } catch {
+        /* released meanwhile */
+      }
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for another web build (${lock})`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    ensureWebBuilt(loadConfig().webDistDir);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 export async function startServer(env: Record<string, string> = {}): Promise<E2EServer> {
-  ensureWebBuilt(loadConfig().webDistDir);
+  await ensureWebBuiltOnce();
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'serasan-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'src/server/main.ts')], {
@@ -114,4 +145,71 @@ export async function signIn(page: Page, url: string, username: string, password
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.waitForURL((u) => !u.pathname.startsWith('/masuk'));
+}
+
+/** Where journeys keep a picture of each main page they pass (for a human to look at). */
+export const SHOTS = process.env.SERASAN_E2E_SHOTS ?? path.join(tmpdir(), 'e2e-shots');
+
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  // Finish CSS transitions (modals fading in) so the picture shows what the user settles on.
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+}
+
+/** The page must not scroll sideways: content fits the viewport width. */
+export async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; innerWidth: number } | null> {
+  const m = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  return m.scrollWidth <= m.innerWidth ? null : m;
+}
+
+/** Call the API from inside the page, as the SPA does: session cookie plus CSRF header on writes. */
+export async function pageApi(page: Page, method: string, apiPath: string, body?: unknown): Promise<{ status: number; body: any }> {
+  return page.evaluate(
+    async ({ method, apiPath, body }) => {
+      const headers: Record<string, string> = { accept: 'application/json' };
+      if (method !== 'GET') {
+        const csrf = await fetch('/api/csrf', { credentials: 'same-origin' });
+        headers['x-csrf-token'] = ((await csrf.json()) as { token: string }).token;
+      }
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const res = await fetch(apiPath, { method, credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        /* not JSON */
+      }
+      return { status: res.status, body: parsed };
+    },
+    { method, apiPath, body },
+  );
+}
+
+/** A signed-in API client outside the browser (cookie jar of one session + CSRF token). */
+export async function apiSession(url: string, username: string, password = 'serasan-demo') {
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const i = pair!.indexOf('=');
+      jar.set(pair!.slice(0, i), pair!.slice(i + 1));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (!login.ok) throw new Error(`sign-in as ${username} failed: ${login.status} ${await login.text()}`);
+  keep(login);
+  const csrf = await fetch(`${url}/api/csrf`, { headers: { cookie: cookie() } });
+  keep(csrf);
+  const { token } = (await csrf.json()) as { token: string };
+  return async function call(method: string, apiPath: string, body?: unknown): Promise<{ status: number; body: any }> {
+    const headers: Record<string, string> = { cookie: cookie(), accept: 'application/json' };
+    if (method !== 'GET') headers['x-csrf-token'] = token;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(`${url}${apiPath}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    keep(res);
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  };
 }

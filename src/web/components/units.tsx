@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { Badge, NativeSelect, Select, Text, type NativeSelectProps, type SelectProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { UNIT_TYPES } from '../../shared/schemas/common.ts';
+import { UNIT_ROLES, UNIT_TYPES } from '../../shared/schemas/common.ts';
 import { useUnits } from '../api/queries.ts';
 import type { Unit, UnitType } from '../api/types.ts';
+import { useAuth } from '../auth/AuthProvider.tsx';
 
 export interface UnitNode extends Unit {
   depth: number;
@@ -78,6 +79,30 @@ export function useUnitOptions(opts: { activeOnly?: boolean; exclude?: Set<strin
   return { ...units, flat, options };
 }
 
+export interface ManageScope {
+  /** True when the user may manage organisation records of at least one unit. */
+  any: boolean;
+  /** May the user change people, positions and assignments of this unit (null: no unit)? */
+  has: (unitId: string | null | undefined) => boolean;
+}
+
+/**
+ * Mirrors the server's 'unit' scope for person/position/assignment.manage (policy.ts): the admin
+ * everywhere, unit operators and heads in their unit and its sub-units, nobody else. Buttons the
+ * server would refuse are not shown.
+ */
+export function useManageScope(): ManageScope {
+  const { user, isAdmin } = useAuth();
+  const units = useUnits();
+  return useMemo(() => {
+    if (isAdmin) return { any: true, has: () => true };
+    const grants = (user?.roles ?? []).filter((r) => r.unitId && UNIT_ROLES.includes(r.role));
+    const scope = new Set<string>();
+    for (const g of grants) for (const id of descendantIds(units.data ?? [], g.unitId!)) scope.add(id);
+    return { any: grants.length > 0, has: (id) => !!id && scope.has(id) };
+  }, [isAdmin, user, units.data]);
+}
+
 const TYPE_COLORS: Partial<Record<UnitType, string>> = {
   sekretariat_daerah: 'pemda',
   sekretariat_dprd: 'indigo',
@@ -147,12 +172,18 @@ type NativeUnitSelectProps = Omit<NativeSelectProps, 'data' | 'value' | 'onChang
   value: string | null;
   onChange: (id: string | null) => void;
   emptyLabel?: string;
+  /** Offer only these units (e.g. the user's manage scope); the empty choice only when null is allowed. */
+  allowed?: ManageScope['has'];
 };
 
 /** A real <select> of units: robust on phones and for keyboard/browser automation. */
-export function NativeUnitSelect({ value, onChange, emptyLabel, ...rest }: NativeUnitSelectProps) {
+export function NativeUnitSelect({ value, onChange, emptyLabel, allowed, ...rest }: NativeUnitSelectProps) {
   const { t } = useTranslation();
   const { options } = useUnitOptions({ activeOnly: true });
-  const data = [{ value: '', label: emptyLabel ?? t('org.units.none') }, ...options.map((u) => ({ value: u.id, label: u.name }))];
+  const offered = allowed ? options.filter((u) => allowed(u.id)) : options;
+  const data = [
+    ...(!allowed || allowed(null) ? [{ value: '', label: emptyLabel ?? t('org.units.none') }] : []),
+    ...offered.map((u) => ({ value: u.id, label: u.name })),
+  ];
   return <NativeSelect data={data} value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value || null)} {...rest} />;
 }

@@ -5,10 +5,9 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { usePeople } from '../../api/queries.ts';
-import { hasRole, useAuth } from '../../auth/AuthProvider.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { formatNip, formatNumber } from '../../components/format.ts';
-import { UnitSelect } from '../../components/units.tsx';
+import { UnitSelect, useManageScope } from '../../components/units.tsx';
 import { useIsMobile } from '../../components/responsive.ts';
 import { PersonFormModal } from './PersonFormModal.tsx';
 
@@ -17,8 +16,7 @@ const PAGE_SIZE = 25;
 export default function PeopleTab() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { user, isAdmin } = useAuth();
-  const canEdit = isAdmin || hasRole(user, 'unit_operator', 'unit_head', 'rb_team');
+  const canEdit = useManageScope().any;
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const unitId = params.get('unit');

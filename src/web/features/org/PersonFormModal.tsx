@@ -11,7 +11,7 @@ import { keys } from '../../api/queries.ts';
 import type { AsnKind, Person } from '../../api/types.ts';
 import { useAuth } from '../../auth/AuthProvider.tsx';
 import { applyServerError, ErrorAlert, notifySuccess } from '../../components/feedback.tsx';
-import { NativeUnitSelect } from '../../components/units.tsx';
+import { NativeUnitSelect, useManageScope } from '../../components/units.tsx';
 import { formatDate } from '../../components/format.ts';
 import { blankToNull, nipProblem, zodErrors } from '../../components/validation.ts';
 
@@ -36,6 +36,7 @@ function PersonForm({ person, defaultUnitId, onDone }: { person?: Person | null;
   const qc = useQueryClient();
   const { user } = useAuth();
   const [error, setError] = useState<string | null>(null);
+  const scope = useManageScope();
   const ownUnit = user?.roles.find((r) => r.unitId)?.unitId ?? null;
 
   const form = useForm({
@@ -44,7 +45,7 @@ function PersonForm({ person, defaultUnitId, onDone }: { person?: Person | null;
       nip: person ? formatNip(person.nip) : '',
       kind: (person?.kind ?? 'PNS') as AsnKind,
       rank: person?.rank ?? '',
-      unitId: person ? person.unitId : (defaultUnitId ?? ownUnit),
+      unitId: person ? person.unitId : defaultUnitId && scope.has(defaultUnitId) ? defaultUnitId : ownUnit,
     },
     validate: (v) => {
       const errors = zodErrors(ZCreatePersonInput, blankToNull({ ...v }), t);
@@ -117,7 +118,7 @@ function PersonForm({ person, defaultUnitId, onDone }: { person?: Person | null;
           }}
         />
         <TextInput label={t('fields.rank')} placeholder={t('org.people.rankPlaceholder')} data-testid="person-rank" {...form.getInputProps('rank')} />
-        <NativeUnitSelect label={t('fields.unitId')} value={values.unitId} onChange={(id) => form.setFieldValue('unitId', id)} error={form.errors.unitId} data-testid="person-unit" />
+        <NativeUnitSelect label={t('fields.unitId')} value={values.unitId} onChange={(id) => form.setFieldValue('unitId', id)} allowed={scope.has} error={form.errors.unitId} data-testid="person-unit" />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

@@ -6,7 +6,6 @@ import { useDocumentTitle } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { validateNip } from '../../../shared/nip.ts';
 import { usePerson } from '../../api/queries.ts';
-import { hasRole, useAuth } from '../../auth/AuthProvider.tsx';
 import { AuditList } from '../../components/AuditList.tsx';
 import { EvidenceList, EvidenceUpload } from '../../components/evidence.tsx';
 import { ErrorAlert } from '../../components/feedback.tsx';
@@ -14,6 +13,7 @@ import { formatDate, formatNip, todayIso } from '../../components/format.ts';
 import NotFoundPage from '../misc/NotFoundPage.tsx';
 import { isApiError } from '../../api/client.ts';
 import { useIsMobile } from '../../components/responsive.ts';
+import { useManageScope } from '../../components/units.tsx';
 import { AssignModal, AssignmentKindBadge, EndAssignmentModal } from './assignments.tsx';
 import { PersonFormModal } from './PersonFormModal.tsx';
 
@@ -46,8 +46,7 @@ function SectionTitle({ icon, title }: { icon: React.ReactNode; title: string })
 export default function PersonPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { user, isAdmin } = useAuth();
-  const canEdit = isAdmin || hasRole(user, 'unit_operator', 'unit_head', 'rb_team');
+  const scope = useManageScope();
   const person = usePerson(id);
   const [editing, setEditing] = useState(false);
   const [assigning, setAssigning] = useState(false);
@@ -65,6 +64,7 @@ export default function PersonPage() {
   if (isApiError(person.error) && person.error.status === 404) return <NotFoundPage />;
   const p = person.data;
   if (!p) return <ErrorAlert error={person.error} />;
+  const canEdit = scope.has(p.unitId);
 
   const nip = validateNip(p.nip, p.kind, new Date().getFullYear());
   const active = p.assignments.filter((a) => !a.endDate || a.endDate >= todayIso());

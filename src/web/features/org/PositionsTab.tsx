@@ -28,10 +28,10 @@ import { ZCreatePositionInput } from '../../../shared/schemas/org.ts';
 import { api } from '../../api/client.ts';
 import { usePositions, useUnits } from '../../api/queries.ts';
 import type { Holder, Position } from '../../api/types.ts';
-import { hasRole, useAuth } from '../../auth/AuthProvider.tsx';
+import { useAuth } from '../../auth/AuthProvider.tsx';
 import { applyServerError, ErrorAlert, notifySuccess } from '../../components/feedback.tsx';
 import { formatDate, formatNip } from '../../components/format.ts';
-import { buildUnitTree, flattenTree, UnitSelect, UnitTypeBadge } from '../../components/units.tsx';
+import { buildUnitTree, flattenTree, UnitSelect, UnitTypeBadge, useManageScope } from '../../components/units.tsx';
 import { zodErrors } from '../../components/validation.ts';
 import { useIsMobile } from '../../components/responsive.ts';
 import { AssignModal, AssignmentKindBadge, EndAssignmentModal, invalidateOrg, PositionHistoryModal } from './assignments.tsx';
@@ -41,11 +41,11 @@ type Filter = 'all' | 'filled' | 'vacant' | 'acting';
 
 export default function PositionsTab() {
   const { t } = useTranslation();
-  const { user, isAdmin } = useAuth();
-  const canEdit = isAdmin || hasRole(user, 'unit_operator', 'unit_head', 'rb_team');
+  const { user } = useAuth();
   const [params, setParams] = useSearchParams();
   const units = useUnits();
   const unitId = params.get('unit');
+  const canEdit = useManageScope().has(unitId);
   const [search, setSearch] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
   const [page, setPage] = useState(1);
