@@ -229,6 +229,12 @@ export interface InnovationSearchTable {
   innovationId: string;
   isPublic: Bool;
   stems: string;
+  scope: string;
+}
+
+export interface SearchTermTable {
+  term: string;
+  df: number;
 }
 
 export interface DB {
@@ -250,4 +256,5 @@ export interface DB {
   iidAnswers: IidAnswerTable;
   innovationReplications: InnovationReplicationTable;
   innovationSearch: InnovationSearchTable;
+  searchTerms: SearchTermTable;
 }

@@ -5,6 +5,9 @@ import { stemText } from './stem.ts';
 /**
  * Full-text index of innovations over sastrawijs stems: FTS5 on SQLite, tsvector('simple') with a
  * GIN index on PostgreSQL. The dialect branches live here and nowhere else.
+ *
+ * Each indexed body carries scope tokens — one for its tenant, one when published — so "in this
+ * region" and "published anywhere" are index intersections, not filters over every match.
  */
 export interface IndexableInnovation {
   tenantId: string;
@@ -18,21 +21,58 @@ export interface IndexableInnovation {
   status: string;
 }
 
+export const tenantToken = (tenantId: string) => `qt${tenantId.replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
+export const PUBLIC_TOKEN = 'qpublished';
+
 /** Title and acronym count twice: they say most about what an innovation is. */
-export function innovationStems(r: Omit<IndexableInnovation, 'tenantId' | 'id' | 'status'>): string[] {
+export function innovationStems(r: Pick<IndexableInnovation, 'title' | 'acronym' | 'description' | 'goals' | 'benefits' | 'results'>): string[] {
   const head = stemText(`${r.title} ${r.acronym ?? ''}`);
   return [...head, ...head, ...stemText([r.description, r.goals, r.benefits, r.results].filter(Boolean).join(' '))];
+}
+
+/** Keep per-term document frequencies in step with one record's old and new terms. */
+async function updateTermStats(db: Executor, oldStems: string | undefined, newStems: string) {
+  const before = new Set(oldStems ? oldStems.split(' ') : []);
+  const after = new Set(newStems.split(' ').filter(Boolean));
+  const gone = [...before].filter((t) => !after.has(t));
+  const added = [...after].filter((t) => !before.has(t));
+  if (gone.length) await db.updateTable('searchTerms').set((eb) => ({ df: eb('df', '-', 1) })).where('term', 'in', gone).execute();
+  for (let i = 0; i < added.length; i += 200) {
+    await db
+      .insertInto('searchTerms')
+      .values(added.slice(i, i + 200).map((term) => ({ term, df: 1 })))
+      .onConflict((oc) => oc.column('term').doUpdateSet((eb) => ({ df: eb('searchTerms.df', '+', 1) })))
+      .execute();
+  }
 }
 
 export async function indexInnovation(db: Executor, dialect: DialectName, r: IndexableInnovation): Promise<void> {
   const stems = innovationStems(r).join(' ');
   const isPublic = r.status === 'published' ? 1 : 0;
+  const scope = [tenantToken(r.tenantId), ...(isPublic ? [PUBLIC_TOKEN] : [])].join(' ');
+  const old = await db.selectFrom('innovationSearch').select('stems').where('tenantId', '=', r.tenantId).where('innovationId', '=', r.id).executeTakeFirst();
+  await updateTermStats(db, old?.stems, stems);
   await db.deleteFrom('innovationSearch').where('tenantId', '=', r.tenantId).where('innovationId', '=', r.id).execute();
-  await db.insertInto('innovationSearch').values({ tenantId: r.tenantId, innovationId: r.id, isPublic, stems }).execute();
+  await db.insertInto('innovationSearch').values({ tenantId: r.tenantId, innovationId: r.id, isPublic, stems, scope }).execute();
   if (dialect === 'sqlite') {
     await sql`delete from innovation_fts where innovation_id = ${r.id} and tenant_id = ${r.tenantId}`.execute(db);
-    await sql`insert into innovation_fts (stems, tenant_id, innovation_id, is_public) values (${stems}, ${r.tenantId}, ${r.id}, ${isPublic})`.execute(db);
+    await sql`insert into innovation_fts (body, tenant_id, innovation_id) values (${`${stems} ${scope}`}, ${r.tenantId}, ${r.id})`.execute(db);
   }
+}
+
+/** Rebuild the term statistics from the stored stems (bulk loads, repairs). */
+export async function rebuildTermStats(db: Executor): Promise<void> {
+  await db.deleteFrom('searchTerms').execute();
+  const df = new Map<string, number>();
+  let after = '';
+  for (;;) {
+    const rows = await db.selectFrom('innovationSearch').select(['innovationId', 'stems']).where('innovationId', '>', after).orderBy('innovationId').limit(5000).execute();
+    if (!rows.length) break;
+    for (const r of rows) for (const t of new Set(r.stems.split(' '))) if (t) df.set(t, (df.get(t) ?? 0) + 1);
+    after = rows.at(-1)!.innovationId;
+  }
+  const all = [...df].map(([term, n]) => ({ term, df: n }));
+  for (let i = 0; i < all.length; i += 500) await db.insertInto('searchTerms').values(all.slice(i, i + 500)).execute();
 }
 
 export interface MatchOptions {
@@ -56,20 +96,33 @@ export function matchInnovations(dialect: DialectName, o: MatchOptions): RawBuil
   const terms = [...new Set(o.stems.map(safeTerm).filter((t) => t.length > 1))].slice(0, 40);
   if (terms.length === 0) return null;
   const limit = o.limit ?? 1000;
+  const scope = [o.tenantId ? tenantToken(o.tenantId) : null, o.publicOnly ? PUBLIC_TOKEN : null].filter(Boolean) as string[];
   if (dialect === 'sqlite') {
     // Prefix match on the last term of a search box query ("pendud" finds "penduduk").
     const parts = terms.map((t, i) => (o.mode === 'all' && i === terms.length - 1 ? `"${t}"*` : `"${t}"`));
-    const query = parts.join(o.mode === 'all' ? ' AND ' : ' OR ');
-    const tenant = o.tenantId ? sql`and tenant_id = ${o.tenantId}` : sql``;
-    const pub = o.publicOnly ? sql`and is_public = 1` : sql``;
+    const text = o.mode === 'all' ? parts.join(' AND ') : `(${parts.join(' OR ')})`;
+    const query = [text, ...scope.map((s) => `"${s}"`)].join(' AND ');
     return sql`(select innovation_id, tenant_id, -bm25(innovation_fts) as score from innovation_fts
-      where innovation_fts match ${query} ${tenant} ${pub} order by bm25(innovation_fts) limit ${limit})`;
+      where innovation_fts match ${query} order by bm25(innovation_fts) limit ${limit})`;
   }
-  const query = terms.map((t, i) => (o.mode === 'all' && i === terms.length - 1 ? `${t}:*` : t)).join(o.mode === 'all' ? ' & ' : ' | ');
-  const tenant = o.tenantId ? sql`and tenant_id = ${o.tenantId}` : sql``;
-  const pub = o.publicOnly ? sql`and is_public = 1` : sql``;
+  const text = terms.map((t, i) => (o.mode === 'all' && i === terms.length - 1 ? `${t}:*` : t)).join(o.mode === 'all' ? ' & ' : ' | ');
+  const query = [`(${text})`, ...scope].join(' & ');
   return sql`(select innovation_id, tenant_id, ts_rank(tsv, q) as score from innovation_search, to_tsquery('simple', ${query}) q
-    where tsv @@ q ${tenant} ${pub} order by score desc limit ${limit})`;
+    where tsv @@ q order by score desc limit ${limit})`;
+}
+
+/**
+ * The k most distinctive terms of a text (lowest document frequency, present in the index):
+ * a "more like this" query on them touches short posting lists only.
+ */
+export async function distinctiveTerms(db: Executor, stems: string[], k = 8): Promise<string[]> {
+  const unique = [...new Set(stems.map(safeTerm).filter((t) => t.length > 1))];
+  if (!unique.length) return [];
+  const rows = await db.selectFrom('searchTerms').select(['term', 'df']).where('term', 'in', unique.slice(0, 200)).where('df', '>', 0).execute();
+  return rows
+    .sort((a, b) => a.df - b.df || b.term.length - a.term.length)
+    .slice(0, k)
+    .map((r) => r.term);
 }
 
 /** Cosine similarity of two stem bags: an explainable 0–1 score. */

@@ -108,7 +108,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('innovation_replications_uq').on('innovation_replications').columns(['tenant_id', 'innovation_id']).unique().execute();
   await db.schema.createIndex('innovation_replications_origin_idx').on('innovation_replications').columns(['origin_tenant_id', 'origin_innovation_id']).execute();
 
-  // Full-text search over stemmed text (sastrawijs): FTS5 on SQLite, tsvector('simple') + GIN on PostgreSQL.
+  // Full-text search over stemmed text (sastrawijs): FTS5 on SQLite, tsvector('simple') + GIN on
+  // PostgreSQL. `scope` holds tokens for the tenant and for "published", so a query restricted
+  // to one region or to public records intersects posting lists instead of filtering afterwards.
   const isPostgres = db.getExecutor().adapter.constructor.name.toLowerCase().includes('postgres');
   await db.schema
     .createTable('innovation_search')
@@ -116,14 +118,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('innovation_id', 'text', (c) => c.notNull())
     .addColumn('is_public', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('stems', 'text', (c) => c.notNull())
+    .addColumn('scope', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('innovation_search_pk', ['tenant_id', 'innovation_id'])
     .execute();
   if (isPostgres) {
-    await sql`alter table innovation_search add column tsv tsvector generated always as (to_tsvector('simple', stems)) stored`.execute(db);
+    await sql`alter table innovation_search add column tsv tsvector generated always as (to_tsvector('simple', stems || ' ' || scope)) stored`.execute(db);
     await sql`create index innovation_search_tsv_idx on innovation_search using gin (tsv)`.execute(db);
   } else {
-    await sql`create virtual table innovation_fts using fts5(stems, tenant_id unindexed, innovation_id unindexed, is_public unindexed, tokenize = 'unicode61')`.execute(db);
+    await sql`create virtual table innovation_fts using fts5(body, tenant_id unindexed, innovation_id unindexed, tokenize = 'unicode61', detail = 'column')`.execute(db);
   }
+  // Document frequency per stem across all records: "similar" queries use a draft's rarest terms.
+  // Derived statistics, not tenant data.
+  await db.schema
+    .createTable('search_terms')
+    .addColumn('term', 'text', (c) => c.primaryKey())
+    .addColumn('df', 'integer', (c) => c.notNull())
+    .execute();
 }
 
 export async function down(): Promise<void> {

@@ -195,7 +195,12 @@ for (const dialect of await testDialects()) {
       const iid = await inovasi.get('/api/iid?year=2026');
       assert.equal(iid.status, 200);
       assert.equal(iid.body.rulebookId, 'iid-2026');
-      assert.equal(iid.body.components.sid.n, 1);
+      // Scored: verified/published, stage penerapan, applied inside the 2026 window (2024–2025):
+      // the record above and the demo region's 2024 innovations.
+      assert.ok(iid.body.innovations.some((i: { id: string }) => i.id === origin.id));
+      assert.equal(iid.body.components.sid.n, iid.body.innovations.length);
+      const demo2024 = (await inovasi.get('/api/innovations?year=2024&status=published')).body.items.filter((i: { stage: string; appliedOn: string }) => i.stage === 'penerapan' && i.appliedOn >= '2024-01-01');
+      assert.equal(iid.body.components.sid.n, demo2024.length + 1);
       assert.equal(iid.body.components.sid.divisor, 14);
       assert.ok(typeof iid.body.value === 'number');
       assert.ok(iid.body.predicate);

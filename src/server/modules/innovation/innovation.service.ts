@@ -10,7 +10,7 @@ import type { CreateInnovationInput, InnovationListQuery, UpdateInnovationInput 
 import { writeWithAudit, type AuditRecorder } from '../audit/audit.writer.ts';
 import { who } from '../org/org.service.ts';
 import { ilikeContains } from '../../db/dialect.ts';
-import { cosine, indexInnovation, innovationStems, matchInnovations } from '../../search/innovation-index.ts';
+import { cosine, distinctiveTerms, indexInnovation, innovationStems, matchInnovations } from '../../search/innovation-index.ts';
 import { stemText } from '../../search/stem.ts';
 import { innovationRepo as repo } from './innovation.repo.ts';
 
@@ -304,8 +304,10 @@ export function createInnovationService(deps: Deps) {
       authorize(actor, 'innovation.read', { tenantId: actor.tenantId });
       const stems = stemText(text);
       const limit = opts.limit ?? 10;
-      const own = matchInnovations(dialect, { stems, mode: 'any', tenantId: actor.tenantId, limit: 30 });
-      const pub = matchInnovations(dialect, { stems, mode: 'any', publicOnly: true, limit: 30 });
+      // Candidates come from the draft's most distinctive terms; the cosine over all stems ranks them.
+      const rare = await distinctiveTerms(db, stems, 8);
+      const own = matchInnovations(dialect, { stems: rare, mode: 'any', tenantId: actor.tenantId, limit: 40 });
+      const pub = matchInnovations(dialect, { stems: rare, mode: 'any', publicOnly: true, limit: 40 });
       if (!own || !pub) return [];
       const candidates = new Map<string, { tenantId: string; innovationId: string }>();
       for (const m of [own, pub]) {
@@ -317,14 +319,15 @@ export function createInnovationService(deps: Deps) {
         if (c.innovationId === opts.excludeId) candidates.delete(k);
       });
       if (candidates.size === 0) return [];
-      const ids = [...candidates.values()].map((c) => c.innovationId);
+      const keys = [...candidates.values()];
       const rows = await db
         .selectFrom('innovationSearch as s')
         .innerJoin('innovations as i', (j) => j.onRef('i.tenantId', '=', 's.tenantId').onRef('i.id', '=', 's.innovationId'))
         .innerJoin('tenants as t', 't.id', 'i.tenantId')
         .innerJoin('units as u', (j) => j.onRef('u.tenantId', '=', 'i.tenantId').onRef('u.id', '=', 'i.unitId'))
         .select(['i.id', 'i.tenantId', 'i.title', 'i.status', 'i.stage', 'i.year', 's.stems', 't.regionCode', 't.name as tenantName', 'u.name as unitName'])
-        .where('s.innovationId', 'in', ids)
+        // (tenant_id, innovation_id) pairs use the primary key; innovation_id alone would scan.
+        .where((eb) => eb.or(keys.map((k) => eb.and([eb('s.tenantId', '=', k.tenantId), eb('s.innovationId', '=', k.innovationId)]))))
         .execute();
       const queryBag = innovationStems({ title: text, acronym: null, description: '', goals: null, benefits: null, results: null }).concat(stems);
       return rows
