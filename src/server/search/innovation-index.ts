@@ -36,11 +36,19 @@ async function updateTermStats(db: Executor, oldStems: string | undefined, newSt
   const after = new Set(newStems.split(' ').filter(Boolean));
   const gone = [...before].filter((t) => !after.has(t));
   const added = [...after].filter((t) => !before.has(t));
+  // '#docs' (not a possible stem) counts indexed records: the denominator of "common".
+  if (oldStems === undefined) await bump(db, [DOCS_KEY]);
   if (gone.length) await db.updateTable('searchTerms').set((eb) => ({ df: eb('df', '-', 1) })).where('term', 'in', gone).execute();
-  for (let i = 0; i < added.length; i += 200) {
+  await bump(db, added);
+}
+
+const DOCS_KEY = '#docs';
+
+async function bump(db: Executor, terms: string[]) {
+  for (let i = 0; i < terms.length; i += 200) {
     await db
       .insertInto('searchTerms')
-      .values(added.slice(i, i + 200).map((term) => ({ term, df: 1 })))
+      .values(terms.slice(i, i + 200).map((term) => ({ term, df: 1 })))
       .onConflict((oc) => oc.column('term').doUpdateSet((eb) => ({ df: eb('searchTerms.df', '+', 1) })))
       .execute();
   }
@@ -71,7 +79,8 @@ export async function rebuildTermStats(db: Executor): Promise<void> {
     for (const r of rows) for (const t of new Set(r.stems.split(' '))) if (t) df.set(t, (df.get(t) ?? 0) + 1);
     after = rows.at(-1)!.innovationId;
   }
-  const all = [...df].map(([term, n]) => ({ term, df: n }));
+  const docs = Number((await db.selectFrom('innovationSearch').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const all = [...df, [DOCS_KEY, docs] as [string, number]].map(([term, n]) => ({ term, df: n }));
   for (let i = 0; i < all.length; i += 500) await db.insertInto('searchTerms').values(all.slice(i, i + 500)).execute();
 }
 
@@ -112,17 +121,20 @@ export function matchInnovations(dialect: DialectName, o: MatchOptions): RawBuil
 }
 
 /**
- * The k most distinctive terms of a text (lowest document frequency, present in the index):
- * a "more like this" query on them touches short posting lists only.
+ * The most distinctive terms of a text for a "more like this" query: terms present in the index
+ * and not common (in at most 2 % of records, or 20), rarest first, up to k; at least `min` terms
+ * even if they are common. Short posting lists keep the query fast at national scale.
  */
-export async function distinctiveTerms(db: Executor, stems: string[], k = 8): Promise<string[]> {
+export async function distinctiveTerms(db: Executor, stems: string[], k = 8, min = 3): Promise<string[]> {
   const unique = [...new Set(stems.map(safeTerm).filter((t) => t.length > 1))];
   if (!unique.length) return [];
-  const rows = await db.selectFrom('searchTerms').select(['term', 'df']).where('term', 'in', unique.slice(0, 200)).where('df', '>', 0).execute();
-  return rows
-    .sort((a, b) => a.df - b.df || b.term.length - a.term.length)
-    .slice(0, k)
-    .map((r) => r.term);
+  const rows = await db.selectFrom('searchTerms').select(['term', 'df']).where('term', 'in', [...unique.slice(0, 200), DOCS_KEY]).where('df', '>', 0).execute();
+  const docs = rows.find((r) => r.term === DOCS_KEY)?.df ?? 0;
+  const ranked = rows.filter((r) => r.term !== DOCS_KEY).sort((a, b) => a.df - b.df || b.term.length - a.term.length);
+  const commonAbove = Math.max(20, docs * 0.02);
+  const rare = ranked.filter((r) => r.df <= commonAbove).slice(0, k);
+  const chosen = rare.length >= min ? rare : ranked.slice(0, Math.min(min, ranked.length));
+  return chosen.map((r) => r.term);
 }
 
 /** Cosine similarity of two stem bags: an explainable 0–1 score. */
