@@ -12,7 +12,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Deps } from './deps.ts';
 import { AppError } from './errors.ts';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { registerErrorHandling, sendError } from './plugins/errors.ts';
+import { translate } from '../shared/i18n/translate.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -95,14 +96,18 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await innovationRoutes(app, deps);
   await publicInnovationRoutes(app, deps);
 
-  // The built SPA, served from the same origin; unknown non-API paths fall back to index.html.
+  // The built SPA, served from the same origin. Files are looked up at request time (a rebuild
+  // needs no restart); an unknown path without a file extension is a client-side route and gets
+  // index.html, while a missing asset or API path gets a real 404.
   const web = deps.config.webDistDir;
-  if (existsSync(path.join(web, 'index.html'))) {
-    await app.register(fastifyStatic, { root: web, prefix: '/', wildcard: false, index: ['index.html'] });
-    app.get('/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
-      if (request.url.startsWith('/api/')) throw new AppError('NOT_FOUND', 'errors.routeNotFound');
-      return reply.type('text/html; charset=utf-8').sendFile('index.html');
-    });
-  }
+  const hasSpa = existsSync(path.join(web, 'index.html'));
+  if (hasSpa) await app.register(fastifyStatic, { root: web, prefix: '/', index: ['index.html'], wildcard: true });
+  app.setNotFoundHandler((request, reply) => {
+    const p = request.url.split('?')[0];
+    if (hasSpa && request.method === 'GET' && !p.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(p)) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendError(request, reply, 'NOT_FOUND', translate(request.lang ?? 'id', 'errors.routeNotFound'));
+  });
   return app;
 }

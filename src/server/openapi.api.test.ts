@@ -43,3 +43,30 @@ describe('API contract and documentation', () => {
     assert.ok(res.body.requestId);
   });
 });
+
+describe('serving the web app', () => {
+  test('client routes get index.html; missing assets and API paths get a 404', async () => {
+    const { existsSync } = await import('node:fs');
+    const { loadConfig } = await import('./config.ts');
+    const path = await import('node:path');
+    if (!existsSync(path.join(loadConfig().webDistDir, 'index.html'))) {
+      // The SPA is built by `vite build` (CI builds it before the tests; npm start builds it on demand).
+      return;
+    }
+    const rt = await createTestRuntime('sqlite', { seed: 'none' });
+    try {
+      const c = new TestClient(rt.app);
+      const page = await c.get('/organisasi/pegawai');
+      assert.equal(page.status, 200);
+      assert.match(String(page.headers['content-type']), /text\/html/);
+      assert.match(page.raw, /<div id="root">/);
+      const asset = await c.get('/assets/tidak-ada-123.js');
+      assert.equal(asset.status, 404);
+      const api = await c.get('/api/tidak-ada');
+      assert.equal(api.status, 404);
+      assert.equal(api.body.error.code, 'NOT_FOUND');
+    } finally {
+      await rt.close();
+    }
+  });
+});

@@ -2,8 +2,12 @@ import { Migrator } from 'kysely';
 import type { Db } from './db.ts';
 import { migrationProvider } from './migrations/index.ts';
 
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+/**
+ * `schema` pins Kysely's bookkeeping tables to one PostgreSQL schema: its existence check looks
+ * across schemas, so parallel test schemas would otherwise see each other's tables.
+ */
+export async function migrateToLatest(db: Db, schema?: string): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

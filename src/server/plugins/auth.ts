@@ -55,8 +55,9 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
         request.lang = pickLang(request.headers['accept-language'], request.cookies?.serasan_lang, resolved.user.locale);
       }
     }
-    // Unknown routes fall through to the 404 handler (no session needed to learn they don't exist).
-    if (!request.routeOptions.url) return;
+    // Unknown routes (and the static-file catch-all) fall through to the 404 handler: no session
+    // is needed to learn that a path does not exist.
+    if (!request.routeOptions.url?.startsWith('/api/')) return;
     const cfg = request.routeOptions.config ?? {};
     if (cfg.public) {
       if (UNSAFE.has(request.method) && !cfg.skipCsrf) await checkCsrf(app, request, reply);

@@ -134,7 +134,4 @@ export function registerErrorHandling(app: FastifyInstance) {
     return sendError(request, reply, 'INTERNAL', translate(lang, 'errors.internal'));
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendError(request, reply, 'NOT_FOUND', translate(request.lang ?? 'id', 'errors.routeNotFound')),
-  );
 }

@@ -72,7 +72,7 @@ export async function createTestRuntime(dialect: DialectName, opts: TestRuntimeO
   const database = openDatabase(
     dialect === 'postgres' ? { databaseUrl: PG_URL, pgSchema: schema, pgPoolSize: 4 } : { sqliteFile: ':memory:' },
   );
-  await migrateToLatest(database.db);
+  await migrateToLatest(database.db, schema);
   const deps: Deps = {
     db: database.db,
     dialect: database.dialect,

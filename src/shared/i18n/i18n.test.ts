@@ -33,6 +33,11 @@ test('translate interpolates parameters and translates @-references', () => {
   assert.equal(translate('en', 'errors.notFound', { entity: '@entities.person' }), 'Person not found.');
 });
 
+test('dates in messages are written out in the language', () => {
+  assert.match(translate('id', 'errors.definitiveTaken', { name: 'A', since: '#date:2025-01-02' }), /sejak 2 Januari 2025/);
+  assert.match(translate('en', 'errors.definitiveTaken', { name: 'A', since: '#date:2025-01-02' }), /since 2 January 2025/);
+});
+
 test('language choice: cookie, then Accept-Language, then the saved choice, then Indonesian', () => {
   assert.equal(pickLang(undefined), 'id');
   assert.equal(pickLang('en-US,en;q=0.9'), 'en');

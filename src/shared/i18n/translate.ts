@@ -16,12 +16,20 @@ function lookup(tree: unknown, key: string): string | undefined {
   return typeof node === 'string' ? node : undefined;
 }
 
+/** "2025-01-02" → "2 Januari 2025" (id) / "2 January 2025" (en). */
+export function formatDate(lang: Lang, isoDate: string): string {
+  const d = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
+}
+
 /** i18next-compatible {{param}} interpolation, for server-side messages. */
 export function translate(lang: Lang, key: string, params: Record<string, unknown> = {}): string {
   const template = lookup(catalogs[lang], key) ?? lookup(catalogs.id, key) ?? key;
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
     const v = params[name];
     if (typeof v === 'string' && v.startsWith('@')) return translate(lang, v.slice(1));
+    if (typeof v === 'string' && v.startsWith('#date:')) return formatDate(lang, v.slice(6));
     return v === undefined || v === null ? '' : String(v);
   });
 }

@@ -1,7 +1,7 @@
 /** React Query hooks for reads. Keys start with the resource name so writes can invalidate them. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
-import type {
+import type { AuditPage,
   Assignment,
   AuditEntry,
   Evidence,
@@ -105,7 +105,7 @@ export interface AuditQuery {
 export function useAudit(q: AuditQuery, enabled = true) {
   return useQuery({
     queryKey: keys.audit(q),
-    queryFn: () => api<Paged<AuditEntry>>('/audit', { query: { ...q } }),
+    queryFn: () => api<AuditPage>('/audit', { query: { ...q } }),
     placeholderData: keepPreviousData,
     enabled,
   });

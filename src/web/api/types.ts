@@ -141,6 +141,15 @@ export interface AuditEntry {
   changes: Record<string, { before: unknown; after: unknown }> | null;
 }
 
+/** GET /api/audit also names the ids its entries mention. */
+export interface AuditPage {
+  items: AuditEntry[];
+  refs: Record<string, string>;
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
 export interface Evidence {
   id: string;
   originalName: string;

@@ -9,6 +9,7 @@ import type { AuditEntry } from '../api/types.ts';
 import { ErrorAlert } from './feedback.tsx';
 import { useIsMobile } from './responsive.ts';
 import { formatDateTime, formatNumber } from './format.ts';
+import { formatNip } from '../../shared/nip.ts';
 
 const ACTION_COLORS: Record<string, string> = {
   create: 'teal',
@@ -40,14 +41,16 @@ export function entityHref(type: string, id: string): string | null {
   return null;
 }
 
-function renderValue(t: TFunction, v: unknown) {
+function renderValue(t: TFunction, v: unknown, field: string, refs: Record<string, string>) {
   if (v === null || v === undefined || v === '') return <Text span c="dimmed" fs="italic" size="sm">{t('audit.empty')}</Text>;
+  if (typeof v === 'string' && refs[v]) return <Text span size="sm" title={v}>{refs[v]}</Text>;
+  if (field === 'nip' && typeof v === 'string') return <Text span size="sm" ff="monospace">{formatNip(v)}</Text>;
   if (typeof v === 'boolean') return <Text span size="sm">{v ? t('common.yes') : t('common.no')}</Text>;
   if (typeof v === 'object') return <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{JSON.stringify(v, null, 1)}</Code>;
   return <Text span size="sm" style={{ wordBreak: 'break-word' }}>{String(v)}</Text>;
 }
 
-function Changes({ entry }: { entry: AuditEntry }) {
+function Changes({ entry, refs }: { entry: AuditEntry; refs: Record<string, string> }) {
   const { t } = useTranslation();
   const fields = Object.entries(entry.changes ?? {});
   if (!fields.length) return <Text size="sm" c="dimmed">{t('audit.noChanges')}</Text>;
@@ -64,8 +67,8 @@ function Changes({ entry }: { entry: AuditEntry }) {
         {fields.map(([field, ch]) => (
           <Table.Tr key={field}>
             <Table.Td fw={500}>{t(`fields.${field}`, { defaultValue: field })}</Table.Td>
-            <Table.Td bg="red.0">{renderValue(t, ch?.before)}</Table.Td>
-            <Table.Td bg="teal.0">{renderValue(t, ch?.after)}</Table.Td>
+            <Table.Td bg="red.0">{renderValue(t, ch?.before, field, refs)}</Table.Td>
+            <Table.Td bg="teal.0">{renderValue(t, ch?.after, field, refs)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>
@@ -198,7 +201,7 @@ export function AuditList({ query, page, onPage, pageSize = 25, testId, showEnti
                       {isOpen && (
                         <Table.Tr bg="gray.0">
                           <Table.Td colSpan={cols} p="sm">
-                            <Changes entry={e} />
+                            <Changes entry={e} refs={audit.data?.refs ?? {}} />
                           </Table.Td>
                         </Table.Tr>
                       )}

@@ -31,6 +31,30 @@ const ZAuditEntry = z.object({
   changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
 });
 
+/**
+ * Names for the ids an entry mentions (unitId, personId… before and after), so the history reads
+ * "Dinas Kesehatan", not a uuid. Only records of the caller's tenant are resolved.
+ */
+async function resolveRefs(deps: Deps, tenantId: string, items: Array<{ changes: Record<string, { before: unknown; after: unknown }> }>) {
+  const ids = new Set<string>();
+  for (const e of items) {
+    for (const [field, ch] of Object.entries(e.changes)) {
+      if (!/Id$/.test(field)) continue;
+      for (const v of [ch?.before, ch?.after]) if (typeof v === 'string' && v.length <= 64) ids.add(v);
+    }
+  }
+  const list = [...ids];
+  if (!list.length) return {};
+  const { db } = deps;
+  const [units, positions, people, innovations] = await Promise.all([
+    db.selectFrom('units').select(['id', 'name as label']).where('tenantId', '=', tenantId).where('id', 'in', list).execute(),
+    db.selectFrom('positions').select(['id', 'title as label']).where('tenantId', '=', tenantId).where('id', 'in', list).execute(),
+    db.selectFrom('people').select(['id', 'name as label']).where('tenantId', '=', tenantId).where('id', 'in', list).execute(),
+    db.selectFrom('innovations').select(['id', 'title as label']).where('tenantId', '=', tenantId).where('id', 'in', list).execute(),
+  ]);
+  return Object.fromEntries([...units, ...positions, ...people, ...innovations].map((r) => [r.id, r.label]));
+}
+
 export async function auditRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -40,7 +64,7 @@ export async function auditRoutes(app: FastifyInstance, deps: Deps) {
       tags: ['riwayat'],
       summary: 'Audit history: tenant-wide log with filters, or the history of one record (?entityId=)',
       querystring: ZAuditQuery,
-      response: { 200: z.object({ items: z.array(ZAuditEntry), total: z.number(), page: z.number(), pageSize: z.number() }) },
+      response: { 200: z.object({ items: z.array(ZAuditEntry), refs: z.record(z.string(), z.string()), total: z.number(), page: z.number(), pageSize: z.number() }) },
     },
   }, async (request) => {
     const actor = actorOf(request);
@@ -63,8 +87,10 @@ export async function auditRoutes(app: FastifyInstance, deps: Deps) {
       .limit(f.pageSize)
       .offset((f.page - 1) * f.pageSize)
       .execute();
+    const items = rows.map((e) => ({ ...e, changes: JSON.parse(e.changes) as Record<string, { before: unknown; after: unknown }> }));
     return {
-      items: rows.map((e) => ({
+      refs: await resolveRefs(deps, actor.tenantId, items),
+      items: items.map((e) => ({
         id: e.id,
         at: e.at,
         action: e.action,
@@ -72,7 +98,7 @@ export async function auditRoutes(app: FastifyInstance, deps: Deps) {
         entityId: e.entityId,
         actorId: e.actorId,
         actorName: e.actorName,
-        changes: JSON.parse(e.changes),
+        changes: e.changes,
       })),
       total: Number(total),
       page: f.page,

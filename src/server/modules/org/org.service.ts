@@ -270,7 +270,7 @@ export function createOrgService(deps: Deps) {
         for (const a of existing) {
           if (!overlaps(a.startDate, a.endDate, input.startDate, endDate)) continue;
           if (input.kind === 'definitif' && a.kind === 'definitif') {
-            throw conflict('errors.definitiveTaken', { name: a.personName, since: a.startDate });
+            throw conflict('errors.definitiveTaken', { name: a.personName, since: `#date:${a.startDate}` });
           }
           if (a.personId === person.id) throw conflict('errors.assignmentOverlap', { name: person.name });
         }
