@@ -24,6 +24,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { evidenceRoutes } from './modules/evidence/evidence.routes.ts';
 import { innovationRoutes } from './modules/innovation/innovation.routes.ts';
 import { publicInnovationRoutes } from './modules/innovation/public.routes.ts';
+import { skmRoutes } from './modules/skm/skm.routes.ts';
 
 export interface AppOptions {
   logger?: boolean;
@@ -95,6 +96,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await evidenceRoutes(app, deps);
   await innovationRoutes(app, deps);
   await publicInnovationRoutes(app, deps);
+  await skmRoutes(app, deps);
 
   // The built SPA, served from the same origin. Files are looked up at request time (a rebuild
   // needs no restart); an unknown path without a file extension is a client-side route and gets

@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 /**
  * Kysely table types. Column names are camelCase here; CamelCasePlugin maps them to snake_case SQL.
  * Portable rules (STACK.md): ids are text (UUIDv7), booleans are integer 0/1, times are ISO text,
@@ -237,6 +239,104 @@ export interface SearchTermTable {
   df: number;
 }
 
+export interface SkmServiceTable {
+  tenantId: string;
+  id: string;
+  unitId: string;
+  name: string;
+  description: string | null;
+  isActive: Bool;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SkmSurveyTable {
+  tenantId: string;
+  id: string;
+  serviceId: string;
+  unitId: string;
+  code: string;
+  periodKind: string;
+  periodStart: string;
+  periodEnd: string;
+  population: number | null;
+  rulebookId: string;
+  activeUnsur: string; // JSON string[]
+  status: string;
+  isDemo: Bool;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SkmResponseTable {
+  tenantId: string;
+  id: string;
+  surveyId: string;
+  submittedAt: string;
+  u1: number | null;
+  u2: number | null;
+  u3: number | null;
+  u4: number | null;
+  u5: number | null;
+  u6: number | null;
+  u7: number | null;
+  u8: number | null;
+  u9: number | null;
+  sex: string | null;
+  ageBand: string | null;
+  education: string | null;
+  occupation: string | null;
+  suggestion: string | null;
+  isDemo: Bool;
+}
+
+export interface SkmAggregateTable {
+  tenantId: string;
+  surveyId: string;
+  n: number;
+  sU1: ColumnType<number, number | undefined, unknown>;
+  cU1: ColumnType<number, number | undefined, unknown>;
+  sU2: ColumnType<number, number | undefined, unknown>;
+  cU2: ColumnType<number, number | undefined, unknown>;
+  sU3: ColumnType<number, number | undefined, unknown>;
+  cU3: ColumnType<number, number | undefined, unknown>;
+  sU4: ColumnType<number, number | undefined, unknown>;
+  cU4: ColumnType<number, number | undefined, unknown>;
+  sU5: ColumnType<number, number | undefined, unknown>;
+  cU5: ColumnType<number, number | undefined, unknown>;
+  sU6: ColumnType<number, number | undefined, unknown>;
+  cU6: ColumnType<number, number | undefined, unknown>;
+  sU7: ColumnType<number, number | undefined, unknown>;
+  cU7: ColumnType<number, number | undefined, unknown>;
+  sU8: ColumnType<number, number | undefined, unknown>;
+  cU8: ColumnType<number, number | undefined, unknown>;
+  sU9: ColumnType<number, number | undefined, unknown>;
+  cU9: ColumnType<number, number | undefined, unknown>;
+  updatedAt: string | null;
+}
+
+export interface SkmProfileCountTable {
+  tenantId: string;
+  surveyId: string;
+  dimension: string;
+  value: string;
+  n: number;
+}
+
+export interface SkmActionTable {
+  tenantId: string;
+  id: string;
+  surveyId: string;
+  unsur: string;
+  action: string;
+  ownerPositionId: string | null;
+  dueDate: string | null;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface DB {
   regions: RegionTable;
   tenants: TenantTable;
@@ -257,4 +357,12 @@ export interface DB {
   innovationReplications: InnovationReplicationTable;
   innovationSearch: InnovationSearchTable;
   searchTerms: SearchTermTable;
+  skmServices: SkmServiceTable;
+  skmSurveys: SkmSurveyTable;
+  skmResponses: SkmResponseTable;
+  skmAggregates: SkmAggregateTable;
+  skmProfileCounts: SkmProfileCountTable;
+  skmUsedTokens: { nonce: string; surveyCode: string; usedAt: string };
+  skmRejections: { surveyCode: string; day: string; reason: string; n: number };
+  skmActions: SkmActionTable;
 }

@@ -35,7 +35,9 @@ export type Action =
   | 'innovation.score'
   | 'iid.read'
   | 'iid.manage'
-  | 'replication.confirm';
+  | 'replication.confirm'
+  | 'skm.read'
+  | 'skm.manage';
 
 /** The resource an action touches. unitId is the unit that owns it (undefined = tenant-wide). */
 export interface Resource {
@@ -95,6 +97,9 @@ export const POLICY: Record<Action, Rule> = {
   'iid.read': ALL_TENANT,
   'iid.manage': { admin: 'tenant', innovation_team: 'tenant' },
   'replication.confirm': { admin: 'tenant', innovation_team: 'tenant' },
+  // SKM: results are read across the pemda; each unit runs its own surveys and follow-up.
+  'skm.read': ALL_TENANT,
+  'skm.manage': { admin: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
 };
 
 export function can(actor: Actor | null | undefined, action: Action, resource: Resource): boolean {

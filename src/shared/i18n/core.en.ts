@@ -57,6 +57,13 @@ export const coreEn: CoreCatalog = {
     importValue: 'value "{{value}}" is not known for column {{column}}',
     importUnit: 'unit "{{value}}" does not exist in Serasan (see the Referensi sheet)',
     importForbiddenUnit: 'you may not record innovations for unit "{{value}}"',
+    unknownUnsur: 'Element {{unsur}} is not part of this survey.',
+    missingUnsur: 'The answer for element {{unsur}} is missing.',
+    unsurRequired: 'Element {{unsur}} is required and cannot be switched off.',
+    surveyClosed: 'Thank you for your interest. This survey is closed and no longer accepts answers.',
+    formTokenInvalid: 'The form has expired or is not valid. Reload the survey page and fill it in again.',
+    formTokenUsed: 'We have already received the answers from this form. Thank you.',
+    formInvalid: 'The form is not valid.',
     importTooMany: 'The import file has {{count}} rows; at most {{max}} rows per import.',
   },
   zod: {
@@ -148,6 +155,10 @@ export const coreEn: CoreCatalog = {
     region: 'Region',
     innovation: 'Innovation',
     replication: 'Replication',
+    survey: 'Survey',
+    skm_service: 'Service',
+    skm_survey: 'Satisfaction survey',
+    skm_action: 'Follow-up action',
   },
   unitTypes: {
     sekretariat_daerah: 'Regional Secretariat',
@@ -213,5 +224,7 @@ export const coreEn: CoreCatalog = {
     confirm: 'Replication confirmed',
     import: 'Imported',
     lock: 'Locked',
+    close: 'Closed',
+    open: 'Opened',
   },
 };

@@ -56,6 +56,13 @@ export const coreId = {
     importValue: 'nilai "{{value}}" tidak dikenal untuk kolom {{column}}',
     importUnit: 'unit "{{value}}" tidak ada di Serasan (lihat lembar Referensi)',
     importForbiddenUnit: 'Anda tidak berwenang mencatat inovasi untuk unit "{{value}}"',
+    unknownUnsur: 'Unsur {{unsur}} tidak ada dalam survei ini.',
+    missingUnsur: 'Jawaban untuk unsur {{unsur}} belum diisi.',
+    unsurRequired: 'Unsur {{unsur}} wajib ada dan tidak dapat dinonaktifkan.',
+    surveyClosed: 'Terima kasih atas perhatian Anda. Survei ini sudah ditutup dan tidak menerima jawaban lagi.',
+    formTokenInvalid: 'Formulir sudah kedaluwarsa atau tidak sah. Muat ulang halaman survei lalu isi kembali.',
+    formTokenUsed: 'Jawaban dari formulir ini sudah kami terima. Terima kasih.',
+    formInvalid: 'Formulir tidak valid.',
     importTooMany: 'Berkas impor berisi {{count}} baris; maksimum {{max}} baris sekali impor.',
   },
   zod: {
@@ -147,6 +154,10 @@ export const coreId = {
     region: 'Wilayah',
     innovation: 'Inovasi',
     replication: 'Replikasi',
+    survey: 'Survei',
+    skm_service: 'Jenis layanan',
+    skm_survey: 'Survei kepuasan',
+    skm_action: 'Rencana tindak lanjut',
   },
   unitTypes: {
     sekretariat_daerah: 'Sekretariat Daerah',
@@ -212,6 +223,8 @@ export const coreId = {
     confirm: 'Replikasi dikonfirmasi',
     import: 'Diimpor',
     lock: 'Dikunci',
+    close: 'Ditutup',
+    open: 'Dibuka',
   },
 };
 

@@ -1,0 +1,184 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestRuntime, signedIn, testDialects, TestClient, type TestRuntime } from '../../testing/harness.ts';
+
+const T_SKM_1 = [
+  [4, 3, 3, 4, 3, 3, 4, 3, 2],
+  [3, 3, 2, 4, 3, 3, 3, 3, 3],
+  [4, 4, 3, 4, 4, 3, 4, 3, 3],
+  [3, 2, 2, 4, 3, 3, 3, 2, 2],
+  [4, 3, 3, 4, 3, 4, 4, 3, 3],
+];
+const answersOf = (row: number[]) => Object.fromEntries(row.map((v, i) => [`U${i + 1}`, v]));
+
+for (const dialect of await testDialects()) {
+  describe(`Survei Kepuasan Masyarakat API [${dialect}]`, () => {
+    let rt: TestRuntime;
+    let operator: TestClient;
+    let citizen: TestClient;
+    let dukcapilId: string;
+    let survey: { id: string; surveyCode: string };
+
+    async function form(code = survey.surveyCode) {
+      const res = await citizen.get(`/api/public/skm/${code}`);
+      assert.equal(res.status, 200, res.raw);
+      return res.body;
+    }
+    async function submit(body: Record<string, unknown>, code = survey.surveyCode) {
+      return citizen.request('POST', `/api/public/skm/${code}/responses`, body, { csrf: false });
+    }
+
+    before(async () => {
+      rt = await createTestRuntime(dialect, { seed: 'demo', env: {} });
+      operator = await signedIn(rt, 'operator');
+      citizen = new TestClient(rt.app);
+      dukcapilId = (await operator.get('/api/units')).body.items.find((u: { shortName: string }) => u.shortName === 'Disdukcapil').id;
+      const today = new Date().toISOString().slice(0, 10);
+      const year = today.slice(0, 4);
+      const res = await operator.post('/api/skm/surveys', { unitId: dukcapilId, serviceName: 'Perekaman KTP-el', periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, population: 100 });
+      assert.equal(res.status, 201, res.raw);
+      assert.match(res.body.surveyCode, /^[A-Z2-9]{8}$/);
+      survey = res.body;
+    });
+    after(() => rt.close());
+
+    test('the public form lists the nine questions in questionnaire order (question 8 is U9) with a form token', async () => {
+      const f = await form();
+      assert.equal(f.closed, false);
+      assert.equal(f.questions.length, 9);
+      assert.deepEqual(f.questions.map((q: { unsur: string }) => q.unsur), ['U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'U7', 'U9', 'U8']);
+      assert.equal(f.questions[7].answers[0].label, 'Buruk');
+      assert.ok(f.formToken);
+    });
+
+    test('T-SKM-1 through the public form: results are exact (79,44, B) and equal a full recount', async () => {
+      for (const row of T_SKM_1) {
+        const f = await form();
+        const res = await submit({ answers: answersOf(row), profile: { sex: 'P', ageBand: '30_39' }, formToken: f.formToken });
+        assert.equal(res.status, 201, res.raw);
+      }
+      const r = await operator.get(`/api/skm/surveys/${survey.id}/results`);
+      assert.equal(r.status, 200);
+      assert.equal(r.body.n, 5);
+      assert.deepEqual(r.body.nrr, { U1: 3.6, U2: 3, U3: 2.6, U4: 4, U5: 3.2, U6: 3.2, U7: 3.6, U8: 2.8, U9: 2.6 });
+      assert.equal(r.body.ikmConverted, 79.44);
+      assert.equal(r.body.mutu, 'B');
+      assert.equal(r.body.kinerja, 'Baik');
+      assert.equal(r.body.minSample, 80, 'Krejcie–Morgan for N = 100');
+      assert.deepEqual(r.body.weakest, ['U3', 'U9']);
+      assert.equal(r.body.profile.sex.P, 5);
+      const { createSkmService } = await import('./skm.service.ts');
+      const recount = await createSkmService(rt.deps).recount(rt.deps.db ? (await rt.deps.db.selectFrom('skmSurveys').select('tenantId').where('id', '=', survey.id).executeTakeFirstOrThrow()).tenantId : '', survey.id);
+      const agg = await rt.deps.db.selectFrom('skmAggregates').selectAll().where('surveyId', '=', survey.id).executeTakeFirstOrThrow();
+      for (const [k, v] of Object.entries(recount)) assert.equal(Number((agg as Record<string, unknown>)[k]), v, k);
+    });
+
+    test('bad input stores nothing and gets a clear 4xx: out-of-range, missing, unknown unsur, replayed and forged tokens, honeypot', async () => {
+      const before = (await operator.get(`/api/skm/surveys/${survey.id}/results`)).body.n;
+      const f = await form();
+      const good = answersOf([4, 4, 4, 4, 4, 4, 4, 4, 4]);
+      const outOfRange = await submit({ answers: { ...good, U3: 5 }, formToken: f.formToken });
+      assert.equal(outOfRange.status, 400);
+      const missing = await submit({ answers: { ...good, U7: undefined }, formToken: f.formToken });
+      assert.equal(missing.status, 400);
+      assert.match(missing.body.error.message, /U7/);
+      const unknown = await submit({ answers: { ...good, U10: 3 }, formToken: f.formToken });
+      assert.equal(unknown.status, 400);
+      const forged = await submit({ answers: good, formToken: `${f.formToken.slice(0, -3)}abc` });
+      assert.equal(forged.status, 400);
+      assert.match(forged.body.error.message, /Muat ulang/);
+      const honeypot = await submit({ answers: good, formToken: f.formToken, website: 'http://spam' });
+      assert.equal(honeypot.status, 400);
+      assert.equal((await submit({ answers: good, formToken: f.formToken })).status, 201);
+      const replay = await submit({ answers: good, formToken: f.formToken });
+      assert.equal(replay.status, 409);
+      assert.equal((await submit({ answers: good, formToken: f.formToken }, 'TIDAKADA')).status, 404);
+      assert.equal((await operator.get(`/api/skm/surveys/${survey.id}/results`)).body.n, before + 1, 'only the one good submission');
+      const rej = await operator.get(`/api/skm/surveys/${survey.id}/rejections`);
+      const reasons = rej.body.items.map((x: { reason: string }) => x.reason);
+      for (const reason of ['invalid', 'missing_unsur', 'unknown_unsur', 'token_forged', 'honeypot', 'token_replayed']) assert.ok(reasons.includes(reason), reason);
+    });
+
+    test('a closed survey says so politely and accepts nothing', async () => {
+      const f = await form();
+      assert.equal((await operator.patch(`/api/skm/surveys/${survey.id}`, { status: 'closed' })).status, 200);
+      const closed = await form();
+      assert.equal(closed.closed, true);
+      assert.equal(closed.formToken, null);
+      const res = await submit({ answers: answersOf([3, 3, 3, 3, 3, 3, 3, 3, 3]), formToken: f.formToken });
+      assert.equal(res.status, 409);
+      assert.match(res.body.error.message, /sudah ditutup/);
+      await operator.patch(`/api/skm/surveys/${survey.id}`, { status: 'open' });
+    });
+
+    test('a unit switches off U4 (no fee): the form asks 8 questions and the weights are 1/8', async () => {
+      const year = new Date().getUTCFullYear();
+      const res = await operator.post('/api/skm/surveys', { unitId: dukcapilId, serviceName: 'Akta Kelahiran', periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, inactiveUnsur: ['U4'] });
+      assert.equal(res.status, 201, res.raw);
+      const f = await form(res.body.surveyCode);
+      assert.equal(f.questions.length, 8);
+      const withU4 = await submit({ answers: answersOf([3, 3, 3, 3, 3, 3, 3, 3, 3]), formToken: f.formToken }, res.body.surveyCode);
+      assert.equal(withU4.status, 400, 'U4 is not asked');
+      const { U4: _u4, ...rest } = answersOf([3, 3, 3, 4, 3, 3, 3, 3, 4]);
+      assert.equal((await submit({ answers: rest, formToken: f.formToken }, res.body.surveyCode)).status, 201);
+      const r = await operator.get(`/api/skm/surveys/${res.body.id}/results`);
+      assert.equal(r.body.weight.denominator, 8);
+      assert.equal(r.body.ikmConverted, 78.13);
+      const bad = await operator.post('/api/skm/surveys', { unitId: dukcapilId, serviceName: 'X Y Z', periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, inactiveUnsur: ['U1'] });
+      assert.equal(bad.status, 400, 'U1 cannot be switched off');
+    });
+
+    test('follow-up actions, trend, unit results and documents (PDF poster, PDF report, Excel)', async () => {
+      const pos = (await operator.get(`/api/positions?unitId=${dukcapilId}`)).body.items[0];
+      const act = await operator.post(`/api/skm/surveys/${survey.id}/actions`, { unsur: 'U3', action: 'Tambah loket perekaman pada jam sibuk', ownerPositionId: pos.id, dueDate: '2026-12-31' });
+      assert.equal(act.status, 201, act.raw);
+      assert.equal((await operator.post(`/api/skm/surveys/${survey.id}/actions`, { unsur: 'U42', action: 'Tidak ada unsur ini' })).status, 400);
+      const trend = await operator.get(`/api/skm/trend?unitId=${dukcapilId}`);
+      assert.ok(trend.body.items.length >= 2);
+      const year = new Date().getUTCFullYear();
+      const unit = await operator.get(`/api/skm/results?unitId=${dukcapilId}&from=${year}-01-01&to=${year}-12-31`);
+      assert.ok(unit.body.n >= 6);
+      for (const doc of ['poster.pdf', 'report.pdf']) {
+        const d = await operator.download(`/api/skm/surveys/${survey.id}/${doc}`);
+        assert.equal(d.status, 200, doc);
+        assert.equal(d.data.subarray(0, 5).toString(), '%PDF-', doc);
+        assert.ok(d.data.length > 2000, doc);
+      }
+      const x = await operator.download(`/api/skm/surveys/${survey.id}/export.xlsx`);
+      assert.equal(x.status, 200);
+      assert.equal(x.data.subarray(0, 2).toString(), 'PK');
+    });
+
+    test('another unit cannot open a survey for Disdukcapil; the public endpoints need no sign-in', async () => {
+      const rb = await signedIn(rt, 'rb');
+      const res = await rb.post('/api/skm/surveys', { unitId: dukcapilId, serviceName: 'Bukan Hak', periodStart: '2026-01-01', periodEnd: '2026-03-31' });
+      assert.equal(res.status, 403);
+      assert.equal((await new TestClient(rt.app).get(`/api/skm/surveys/${survey.id}/results`)).status, 401);
+    });
+  });
+}
+
+describe('public form flood control', () => {
+  test('more submissions per minute from one address than SKM_RATE_LIMIT_PER_MINUTE → 429, counted', async () => {
+    process.env.SKM_RATE_LIMIT_PER_MINUTE = '3';
+    const rt = await createTestRuntime('sqlite');
+    delete process.env.SKM_RATE_LIMIT_PER_MINUTE;
+    try {
+      const op = await signedIn(rt, 'operator');
+      const unit = (await op.get('/api/units')).body.items.find((u: { shortName: string }) => u.shortName === 'Disdukcapil');
+      const y = new Date().getUTCFullYear();
+      const s = (await op.post('/api/skm/surveys', { unitId: unit.id, serviceName: 'Kios', periodStart: `${y}-01-01`, periodEnd: `${y}-12-31` })).body;
+      const c = new TestClient(rt.app);
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const f = (await c.get(`/api/public/skm/${s.surveyCode}`)).body;
+        statuses.push((await c.request('POST', `/api/public/skm/${s.surveyCode}/responses`, { answers: answersOf([3, 3, 3, 3, 3, 3, 3, 3, 3]), formToken: f.formToken }, { csrf: false })).status);
+      }
+      assert.deepEqual(statuses, [201, 201, 201, 429, 429]);
+      const rej = await op.get(`/api/skm/surveys/${s.id}/rejections`);
+      assert.ok(rej.body.items.some((x: { reason: string; n: number }) => x.reason === 'rate_limited' && x.n === 2));
+    } finally {
+      await rt.close();
+    }
+  });
+});

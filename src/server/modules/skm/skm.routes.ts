@@ -1,0 +1,162 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { actorOf } from '../../plugins/auth.ts';
+import { ZId, ZIsoDate } from '../../../shared/schemas/common.ts';
+import { ZActionInput, ZCreateSurveyInput, ZSubmitResponseInput, ZUpdateActionInput, ZUpdateSurveyInput } from '../../../shared/schemas/skm.ts';
+import { createSkmService, rulebookOf } from './skm.service.ts';
+import { skmRulebooks } from '../../rules/skm/index.ts';
+import { createSkmDocuments } from './skm.documents.ts';
+import { registerEvidenceTarget } from '../evidence/evidence.service.ts';
+
+registerEvidenceTarget('skm_survey', async (db, t, id) => {
+  const r = await db.selectFrom('skmSurveys').select('unitId').where('tenantId', '=', t).where('id', '=', id).executeTakeFirst();
+  return { exists: !!r, unitId: r?.unitId ?? null };
+});
+
+const params = z.object({ id: ZId });
+
+/** The base URL citizens reach (for QR codes): SERASAN_PUBLIC_URL, else this request's origin. */
+export function publicBase(request: { protocol: string; host: string }) {
+  return (process.env.SERASAN_PUBLIC_URL ?? `${request.protocol}://${request.host}`).replace(/\/$/, '');
+}
+
+export async function skmRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const skm = createSkmService(deps);
+  const docs = createSkmDocuments(deps, skm);
+  const tags = ['skm'];
+  const limit = Number(process.env.SKM_RATE_LIMIT_PER_MINUTE ?? 60);
+
+  r.get('/api/skm/rulebooks', { schema: { tags } }, async () => ({ items: skmRulebooks.list() }));
+
+  r.post('/api/skm/surveys', {
+    schema: { tags, summary: 'Open a survey for a service of a unit over a period (the service is created on first use)', body: ZCreateSurveyInput },
+  }, async (request, reply) => {
+    const { survey, serviceName, unitName } = await skm.createSurvey(actorOf(request), request.body, request.id);
+    return reply.status(201).send({
+      id: survey.id,
+      surveyCode: survey.code,
+      serviceId: survey.serviceId,
+      serviceName,
+      unitId: survey.unitId,
+      unitName,
+      periodKind: survey.periodKind,
+      periodStart: survey.periodStart,
+      periodEnd: survey.periodEnd,
+      population: survey.population,
+      activeUnsur: JSON.parse(survey.activeUnsur),
+      status: survey.status,
+      formUrl: `${publicBase(request)}/skm/${survey.code}`,
+    });
+  });
+
+  r.get('/api/skm/surveys', {
+    schema: { tags, querystring: z.object({ unitId: ZId.optional(), status: z.enum(['open', 'closed']).optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }) },
+  }, async (request) => ({
+    items: (await skm.listSurveys(actorOf(request), request.query)).map((s) => ({
+      id: s.id,
+      surveyCode: s.code,
+      serviceId: s.serviceId,
+      serviceName: s.serviceName,
+      unitId: s.unitId,
+      unitName: s.unitName,
+      periodKind: s.periodKind,
+      periodStart: s.periodStart,
+      periodEnd: s.periodEnd,
+      population: s.population,
+      status: s.status,
+      isDemo: s.isDemo === 1,
+      responses: s.responses,
+      ikmConverted: s.ikmConverted,
+      mutu: s.mutu,
+      minSample: s.minSample,
+      canManage: s.canManage,
+      formUrl: `${publicBase(request)}/skm/${s.code}`,
+    })),
+  }));
+
+  r.get('/api/skm/surveys/:id', { schema: { tags, params } }, async (request) => {
+    const s = await skm.requireSurvey(actorOf(request).tenantId, request.params.id);
+    const list = await skm.listSurveys(actorOf(request), { unitId: s.unitId });
+    const row = list.find((x) => x.id === s.id)!;
+    return { id: s.id, surveyCode: s.code, serviceId: s.serviceId, serviceName: row.serviceName, unitId: s.unitId, unitName: row.unitName, periodKind: s.periodKind, periodStart: s.periodStart, periodEnd: s.periodEnd, population: s.population, status: s.status, isDemo: s.isDemo === 1, activeUnsur: JSON.parse(s.activeUnsur), rulebook: rulebookOf(s.rulebookId), canManage: row.canManage, formUrl: `${publicBase(request)}/skm/${s.code}` };
+  });
+
+  r.patch('/api/skm/surveys/:id', { schema: { tags, params, body: ZUpdateSurveyInput, summary: 'Population, period end, open/close' } }, async (request) => {
+    const s = await skm.updateSurvey(actorOf(request), request.params.id, request.body, request.id);
+    return { id: s.id, status: s.status, population: s.population, periodEnd: s.periodEnd };
+  });
+
+  r.get('/api/skm/surveys/:id/results', {
+    schema: { tags, params, summary: 'n, NRR per unsur, IKM (1–4) and converted (25–100), mutu, kinerja, minimum sample — each explained' },
+  }, async (request) => {
+    const s = await skm.requireSurvey(actorOf(request).tenantId, request.params.id);
+    return skm.surveyResults(s);
+  });
+
+  r.get('/api/skm/surveys/:id/rejections', { schema: { tags, params } }, async (request) => ({ items: await skm.rejections(actorOf(request), request.params.id) }));
+
+  r.get('/api/skm/results', {
+    schema: { tags, summary: 'IKM of a unit or the whole region over a period', querystring: z.object({ unitId: ZId.optional(), from: ZIsoDate, to: ZIsoDate }) },
+  }, async (request) => skm.aggregateResults(actorOf(request), request.query));
+
+  r.get('/api/skm/trend', {
+    schema: { tags, summary: 'Results per survey period (oldest first)', querystring: z.object({ serviceId: ZId.optional(), unitId: ZId.optional() }) },
+  }, async (request) => ({ items: await skm.trend(actorOf(request), request.query) }));
+
+  r.get('/api/skm/surveys/:id/actions', { schema: { tags, params } }, async (request) => ({ items: await skm.listActions(actorOf(request), request.params.id) }));
+  r.post('/api/skm/surveys/:id/actions', { schema: { tags, params, body: ZActionInput, summary: 'Rencana tindak lanjut for a weak unsur' } }, async (request, reply) =>
+    reply.status(201).send(await skm.addAction(actorOf(request), request.params.id, request.body, request.id)),
+  );
+  r.patch('/api/skm/actions/:id', { schema: { tags, params, body: ZUpdateActionInput } }, async (request) => skm.updateAction(actorOf(request), request.params.id, request.body, request.id));
+
+  // Documents.
+  r.get('/api/skm/surveys/:id/poster.pdf', { schema: { tags, params, summary: 'A4 QR poster' } }, async (request, reply) => {
+    const pdf = await docs.poster(actorOf(request), request.params.id, publicBase(request));
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="poster-skm-${request.params.id.slice(-6)}.pdf"`).send(pdf);
+  });
+  r.get('/api/skm/surveys/:id/report.pdf', { schema: { tags, params, summary: 'Survey report (laporan hasil SKM)' } }, async (request, reply) => {
+    const pdf = await docs.report(actorOf(request), request.params.id);
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="laporan-skm-${request.params.id.slice(-6)}.pdf"`).send(pdf);
+  });
+  r.get('/api/skm/surveys/:id/export.xlsx', { schema: { tags, params, summary: 'Results and raw answers in Excel' } }, async (request, reply) => {
+    const x = await docs.xlsx(actorOf(request), request.params.id);
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="skm-${request.params.id.slice(-6)}.xlsx"`).send(x);
+  });
+  r.get('/api/skm/surveys/:id/qr.png', { schema: { tags, params } }, async (request, reply) => {
+    const png = await docs.qrPng(actorOf(request), request.params.id, publicBase(request));
+    return reply.type('image/png').send(png);
+  });
+
+  // Public form: no sign-in. Abuse control without personal data: single-use server tokens, a
+  // per-address rate limit (kiosks send many), a honeypot; rejections are counted.
+  r.get('/api/public/skm/:code', {
+    config: { public: true, rateLimit: { max: Math.max(limit * 4, 240), timeWindow: 60_000 } },
+    schema: { tags: ['publik'], params: z.object({ code: z.string().min(4).max(20) }), summary: 'Survey form definition and a single-use form token' },
+  }, async (request) => skm.publicForm(request.params.code));
+
+  r.post('/api/public/skm/:code/responses', {
+    config: {
+      public: true,
+      skipCsrf: true,
+      rateLimit: {
+        max: limit,
+        timeWindow: 60_000,
+        onExceeded: (req: { params?: unknown }) => {
+          void skm.countRejection(String((req.params as { code?: string })?.code ?? '?'), 'rate_limited').catch(() => {});
+        },
+      },
+    },
+    attachValidation: true,
+    schema: { tags: ['publik'], params: z.object({ code: z.string().min(4).max(20) }), body: ZSubmitResponseInput, summary: 'Submit answers (stored by unsur code)' },
+  }, async (request, reply) => {
+    if (request.validationError) {
+      // Malformed answers are refused like any bad input, and counted as a rejection.
+      await skm.countRejection(String((request.params as { code?: string }).code ?? '?'), 'invalid').catch(() => {});
+      throw request.validationError;
+    }
+    return reply.status(201).send(await skm.submit(request.params.code, request.body));
+  });
+}
