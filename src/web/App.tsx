@@ -18,12 +18,28 @@ const EvidencePage = lazy(() => import('./features/evidence/EvidencePage.tsx'));
 const AccountPage = lazy(() => import('./features/account/AccountPage.tsx'));
 const TenantsPage = lazy(() => import('./features/platform/TenantsPage.tsx'));
 const NotFoundPage = lazy(() => import('./features/misc/NotFoundPage.tsx'));
+const InnovationHomePage = lazy(() => import('./features/innovation/InnovationHomePage.tsx'));
+const InnovationListPage = lazy(() => import('./features/innovation/InnovationListPage.tsx'));
+const InnovationFormPage = lazy(() => import('./features/innovation/InnovationFormPage.tsx'));
+const InnovationDetailPage = lazy(() => import('./features/innovation/InnovationDetailPage.tsx'));
+const IndexPage = lazy(() => import('./features/innovation/IndexPage.tsx'));
+// Public pages: no sign-in, outside the app shell.
+const PublicLayout = lazy(() => import('./features/public/PublicLayout.tsx'));
+const PublicCataloguePage = lazy(() => import('./features/public/PublicCataloguePage.tsx'));
+const PublicDetailPage = lazy(() => import('./features/public/PublicDetailPage.tsx'));
 
 export function App() {
   return (
     <Suspense fallback={<FullPageLoader />}>
       <Routes>
         <Route path="/masuk" element={<LoginPage />} />
+        <Route path="/publik" element={<PublicLayout />}>
+          <Route index element={<Navigate to="/publik/inovasi" replace />} />
+          <Route path="inovasi" element={<PublicCataloguePage />} />
+          <Route path="inovasi/:id" element={<PublicDetailPage />} />
+          <Route path=":kode/inovasi" element={<PublicCataloguePage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
         <Route element={<RequireAuth />}>
           <Route path="/ganti-kata-sandi" element={<ChangePasswordPage />} />
           <Route element={<AppLayout />}>
@@ -38,6 +54,12 @@ export function App() {
             <Route element={<RequireAdmin />}>
               <Route path="pengguna" element={<UsersPage />} />
             </Route>
+            <Route path="inovasi" element={<InnovationHomePage />} />
+            <Route path="inovasi/daftar" element={<InnovationListPage />} />
+            <Route path="inovasi/baru" element={<InnovationFormPage />} />
+            <Route path="inovasi/indeks" element={<IndexPage />} />
+            <Route path="inovasi/:id" element={<InnovationDetailPage />} />
+            <Route path="inovasi/:id/ubah" element={<InnovationFormPage />} />
             <Route path="riwayat" element={<AuditPage />} />
             <Route path="berkas" element={<EvidencePage />} />
             <Route path="akun" element={<AccountPage />} />
