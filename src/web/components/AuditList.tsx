@@ -38,6 +38,8 @@ export function entityHref(type: string, id: string): string | null {
   if (type === 'person') return `/organisasi/pegawai/${id}`;
   if (type === 'position') return null;
   if (type === 'unit') return `/organisasi/jabatan?unit=${id}`;
+  if (type === 'innovation') return `/inovasi/${id}`;
+  if (type === 'skm_survey') return `/skm/${id}`;
   return null;
 }
 

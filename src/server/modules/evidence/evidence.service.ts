@@ -3,7 +3,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../../policy/actor.ts';
-import { authorize, can } from '../../policy/policy.ts';
+import { authorize, can, type Action } from '../../policy/policy.ts';
 import { writeWithAudit } from '../audit/audit.writer.ts';
 import { who } from '../org/org.service.ts';
 import type { Executor } from '../../db/db.ts';
@@ -29,8 +29,11 @@ export async function sniffType(data: Buffer): Promise<{ mime: string; ext: stri
  */
 type UnitResolver = (db: Executor, tenantId: string, entityId: string) => Promise<{ exists: boolean; unitId: string | null }>;
 const resolvers = new Map<string, UnitResolver>();
-export function registerEvidenceTarget(entityType: string, resolver: UnitResolver) {
+/** The action that lets an actor attach evidence to a record of this type (default: person.manage). */
+const manageActions = new Map<string, Action>();
+export function registerEvidenceTarget(entityType: string, resolver: UnitResolver, manageAction: Action = 'person.manage') {
   resolvers.set(entityType, resolver);
+  manageActions.set(entityType, manageAction);
 }
 registerEvidenceTarget('unit', async (db, t, id) => ({ exists: !!(await db.selectFrom('units').select('id').where('tenantId', '=', t).where('id', '=', id).executeTakeFirst()), unitId: id }));
 registerEvidenceTarget('person', async (db, t, id) => {
@@ -82,8 +85,8 @@ export function createEvidenceService(deps: Deps) {
       if (!type) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'errors.fileType', {}, [{ field: 'file', messageKey: 'errors.fileType' }]);
       if (link.entityType && link.entityId) {
         const target = await resolveTarget(actor.tenantId, link.entityType, link.entityId);
-        // Attaching evidence to a record is a change to that record: it needs the manage right.
-        authorize(actor, 'person.manage', { tenantId: actor.tenantId, unitId: target.unitId });
+        // Attaching evidence to a record is a change to that record: it needs that record's manage right.
+        authorize(actor, manageActions.get(link.entityType) ?? 'person.manage', { tenantId: actor.tenantId, unitId: target.unitId });
       }
       const stored = await blobs.put(file.data);
       const originalName = file.filename.replace(/[\\/\0]/g, '_').slice(0, 200) || `berkas.${type.ext}`;
@@ -104,7 +107,7 @@ export function createEvidenceService(deps: Deps) {
       const ev = await db.selectFrom('evidence').selectAll().where('tenantId', '=', actor.tenantId).where('id', '=', evidenceId).executeTakeFirst();
       if (!ev || !(await canRead(actor, ev))) throw notFound('evidence');
       const target = await resolveTarget(actor.tenantId, entityType, entityId);
-      authorize(actor, 'person.manage', { tenantId: actor.tenantId, unitId: target.unitId });
+      authorize(actor, manageActions.get(entityType) ?? 'person.manage', { tenantId: actor.tenantId, unitId: target.unitId });
       await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const exists = await tx.selectFrom('evidenceLinks').select('id').where('tenantId', '=', actor.tenantId).where('evidenceId', '=', evidenceId).where('entityType', '=', entityType).where('entityId', '=', entityId).executeTakeFirst();
         if (exists) return;

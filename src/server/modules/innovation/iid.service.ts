@@ -134,7 +134,10 @@ export function createIidService(deps: Deps) {
   }
 
   async function iidFor(actor: Actor, year: number, rb: IidRulebook) {
-    const region = scoreRegion(rb, await loadAnswers(db, actor.tenantId, `region:${year}`, rb));
+    const regionAnswers = await loadAnswers(db, actor.tenantId, `region:${year}`, rb);
+    const scoredRegion = scoreRegion(rb, regionAnswers);
+    // Items carry their evidence and notes, so an editor can send them back unchanged.
+    const region = { ...scoredRegion, items: scoredRegion.items.map((i) => ({ ...i, evidenceIds: regionAnswers[i.indicator]?.evidenceIds ?? [], note: regionAnswers[i.indicator]?.note ?? null, derived: false })) };
     const innovations = await scoredInnovations(actor.tenantId, rb);
     const scored = [];
     for (const i of innovations) {

@@ -212,6 +212,17 @@ for (const dialect of await testDialects()) {
       assert.equal((await inovasi.put('/api/iid/region', { year: 2026, answers: { '16': { choice: 1 } } })).status, 400, 'an innovation indicator in the region sheet');
     });
 
+    test('workflow steps need no body; the Tim Inovasi attaches evidence to any innovation', async () => {
+      const rec = await operator.post('/api/innovations', body({ title: 'Tanpa Isi Permintaan' }));
+      const submitted = await kepala.request('POST', `/api/innovations/${rec.body.id}/submit`, undefined);
+      assert.equal(submitted.status, 200, submitted.raw);
+      const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+      const up = await inovasi.upload('/api/evidence', { entityType: 'innovation', entityId: rec.body.id }, { name: 'sk.pdf', data: pdf });
+      assert.equal(up.status, 201, up.raw);
+      const rb = await signedIn(rt, 'rb');
+      assert.equal((await rb.upload('/api/evidence', { entityType: 'innovation', entityId: rec.body.id }, { name: 'sk.pdf', data: pdf })).status, 403);
+    });
+
     test('lifecycle: retiring needs a reason and keeps the record', async () => {
       const rec = await operator.post('/api/innovations', body({ title: 'Akan Dihentikan' }));
       assert.equal((await kepala.post(`/api/innovations/${rec.body.id}/lifecycle`, { lifecycle: 'retired' })).status, 400);

@@ -22,10 +22,14 @@ import { registerEvidenceTarget } from '../evidence/evidence.service.ts';
 import { createInnovationXlsx } from './innovation.xlsx.ts';
 import { readUpload } from '../../plugins/upload.ts';
 
-registerEvidenceTarget('innovation', async (db, t, id) => {
-  const r = await db.selectFrom('innovations').select('unitId').where('tenantId', '=', t).where('id', '=', id).executeTakeFirst();
-  return { exists: !!r, unitId: r?.unitId ?? null };
-});
+registerEvidenceTarget(
+  'innovation',
+  async (db, t, id) => {
+    const r = await db.selectFrom('innovations').select('unitId').where('tenantId', '=', t).where('id', '=', id).executeTakeFirst();
+    return { exists: !!r, unitId: r?.unitId ?? null };
+  },
+  'innovation.score',
+);
 
 const params = z.object({ id: ZId });
 const ZYear = z.coerce.number().int().min(2000).max(2100);
@@ -102,14 +106,15 @@ export async function innovationRoutes(app: FastifyInstance, deps: Deps) {
     presentInnovation(await innovations.setLifecycle(actorOf(request), request.params.id, request.body.lifecycle, request.body.reason, request.id)),
   );
 
-  const step = (action: WorkflowAction, body: typeof ZReviewInput | typeof ZReturnInput, summary: string) =>
+  const step = (action: WorkflowAction, body: ReturnType<typeof ZReviewInput.nullish> | typeof ZReturnInput, summary: string) =>
     r.post(`/api/innovations/:id/${action}`, { schema: { tags, params, body, summary } }, async (request) =>
       presentInnovation(await innovations.transition(actorOf(request), (request.params as { id: string }).id, action, (request.body as { comment?: string | null })?.comment, request.id)),
     );
-  step('submit', ZReviewInput, 'draft/returned → submitted (kepala unit)');
+  // A comment is optional for submit/verify/publish (the body may be left out); required to return.
+  step('submit', ZReviewInput.nullish(), 'draft/returned → submitted (kepala unit)');
   step('return', ZReturnInput, 'submitted/verified → returned with a comment (Tim Inovasi)');
-  step('verify', ZReviewInput, 'submitted → verified (Tim Inovasi)');
-  step('publish', ZReviewInput, 'verified → published: visible to the public (Tim Inovasi)');
+  step('verify', ZReviewInput.nullish(), 'submitted → verified (Tim Inovasi)');
+  step('publish', ZReviewInput.nullish(), 'verified → published: visible to the public (Tim Inovasi)');
 
   r.get('/api/innovations/:id/score', {
     schema: { tags, params, querystring: z.object({ rulebook: z.string().max(60).optional() }), summary: 'Indeks Inovasi Daerah score of one innovation (indicators 16–35)' },
@@ -124,7 +129,7 @@ export async function innovationRoutes(app: FastifyInstance, deps: Deps) {
   );
 
   r.post('/api/innovations/:id/replications/:replicationId/confirm', {
-    schema: { tags, params: z.object({ id: ZId, replicationId: ZId }), summary: 'The origin region confirms a replication' },
+    schema: { tags, params: z.object({ id: ZId, replicationId: ZId }), body: z.object({}).strict().nullish(), summary: 'The origin region confirms a replication' },
   }, async (request) => iid.confirmReplication(actorOf(request), request.params.id, request.params.replicationId, request.id));
 
   r.get('/api/iid/rulebooks', { schema: { tags: ['iid'], summary: 'Indeks Inovasi Daerah rulebooks (versioned rules with legal basis)' } }, async () => ({ items: iid.rulebooks() }));

@@ -10,10 +10,14 @@ import { skmRulebooks } from '../../rules/skm/index.ts';
 import { createSkmDocuments } from './skm.documents.ts';
 import { registerEvidenceTarget } from '../evidence/evidence.service.ts';
 
-registerEvidenceTarget('skm_survey', async (db, t, id) => {
-  const r = await db.selectFrom('skmSurveys').select('unitId').where('tenantId', '=', t).where('id', '=', id).executeTakeFirst();
-  return { exists: !!r, unitId: r?.unitId ?? null };
-});
+registerEvidenceTarget(
+  'skm_survey',
+  async (db, t, id) => {
+    const r = await db.selectFrom('skmSurveys').select('unitId').where('tenantId', '=', t).where('id', '=', id).executeTakeFirst();
+    return { exists: !!r, unitId: r?.unitId ?? null };
+  },
+  'skm.manage',
+);
 
 const params = z.object({ id: ZId });
 
