@@ -149,6 +149,22 @@ for (const dialect of await testDialects()) {
       assert.equal(x.data.subarray(0, 2).toString(), 'PK');
     });
 
+    test('public results of the region: IKM and mutu per service with the trend, and open data', async () => {
+      const anon = new TestClient(rt.app);
+      const res = await anon.get('/api/public/skm/results?region=16.03');
+      assert.equal(res.status, 200, res.raw);
+      const ktp = res.body.items.find((i: { serviceName: string }) => i.serviceName === 'Perekaman KTP-el');
+      assert.ok(ktp);
+      assert.equal(ktp.unitName, 'Dinas Kependudukan dan Pencatatan Sipil');
+      assert.ok(ktp.n >= 6);
+      assert.ok(['A', 'B', 'C', 'D'].includes(ktp.mutu));
+      assert.ok(res.body.units.some((u: { unitName: string }) => u.unitName === ktp.unitName));
+      const csv = await anon.get('/api/public/skm/results.csv?region=16.03');
+      assert.match(csv.raw, /Perekaman KTP-el/);
+      assert.match(csv.raw, /14 Tahun 2017/);
+      assert.equal((await anon.get('/api/public/skm/results?region=99.99')).status, 404);
+    });
+
     test('another unit cannot open a survey for Disdukcapil; the public endpoints need no sign-in', async () => {
       const rb = await signedIn(rt, 'rb');
       const res = await rb.post('/api/skm/surveys', { unitId: dukcapilId, serviceName: 'Bukan Hak', periodStart: '2026-01-01', periodEnd: '2026-03-31' });
