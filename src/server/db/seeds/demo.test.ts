@@ -39,3 +39,25 @@ test('the demo region carries the real Muara Enim innovations, mapped to units w
     await rt.close();
   }
 });
+
+test('demo satisfaction surveys: labelled demo, running totals equal a full recount', async () => {
+  const rt = await createTestRuntime('sqlite');
+  try {
+    const { createSkmService } = await import('../../modules/skm/skm.service.ts');
+    const skm = createSkmService(rt.deps);
+    const surveys = await rt.deps.db.selectFrom('skmSurveys').selectAll().execute();
+    assert.ok(surveys.length >= 8);
+    assert.ok(surveys.every((s) => s.isDemo === 1));
+    assert.ok(surveys.some((s) => s.status === 'open'), 'the current quarter is open');
+    for (const s of surveys) {
+      const agg = await rt.deps.db.selectFrom('skmAggregates').selectAll().where('surveyId', '=', s.id).executeTakeFirstOrThrow();
+      const recount = await skm.recount(s.tenantId, s.id);
+      for (const [k, v] of Object.entries(recount)) assert.equal(Number((agg as Record<string, unknown>)[k]), v, `${s.id} ${k}`);
+    }
+    const c = await signedIn(rt, 'kepala');
+    const list = await c.get('/api/skm/surveys');
+    assert.ok(list.body.items.some((x: { isDemo: boolean; mutu: string | null }) => x.isDemo && x.mutu));
+  } finally {
+    await rt.close();
+  }
+});

@@ -11,6 +11,7 @@ import type { Tx } from '../db.ts';
 import type { Role } from '../../../shared/schemas/common.ts';
 import { seedRegions } from './regions.ts';
 import { seedDemoInnovations } from './demo-innovations.ts';
+import { seedDemoSkm } from './demo-skm.ts';
 
 export const DEMO_REGION = '16.03'; // Kabupaten Muara Enim (RULES.md §7.2)
 const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
@@ -174,12 +175,13 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
       }
     }
     const innovations = await seedDemoInnovations(tx, deps.dialect, t, now);
+    const skmResponses = await seedDemoSkm(tx, t, now);
     await audit0.record({
       tenantId: t,
       entityType: 'tenant',
       entityId: t,
       action: 'update',
-      changes: { demoData: { before: null, after: `${units.length} unit, ${DEMO_PEOPLE.length} pegawai (demo), ${DEMO_USERS.length} pengguna, ${innovations} inovasi` } },
+      changes: { demoData: { before: null, after: `${units.length} unit, ${DEMO_PEOPLE.length} pegawai (demo), ${DEMO_USERS.length} pengguna, ${innovations} inovasi, ${skmResponses} jawaban SKM (demo)` } },
     });
   });
   return true;
