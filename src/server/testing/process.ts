@@ -24,7 +24,8 @@ export async function freePort(): Promise<number> {
 
 export async function spawnServer(env: Record<string, string>, port?: number): Promise<ServerProcess> {
   const p = port ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'src/server/main.ts')], {
+  const nodeArgs = process.env.SERASAN_SERVER_NODE_ARGS ? process.env.SERASAN_SERVER_NODE_ARGS.split(' ') : [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT_DIR, 'src/server/main.ts')], {
     cwd: ROOT_DIR,
     env: { ...process.env, PORT: String(p), HOST: '127.0.0.1', SERASAN_SKIP_WEB_BUILD: 'true', SERASAN_LOG: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -51,6 +51,22 @@ export function createSkmService(deps: Deps) {
     return s;
   }
 
+  /**
+   * Surveys by public code, cached briefly for the form's hot path. A change made through this
+   * service (close, reopen, new end date) drops the entry at once; the TTL bounds staleness from
+   * other processes.
+   */
+  const byCode = new Map<string, { at: number; survey: (SkmSurveyTable & { active: string[] }) | null }>();
+  async function surveyByCode(code: string) {
+    const hit = byCode.get(code);
+    if (hit && Date.now() - hit.at < 5000) return hit.survey;
+    const row = await db.selectFrom('skmSurveys').selectAll().where('code', '=', code).executeTakeFirst();
+    const survey = row ? { ...row, active: JSON.parse(row.activeUnsur) as string[] } : null;
+    if (byCode.size > 10_000) byCode.clear();
+    byCode.set(code, { at: Date.now(), survey });
+    return survey;
+  }
+
   async function countRejection(code: string, reason: string) {
     const day = clock.now().toISOString().slice(0, 10);
     await db
@@ -159,11 +175,13 @@ export function createSkmService(deps: Deps) {
         updatedAt: clock.now().toISOString(),
       };
       if (next.periodEnd < next.periodStart) throw validation('periodEnd', 'errors.endBeforeStart');
-      return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+      const saved = await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         await tx.updateTable('skmSurveys').set({ population: next.population, status: next.status, periodEnd: next.periodEnd, updatedAt: next.updatedAt }).where('tenantId', '=', actor.tenantId).where('id', '=', id).execute();
         await audit.record({ entityType: 'skm_survey', entityId: id, action: input.status && input.status !== s.status ? (input.status === 'closed' ? 'close' : 'open') : 'update', before: { population: s.population, status: s.status, periodEnd: s.periodEnd }, after: { population: next.population, status: next.status, periodEnd: next.periodEnd } });
         return next;
       });
+      byCode.delete(s.code); // after the commit, so no reader caches the old row
+      return saved;
     },
 
     async listSurveys(actor: Actor, f: { unitId?: string; status?: string; year?: number }) {
@@ -264,44 +282,41 @@ export function createSkmService(deps: Deps) {
     async submit(codeRaw: string, input: SubmitResponseInput) {
       const code = codeRaw.toUpperCase().slice(0, 20);
       if (input.website) return reject(code, 'honeypot', new AppError('VALIDATION', 'errors.formInvalid'));
-      const s = await db.selectFrom('skmSurveys').selectAll().where('code', '=', code).executeTakeFirst();
+      const s = await surveyByCode(code);
       if (!s) return reject(code, 'unknown_survey', notFound('survey'));
       const now = clock.now();
       const today = now.toISOString().slice(0, 10);
       if (s.status !== 'open' || today > s.periodEnd || today < s.periodStart) return reject(code, 'closed', new AppError('CONFLICT', 'errors.surveyClosed'));
       const token = checkFormToken(config.sessionSecret, s.code, input.formToken, now.getTime());
       if (!token.ok) return reject(code, `token_${token.reason}`, new AppError('VALIDATION', 'errors.formTokenInvalid', {}, [{ field: 'formToken', messageKey: 'errors.formTokenInvalid' }]));
-      const active = JSON.parse(s.activeUnsur) as string[];
       for (const key of Object.keys(input.answers)) {
-        if (!active.includes(key)) return reject(code, 'unknown_unsur', validation(`answers.${key}`, 'errors.unknownUnsur', { unsur: key }));
+        if (!s.active.includes(key)) return reject(code, 'unknown_unsur', validation(`answers.${key}`, 'errors.unknownUnsur', { unsur: key }));
       }
-      const missing = active.filter((c) => input.answers[c] === undefined);
+      const missing = s.active.filter((c) => input.answers[c] === undefined);
       if (missing.length) return reject(code, 'missing_unsur', validation(`answers.${missing[0]}`, 'errors.missingUnsur', { unsur: missing.join(', ') }));
 
       const id = newId();
       const at = now.toISOString();
-      const values: Record<string, unknown> = { tenantId: s.tenantId, id, surveyId: s.id, submittedAt: at, isDemo: 0, sex: input.profile.sex ?? null, ageBand: input.profile.ageBand ?? null, education: input.profile.education ?? null, occupation: input.profile.occupation ?? null, suggestion: input.suggestion || null };
-      const inc: Record<string, unknown> = { n: sql`n + 1`, updatedAt: at };
-      for (const i of UNSUR_COLS) {
-        const v = input.answers[`U${i}`];
-        values[`u${i}`] = v ?? null;
-        if (v !== undefined) {
-          inc[`sU${i}`] = sql.raw(`s_u${i} + ${Number(v)}`);
-          inc[`cU${i}`] = sql.raw(`c_u${i} + 1`);
-        }
-      }
-      const profile = Object.entries(input.profile).filter(([, v]) => v) as Array<[string, string]>;
+      const v = UNSUR_COLS.map((i) => input.answers[`U${i}`] ?? null);
+      const p = input.profile;
+      const profile = (['sex', 'ageBand', 'education', 'occupation'] as const).filter((d) => p[d]).map((d) => [d, p[d] as string] as const);
       try {
+        // The busiest write path: fixed SQL texts (prepared once), one transaction.
         await db.transaction().execute(async (tx) => {
-          await tx.insertInto('skmUsedTokens').values({ nonce: token.nonce, surveyCode: s.code, usedAt: at }).execute();
-          await tx.insertInto('skmResponses').values(values as never).execute();
-          await tx.updateTable('skmAggregates').set(inc as never).where('tenantId', '=', s.tenantId).where('surveyId', '=', s.id).execute();
+          await sql`insert into skm_used_tokens (nonce, survey_code, used_at) values (${token.nonce}, ${s.code}, ${at})`.execute(tx);
+          await sql`insert into skm_responses (tenant_id, id, survey_id, submitted_at, u1, u2, u3, u4, u5, u6, u7, u8, u9, sex, age_band, education, occupation, suggestion, is_demo)
+            values (${s.tenantId}, ${id}, ${s.id}, ${at}, ${v[0]}, ${v[1]}, ${v[2]}, ${v[3]}, ${v[4]}, ${v[5]}, ${v[6]}, ${v[7]}, ${v[8]},
+                    ${p.sex ?? null}, ${p.ageBand ?? null}, ${p.education ?? null}, ${p.occupation ?? null}, ${input.suggestion || null}, 0)`.execute(tx);
+          const a = v.map((x) => x ?? 0);
+          const c = v.map((x) => (x === null ? 0 : 1));
+          await sql`update skm_aggregates set n = n + 1, updated_at = ${at},
+            s_u1 = s_u1 + ${a[0]}, c_u1 = c_u1 + ${c[0]}, s_u2 = s_u2 + ${a[1]}, c_u2 = c_u2 + ${c[1]}, s_u3 = s_u3 + ${a[2]}, c_u3 = c_u3 + ${c[2]},
+            s_u4 = s_u4 + ${a[3]}, c_u4 = c_u4 + ${c[3]}, s_u5 = s_u5 + ${a[4]}, c_u5 = c_u5 + ${c[4]}, s_u6 = s_u6 + ${a[5]}, c_u6 = c_u6 + ${c[5]},
+            s_u7 = s_u7 + ${a[6]}, c_u7 = c_u7 + ${c[6]}, s_u8 = s_u8 + ${a[7]}, c_u8 = c_u8 + ${c[7]}, s_u9 = s_u9 + ${a[8]}, c_u9 = c_u9 + ${c[8]}
+            where tenant_id = ${s.tenantId} and survey_id = ${s.id}`.execute(tx);
           for (const [dimension, value] of profile) {
-            await tx
-              .insertInto('skmProfileCounts')
-              .values({ tenantId: s.tenantId, surveyId: s.id, dimension, value, n: 1 })
-              .onConflict((oc) => oc.columns(['tenantId', 'surveyId', 'dimension', 'value']).doUpdateSet((eb) => ({ n: eb('skmProfileCounts.n', '+', 1) })))
-              .execute();
+            await sql`insert into skm_profile_counts (tenant_id, survey_id, dimension, value, n) values (${s.tenantId}, ${s.id}, ${dimension}, ${value}, 1)
+              on conflict (tenant_id, survey_id, dimension, value) do update set n = skm_profile_counts.n + 1`.execute(tx);
           }
         });
       } catch (e) {
