@@ -102,7 +102,8 @@ describe('journey: a unit operator records a person with a checked NIP', { skip 
         await ownHistory.click();
         const ownChanges = page.getByTestId('person-audit').getByTestId('audit-changes');
         await ownChanges.waitFor();
-        assert.match((await ownChanges.textContent()) ?? '', new RegExp(GOOD_NIP_DIGITS));
+        // The history shows the NIP in its usual 8-6-1-3 grouping.
+        assert.match((await ownChanges.textContent()) ?? '', new RegExp(GOOD_NIP));
         await assertFitsWidth(page, 'Person page');
         await shot(page, 'person-page-id');
 
@@ -114,7 +115,7 @@ describe('journey: a unit operator records a person with a checked NIP', { skip 
         const changes = page.getByTestId('audit-table').getByTestId('audit-changes');
         await changes.waitFor();
         const text = (await changes.textContent()) ?? '';
-        assert.match(text, new RegExp(GOOD_NIP_DIGITS), 'the entry carries the NIP');
+        assert.match(text, new RegExp(GOOD_NIP), 'the entry carries the NIP');
         assert.match(text, /Yulia Kartikasari/);
         assert.match((await entry.textContent()) ?? '', /Operator Disdukcapil/, 'the entry names who did it');
         await assertFitsWidth(page, 'Riwayat');

@@ -52,6 +52,9 @@ describe('journey: a unit operator stays inside their unit', { skip }, () => {
 
         // Control: the operator's own people can be edited.
         await page.getByTestId('people-search').fill('Andi Saputra');
+        // Wait for the filtered list: clicking during the re-render hits a detached row.
+        await page.waitForURL((u) => u.searchParams.get('q') === 'Andi Saputra');
+        await page.getByTestId('people-total').filter({ hasText: /^1 pegawai$/ }).waitFor();
         await page.getByTestId('person-row').filter({ hasText: OWN_PERSON }).getByRole('link', { name: OWN_PERSON }).click();
         await page.getByTestId('person-title').filter({ hasText: OWN_PERSON }).waitFor();
         await page.getByTestId('person-edit').waitFor();
@@ -60,6 +63,8 @@ describe('journey: a unit operator stays inside their unit', { skip }, () => {
         await page.getByTestId('nav-organisasi').click();
         await page.getByTestId('org-tab-pegawai').click();
         await page.getByTestId('people-search').fill('Bambang Sutrisno');
+        await page.waitForURL((u) => u.searchParams.get('q') === 'Bambang Sutrisno');
+        await page.getByTestId('people-total').filter({ hasText: /^1 pegawai$/ }).waitFor();
         const row = page.getByTestId('person-row').filter({ hasText: OTHER_PERSON });
         assert.match((await row.textContent()) ?? '', new RegExp(OTHER_UNIT));
         await row.getByRole('link', { name: OTHER_PERSON }).click();
