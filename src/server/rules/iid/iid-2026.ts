@@ -99,8 +99,8 @@ export const IID_2026 = {
   effectiveFrom: '2026-01-01',
   effectiveTo: '2027-12-31',
   notes: [
-    'Minimum urusan yandas 5 of 6 and divisor 14: UNVERIFIED (the source tests disagree: 5 vs 6).',
-    'Scored innovations: stage penerapan, applied between 2024-01-01 and 2025-12-31.',
+    'Minimum urusan wajib pelayanan dasar 5 dari 6 dan pembagi minimal 14: BELUM TERVERIFIKASI (sumber yang ada berbeda: 5 atau 6).',
+    'Inovasi yang dinilai: tahapan penerapan, diterapkan antara 1 Januari 2024 dan 31 Desember 2025.',
   ],
   body: {
     spd: { max: 63, indicators: SPD_2026 },
@@ -127,7 +127,7 @@ export const IID_2028_PROJECTION = {
   effectiveFrom: '2028-01-01',
   effectiveTo: null,
   confidence: 'UNVERIFIED',
-  notes: ['Divisor 16 and 6 of 6 urusan yandas as announced in the source module for 2028; not confirmed by a BSKDN letter.'],
+  notes: ['Pembagi minimal 16 dan 6 dari 6 urusan wajib pelayanan dasar sebagaimana diumumkan untuk 2028; belum dikonfirmasi surat BSKDN.'],
   body: {
     ...IID_2026.body,
     count: { ...IID_2026.body.count, minUrusanCovered: 6 },

@@ -13,8 +13,8 @@ export const SKM_2017 = {
   legalBasis: ['Peraturan Menteri PANRB Nomor 14 Tahun 2017 tentang Pedoman Penyusunan Survei Kepuasan Masyarakat Unit Penyelenggara Pelayanan Publik'],
   confidence: 'HIGH',
   notes: [
-    'Weights are exactly 1/(number of active unsur); the regulation writes 1/9 = 0,111 but exact weights give 100,00 for an all-4 survey.',
-    'Sample by the Krejcie–Morgan formula rounded half-up (reproduces the published table); which form the regulation intends for N between table rows is UNVERIFIED.',
+    'Bobot tepat 1/(jumlah unsur aktif); peraturan menulis 1/9 = 0,111, tetapi bobot tepat memberi 100,00 untuk survei yang seluruh jawabannya 4.',
+    'Sampel dengan rumus Krejcie–Morgan dibulatkan setengah ke atas (sama dengan tabel yang diterbitkan); bentuk yang dimaksud peraturan untuk N di antara baris tabel BELUM TERVERIFIKASI.',
   ],
   body: {
     unsur: [
