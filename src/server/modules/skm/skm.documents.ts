@@ -112,7 +112,14 @@ export function createSkmDocuments(deps: Deps, skm: SkmService) {
               ],
             },
           },
-          { text: `Perhitungan: ${r.explanation}. Bobot setiap unsur = 1/${r.weight.denominator} (tepat), dibulatkan sekali di akhir.`, fontSize: 8, color: '#444444', margin: [0, 4, 0, 12] },
+          {
+            text: r.n
+              ? `Perhitungan: IKM = Σ NRR × 1/${r.weight.denominator} = ${idNum(r.ikm, 4)}; konversi = IKM × ${rb.body.conversion} = ${idNum(r.ikmConvertedExact, 4)}, dibulatkan sekali di akhir menjadi ${idNum(r.ikmConverted)}; mutu ${r.mutu} (${r.kinerja}). Bobot setiap unsur tepat 1/${r.weight.denominator}.`
+              : 'Belum ada jawaban.',
+            fontSize: 8,
+            color: '#444444',
+            margin: [0, 4, 0, 12],
+          },
           { text: 'B. Nilai per unsur', fontSize: 12, bold: true, margin: [0, 0, 0, 6] },
           {
             table: {

@@ -98,6 +98,7 @@ export function createSkmService(deps: Deps) {
       nrrWeighted: r.nrrWeighted,
       ikm: r.ikm,
       ikmConverted: r.ikmConverted,
+      ikmConvertedExact: r.ikmConvertedExact,
       mutu: r.mutu,
       kinerja: r.kinerja,
       nilaiPersepsi: r.nilaiPersepsi,

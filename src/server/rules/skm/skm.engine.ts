@@ -21,6 +21,8 @@ export interface IkmResult {
   nrrWeighted: Record<string, number>;
   ikm: number;
   ikmConverted: number;
+  /** The converted value before the final rounding, to 4 decimals (for the explanation). */
+  ikmConvertedExact: number;
   mutu: string | null;
   kinerja: string | null;
   nilaiPersepsi: number | null;
@@ -59,6 +61,7 @@ export function computeIkm(rb: SkmRulebook, active: string[], totals: UnsurTotal
     nrrWeighted: Object.fromEntries(active.map((c) => [c, nrrF[c].div(k).roundHalfUp(4)])),
     ikm: hasData ? ikmF.roundHalfUp(dp + 2) : 0,
     ikmConverted,
+    ikmConvertedExact: hasData ? convertedF.roundHalfUp(4) : 0,
     mutu: band?.mutu ?? null,
     kinerja: band?.kinerja ?? null,
     nilaiPersepsi: band?.nilaiPersepsi ?? null,
