@@ -49,7 +49,7 @@ async function main() {
     const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
     const batch = url ? 1000 : 5000;
     for (let done = 0; done < total; done += batch) {
-      const rows = [];
+      const rows: Record<string, unknown>[] = [];
       for (let k = 0; k < Math.min(batch, total - done); k++) {
         const row: Record<string, unknown> = { tenantId: tenant.id, id: newId(), surveyId: survey.id, submittedAt: `${y}-06-01T08:00:00.000Z`, isDemo: 1, sex: rnd() < 0.5 ? 'L' : 'P' };
         for (let i = 1; i <= 9; i++) row[`u${i}`] = 1 + Math.floor(rnd() * 4);
