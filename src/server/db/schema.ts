@@ -337,6 +337,64 @@ export interface SkmActionTable {
   updatedAt: string;
 }
 
+export interface ProposalTable {
+  tenantId: string;
+  id: string;
+  innovationId: string;
+  rulebookId: string;
+  title: string;
+  basedOnId: string | null;
+  competitionId: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProposalSectionTable {
+  tenantId: string;
+  proposalId: string;
+  key: string;
+  text: string;
+  version: number;
+  prefillSource: string | null;
+  updatedAt: string;
+  updatedBy: string | null;
+}
+
+export interface ProposalVersionTable {
+  tenantId: string;
+  id: string;
+  proposalId: string;
+  key: string;
+  version: number;
+  text: string;
+  savedAt: string;
+  savedBy: string | null;
+  savedByName: string | null;
+}
+
+export interface ProposalCommentTable {
+  tenantId: string;
+  id: string;
+  proposalId: string;
+  sectionKey: string;
+  body: string;
+  authorId: string | null;
+  authorName: string | null;
+  createdAt: string;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+}
+
+export interface ProposalAttachmentTable {
+  tenantId: string;
+  id: string;
+  proposalId: string;
+  kind: string;
+  evidenceId: string;
+  createdAt: string;
+}
+
 export interface DB {
   regions: RegionTable;
   tenants: TenantTable;
@@ -365,4 +423,9 @@ export interface DB {
   skmUsedTokens: { nonce: string; surveyCode: string; usedAt: string };
   skmRejections: { surveyCode: string; day: string; reason: string; n: number };
   skmActions: SkmActionTable;
+  proposals: ProposalTable;
+  proposalSections: ProposalSectionTable;
+  proposalVersions: ProposalVersionTable;
+  proposalComments: ProposalCommentTable;
+  proposalAttachments: ProposalAttachmentTable;
 }

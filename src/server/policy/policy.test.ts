@@ -42,6 +42,9 @@ const TABLE: Record<Action, Record<Role, 'T' | 'U' | '-'>> = {
   'replication.confirm': { admin: 'T', rb_team: '-', innovation_team: 'T', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
   'skm.read':          { admin: 'T', rb_team: 'T', innovation_team: 'T', inspectorate: 'T', unit_operator: 'T', unit_head: 'T', leader: 'T', judge: 'T' },
   'skm.manage':        { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: 'U', unit_head: 'U', leader: '-', judge: '-' },
+  'proposal.read':     { admin: 'T', rb_team: 'T', innovation_team: 'T', inspectorate: 'T', unit_operator: 'U', unit_head: 'U', leader: 'T', judge: '-' },
+  'proposal.write':    { admin: 'T', rb_team: '-', innovation_team: 'T', inspectorate: '-', unit_operator: 'U', unit_head: 'U', leader: '-', judge: '-' },
+  'proposal.comment':  { admin: 'T', rb_team: '-', innovation_team: 'T', inspectorate: '-', unit_operator: 'U', unit_head: 'U', leader: '-', judge: '-' },
 };
 
 // A small unit tree: dinas D with bidang B below it; another dinas X.

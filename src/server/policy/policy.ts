@@ -37,7 +37,10 @@ export type Action =
   | 'iid.manage'
   | 'replication.confirm'
   | 'skm.read'
-  | 'skm.manage';
+  | 'skm.manage'
+  | 'proposal.read'
+  | 'proposal.write'
+  | 'proposal.comment';
 
 /** The resource an action touches. unitId is the unit that owns it (undefined = tenant-wide). */
 export interface Resource {
@@ -100,6 +103,10 @@ export const POLICY: Record<Action, Rule> = {
   // SKM: results are read across the pemda; each unit runs its own surveys and follow-up.
   'skm.read': ALL_TENANT,
   'skm.manage': { admin: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
+  // KIPP proposals: the owning unit writes, the Tim Inovasi coaches (pendamping) and may write too.
+  'proposal.read': { admin: 'tenant', innovation_team: 'tenant', leader: 'tenant', inspectorate: 'tenant', rb_team: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
+  'proposal.write': { admin: 'tenant', innovation_team: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
+  'proposal.comment': { admin: 'tenant', innovation_team: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
 };
 
 export function can(actor: Actor | null | undefined, action: Action, resource: Resource): boolean {

@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './2026-11-23-0001-platform.ts';
 import * as m0002 from './2026-11-23-0002-innovation.ts';
 import * as m0003 from './2026-11-23-0003-skm.ts';
+import * as m0004 from './2026-11-23-0004-kipp.ts';
 
 /** Static, append-only list of migrations (no directory scanning: STACK.md). */
 export const migrations: Record<string, Migration> = {
   '2026-11-23-0001-platform': m0001,
   '2026-11-23-0002-innovation': m0002,
   '2026-11-23-0003-skm': m0003,
+  '2026-11-23-0004-kipp': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

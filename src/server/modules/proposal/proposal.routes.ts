@@ -1,0 +1,101 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { actorOf } from '../../plugins/auth.ts';
+import { ZId } from '../../../shared/schemas/common.ts';
+import { AppError } from '../../errors.ts';
+import { createProposalService } from './proposal.service.ts';
+import { createProposalDocuments } from './proposal.documents.ts';
+import { kippRulebooks } from '../../rules/kipp/index.ts';
+import { wordDiff } from '../../lib/word-diff.ts';
+import { registerEvidenceTarget } from '../evidence/evidence.service.ts';
+
+registerEvidenceTarget(
+  'proposal',
+  async (db, t, id) => {
+    const r = await db.selectFrom('proposals as p').innerJoin('innovations as i', (j) => j.onRef('i.tenantId', '=', 'p.tenantId').onRef('i.id', '=', 'p.innovationId')).select('i.unitId').where('p.tenantId', '=', t).where('p.id', '=', id).executeTakeFirst();
+    return { exists: !!r, unitId: r?.unitId ?? null };
+  },
+  'proposal.write',
+);
+
+const params = z.object({ id: ZId });
+// The hard size limit is enforced by the rulebook too; this bounds the request itself.
+const ZSectionInput = z.object({ text: z.string().max(200_000), baseVersion: z.number().int().min(0) }).strict();
+
+export async function proposalRoutes(app: FastifyInstance, deps: Deps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const proposals = createProposalService(deps);
+  const docs = createProposalDocuments(proposals);
+  const tags = ['kipp'];
+
+  r.get('/api/kipp/rulebooks', { schema: { tags } }, async () => ({ items: kippRulebooks.list() }));
+
+  r.get('/api/proposals', { schema: { tags, querystring: z.object({ innovationId: ZId.optional() }) } }, async (request) => {
+    const actor = actorOf(request);
+    let q = deps.db
+      .selectFrom('proposals as p')
+      .innerJoin('innovations as i', (j) => j.onRef('i.tenantId', '=', 'p.tenantId').onRef('i.id', '=', 'p.innovationId'))
+      .select(['p.id', 'p.title', 'p.rulebookId', 'p.innovationId', 'p.updatedAt', 'p.competitionId', 'i.unitId'])
+      .where('p.tenantId', '=', actor.tenantId);
+    if (request.query.innovationId) q = q.where('p.innovationId', '=', request.query.innovationId);
+    const { can } = await import('../../policy/policy.ts');
+    const rows = (await q.orderBy('p.updatedAt', 'desc').execute()).filter((x) => can(actor, 'proposal.read', { tenantId: actor.tenantId, unitId: x.unitId }));
+    return { items: rows };
+  });
+
+  r.post('/api/proposals', {
+    schema: { tags, summary: 'Start a proposal from an innovation (prefilled from the record, or from last year’s proposal)', body: z.object({ innovationId: ZId, rulebookId: z.string().max(60).optional(), basedOnId: ZId.nullish() }).strict() },
+  }, async (request, reply) => reply.status(201).send(await proposals.create(actorOf(request), request.body, request.id)));
+
+  r.get('/api/proposals/:id', { schema: { tags, params } }, async (request) => {
+    const { p, inv, rb } = await proposals.load(actorOf(request), request.params.id);
+    return proposals.present(actorOf(request), p, inv, rb);
+  });
+
+  r.put('/api/proposals/:id/sections/:key', {
+    schema: { tags, summary: 'Save a section (409 when baseVersion is stale)', params: z.object({ id: ZId, key: z.string().max(60) }), body: ZSectionInput },
+  }, async (request) => proposals.saveSection(actorOf(request), request.params.id, request.params.key, request.body.text, request.body.baseVersion, request.id));
+
+  r.get('/api/proposals/:id/sections/:key/versions', { schema: { tags, params: z.object({ id: ZId, key: z.string().max(60) }) } }, async (request) => ({
+    items: await proposals.versions(actorOf(request), request.params.id, request.params.key),
+  }));
+
+  r.get('/api/proposals/:id/sections/:key/diff', {
+    schema: { tags, summary: 'Compare two versions of a section, word by word', params: z.object({ id: ZId, key: z.string().max(60) }), querystring: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }) },
+  }, async (request) => {
+    const versions = await proposals.versions(actorOf(request), request.params.id, request.params.key);
+    const a = versions.find((v) => v.version === request.query.from);
+    const b = versions.find((v) => v.version === request.query.to);
+    if (!a || !b) throw new AppError('NOT_FOUND', 'errors.notFound', { entity: 'Versi' });
+    return { from: a.version, to: b.version, parts: wordDiff(a.text, b.text) };
+  });
+
+  r.get('/api/proposals/:id/check', { schema: { tags, params, summary: 'Completeness pre-check against the administrative selection' } }, async (request) =>
+    proposals.check(actorOf(request), request.params.id, request.lang),
+  );
+
+  r.get('/api/proposals/:id/comments', { schema: { tags, params } }, async (request) => ({ items: await proposals.comments(actorOf(request), request.params.id) }));
+  r.post('/api/proposals/:id/comments', { schema: { tags, params, body: z.object({ sectionKey: z.string().max(60), body: z.string().trim().min(2).max(4000) }).strict() } }, async (request, reply) =>
+    reply.status(201).send(await proposals.comment(actorOf(request), request.params.id, request.body.sectionKey, request.body.body, request.id)),
+  );
+  r.post('/api/proposals/:id/comments/:commentId/resolve', { schema: { tags, params: z.object({ id: ZId, commentId: ZId }), body: z.object({}).strict().nullish() } }, async (request) =>
+    proposals.resolveComment(actorOf(request), request.params.id, request.params.commentId, request.id),
+  );
+
+  r.get('/api/proposals/:id/attachments', { schema: { tags, params } }, async (request) => ({ items: await proposals.attachments(actorOf(request), request.params.id) }));
+  r.post('/api/proposals/:id/attachments', { schema: { tags, params, body: z.object({ kind: z.string().max(60), evidenceId: ZId }).strict() } }, async (request, reply) =>
+    reply.status(201).send(await proposals.attach(actorOf(request), request.params.id, request.body.kind, request.body.evidenceId, request.id)),
+  );
+
+  r.get('/api/proposals/:id/export.pdf', { schema: { tags, params } }, async (request, reply) =>
+    reply.type('application/pdf').header('content-disposition', 'inline; filename="proposal-kipp.pdf"').send(await docs.pdf(actorOf(request), request.params.id)),
+  );
+  r.get('/api/proposals/:id/export.docx', { schema: { tags, params } }, async (request, reply) =>
+    reply
+      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', 'attachment; filename="proposal-kipp.docx"')
+      .send(await docs.docx(actorOf(request), request.params.id)),
+  );
+}

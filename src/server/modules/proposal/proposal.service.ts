@@ -1,0 +1,238 @@
+import type { Deps } from '../../deps.ts';
+import { AppError, notFound, validation } from '../../errors.ts';
+import { newId } from '../../lib/ids.ts';
+import type { Actor } from '../../policy/actor.ts';
+import { authorize, can } from '../../policy/policy.ts';
+import type { Executor } from '../../db/db.ts';
+import type { InnovationTable, ProposalTable } from '../../db/schema.ts';
+import { writeWithAudit } from '../audit/audit.writer.ts';
+import { who } from '../org/org.service.ts';
+import { kippRulebooks, wordCount, yearsBetween, type KippRulebook } from '../../rules/kipp/index.ts';
+import { formatDate, translate, type Lang } from '../../../shared/i18n/translate.ts';
+
+export function rulebookOfProposal(id: string): KippRulebook {
+  const rb = kippRulebooks.get(id);
+  if (!rb) throw new AppError('NOT_FOUND', 'errors.rulebookNotFound', { id });
+  return rb;
+}
+
+type PrefillKey = KippRulebook['body']['sections'][number]['prefillFrom'][number];
+
+/** One record, many outputs: a section's first draft comes from the innovation record. */
+async function prefillText(db: Executor, inv: InnovationTable, from: PrefillKey[]): Promise<{ text: string; source: string | null }> {
+  const parts: string[] = [];
+  const sources: string[] = [];
+  for (const key of from) {
+    let t: string | null = null;
+    if (key === 'replication') {
+      const rep = await db.selectFrom('innovationReplications as r').innerJoin('tenants as t', 't.id', 'r.tenantId').select(['t.name']).where('r.originTenantId', '=', inv.tenantId).where('r.originInnovationId', '=', inv.id).where('r.confirmedAt', 'is not', null).execute();
+      t = rep.length ? `Ya. Inovasi ini telah direplikasi oleh ${rep.map((r) => r.name).join(', ')}.` : null;
+    } else if (key === 'budget') {
+      t = inv.budget ? `Anggaran: Rp${inv.budget.toLocaleString('id-ID')}.` : null;
+    } else if (key === 'legalBasisDoc') {
+      t = inv.legalBasisDoc ? `Dasar hukum: ${inv.legalBasisDoc}.` : null;
+    } else {
+      t = inv[key];
+    }
+    if (t && t.trim()) {
+      parts.push(t.trim());
+      sources.push(`innovation.${key}`);
+    }
+  }
+  return { text: parts.join('\n\n'), source: sources.length ? sources.join(', ') : null };
+}
+
+export function createProposalService(deps: Deps) {
+  const { db, clock } = deps;
+
+  async function load(actor: Actor, id: string, action: 'proposal.read' | 'proposal.write' | 'proposal.comment' = 'proposal.read') {
+    const p = await db.selectFrom('proposals').selectAll().where('tenantId', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
+    if (!p) throw notFound('proposal');
+    const inv = await db.selectFrom('innovations').selectAll().where('tenantId', '=', actor.tenantId).where('id', '=', p.innovationId).executeTakeFirstOrThrow();
+    authorize(actor, action, { tenantId: actor.tenantId, unitId: inv.unitId });
+    return { p, inv, rb: rulebookOfProposal(p.rulebookId) };
+  }
+
+  async function present(actor: Actor, p: ProposalTable, inv: InnovationTable, rb: KippRulebook) {
+    const rows = await db.selectFrom('proposalSections').selectAll().where('tenantId', '=', p.tenantId).where('proposalId', '=', p.id).execute();
+    const byKey = new Map(rows.map((r) => [r.key, r]));
+    const weightOf = (criterion: string | null) => (criterion ? rb.body.criteria.find((c) => c.key === criterion)?.weight ?? 0 : 0);
+    const comments = await db.selectFrom('proposalComments').select(['sectionKey']).where('tenantId', '=', p.tenantId).where('proposalId', '=', p.id).where('resolvedAt', 'is', null).execute();
+    return {
+      id: p.id,
+      innovationId: p.innovationId,
+      innovationTitle: inv.title,
+      rulebookId: rb.id,
+      rulebookTitle: rb.title,
+      title: p.title,
+      basedOnId: p.basedOnId,
+      competitionId: p.competitionId,
+      updatedAt: p.updatedAt,
+      canWrite: can(actor, 'proposal.write', { tenantId: actor.tenantId, unitId: inv.unitId }),
+      sections: rb.body.sections.map((s) => {
+        const r = byKey.get(s.key);
+        const text = r?.text ?? '';
+        return {
+          key: s.key,
+          title: s.title,
+          guidance: s.guidance,
+          text,
+          wordCount: wordCount(text),
+          wordLimit: s.wordLimit,
+          criterion: s.criterion,
+          weight: weightOf(s.criterion),
+          version: r?.version ?? 0,
+          prefillSource: r?.prefillSource ?? null,
+          openComments: comments.filter((c) => c.sectionKey === s.key).length,
+        };
+      }),
+    };
+  }
+
+  return {
+    load,
+    present,
+
+    async create(actor: Actor, input: { innovationId: string; rulebookId?: string; basedOnId?: string | null }, requestId?: string) {
+      const inv = await db.selectFrom('innovations').selectAll().where('tenantId', '=', actor.tenantId).where('id', '=', input.innovationId).executeTakeFirst();
+      if (!inv) throw notFound('innovation');
+      authorize(actor, 'proposal.write', { tenantId: actor.tenantId, unitId: inv.unitId });
+      let base: ProposalTable | undefined;
+      if (input.basedOnId) {
+        base = await db.selectFrom('proposals').selectAll().where('tenantId', '=', actor.tenantId).where('id', '=', input.basedOnId).executeTakeFirst();
+        if (!base || base.innovationId !== inv.id) throw notFound('proposal');
+      }
+      const rb = rulebookOfProposal(input.rulebookId ?? base?.rulebookId ?? 'kipp-umum-2023');
+      const baseSections = base ? await db.selectFrom('proposalSections').selectAll().where('tenantId', '=', actor.tenantId).where('proposalId', '=', base.id).execute() : [];
+      const p = await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        const now = clock.now().toISOString();
+        const row: ProposalTable = { tenantId: actor.tenantId, id: newId(), innovationId: inv.id, rulebookId: rb.id, title: inv.title, basedOnId: base?.id ?? null, competitionId: null, createdBy: actor.userId, createdAt: now, updatedAt: now };
+        await tx.insertInto('proposals').values(row).execute();
+        for (const s of rb.body.sections) {
+          // Starting from last year's proposal keeps its text; otherwise the record prefills.
+          const prev = baseSections.find((b) => b.key === s.key);
+          const { text, source } = prev ? { text: prev.text, source: `proposal:${base!.id}` } : await prefillText(tx, inv, s.prefillFrom);
+          await tx.insertInto('proposalSections').values({ tenantId: actor.tenantId, proposalId: row.id, key: s.key, text, version: 1, prefillSource: source, updatedAt: now, updatedBy: actor.userId }).execute();
+          await tx.insertInto('proposalVersions').values({ tenantId: actor.tenantId, id: newId(), proposalId: row.id, key: s.key, version: 1, text, savedAt: now, savedBy: actor.userId, savedByName: actor.name }).execute();
+        }
+        await audit.record({ entityType: 'proposal', entityId: row.id, action: 'create', after: { innovationId: inv.id, rulebookId: rb.id, basedOnId: row.basedOnId } });
+        return row;
+      });
+      return present(actor, p, inv, rb);
+    },
+
+    /** Save one section; a stale baseVersion is a conflict (two people editing the same section). */
+    async saveSection(actor: Actor, id: string, key: string, text: string, baseVersion: number, requestId?: string) {
+      const { p, inv, rb } = await load(actor, id, 'proposal.write');
+      const def = rb.body.sections.find((s) => s.key === key);
+      if (!def) throw new AppError('VALIDATION', 'errors.unknownSection', { key, rulebook: rb.title }, [{ field: 'key', messageKey: 'errors.unknownSection', params: { key, rulebook: rb.title } }]);
+      if (text.length > rb.body.maxSectionChars) throw new AppError('VALIDATION', 'errors.sectionTooLong', { max: rb.body.maxSectionChars }, [{ field: 'text', messageKey: 'errors.sectionTooLong', params: { max: rb.body.maxSectionChars } }]);
+      return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        const cur = await tx.selectFrom('proposalSections').selectAll().where('tenantId', '=', actor.tenantId).where('proposalId', '=', p.id).where('key', '=', key).executeTakeFirstOrThrow();
+        if (cur.version !== baseVersion) {
+          throw new AppError('CONFLICT', 'errors.staleVersion', { current: cur.version, base: baseVersion }, [{ field: 'baseVersion', messageKey: 'errors.staleVersion', params: { current: cur.version, base: baseVersion }, currentVersion: cur.version, currentText: cur.text } as never]);
+        }
+        const now = clock.now().toISOString();
+        const version = cur.version + 1;
+        // Optimistic lock: the update only applies to the version that was read.
+        const res = await tx.updateTable('proposalSections').set({ text, version, updatedAt: now, updatedBy: actor.userId }).where('tenantId', '=', actor.tenantId).where('proposalId', '=', p.id).where('key', '=', key).where('version', '=', cur.version).executeTakeFirst();
+        if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'errors.staleVersion', { current: cur.version + 1, base: baseVersion });
+        await tx.insertInto('proposalVersions').values({ tenantId: actor.tenantId, id: newId(), proposalId: p.id, key, version, text, savedAt: now, savedBy: actor.userId, savedByName: actor.name }).execute();
+        await tx.updateTable('proposals').set({ updatedAt: now }).where('tenantId', '=', actor.tenantId).where('id', '=', p.id).execute();
+        await audit.record({ entityType: 'proposal', entityId: p.id, action: 'update', changes: { [key]: { before: `v${cur.version} (${wordCount(cur.text)} kata)`, after: `v${version} (${wordCount(text)} kata)` } } });
+        return { key, title: def.title, text, wordCount: wordCount(text), wordLimit: def.wordLimit, weight: def.criterion ? rb.body.criteria.find((c) => c.key === def.criterion)!.weight : 0, version };
+      });
+    },
+
+    async versions(actor: Actor, id: string, key: string) {
+      const { p } = await load(actor, id);
+      return db.selectFrom('proposalVersions').select(['version', 'savedAt', 'savedByName', 'text']).where('tenantId', '=', actor.tenantId).where('proposalId', '=', p.id).where('key', '=', key).orderBy('version', 'desc').execute();
+    },
+
+    /**
+     * Everything that would fail the administrative selection, in Indonesian, each with where
+     * to fix it; plus a self-score estimate per criterion.
+     */
+    async check(actor: Actor, id: string, lang: Lang) {
+      const { p, inv, rb } = await load(actor, id);
+      const view = await present(actor, p, inv, rb);
+      const problems: Array<{ section?: string; code: string; message: string; link: string }> = [];
+      const link = (section?: string) => (section ? `/proposal/${p.id}#${section}` : `/inovasi/${inv.id}/ubah`);
+      for (const s of view.sections) {
+        if (s.wordCount === 0) problems.push({ section: s.key, code: 'section_empty', message: translate(lang, 'errors.checkEmpty', { title: s.title }), link: link(s.key) });
+        else if (s.wordCount > s.wordLimit) problems.push({ section: s.key, code: 'section_over_limit', message: translate(lang, 'errors.checkOverLimit', { title: s.title, count: s.wordCount, limit: s.wordLimit }), link: link(s.key) });
+      }
+      const attached = await db.selectFrom('proposalAttachments').select('kind').where('tenantId', '=', actor.tenantId).where('proposalId', '=', p.id).execute();
+      for (const a of rb.body.requiredAttachments) {
+        if (!attached.some((x) => x.kind === a.kind)) problems.push({ code: 'attachment_missing', message: translate(lang, 'errors.checkAttachment', { title: a.title }), link: `/proposal/${p.id}#lampiran` });
+      }
+      const close = clock.now().toISOString().slice(0, 10);
+      if (!inv.appliedOn) problems.push({ code: 'no_implementation_date', message: translate(lang, 'errors.checkNoImplementationDate'), link: link() });
+      else {
+        const years = yearsBetween(inv.appliedOn, close);
+        if (years < rb.body.minAgeYears) problems.push({ code: 'too_young', message: translate(lang, 'errors.checkTooYoung', { years, close: formatDate(lang, close), min: rb.body.minAgeYears }), link: link() });
+      }
+      if (rb.body.requiresVideo && !inv.videoUrl) problems.push({ code: 'video_missing', message: translate(lang, 'errors.checkVideo'), link: link() });
+      if (p.competitionId) {
+        const same = await db.selectFrom('proposals').select('id').where('tenantId', '=', actor.tenantId).where('competitionId', '=', p.competitionId).where('id', '!=', p.id).where('title', '=', p.title).executeTakeFirst();
+        if (same) problems.push({ code: 'title_duplicate', message: translate(lang, 'errors.checkDuplicateTitle'), link: link() });
+      }
+      // Self-score estimate: a criterion earns its weight in proportion to how fully its sections
+      // use their word allowance (full at 60 %), nothing when empty or over the limit. A guide, not a verdict.
+      const selfScore = rb.body.criteria.map((c) => {
+        const secs = view.sections.filter((s) => s.criterion === c.key);
+        const fill = secs.length ? secs.reduce((acc, s) => acc + (s.wordCount === 0 || s.wordCount > s.wordLimit ? 0 : Math.min(1, s.wordCount / (0.6 * s.wordLimit))), 0) / secs.length : 0;
+        return { criterion: c.key, title: c.title, weight: c.weight, estimate: Math.round(c.weight * fill * 10) / 10 };
+      });
+      return { ok: problems.length === 0, problems, selfScore, estimateTotal: Math.round(selfScore.reduce((a, b) => a + b.estimate, 0) * 10) / 10 };
+    },
+
+    async attach(actor: Actor, id: string, kind: string, evidenceId: string, requestId?: string) {
+      const { p, rb } = await load(actor, id, 'proposal.write');
+      if (!rb.body.requiredAttachments.some((a) => a.kind === kind) && kind !== 'lainnya') throw validation('kind', 'errors.unknownSection', { key: kind, rulebook: rb.title });
+      const ev = await db.selectFrom('evidence').select(['id', 'originalName']).where('tenantId', '=', actor.tenantId).where('id', '=', evidenceId).executeTakeFirst();
+      if (!ev) throw notFound('evidence');
+      return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        const row = { tenantId: actor.tenantId, id: newId(), proposalId: p.id, kind, evidenceId, createdAt: clock.now().toISOString() };
+        await tx.insertInto('proposalAttachments').values(row).execute();
+        await tx.insertInto('evidenceLinks').values({ tenantId: actor.tenantId, id: newId(), evidenceId, entityType: 'proposal', entityId: p.id, createdAt: row.createdAt }).onConflict((oc) => oc.doNothing()).execute();
+        await audit.record({ entityType: 'proposal', entityId: p.id, action: 'link', changes: { [kind]: { before: null, after: ev.originalName } } });
+        return row;
+      });
+    },
+
+    async attachments(actor: Actor, id: string) {
+      const { p } = await load(actor, id);
+      return db.selectFrom('proposalAttachments as a').innerJoin('evidence as e', (j) => j.onRef('e.tenantId', '=', 'a.tenantId').onRef('e.id', '=', 'a.evidenceId')).select(['a.id', 'a.kind', 'a.evidenceId', 'e.originalName', 'a.createdAt']).where('a.tenantId', '=', actor.tenantId).where('a.proposalId', '=', p.id).execute();
+    },
+
+    async comment(actor: Actor, id: string, sectionKey: string, body: string, requestId?: string) {
+      const { p, rb } = await load(actor, id, 'proposal.comment');
+      if (!rb.body.sections.some((s) => s.key === sectionKey)) throw validation('sectionKey', 'errors.unknownSection', { key: sectionKey, rulebook: rb.title });
+      return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        const row = { tenantId: actor.tenantId, id: newId(), proposalId: p.id, sectionKey, body, authorId: actor.userId, authorName: actor.name, createdAt: clock.now().toISOString(), resolvedAt: null, resolvedBy: null };
+        await tx.insertInto('proposalComments').values(row).execute();
+        await audit.record({ entityType: 'proposal', entityId: p.id, action: 'comment', changes: { [sectionKey]: { before: null, after: body } } });
+        return row;
+      });
+    },
+
+    async resolveComment(actor: Actor, id: string, commentId: string, requestId?: string) {
+      const { p } = await load(actor, id, 'proposal.comment');
+      const c = await db.selectFrom('proposalComments').selectAll().where('tenantId', '=', actor.tenantId).where('proposalId', '=', p.id).where('id', '=', commentId).executeTakeFirst();
+      if (!c) throw notFound('comment');
+      return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        const now = clock.now().toISOString();
+        await tx.updateTable('proposalComments').set({ resolvedAt: now, resolvedBy: actor.userId }).where('tenantId', '=', actor.tenantId).where('id', '=', commentId).execute();
+        await audit.record({ entityType: 'proposal', entityId: p.id, action: 'resolve', changes: { comment: { before: 'terbuka', after: 'selesai' } } });
+        return { ...c, resolvedAt: now, resolvedBy: actor.userId };
+      });
+    },
+
+    async comments(actor: Actor, id: string) {
+      const { p } = await load(actor, id);
+      return db.selectFrom('proposalComments').selectAll().where('tenantId', '=', actor.tenantId).where('proposalId', '=', p.id).orderBy('createdAt').execute();
+    },
+  };
+}
+export type ProposalService = ReturnType<typeof createProposalService>;
