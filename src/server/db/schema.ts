@@ -395,6 +395,24 @@ export interface ProposalAttachmentTable {
   createdAt: string;
 }
 
+export interface CompetitionTable {
+  tenantId: string;
+  id: string;
+  name: string;
+  year: number;
+  rulebookId: string;
+  registrationClose: string;
+  quota: number;
+  isBlind: Bool;
+  margin: number;
+  status: string;
+  decision: string | null;
+  decisionNumber: string | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  createdAt: string;
+}
+
 export interface DB {
   regions: RegionTable;
   tenants: TenantTable;
@@ -428,4 +446,7 @@ export interface DB {
   proposalVersions: ProposalVersionTable;
   proposalComments: ProposalCommentTable;
   proposalAttachments: ProposalAttachmentTable;
+  competitions: CompetitionTable;
+  competitionJudges: { tenantId: string; competitionId: string; userId: string; conflicts: string };
+  judgeScores: { tenantId: string; competitionId: string; proposalId: string; userId: string; scores: string; total: number; updatedAt: string };
 }

@@ -45,6 +45,9 @@ const TABLE: Record<Action, Record<Role, 'T' | 'U' | '-'>> = {
   'proposal.read':     { admin: 'T', rb_team: 'T', innovation_team: 'T', inspectorate: 'T', unit_operator: 'U', unit_head: 'U', leader: 'T', judge: '-' },
   'proposal.write':    { admin: 'T', rb_team: '-', innovation_team: 'T', inspectorate: '-', unit_operator: 'U', unit_head: 'U', leader: '-', judge: '-' },
   'proposal.comment':  { admin: 'T', rb_team: '-', innovation_team: 'T', inspectorate: '-', unit_operator: 'U', unit_head: 'U', leader: '-', judge: '-' },
+  'competition.read':  { admin: 'T', rb_team: '-', innovation_team: 'T', inspectorate: 'T', unit_operator: '-', unit_head: '-', leader: 'T', judge: 'T' },
+  'competition.manage': { admin: 'T', rb_team: '-', innovation_team: 'T', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
+  'competition.score': { admin: 'T', rb_team: '-', innovation_team: 'T', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: 'T', judge: 'T' },
 };
 
 // A small unit tree: dinas D with bidang B below it; another dinas X.

@@ -40,7 +40,10 @@ export type Action =
   | 'skm.manage'
   | 'proposal.read'
   | 'proposal.write'
-  | 'proposal.comment';
+  | 'proposal.comment'
+  | 'competition.read'
+  | 'competition.manage'
+  | 'competition.score';
 
 /** The resource an action touches. unitId is the unit that owns it (undefined = tenant-wide). */
 export interface Resource {
@@ -107,6 +110,10 @@ export const POLICY: Record<Action, Rule> = {
   'proposal.read': { admin: 'tenant', innovation_team: 'tenant', leader: 'tenant', inspectorate: 'tenant', rb_team: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
   'proposal.write': { admin: 'tenant', innovation_team: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
   'proposal.comment': { admin: 'tenant', innovation_team: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
+  // Internal competitions are run by the Tim Inovasi; assigned judges score (checked per competition).
+  'competition.read': { admin: 'tenant', innovation_team: 'tenant', leader: 'tenant', inspectorate: 'tenant', judge: 'tenant' },
+  'competition.manage': { admin: 'tenant', innovation_team: 'tenant' },
+  'competition.score': { judge: 'tenant', admin: 'tenant', innovation_team: 'tenant', leader: 'tenant' },
 };
 
 export function can(actor: Actor | null | undefined, action: Action, resource: Resource): boolean {

@@ -3,6 +3,7 @@ import * as m0001 from './2026-11-23-0001-platform.ts';
 import * as m0002 from './2026-11-23-0002-innovation.ts';
 import * as m0003 from './2026-11-23-0003-skm.ts';
 import * as m0004 from './2026-11-23-0004-kipp.ts';
+import * as m0005 from './2026-11-23-0005-competition.ts';
 
 /** Static, append-only list of migrations (no directory scanning: STACK.md). */
 export const migrations: Record<string, Migration> = {
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0002-innovation': m0002,
   '2026-11-23-0003-skm': m0003,
   '2026-11-23-0004-kipp': m0004,
+  '2026-11-23-0005-competition': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

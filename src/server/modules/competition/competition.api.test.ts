@@ -1,0 +1,109 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestRuntime, signedIn, testDialects, TestClient, type TestRuntime } from '../../testing/harness.ts';
+import { createUsersService } from '../users/users.service.ts';
+
+async function makeUser(rt: TestRuntime, username: string, opts: { personId?: string; unitId?: string } = {}) {
+  const tenant = await rt.deps.db.selectFrom('tenants').select('id').where('regionCode', '=', '16.03').executeTakeFirstOrThrow();
+  const actor = { userId: 'cli', tenantId: tenant.id, name: 'cli', roles: [{ role: 'admin' as const, unitId: null }], isPlatformAdmin: false, unitScope: new Set<string>() };
+  const { user } = await createUsersService(rt.deps).create(actor, { username, name: username, password: 'rahasia-juri-123', personId: opts.personId ?? null, roles: [{ role: 'judge' }] });
+  await rt.deps.db.updateTable('users').set({ mustChangePassword: 0 }).where('id', '=', user.id).execute();
+  const c = new TestClient(rt.app);
+  await c.login(username, 'rahasia-juri-123');
+  return { client: c, id: user.id };
+}
+
+const all = (v: number) => ({ latar_belakang: v, kebaruan: v, implementasi: v, signifikansi: v, adaptabilitas: v, sumber_daya: v, keberlanjutan: v });
+
+for (const dialect of await testDialects()) {
+  describe(`internal competition [${dialect}]`, () => {
+    let rt: TestRuntime;
+    let inovasi: TestClient;
+    let juri: TestClient;
+    let juri2: { client: TestClient; id: string };
+    let insider: { client: TestClient; id: string };
+    let competitionId: string;
+    let dukcapilProposal: string;
+    let dinkesProposal: string;
+
+    before(async () => {
+      rt = await createTestRuntime(dialect);
+      inovasi = await signedIn(rt, 'inovasi');
+      juri = await signedIn(rt, 'juri');
+      const admin = await signedIn(rt, 'admin');
+      const units = (await admin.get('/api/units')).body.items;
+      const unitOf = (s: string) => units.find((u: { shortName: string }) => u.shortName === s).id;
+      const mk = async (unitId: string, title: string) => {
+        const inv = await admin.post('/api/innovations', { title, unitId, type: 'pelayanan_publik', stage: 'penerapan', digital: true, initiatedOn: '2021-01-04', appliedOn: '2021-06-01', description: `${title}: inovasi pelayanan publik untuk uji kompetisi.` });
+        return (await admin.post('/api/proposals', { innovationId: inv.body.id })).body.id as string;
+      };
+      dukcapilProposal = await mk(unitOf('Disdukcapil'), 'Akta Kilat');
+      dinkesProposal = await mk(unitOf('Dinkes'), 'Posyandu Digital');
+      const person = (await admin.get('/api/people?q=Rina')).body.items[0]; // a Disdukcapil employee
+      juri2 = await makeUser(rt, 'juri.dua');
+      insider = await makeUser(rt, 'juri.orang.dalam', { personId: person.id });
+    });
+    after(() => rt.close());
+
+    test('the Tim Inovasi opens a competition, proposals enter, judges are assigned', async () => {
+      const close = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
+      const c = await inovasi.post('/api/competitions', { name: 'Seleksi Inovasi Muara Enim', year: 2026, registrationClose: close, quota: 1, blind: true });
+      assert.equal(c.status, 201, c.raw);
+      competitionId = c.body.id;
+      assert.equal((await juri.post('/api/competitions', { name: 'Bukan Hak Juri', year: 2026, registrationClose: close, quota: 1 })).status, 403);
+      for (const p of [dukcapilProposal, dinkesProposal]) assert.equal((await inovasi.post(`/api/competitions/${competitionId}/entries`, { proposalId: p })).status, 204);
+      const juriId = (await signedIn(rt, 'admin')).get('/api/users');
+      const users = (await juriId).body.items as Array<{ id: string; username: string }>;
+      for (const u of ['juri', 'juri.dua', 'juri.orang.dalam']) {
+        assert.equal((await inovasi.post(`/api/competitions/${competitionId}/judges`, { userId: users.find((x) => x.username === u)!.id })).status, 204);
+      }
+    });
+
+    test('blind mode: judges see no unit names', async () => {
+      const view = await juri.get(`/api/competitions/${competitionId}`);
+      assert.equal(view.status, 200);
+      assert.ok(view.body.items.every((i: { unitName: string | null }) => i.unitName === null));
+      const manager = await inovasi.get(`/api/competitions/${competitionId}`);
+      assert.ok(manager.body.items.every((i: { unitName: string | null }) => i.unitName));
+    });
+
+    test('bad scores are refused: outside the scale, unknown criterion, own unit, declared conflict, not a judge', async () => {
+      assert.equal((await juri.put(`/api/competitions/${competitionId}/scores/${dinkesProposal}`, { scores: { ...all(80), signifikansi: 120 } })).status, 400);
+      assert.equal((await juri.put(`/api/competitions/${competitionId}/scores/${dinkesProposal}`, { scores: { ...all(80), estetika: 50 } })).status, 400);
+      const own = await insider.client.put(`/api/competitions/${competitionId}/scores/${dukcapilProposal}`, { scores: all(90) });
+      assert.equal(own.status, 403);
+      assert.match(own.body.error.message, /unitnya sendiri/);
+      assert.equal((await juri2.client.post(`/api/competitions/${competitionId}/conflicts`, { proposalId: dinkesProposal })).status, 204);
+      assert.equal((await juri2.client.put(`/api/competitions/${competitionId}/scores/${dinkesProposal}`, { scores: all(70) })).status, 403);
+      const pimpinan = await signedIn(rt, 'pimpinan');
+      assert.equal((await pimpinan.put(`/api/competitions/${competitionId}/scores/${dinkesProposal}`, { scores: all(70) })).status, 403, 'not assigned as a judge');
+    });
+
+    test('ranking: mean of weighted totals, spread, and the disagreement flag (> 20 points)', async () => {
+      assert.equal((await juri.put(`/api/competitions/${competitionId}/scores/${dukcapilProposal}`, { scores: all(90) })).body.total, 90);
+      assert.equal((await juri2.client.put(`/api/competitions/${competitionId}/scores/${dukcapilProposal}`, { scores: all(60) })).body.total, 60);
+      assert.equal((await juri.put(`/api/competitions/${competitionId}/scores/${dinkesProposal}`, { scores: all(70) })).status, 200);
+      assert.equal((await insider.client.put(`/api/competitions/${competitionId}/scores/${dinkesProposal}`, { scores: all(66) })).status, 200);
+      const r = await inovasi.get(`/api/competitions/${competitionId}/ranking`);
+      assert.equal(r.status, 200);
+      const byId = new Map(r.body.items.map((i: { proposalId: string }) => [i.proposalId, i]));
+      assert.deepEqual([byId.get(dukcapilProposal).mean, byId.get(dukcapilProposal).spread, byId.get(dukcapilProposal).flagged], [75, 30, true]);
+      assert.deepEqual([byId.get(dinkesProposal).mean, byId.get(dinkesProposal).spread, byId.get(dinkesProposal).flagged], [68, 4, false]);
+      assert.equal(r.body.items[0].proposalId, dukcapilProposal);
+      assert.equal(r.body.items[0].nominated, true, 'quota 1');
+    });
+
+    test('the decision is frozen: no more scores; the decree PDF lists the ranking', async () => {
+      const d = await inovasi.post(`/api/competitions/${competitionId}/decide`, { decisionNumber: '400.10/123/KPTS/BALITBANGDA/2026' });
+      assert.equal(d.status, 200, d.raw);
+      assert.equal(d.body.status, 'frozen');
+      const late = await juri.put(`/api/competitions/${competitionId}/scores/${dinkesProposal}`, { scores: all(99) });
+      assert.equal(late.status, 409);
+      assert.match(late.body.error.message, /sudah ditetapkan/);
+      assert.equal((await inovasi.post(`/api/competitions/${competitionId}/decide`, { decisionNumber: 'lagi-lagi' })).status, 409);
+      const pdf = await inovasi.download(`/api/competitions/${competitionId}/decree.pdf`);
+      assert.equal(pdf.status, 200);
+      assert.equal(pdf.data.subarray(0, 5).toString(), '%PDF-');
+    });
+  });
+}
