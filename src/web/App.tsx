@@ -27,6 +27,11 @@ const IndexPage = lazy(() => import('./features/innovation/IndexPage.tsx'));
 const PublicLayout = lazy(() => import('./features/public/PublicLayout.tsx'));
 const PublicCataloguePage = lazy(() => import('./features/public/PublicCataloguePage.tsx'));
 const PublicDetailPage = lazy(() => import('./features/public/PublicDetailPage.tsx'));
+// SKM: /skm/:param is the public form for a survey code, the signed-in survey page for an id.
+const SkmCodeRoute = lazy(() => import('./features/skm/SkmCodeRoute.tsx'));
+const SkmListPage = lazy(() => import('./features/skm/SkmListPage.tsx'));
+const SkmSurveyPage = lazy(() => import('./features/skm/SkmSurveyPage.tsx'));
+const PublicSkmResultsPage = lazy(() => import('./features/skm/PublicSkmResultsPage.tsx'));
 
 export function App() {
   return (
@@ -38,7 +43,15 @@ export function App() {
           <Route path="inovasi" element={<PublicCataloguePage />} />
           <Route path="inovasi/:id" element={<PublicDetailPage />} />
           <Route path=":kode/inovasi" element={<PublicCataloguePage />} />
+          <Route path=":kode/skm" element={<PublicSkmResultsPage />} />
           <Route path="*" element={<NotFoundPage />} />
+        </Route>
+        <Route path="/skm/:param" element={<SkmCodeRoute />}>
+          <Route element={<RequireAuth />}>
+            <Route element={<AppLayout />}>
+              <Route index element={<SkmSurveyPage />} />
+            </Route>
+          </Route>
         </Route>
         <Route element={<RequireAuth />}>
           <Route path="/ganti-kata-sandi" element={<ChangePasswordPage />} />
@@ -60,6 +73,7 @@ export function App() {
             <Route path="inovasi/indeks" element={<IndexPage />} />
             <Route path="inovasi/:id" element={<InnovationDetailPage />} />
             <Route path="inovasi/:id/ubah" element={<InnovationFormPage />} />
+            <Route path="skm" element={<SkmListPage />} />
             <Route path="riwayat" element={<AuditPage />} />
             <Route path="berkas" element={<EvidencePage />} />
             <Route path="akun" element={<AccountPage />} />

@@ -9,6 +9,8 @@ import { coreId } from '../shared/i18n/core.id.ts';
 import { coreEn } from '../shared/i18n/core.en.ts';
 import { webId } from '../shared/i18n/web.id.ts';
 import { webEn } from '../shared/i18n/web.en.ts';
+import { webSkmId } from '../shared/i18n/web-skm.id.ts';
+import { webSkmEn } from '../shared/i18n/web-skm.en.ts';
 
 export type Lang = 'id' | 'en';
 const STORAGE_KEY = 'serasan_lang';
@@ -42,8 +44,8 @@ const initial: Lang = storedLang() ?? 'id';
 
 void i18n.use(initReactI18next).init({
   resources: {
-    id: { translation: { ...coreId, ...webId } },
-    en: { translation: { ...coreEn, ...webEn } },
+    id: { translation: { ...coreId, ...webId, ...webSkmId } },
+    en: { translation: { ...coreEn, ...webEn, ...webSkmEn } },
   },
   lng: initial,
   fallbackLng: 'id',

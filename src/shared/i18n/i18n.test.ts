@@ -28,6 +28,12 @@ test('the web catalogs have the same keys in both languages', async () => {
   assert.deepEqual(keys(enMod.webEn).sort(), keys(idMod.webId).sort());
 });
 
+test('the SKM web catalogs have the same keys in both languages', async () => {
+  const { webSkmId } = await import('./web-skm.id.ts');
+  const { webSkmEn } = await import('./web-skm.en.ts');
+  assert.deepEqual(keys(webSkmEn).sort(), keys(webSkmId).sort());
+});
+
 test('translate interpolates parameters and translates @-references', () => {
   assert.equal(translate('id', 'errors.notFound', { entity: '@entities.person' }), 'Pegawai tidak ditemukan.');
   assert.equal(translate('en', 'errors.notFound', { entity: '@entities.person' }), 'Person not found.');

@@ -23,7 +23,6 @@ import { FullPageLoader } from '../auth/guards.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
 
 export const COMING_SOON = [
-  { key: 'skm', icon: IconMessageCircle },
   { key: 'sakip', icon: IconChartBar },
   { key: 'meetings', icon: IconUsersGroup },
   { key: 'rb', icon: IconRoute },
@@ -41,6 +40,7 @@ export function AppLayout() {
     { to: '/', label: t('nav.home'), icon: IconHome, testId: 'nav-beranda', show: true, exact: true },
     { to: '/organisasi', label: t('nav.organisasi'), icon: IconBuildingCommunity, testId: 'nav-organisasi', show: true },
     { to: '/inovasi', label: t('nav.inovasi'), icon: IconBulb, testId: 'nav-inovasi', show: true },
+    { to: '/skm', label: t('skm.nav'), icon: IconMessageCircle, testId: 'nav-skm', show: true },
     { to: '/pengguna', label: t('nav.pengguna'), icon: IconUsers, testId: 'nav-pengguna', show: isAdmin },
     { to: '/riwayat', label: t('nav.riwayat'), icon: IconHistory, testId: 'nav-riwayat', show: true },
     { to: '/berkas', label: t('nav.berkas'), icon: IconFiles, testId: 'nav-berkas', show: true },
