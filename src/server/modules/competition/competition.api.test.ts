@@ -86,9 +86,9 @@ for (const dialect of await testDialects()) {
       assert.equal((await insider.client.put(`/api/competitions/${competitionId}/scores/${dinkesProposal}`, { scores: all(66) })).status, 200);
       const r = await inovasi.get(`/api/competitions/${competitionId}/ranking`);
       assert.equal(r.status, 200);
-      const byId = new Map(r.body.items.map((i: { proposalId: string }) => [i.proposalId, i]));
-      assert.deepEqual([byId.get(dukcapilProposal).mean, byId.get(dukcapilProposal).spread, byId.get(dukcapilProposal).flagged], [75, 30, true]);
-      assert.deepEqual([byId.get(dinkesProposal).mean, byId.get(dinkesProposal).spread, byId.get(dinkesProposal).flagged], [68, 4, false]);
+      const byId = new Map<string, { mean: number; spread: number; flagged: boolean }>(r.body.items.map((i: { proposalId: string; mean: number; spread: number; flagged: boolean }) => [i.proposalId, i]));
+      assert.deepEqual([byId.get(dukcapilProposal)!.mean, byId.get(dukcapilProposal)!.spread, byId.get(dukcapilProposal)!.flagged], [75, 30, true]);
+      assert.deepEqual([byId.get(dinkesProposal)!.mean, byId.get(dinkesProposal)!.spread, byId.get(dinkesProposal)!.flagged], [68, 4, false]);
       assert.equal(r.body.items[0].proposalId, dukcapilProposal);
       assert.equal(r.body.items[0].nominated, true, 'quota 1');
     });
