@@ -668,7 +668,7 @@ export const webEn: WebCatalog = {
     },
   },
   publicCatalog: {
-    brand: 'Regional Innovation Catalogue',
+    brand: 'Public portal: innovation and service satisfaction',
     title: 'Regional Innovation Catalogue',
     regionTitle: 'Regional innovations of {{region}}',
     intro: 'Public-service and governance innovations applied and published by regional governments. Open to learn from and replicate.',

@@ -667,7 +667,7 @@ export const webId = {
     },
   },
   publicCatalog: {
-    brand: 'Katalog Inovasi Daerah',
+    brand: 'Portal publik: inovasi dan kepuasan layanan',
     title: 'Katalog Inovasi Daerah',
     regionTitle: 'Inovasi Daerah {{region}}',
     intro: 'Inovasi pelayanan publik dan tata kelola yang sudah diterapkan dan dipublikasikan pemerintah daerah. Terbuka untuk dipelajari dan direplikasi.',
