@@ -126,7 +126,12 @@ describe('journey: inovasi daerah from the unit to the public catalogue', { skip
         assert.match((await page.getByTestId('attribution').textContent()) ?? '', /ODbL/);
         assert.match((await page.getByTestId('open-data-csv').getAttribute('href')) ?? '', /\/api\/public\/innovations\.csv\?region=16\.03/);
 
-        await page.getByTestId('public-search').fill('antar dokumen');
+        // Wait for the filtered result: a card clicked while the list re-renders is detached.
+        await Promise.all([
+          page.waitForResponse((r) => r.url().includes('/api/public/innovations?') && r.url().includes('q=antar')),
+          page.getByTestId('public-search').fill('antar dokumen'),
+        ]);
+        await page.waitForLoadState('networkidle');
         const card = page.getByTestId('public-card').filter({ hasText: TITLE });
         await card.waitFor();
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
