@@ -53,6 +53,43 @@ const auditFields = (r: InnovationTable) => ({
   status: r.status,
 });
 
+/** A new draft record from validated input (create and Excel import share it). */
+export function newInnovationRow(actor: Actor, input: CreateInnovationInput, now: string): InnovationTable {
+  return {
+    tenantId: actor.tenantId,
+    id: newId(),
+    title: input.title,
+    acronym: input.acronym ?? null,
+    unitId: input.unitId,
+    initiatorClass: input.initiatorClass,
+    type: input.type,
+    isDigital: input.digital ? 1 : 0,
+    urusanMain: input.urusanMain ?? null,
+    urusanOther: JSON.stringify([...new Set(input.urusanOther)].filter((u) => u !== input.urusanMain)),
+    stage: input.stage,
+    initiatedOn: input.initiatedOn,
+    trialOn: input.trialOn ?? null,
+    appliedOn: input.appliedOn ?? null,
+    description: input.description,
+    goals: input.goals ?? null,
+    benefits: input.benefits ?? null,
+    results: input.results ?? null,
+    legalBasisDoc: input.legalBasisDoc ?? null,
+    legalBasisLevel: input.legalBasisLevel ?? null,
+    budget: input.budget ?? null,
+    videoUrl: input.videoUrl ?? null,
+    lifecycle: 'active',
+    retiredReason: null,
+    status: 'draft',
+    year: Number(input.initiatedOn.slice(0, 4)),
+    sourceNote: null,
+    createdBy: actor.userId,
+    createdAt: now,
+    updatedAt: now,
+    publishedAt: null,
+  };
+}
+
 /** Stage dates must follow the stages: initiative ≤ trial ≤ application. */
 export function checkStageDates(r: { initiatedOn: string; trialOn?: string | null; appliedOn?: string | null }) {
   if (r.trialOn && r.trialOn < r.initiatedOn) throw validation('trialOn', 'errors.trialBeforeInitiative');
@@ -183,39 +220,7 @@ export function createInnovationService(deps: Deps) {
       checkStageDates(input);
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const now = nowIso();
-        const row: InnovationTable = {
-          tenantId: actor.tenantId,
-          id: newId(),
-          title: input.title,
-          acronym: input.acronym ?? null,
-          unitId: input.unitId,
-          initiatorClass: input.initiatorClass,
-          type: input.type,
-          isDigital: input.digital ? 1 : 0,
-          urusanMain: input.urusanMain ?? null,
-          urusanOther: JSON.stringify([...new Set(input.urusanOther)].filter((u) => u !== input.urusanMain)),
-          stage: input.stage,
-          initiatedOn: input.initiatedOn,
-          trialOn: input.trialOn ?? null,
-          appliedOn: input.appliedOn ?? null,
-          description: input.description,
-          goals: input.goals ?? null,
-          benefits: input.benefits ?? null,
-          results: input.results ?? null,
-          legalBasisDoc: input.legalBasisDoc ?? null,
-          legalBasisLevel: input.legalBasisLevel ?? null,
-          budget: input.budget ?? null,
-          videoUrl: input.videoUrl ?? null,
-          lifecycle: 'active',
-          retiredReason: null,
-          status: 'draft',
-          year: Number(input.initiatedOn.slice(0, 4)),
-          sourceNote: null,
-          createdBy: actor.userId,
-          createdAt: now,
-          updatedAt: now,
-          publishedAt: null,
-        };
+        const row = newInnovationRow(actor, input, now);
         await repo.insert(tx, row);
         if (input.innovators?.length) await writeInnovators(tx, actor.tenantId, row.id, input.innovators);
         await reindex(tx, row);

@@ -1,19 +1,17 @@
 import ExcelJS from 'exceljs';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
-import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { authorize, can } from '../../policy/policy.ts';
 import { describeIssue } from '../../plugins/errors.ts';
 import { translate, type Lang } from '../../../shared/i18n/translate.ts';
 import { ZCreateInnovationInput, type InnovationListQuery } from '../../../shared/schemas/innovation.ts';
 import { urusanLabel } from '../../../shared/urusan.ts';
-import type { InnovationTable } from '../../db/schema.ts';
 import { writeWithAudit } from '../audit/audit.writer.ts';
 import { who } from '../org/org.service.ts';
 import { indexInnovation } from '../../search/innovation-index.ts';
 import { buildExport, buildTemplate, cellText, COLUMNS, INITIATOR_OF, LABELS, LEGAL_OF, STAGE_OF, TYPE_OF, URUSAN_OF } from '../../documents/xlsx/innovation-sheet.ts';
-import { checkStageDates, createInnovationService } from './innovation.service.ts';
+import { checkStageDates, createInnovationService, newInnovationRow } from './innovation.service.ts';
 
 export const IMPORT_MAX_ROWS = 2000;
 
@@ -170,39 +168,7 @@ export function createInnovationXlsx(deps: Deps) {
         const now = clock.now().toISOString();
         const created: string[] = [];
         for (const { input } of inputs) {
-          const row: InnovationTable = {
-            tenantId: actor.tenantId,
-            id: newId(),
-            title: input.title,
-            acronym: input.acronym ?? null,
-            unitId: input.unitId,
-            initiatorClass: input.initiatorClass,
-            type: input.type,
-            isDigital: input.digital ? 1 : 0,
-            urusanMain: input.urusanMain ?? null,
-            urusanOther: JSON.stringify(input.urusanOther),
-            stage: input.stage,
-            initiatedOn: input.initiatedOn,
-            trialOn: input.trialOn ?? null,
-            appliedOn: input.appliedOn ?? null,
-            description: input.description,
-            goals: input.goals ?? null,
-            benefits: input.benefits ?? null,
-            results: input.results ?? null,
-            legalBasisDoc: input.legalBasisDoc ?? null,
-            legalBasisLevel: input.legalBasisLevel ?? null,
-            budget: input.budget ?? null,
-            videoUrl: input.videoUrl ?? null,
-            lifecycle: 'active',
-            retiredReason: null,
-            status: 'draft',
-            year: Number(input.initiatedOn.slice(0, 4)),
-            sourceNote: null,
-            createdBy: actor.userId,
-            createdAt: now,
-            updatedAt: now,
-            publishedAt: null,
-          };
+          const row = newInnovationRow(actor, input, now);
           await tx.insertInto('innovations').values(row).execute();
           await indexInnovation(tx, dialect, row);
           await audit.record({ entityType: 'innovation', entityId: row.id, action: 'import', after: { title: row.title, unitId: row.unitId, stage: row.stage, type: row.type } });
