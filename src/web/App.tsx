@@ -32,6 +32,10 @@ const SkmCodeRoute = lazy(() => import('./features/skm/SkmCodeRoute.tsx'));
 const SkmListPage = lazy(() => import('./features/skm/SkmListPage.tsx'));
 const SkmSurveyPage = lazy(() => import('./features/skm/SkmSurveyPage.tsx'));
 const PublicSkmResultsPage = lazy(() => import('./features/skm/PublicSkmResultsPage.tsx'));
+// KIPP: proposal editor and internal competitions.
+const ProposalEditorPage = lazy(() => import('./features/kipp/ProposalEditorPage.tsx'));
+const KippHomePage = lazy(() => import('./features/kipp/KippHomePage.tsx'));
+const CompetitionPage = lazy(() => import('./features/kipp/CompetitionPage.tsx'));
 
 export function App() {
   return (
@@ -74,6 +78,9 @@ export function App() {
             <Route path="inovasi/:id" element={<InnovationDetailPage />} />
             <Route path="inovasi/:id/ubah" element={<InnovationFormPage />} />
             <Route path="skm" element={<SkmListPage />} />
+            <Route path="proposal/:id" element={<ProposalEditorPage />} />
+            <Route path="kompetisi" element={<KippHomePage />} />
+            <Route path="kompetisi/:id" element={<CompetitionPage />} />
             <Route path="riwayat" element={<AuditPage />} />
             <Route path="berkas" element={<EvidencePage />} />
             <Route path="akun" element={<AccountPage />} />

@@ -11,6 +11,8 @@ import { webId } from '../shared/i18n/web.id.ts';
 import { webEn } from '../shared/i18n/web.en.ts';
 import { webSkmId } from '../shared/i18n/web-skm.id.ts';
 import { webSkmEn } from '../shared/i18n/web-skm.en.ts';
+import { webKippId } from '../shared/i18n/web-kipp.id.ts';
+import { webKippEn } from '../shared/i18n/web-kipp.en.ts';
 
 export type Lang = 'id' | 'en';
 const STORAGE_KEY = 'serasan_lang';
@@ -44,8 +46,8 @@ const initial: Lang = storedLang() ?? 'id';
 
 void i18n.use(initReactI18next).init({
   resources: {
-    id: { translation: { ...coreId, ...webId, ...webSkmId } },
-    en: { translation: { ...coreEn, ...webEn, ...webSkmEn } },
+    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId } },
+    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn } },
   },
   lng: initial,
   fallbackLng: 'id',

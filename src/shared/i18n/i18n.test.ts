@@ -34,6 +34,12 @@ test('the SKM web catalogs have the same keys in both languages', async () => {
   assert.deepEqual(keys(webSkmEn).sort(), keys(webSkmId).sort());
 });
 
+test('the KIPP web catalogs have the same keys in both languages', async () => {
+  const { webKippId } = await import('./web-kipp.id.ts');
+  const { webKippEn } = await import('./web-kipp.en.ts');
+  assert.deepEqual(keys(webKippEn).sort(), keys(webKippId).sort());
+});
+
 test('translate interpolates parameters and translates @-references', () => {
   assert.equal(translate('id', 'errors.notFound', { entity: '@entities.person' }), 'Pegawai tidak ditemukan.');
   assert.equal(translate('en', 'errors.notFound', { entity: '@entities.person' }), 'Person not found.');

@@ -48,6 +48,7 @@ import { useIsMobile } from '../../components/responsive.ts';
 import { BadgeRow, DigitalBadge, Field, formatRupiah, LifecycleBadge, StageBadge, StatusBadge, UrusanText } from './common.tsx';
 import { ReplicationBox } from './ReplicationBox.tsx';
 import { ScoreTab } from './ScoreTab.tsx';
+import { StartProposalButton } from '../kipp/StartProposalButton.tsx';
 
 type Step = 'submit' | 'verify' | 'publish';
 
@@ -180,6 +181,7 @@ function Header({ r }: { r: InnovationDetail }) {
               {t('common.edit')}
             </Button>
           )}
+          <StartProposalButton innovationId={r.id} size={size} />
           {p.submit && (
             <Button size={size} leftSection={<IconSend size={16} />} onClick={() => void step('submit')} loading={busy === 'submit'} data-testid="wf-submit">
               {t('innovation.workflow.submit')}

@@ -1,0 +1,160 @@
+/** Types and queries of the KIPP proposal workspace and the internal competitions. */
+import { useQuery } from '@tanstack/react-query';
+import { api } from './client.ts';
+
+export interface ProposalSection {
+  key: string;
+  title: string;
+  guidance: string;
+  text: string;
+  wordCount: number;
+  wordLimit: number;
+  criterion: string | null;
+  weight: number;
+  version: number;
+  prefillSource: string | null;
+  openComments: number;
+}
+
+export interface Proposal {
+  id: string;
+  innovationId: string;
+  innovationTitle: string;
+  rulebookId: string;
+  rulebookTitle: string;
+  title: string;
+  basedOnId: string | null;
+  competitionId: string | null;
+  updatedAt: string;
+  canWrite: boolean;
+  sections: ProposalSection[];
+}
+
+export interface ProposalRow {
+  id: string;
+  title: string;
+  rulebookId: string;
+  innovationId: string;
+  updatedAt: string;
+  competitionId: string | null;
+}
+
+export interface SavedSection {
+  key: string;
+  title: string;
+  text: string;
+  wordCount: number;
+  wordLimit: number;
+  weight: number;
+  version: number;
+}
+
+export interface CheckResult {
+  ok: boolean;
+  problems: Array<{ section?: string; code: string; message: string; link: string }>;
+  selfScore: Array<{ criterion: string; title: string; weight: number; estimate: number }>;
+  estimateTotal: number;
+}
+
+export interface ProposalComment {
+  id: string;
+  sectionKey: string;
+  body: string;
+  authorName: string;
+  createdAt: string;
+  resolvedAt: string | null;
+}
+
+export interface SectionVersion {
+  version: number;
+  savedAt: string;
+  savedByName: string;
+  text: string;
+}
+
+export interface DiffPart {
+  op: 'same' | 'add' | 'del';
+  text: string;
+}
+
+export interface Rulebook {
+  id: string;
+  title: string;
+  body: { requiredAttachments?: Array<{ kind: string; title: string }>; criteria?: Criterion[]; scale?: { min: number; max: number } };
+}
+
+export interface ProposalAttachment {
+  kind: string;
+  evidenceId: string;
+  [k: string]: unknown;
+}
+
+export interface Criterion {
+  key: string;
+  title: string;
+  weight: number;
+}
+
+export interface CompetitionRow {
+  id: string;
+  name: string;
+  year: number;
+  status: 'open' | 'frozen';
+  quota: number;
+  registrationClose: string;
+  isBlind: number | boolean;
+  decisionNumber: string | null;
+}
+
+export interface CompetitionDetail {
+  competition: {
+    id: string;
+    name: string;
+    year: number;
+    status: 'open' | 'frozen';
+    blind: boolean;
+    quota: number;
+    registrationClose: string;
+    margin: number;
+    rulebook: { id: string; title: string; body: { criteria: Criterion[]; scale: { min: number; max: number } } };
+  };
+  items: Array<{ proposalId: string; title: string; unitName: string | null; myScores: Record<string, number> | null; myTotal: number | null }>;
+}
+
+export interface Ranking {
+  margin: number;
+  status: 'open' | 'frozen';
+  items: Array<{ rank: number; proposalId: string; title: string; unitName: string | null; judges: number; mean: number; spread: number; flagged: boolean; nominated: boolean }>;
+}
+
+export const kippKeys = {
+  proposal: (id: string) => ['proposals', id] as const,
+  proposals: (innovationId?: string) => ['proposals', 'list', innovationId ?? null] as const,
+  check: (id: string) => ['proposals', id, 'check'] as const,
+  comments: (id: string) => ['proposals', id, 'comments'] as const,
+  versions: (id: string, key: string) => ['proposals', id, 'versions', key] as const,
+  attachments: (id: string) => ['proposals', id, 'attachments'] as const,
+  rulebooks: ['kipp', 'rulebooks'] as const,
+  competitions: ['competitions'] as const,
+  competition: (id: string) => ['competitions', id] as const,
+  ranking: (id: string) => ['competitions', id, 'ranking'] as const,
+};
+
+/** Words are whitespace-separated tokens containing a letter or a digit (the server's rule). */
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
+}
+
+export const useProposal = (id: string) => useQuery({ queryKey: kippKeys.proposal(id), queryFn: () => api<Proposal>(`/proposals/${id}`), enabled: !!id, refetchOnWindowFocus: false });
+export const useProposals = (innovationId?: string) =>
+  useQuery({ queryKey: kippKeys.proposals(innovationId), queryFn: () => api<{ items: ProposalRow[] }>('/proposals', { query: { innovationId } }) });
+export const useComments = (id: string) => useQuery({ queryKey: kippKeys.comments(id), queryFn: () => api<{ items: ProposalComment[] }>(`/proposals/${id}/comments`) });
+export const useVersions = (id: string, key: string | null) =>
+  useQuery({ queryKey: kippKeys.versions(id, key ?? ''), queryFn: () => api<{ items: SectionVersion[] }>(`/proposals/${id}/sections/${key}/versions`), enabled: !!key });
+export const useAttachments = (id: string) => useQuery({ queryKey: kippKeys.attachments(id), queryFn: () => api<{ items: ProposalAttachment[] }>(`/proposals/${id}/attachments`) });
+export const useRulebooks = () => useQuery({ queryKey: kippKeys.rulebooks, queryFn: () => api<{ items: Rulebook[] }>('/kipp/rulebooks'), staleTime: 3600_000 });
+export const useCompetitions = (enabled = true) =>
+  useQuery({ queryKey: kippKeys.competitions, queryFn: () => api<{ items: CompetitionRow[] }>('/competitions'), enabled, retry: false });
+export const useCompetition = (id: string) => useQuery({ queryKey: kippKeys.competition(id), queryFn: () => api<CompetitionDetail>(`/competitions/${id}`) });
+export const useRanking = (id: string, enabled = true) =>
+  useQuery({ queryKey: kippKeys.ranking(id), queryFn: () => api<Ranking>(`/competitions/${id}/ranking`), enabled, retry: false });
