@@ -126,6 +126,8 @@ export const webKippId = {
       entryAdded: 'Proposal ditambahkan.',
       judges: 'Juri',
       addJudge: 'Tetapkan juri',
+      assignedJudges: 'Juri yang ditetapkan: {{names}}',
+      noJudges: 'Belum ada juri.',
       judgePlaceholder: 'Pilih pengguna atau tempel ID pengguna',
       judgeAdded: 'Juri ditetapkan.',
       myScore: 'Nilai saya',

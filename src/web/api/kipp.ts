@@ -107,6 +107,7 @@ export interface CompetitionRow {
 }
 
 export interface CompetitionDetail {
+  judges?: Array<{ userId: string; name: string }>;
   competition: {
     id: string;
     name: string;

@@ -59,6 +59,16 @@ for (const dialect of await testDialects()) {
       }
     });
 
+    test('the Tim Inovasi sees judge candidates and the assigned judges', async () => {
+      const cands = await inovasi.get(`/api/competitions/${competitionId}/judge-candidates`);
+      assert.equal(cands.status, 200);
+      assert.ok(cands.body.items.find((u: { username: string; hasJudgeRole: boolean; assigned: boolean }) => u.username === 'juri' && u.hasJudgeRole && u.assigned));
+      assert.equal((await juri.get(`/api/competitions/${competitionId}/judge-candidates`)).status, 403);
+      const detail = await inovasi.get(`/api/competitions/${competitionId}`);
+      assert.equal(detail.body.judges.length, 3);
+      assert.equal(detail.body.permissions.manage, true);
+    });
+
     test('blind mode: judges see no unit names', async () => {
       const view = await juri.get(`/api/competitions/${competitionId}`);
       assert.equal(view.status, 200);

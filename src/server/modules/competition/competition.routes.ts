@@ -27,10 +27,15 @@ export async function competitionRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/competitions', { schema: { tags } }, async (request) => {
     const actor = actorOf(request);
     authorize(actor, 'competition.read', { tenantId: actor.tenantId });
-    return { items: await deps.db.selectFrom('competitions').select(['id', 'name', 'year', 'status', 'quota', 'registrationClose', 'isBlind', 'decisionNumber']).where('tenantId', '=', actor.tenantId).orderBy('year', 'desc').execute() };
+    const rows = await deps.db.selectFrom('competitions').select(['id', 'name', 'year', 'status', 'quota', 'registrationClose', 'isBlind', 'decisionNumber']).where('tenantId', '=', actor.tenantId).orderBy('year', 'desc').execute();
+    return { items: rows.map(({ isBlind, ...c }) => ({ ...c, blind: isBlind === 1, isBlind })) };
   });
 
   r.get('/api/competitions/:id', { schema: { tags, params } }, async (request) => competitions.entriesFor(actorOf(request), request.params.id));
+
+  r.get('/api/competitions/:id/judge-candidates', { schema: { tags, params, summary: 'Users the Tim Inovasi may assign as judges' } }, async (request) => ({
+    items: await competitions.judgeCandidates(actorOf(request), request.params.id),
+  }));
 
   r.post('/api/competitions/:id/judges', { schema: { tags, params, body: z.object({ userId: ZId }).strict() } }, async (request, reply) => {
     await competitions.addJudge(actorOf(request), request.params.id, request.body.userId, request.id);

@@ -107,6 +107,18 @@ export function createCompetitionService(deps: Deps) {
       });
     },
 
+    /** Users the Tim Inovasi may assign as judges: every active user of the pemda, judges first. */
+    async judgeCandidates(actor: Actor, id: string) {
+      const c = await requireCompetition(actor, id);
+      authorize(actor, 'competition.manage', { tenantId: actor.tenantId });
+      const assigned = new Set((await judgesOf(c)).map((j) => j.userId));
+      const users = await db.selectFrom('users').select(['id', 'name', 'username']).where('tenantId', '=', actor.tenantId).where('isActive', '=', 1).orderBy('name').execute();
+      const judgeRole = new Set((await db.selectFrom('userRoles').select('userId').where('tenantId', '=', actor.tenantId).where('role', '=', 'judge').execute()).map((r) => r.userId));
+      return users
+        .map((u) => ({ ...u, hasJudgeRole: judgeRole.has(u.id), assigned: assigned.has(u.id) }))
+        .sort((a, b) => Number(b.hasJudgeRole) - Number(a.hasJudgeRole) || a.name.localeCompare(b.name));
+    },
+
     async declareConflict(actor: Actor, id: string, proposalId: string, requestId?: string) {
       const c = await requireCompetition(actor, id);
       const judge = (await judgesOf(c)).find((j) => j.userId === actor.userId);
@@ -140,8 +152,11 @@ export function createCompetitionService(deps: Deps) {
       const blind = c.isBlind === 1 && !can(actor, 'competition.manage', { tenantId: actor.tenantId });
       const list = await entries(c);
       const mine = await db.selectFrom('judgeScores').select(['proposalId', 'scores', 'total']).where('tenantId', '=', actor.tenantId).where('competitionId', '=', id).where('userId', '=', actor.userId).execute();
+      const judges = await judgesOf(c);
       return {
         competition: { id: c.id, name: c.name, year: c.year, status: c.status, blind: c.isBlind === 1, quota: c.quota, registrationClose: c.registrationClose, margin: c.margin, rulebook: rulebookOfProposal(c.rulebookId) },
+        judges: judges.map((j) => ({ userId: j.userId, name: j.name })),
+        permissions: { manage: can(actor, 'competition.manage', { tenantId: actor.tenantId }), score: judges.some((j) => j.userId === actor.userId) && c.status === 'open' },
         items: list.map((e) => ({
           proposalId: e.id,
           title: e.title,

@@ -113,8 +113,13 @@ function ManagerTools({ detail, onDone }: { detail: CompetitionDetail; onDone: (
   const { isAdmin } = useAuth();
   const id = detail.competition.id;
   const proposals = useProposals();
-  // The user list is for admins; others paste a user ID.
-  const users = useQuery({ queryKey: ['users'], queryFn: () => api<{ items: Array<{ id: string; name: string; username: string }> }>('/users'), enabled: isAdmin, retry: false });
+  // Candidates for the jury (every active user, judges first); an ID can still be pasted if the list fails.
+  const users = useQuery({
+    queryKey: ['judge-candidates', id],
+    queryFn: () => api<{ items: Array<{ id: string; name: string; username: string; assigned: boolean }> }>(`/competitions/${id}/judge-candidates`),
+    retry: false,
+  });
+  void isAdmin;
   const [proposalId, setProposalId] = useState('');
   const [userId, setUserId] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
@@ -161,6 +166,9 @@ function ManagerTools({ detail, onDone }: { detail: CompetitionDetail; onDone: (
       <Paper withBorder p="md">
         <Stack gap="xs">
           <Title order={4}>{t('kipp.competition.addJudge')}</Title>
+          <Text size="sm" c="dimmed" data-testid="assigned-judges">
+            {detail.judges?.length ? t('kipp.competition.assignedJudges', { names: detail.judges.map((j) => j.name).join(', ') }) : t('kipp.competition.noJudges')}
+          </Text>
           <Group align="flex-end" gap="xs" wrap="nowrap">
             {users.data ? (
               <NativeSelect
@@ -168,7 +176,7 @@ function ManagerTools({ detail, onDone }: { detail: CompetitionDetail; onDone: (
                 aria-label={t('kipp.competition.addJudge')}
                 value={userId}
                 onChange={(e) => setUserId(e.currentTarget.value)}
-                data={[{ value: '', label: t('kipp.competition.judgePlaceholder') }, ...users.data.items.map((u) => ({ value: u.id, label: `${u.name} (${u.username})` }))]}
+                data={[{ value: '', label: t('kipp.competition.judgePlaceholder') }, ...users.data.items.filter((u) => !u.assigned).map((u) => ({ value: u.id, label: `${u.name} (${u.username})` }))]}
                 data-testid="judge-select"
               />
             ) : (
