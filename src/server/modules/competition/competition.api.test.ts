@@ -103,6 +103,18 @@ for (const dialect of await testDialects()) {
       assert.equal(r.body.items[0].nominated, true, 'quota 1');
     });
 
+    test('the pre-check counts the innovation’s age at the competition’s registration close', async () => {
+      // Applied 2021-06-01; a close date before 2023-06-01 makes it younger than 2 years.
+      await rt.deps.db.updateTable('competitions').set({ registrationClose: '2023-05-31' }).where('id', '=', competitionId).execute();
+      const young = await inovasi.get(`/api/proposals/${dukcapilProposal}/check`);
+      const p = young.body.problems.find((x: { code: string }) => x.code === 'too_young');
+      assert.ok(p, JSON.stringify(young.body.problems));
+      assert.match(p.message, /31 Mei 2023/);
+      await rt.deps.db.updateTable('competitions').set({ registrationClose: '2023-06-01' }).where('id', '=', competitionId).execute();
+      const ok = await inovasi.get(`/api/proposals/${dukcapilProposal}/check`);
+      assert.ok(!ok.body.problems.some((x: { code: string }) => x.code === 'too_young'));
+    });
+
     test('the decision is frozen: no more scores; the decree PDF lists the ranking', async () => {
       const d = await inovasi.post(`/api/competitions/${competitionId}/decide`, { decisionNumber: '400.10/123/KPTS/BALITBANGDA/2026' });
       assert.equal(d.status, 200, d.raw);

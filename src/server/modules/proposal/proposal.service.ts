@@ -166,7 +166,9 @@ export function createProposalService(deps: Deps) {
       for (const a of rb.body.requiredAttachments) {
         if (!attached.some((x) => x.kind === a.kind)) problems.push({ code: 'attachment_missing', message: translate(lang, 'errors.checkAttachment', { title: a.title }), link: `/proposal/${p.id}#lampiran` });
       }
-      const close = clock.now().toISOString().slice(0, 10);
+      // Age is counted at the competition's registration close; outside a competition, at today.
+      const competition = p.competitionId ? await db.selectFrom('competitions').select('registrationClose').where('tenantId', '=', actor.tenantId).where('id', '=', p.competitionId).executeTakeFirst() : undefined;
+      const close = competition?.registrationClose ?? clock.now().toISOString().slice(0, 10);
       if (!inv.appliedOn) problems.push({ code: 'no_implementation_date', message: translate(lang, 'errors.checkNoImplementationDate'), link: link() });
       else {
         const years = yearsBetween(inv.appliedOn, close);
