@@ -107,6 +107,8 @@ export interface CompetitionRow {
 }
 
 export interface CompetitionDetail {
+  /** What the signed-in user may do here (from the server). */
+  permissions?: { manage: boolean; score: boolean };
   judges?: Array<{ userId: string; name: string }>;
   competition: {
     id: string;

@@ -340,9 +340,10 @@ export default function CompetitionPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const { user, isAdmin } = useAuth();
-  const manager = isAdmin || hasRole(user, 'innovation_team');
-  const scorer = isAdmin || hasRole(user, 'judge', 'innovation_team', 'leader');
   const detail = useCompetition(id);
+  // The server says who manages and who is an assigned judge; roles are only the fallback.
+  const manager = detail.data?.permissions?.manage ?? (isAdmin || hasRole(user, 'innovation_team'));
+  const scorer = detail.data?.permissions?.score ?? (isAdmin || hasRole(user, 'judge', 'innovation_team', 'leader'));
   const [scoring, setScoring] = useState<string | null>(null);
   useDocumentTitle(`${detail.data?.competition.name ?? t('kipp.list.competitions')} · Serasan`);
 
