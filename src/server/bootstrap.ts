@@ -19,6 +19,7 @@ export async function bootstrap(config: Config, opts: { clock?: Clock; seed?: bo
   const database = openDatabase({
     databaseUrl: config.databaseUrl,
     sqliteFile: path.join(config.dataDir, 'serasan.db'),
+    pgPoolSize: config.pgPoolSize,
   });
   await migrateToLatest(database.db);
   const deps: Deps = {

@@ -21,6 +21,8 @@ export interface Config {
   /** Directory holding ../shared reference data (opd.csv etc.). */
   sharedDir: string;
   webDistDir: string;
+  /** PostgreSQL connections in the pool. */
+  pgPoolSize: number;
 }
 
 export const DEFAULT_SESSION_SECRET = 'serasan-dev-secret-change-me-0000000000';
@@ -63,5 +65,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     version: packageVersion(),
     sharedDir: path.resolve(env.SERASAN_SHARED_DIR ?? path.join(ROOT_DIR, '..', 'shared')),
     webDistDir: path.join(ROOT_DIR, 'dist', 'web'),
+    pgPoolSize: int(env.SERASAN_PG_POOL_SIZE, 10),
   };
 }
