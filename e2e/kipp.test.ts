@@ -1,7 +1,7 @@
 /**
  * Journey: KIPP proposal and internal competition. A unit operator starts a proposal from a
  * registered innovation, runs the completeness pre-check and sees it fail, fills an empty section
- * and sees that problem disappear, and exports the PDF. Then (set up through the API) the Tim
+ * and sees that problem disappear, fixes the rest until the pre-check passes, and exports the PDF. Then (set up through the API) the Tim
  * Inovasi runs a competition with two proposals and two judges; the judges disagree by more than
  * 20 points, the ranking shows the calibration flag, the Tim Inovasi decides and the decree PDF
  * answers.
@@ -110,6 +110,37 @@ describe('journey: KIPP proposal and internal competition', { skip }, () => {
       // The saved text survives a reload.
       await page.reload();
       assert.equal(await page.getByTestId('section-implementasi').inputValue(), text);
+
+      // Fix everything else: the other empty sections in the editor; the statements and the decree
+      // uploaded and attached; the record gets its video link and its real (older) start.
+      for (const key of ['adaptabilitas_replikasi', 'adaptabilitas_potensi', 'sumber_daya', 'keberlanjutan']) {
+        const area = page.getByTestId(`section-${key}`);
+        if ((await area.inputValue()).trim() === '') {
+          await area.fill('Uraian yang sudah dilengkapi tim sesuai pedoman penulisan proposal.');
+          await page.locator(`[data-testid="section-status-${key}"][data-status="saved"]`).waitFor();
+        }
+      }
+      const attached = await page.evaluate(async (id) => {
+        const { token } = await (await fetch('/api/csrf')).json();
+        const kinds = ['sk_inovator', 'pernyataan_implementasi', 'pernyataan_identitas', 'pernyataan_replikasi'];
+        const statuses: number[] = [];
+        for (const kind of kinds) {
+          const form = new FormData();
+          form.append('file', new Blob(['%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'], { type: 'application/pdf' }), `${kind}.pdf`);
+          const ev = await (await fetch('/api/evidence', { method: 'POST', body: form, headers: { 'x-csrf-token': token } })).json();
+          const res = await fetch(`/api/proposals/${id}/attachments`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': token }, body: JSON.stringify({ kind, evidenceId: ev.id }) });
+          statuses.push(res.status);
+        }
+        return statuses;
+      }, proposalId);
+      assert.deepEqual(attached, [201, 201, 201, 201]);
+      const op = await apiSession(server.url, 'operator');
+      const fixed = await op('PATCH', `/api/innovations/${innovationId}`, { initiatedOn: '2021-01-04', appliedOn: '2021-06-01', videoUrl: 'https://video.example/jemput-bola' });
+      assert.equal(fixed.status, 200, JSON.stringify(fixed.body));
+      await page.reload();
+      await page.getByTestId('proposal-check').click();
+      await page.getByTestId('check-ok').waitFor();
+      assert.equal(await page.getByTestId('check-problem').count(), 0, 'the pre-check passes');
 
       await assertPdf(page, context, server.url, 'export-pdf');
     });
