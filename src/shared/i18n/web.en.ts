@@ -90,6 +90,7 @@ export const webEn: WebCatalog = {
     evidence: { title: 'Files', short: 'Files', body: 'Supporting evidence (PDF, images, DOCX, XLSX) that can be linked to records.' },
     innovation: { title: 'Regional innovation', short: 'Innovation', body: 'Innovation registry, the Regional Innovation Index and KIPP proposals.' },
     skm: { title: 'Public satisfaction survey', short: 'SKM', body: 'SKM per service unit and the IKM computation (PermenPANRB 14/2017).' },
+    kipp: { title: 'Proposals & Competitions', short: 'KIPP', body: 'KIPP proposals from the innovation record, coaching, and internal competitions with judges.' },
     sakip: { title: 'SAKIP', short: 'SAKIP', body: 'Performance agreements, quarterly realisation, achievement and LKjIP.' },
     meetings: { title: 'Meetings & discipline', short: 'Meetings', body: 'Invitations to positions, attendance, minutes and warning letters.' },
     rb: { title: 'Bureaucratic reform', short: 'Bureaucratic reform', body: 'Road map of the eight areas of change, PMPRB and integrity zones.' },

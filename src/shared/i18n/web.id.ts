@@ -89,6 +89,7 @@ export const webId = {
     evidence: { title: 'Berkas', short: 'Berkas', body: 'Bukti dukung (PDF, gambar, DOCX, XLSX) yang dapat ditautkan ke data.' },
     innovation: { title: 'Inovasi Daerah', short: 'Inovasi Daerah', body: 'Registri inovasi, Indeks Inovasi Daerah, dan proposal KIPP.' },
     skm: { title: 'Survei Kepuasan Masyarakat', short: 'SKM', body: 'SKM per unit layanan dan perhitungan IKM (PermenPANRB 14/2017).' },
+    kipp: { title: 'Proposal & Kompetisi', short: 'KIPP', body: 'Proposal KIPP dari catatan inovasi, pendampingan, dan kompetisi internal dengan juri.' },
     sakip: { title: 'SAKIP', short: 'SAKIP', body: 'Perjanjian kinerja, realisasi triwulanan, capaian, dan LKjIP.' },
     meetings: { title: 'Rapat & Disiplin', short: 'Rapat', body: 'Undangan ke jabatan, daftar hadir, notula, dan surat teguran.' },
     rb: { title: 'Reformasi Birokrasi', short: 'Reformasi Birokrasi', body: 'Peta jalan delapan area perubahan, PMPRB, dan Zona Integritas.' },

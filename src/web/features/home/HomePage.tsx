@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBuildingCommunity, IconBulb, IconMessageCircle, IconFiles, IconHistory, IconUsers, IconUser, IconSitemap, type Icon } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconBulb, IconMessageCircle, IconTrophy, IconFiles, IconHistory, IconUsers, IconUser, IconSitemap, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTenant } from '../../api/queries.ts';
@@ -97,6 +97,7 @@ export default function HomePage() {
           <ModuleCard to="/organisasi" title={t('modules.org.title')} body={t('modules.org.body')} icon={IconBuildingCommunity} testId="module-organisasi" />
           <ModuleCard to="/inovasi" title={t('modules.innovation.title')} body={t('modules.innovation.body')} icon={IconBulb} testId="module-inovasi" />
           <ModuleCard to="/skm" title={t('modules.skm.title')} body={t('modules.skm.body')} icon={IconMessageCircle} testId="module-skm" />
+          <ModuleCard to="/kompetisi" title={t('modules.kipp.title')} body={t('modules.kipp.body')} icon={IconTrophy} testId="module-kipp" />
           {isAdmin && <ModuleCard to="/pengguna" title={t('modules.users.title')} body={t('modules.users.body')} icon={IconUsers} testId="module-pengguna" />}
           <ModuleCard to="/riwayat" title={t('modules.audit.title')} body={t('modules.audit.body')} icon={IconHistory} testId="module-riwayat" />
           <ModuleCard to="/berkas" title={t('modules.evidence.title')} body={t('modules.evidence.body')} icon={IconFiles} testId="module-berkas" />
