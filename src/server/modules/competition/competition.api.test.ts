@@ -115,6 +115,18 @@ for (const dialect of await testDialects()) {
       assert.ok(!ok.body.problems.some((x: { code: string }) => x.code === 'too_young'));
     });
 
+    test('the pre-check flags a title identical to another proposal in the same competition', async () => {
+      const past = await inovasi.post(`/api/competitions/${competitionId}/entries`, { proposalId: dukcapilProposal });
+      assert.equal(past.status, 409, 'registration closed (the previous step moved the close date into the past)');
+      await rt.deps.db.updateTable('competitions').set({ registrationClose: '2099-12-31' }).where('id', '=', competitionId).execute();
+      const first = await inovasi.get(`/api/proposals/${dukcapilProposal}`);
+      const twin = await inovasi.post('/api/proposals', { innovationId: first.body.innovationId });
+      assert.equal(twin.status, 201);
+      assert.equal((await inovasi.post(`/api/competitions/${competitionId}/entries`, { proposalId: twin.body.id })).status, 204);
+      const check = await inovasi.get(`/api/proposals/${twin.body.id}/check`);
+      assert.ok(check.body.problems.some((p: { code: string; message: string }) => p.code === 'title_duplicate' && /sama dengan proposal lain/.test(p.message)));
+    });
+
     test('the decision is frozen: no more scores; the decree PDF lists the ranking', async () => {
       const d = await inovasi.post(`/api/competitions/${competitionId}/decide`, { decisionNumber: '400.10/123/KPTS/BALITBANGDA/2026' });
       assert.equal(d.status, 200, d.raw);
