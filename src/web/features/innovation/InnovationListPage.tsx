@@ -19,7 +19,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconDownload, IconFileSpreadsheet, IconPlus, IconSearch, IconUpload, IconX } from '@tabler/icons-react';
+import { IconAdjustmentsHorizontal, IconDownload, IconFileSpreadsheet, IconPlus, IconSearch, IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { INNOVATION_STAGES, INNOVATION_STATUSES, INNOVATION_TYPES, LIFECYCLES } from '../../../shared/schemas/innovation.ts';
 import { urusanLabel } from '../../../shared/urusan.ts';
@@ -33,6 +33,7 @@ import { UnitSelect } from '../../components/units.tsx';
 import { useInnovationAccess } from './access.ts';
 import { DigitalBadge, LifecycleBadge, StageBadge, StatusBadge, urusanOptions, yearOptions } from './common.tsx';
 import { ImportModal, TEMPLATE_URL } from './ImportModal.tsx';
+import { ListStatusBar } from '../../components/ListStatusBar.tsx';
 
 const PAGE_SIZE = 25;
 const FILTERS = ['year', 'stage', 'type', 'status', 'unitId', 'urusan', 'digital', 'lifecycle'] as const;
@@ -200,27 +201,16 @@ export default function InnovationListPage() {
       {mobile ? <Collapse expanded={showFilters}>{filterControls}</Collapse> : filterControls}
 
       <ErrorAlert error={list.error} />
-      <Group justify="space-between" gap="xs">
-        <Text size="sm" c="dimmed" data-testid="innovation-total">
-          {data ? t('innovation.list.count', { count: data.total, formatted: formatNumber(data.total) }) : ' '}
-        </Text>
-        <Group gap="xs">
-          {list.isFetching && !list.isLoading && <Loader size="xs" />}
-          {(activeFilters > 0 || q) && (
-            <Button
-              variant="subtle"
-              size="compact-sm"
-              leftSection={<IconX size={14} />}
-              onClick={() => {
-                setSearch('');
-                setParams({}, { replace: true });
-              }}
-            >
-              {t('common.resetFilters')}
-            </Button>
-          )}
-        </Group>
-      </Group>
+      <ListStatusBar
+        testId="innovation-total"
+        countText={data ? t('innovation.list.count', { count: data.total, formatted: formatNumber(data.total) }) : null}
+        fetching={list.isFetching && !list.isLoading}
+        canReset={activeFilters > 0 || !!q}
+        onReset={() => {
+          setSearch('');
+          setParams({}, { replace: true });
+        }}
+      />
 
       <Paper withBorder>
         {list.isLoading ? (

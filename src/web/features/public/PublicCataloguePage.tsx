@@ -21,7 +21,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDebouncedCallback, useDocumentTitle } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconDatabase, IconDownload, IconMapPin, IconSearch, IconX } from '@tabler/icons-react';
+import { IconAdjustmentsHorizontal, IconDatabase, IconDownload, IconMapPin, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { INNOVATION_STAGES, INNOVATION_TYPES } from '../../../shared/schemas/innovation.ts';
 import { urusanLabel } from '../../../shared/urusan.ts';
@@ -31,6 +31,7 @@ import { ErrorAlert } from '../../components/feedback.tsx';
 import { formatNumber } from '../../components/format.ts';
 import { useIsMobile } from '../../components/responsive.ts';
 import { DigitalBadge, StageBadge, urusanOptions } from '../innovation/common.tsx';
+import { ListStatusBar } from '../../components/ListStatusBar.tsx';
 
 const PAGE_SIZE = 24;
 const FILTERS = ['year', 'stage', 'type', 'urusan'] as const;
@@ -197,27 +198,16 @@ export default function PublicCataloguePage() {
       {mobile ? <Collapse expanded={showFilters}>{filterControls}</Collapse> : filterControls}
 
       <ErrorAlert error={list.error} />
-      <Group justify="space-between" gap="xs">
-        <Text size="sm" c="dimmed" data-testid="public-total">
-          {data ? t('publicCatalog.count', { count: data.total, formatted: formatNumber(data.total) }) : ' '}
-        </Text>
-        <Group gap="xs">
-          {list.isFetching && !list.isLoading && <Loader size="xs" />}
-          {(active > 0 || q) && (
-            <Button
-              variant="subtle"
-              size="compact-sm"
-              leftSection={<IconX size={14} />}
-              onClick={() => {
-                setSearch('');
-                setParams({}, { replace: true });
-              }}
-            >
-              {t('common.resetFilters')}
-            </Button>
-          )}
-        </Group>
-      </Group>
+      <ListStatusBar
+        testId="public-total"
+        countText={data ? t('publicCatalog.count', { count: data.total, formatted: formatNumber(data.total) }) : null}
+        fetching={list.isFetching && !list.isLoading}
+        canReset={active > 0 || !!q}
+        onReset={() => {
+          setSearch('');
+          setParams({}, { replace: true });
+        }}
+      />
 
       {list.isLoading ? (
         <Center p="xl">
