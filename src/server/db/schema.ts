@@ -449,4 +449,16 @@ export interface DB {
   competitions: CompetitionTable;
   competitionJudges: { tenantId: string; competitionId: string; userId: string; conflicts: string };
   judgeScores: { tenantId: string; competitionId: string; proposalId: string; userId: string; scores: string; total: number; updatedAt: string };
+  // 0006 assessment: assessment engine answers store
+
+  // ---
+  // 0007 documents: official documents, numbering, letterheads
+
+  // ---
+  // 0008 notifications and jobs
+
+  // ---
+  // 0009 workflow: review log
+
+  // ---
 }

@@ -4,6 +4,10 @@ import * as m0002 from './2026-11-23-0002-innovation.ts';
 import * as m0003 from './2026-11-23-0003-skm.ts';
 import * as m0004 from './2026-11-23-0004-kipp.ts';
 import * as m0005 from './2026-11-23-0005-competition.ts';
+import * as m0006 from './2026-11-30-0006-assessment.ts';
+import * as m0007 from './2026-11-30-0007-documents.ts';
+import * as m0008 from './2026-11-30-0008-notifications-jobs.ts';
+import * as m0009 from './2026-11-30-0009-workflow.ts';
 
 /** Static, append-only list of migrations (no directory scanning: STACK.md). */
 export const migrations: Record<string, Migration> = {
@@ -12,6 +16,10 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23-0003-skm': m0003,
   '2026-11-23-0004-kipp': m0004,
   '2026-11-23-0005-competition': m0005,
+  '2026-11-30-0006-assessment': m0006,
+  '2026-11-30-0007-documents': m0007,
+  '2026-11-30-0008-notifications-jobs': m0008,
+  '2026-11-30-0009-workflow': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {
