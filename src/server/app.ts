@@ -28,6 +28,7 @@ import { skmRoutes } from './modules/skm/skm.routes.ts';
 import { skmPublicRoutes } from './modules/skm/skm.public.routes.ts';
 import { proposalRoutes } from './modules/proposal/proposal.routes.ts';
 import { competitionRoutes } from './modules/competition/competition.routes.ts';
+import { officialDocumentRoutes } from './documents/official/official.routes.ts';
 
 export interface AppOptions {
   logger?: boolean;
@@ -103,6 +104,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await skmPublicRoutes(app, deps);
   await proposalRoutes(app, deps);
   await competitionRoutes(app, deps);
+  await officialDocumentRoutes(app, deps);
 
   // The built SPA, served from the same origin. Files are looked up at request time (a rebuild
   // needs no restart); an unknown path without a file extension is a client-side route and gets

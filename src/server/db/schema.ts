@@ -1,4 +1,5 @@
 import type { ColumnType } from 'kysely';
+import type { DocNumberTable, DocTenantSettingsTable, DocUnitLetterheadTable, OfficialDocumentTable } from '../documents/official/official.tables.ts';
 
 /**
  * Kysely table types. Column names are camelCase here; CamelCasePlugin maps them to snake_case SQL.
@@ -453,6 +454,13 @@ export interface DB {
 
   // ---
   // 0007 documents: official documents, numbering, letterheads
+  docTenantSettings: DocTenantSettingsTable;
+  docUnitLetterheads: DocUnitLetterheadTable;
+  docNumberTemplates: { tenantId: string; docType: string; template: string; classification: string; updatedAt: string };
+  docNumberCounters: { tenantId: string; docType: string; year: number; lastSeq: number };
+  docNumbers: DocNumberTable;
+  officialDocuments: OfficialDocumentTable;
+  documentVerifications: { code: string; tenantId: string; documentId: string };
 
   // ---
   // 0008 notifications and jobs

@@ -43,7 +43,11 @@ export type Action =
   | 'proposal.comment'
   | 'competition.read'
   | 'competition.manage'
-  | 'competition.score';
+  | 'competition.score'
+  | 'document.read'
+  | 'document.issue'
+  | 'document.withdraw'
+  | 'letterhead.manage';
 
 /** The resource an action touches. unitId is the unit that owns it (undefined = tenant-wide). */
 export interface Resource {
@@ -114,6 +118,14 @@ export const POLICY: Record<Action, Rule> = {
   'competition.read': { admin: 'tenant', innovation_team: 'tenant', leader: 'tenant', inspectorate: 'tenant', judge: 'tenant' },
   'competition.manage': { admin: 'tenant', innovation_team: 'tenant' },
   'competition.score': { judge: 'tenant', admin: 'tenant', innovation_team: 'tenant', leader: 'tenant' },
+  // Official documents: the register and issued documents are read tenant-wide by oversight roles,
+  // units read their own; units take numbers for their letters; withdrawal is the admin's or the
+  // unit head's (and always the issuer's own, checked in the service).
+  'document.read': { admin: 'tenant', rb_team: 'tenant', innovation_team: 'tenant', inspectorate: 'tenant', leader: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
+  'document.issue': { admin: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
+  'document.withdraw': { admin: 'tenant', unit_head: 'unit' },
+  // Letterheads: the admin for the tenant (and every unit), the unit head/operator for its unit.
+  'letterhead.manage': { admin: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
 };
 
 export function can(actor: Actor | null | undefined, action: Action, resource: Resource): boolean {

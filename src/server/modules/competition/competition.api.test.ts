@@ -128,13 +128,13 @@ for (const dialect of await testDialects()) {
     });
 
     test('the decision is frozen: no more scores; the decree PDF lists the ranking', async () => {
-      const d = await inovasi.post(`/api/competitions/${competitionId}/decide`, { decisionNumber: '400.10/123/KPTS/BALITBANGDA/2026' });
+      const d = await inovasi.post(`/api/competitions/${competitionId}/decide`, {});
       assert.equal(d.status, 200, d.raw);
       assert.equal(d.body.status, 'frozen');
       const late = await juri.put(`/api/competitions/${competitionId}/scores/${dinkesProposal}`, { scores: all(99) });
       assert.equal(late.status, 409);
       assert.match(late.body.error.message, /sudah ditetapkan/);
-      assert.equal((await inovasi.post(`/api/competitions/${competitionId}/decide`, { decisionNumber: 'lagi-lagi' })).status, 409);
+      assert.equal((await inovasi.post(`/api/competitions/${competitionId}/decide`, {})).status, 409);
       const pdf = await inovasi.download(`/api/competitions/${competitionId}/decree.pdf`);
       assert.equal(pdf.status, 200);
       assert.equal(pdf.data.subarray(0, 5).toString(), '%PDF-');

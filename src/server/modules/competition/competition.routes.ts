@@ -5,8 +5,8 @@ import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { authorize } from '../../policy/policy.ts';
 import { ZId, ZIsoDate } from '../../../shared/schemas/common.ts';
-import { renderPdf } from '../../documents/pdf/pdfmake.ts';
-import { formatDate } from '../../../shared/i18n/translate.ts';
+import { publicBase } from '../skm/skm.routes.ts';
+import { draftDecreePdf } from './competition.decree.ts';
 import { createCompetitionService } from './competition.service.ts';
 
 const params = z.object({ id: ZId });
@@ -64,46 +64,38 @@ export async function competitionRoutes(app: FastifyInstance, deps: Deps) {
     return { margin: c.margin, status: c.status, items };
   });
 
-  r.post('/api/competitions/:id/decide', { schema: { tags, params, body: z.object({ decisionNumber: z.string().trim().min(3).max(120) }).strict(), summary: 'Freeze the result as a decision (SK penetapan)' } }, async (request) => {
-    const c = await competitions.decide(actorOf(request), request.params.id, request.body.decisionNumber, request.id);
-    return { id: c.id, status: c.status, decisionNumber: c.decisionNumber, decidedAt: c.decidedAt };
+  r.post('/api/competitions/:id/decide', {
+    schema: {
+      tags,
+      params,
+      summary: 'Freeze the result and issue the SK penetapan (number from the register, signer from the organisation, frozen PDF with QR)',
+      body: z
+        .object({
+          signerPositionId: ZId.optional(),
+          onBehalfOf: z.string().trim().max(160).nullable().optional(),
+          menimbang: z.array(z.string().trim().min(5).max(1000)).max(10).optional(),
+          mengingat: z.array(z.string().trim().min(5).max(1000)).max(20).optional(),
+          date: ZIsoDate.optional(),
+        })
+        .strict(),
+    },
+  }, async (request) => {
+    const c = await competitions.decide(actorOf(request), request.params.id, { ...request.body, publicBase: publicBase(request) }, request.id);
+    return { id: c.id, status: c.status, decisionNumber: c.decisionNumber, decidedAt: c.decidedAt, documentId: c.documentId, verificationUrl: c.verificationUrl };
   });
 
-  r.get('/api/competitions/:id/decree.pdf', { schema: { tags, params, summary: 'SK penetapan with the ranked list' } }, async (request, reply) => {
+  r.get('/api/competitions/:id/decree.pdf', { schema: { tags, params, summary: 'SK penetapan: the frozen issued PDF, or the draft before the decision' } }, async (request, reply) => {
     const actor = actorOf(request);
     const c = await competitions.requireCompetition(actor, request.params.id);
     authorize(actor, 'competition.read', { tenantId: actor.tenantId });
-    const tenant = await deps.db.selectFrom('tenants').select('name').where('id', '=', actor.tenantId).executeTakeFirstOrThrow();
-    const decision = c.decision ? (JSON.parse(c.decision) as { ranking: Array<{ rank: number; title: string; unitName: string; mean: number; spread: number; flagged: boolean; nominated: boolean }>; judges: string[]; decidedBy: string; decidedAt: string }) : null;
-    const ranking = decision?.ranking ?? (await competitions.rankingOf(c)).items;
-    const place = tenant.name.replace(/^(Kabupaten|Kota|Provinsi)\s+/, '');
-    const pdf = await renderPdf({
-      info: { title: `SK Penetapan — ${c.name}`, creator: 'Serasan' },
-      pageMargins: [64, 56, 64, 56],
-      content: [
-        { text: decision ? 'KEPUTUSAN' : 'RANCANGAN KEPUTUSAN (BELUM DITETAPKAN)', alignment: 'center', bold: true, fontSize: 12 },
-        { text: `${tenant.name.toUpperCase()}`, alignment: 'center', bold: true },
-        { text: `NOMOR ${c.decisionNumber ?? '……'}`, alignment: 'center', margin: [0, 4, 0, 10] },
-        { text: 'TENTANG', alignment: 'center' },
-        { text: `PENETAPAN HASIL ${c.name.toUpperCase()} TAHUN ${c.year}`, alignment: 'center', bold: true, margin: [0, 0, 0, 14] },
-        { text: 'MEMUTUSKAN:', bold: true, margin: [0, 0, 0, 6] },
-        { text: `KESATU: Menetapkan peringkat proposal ${c.name} tahun ${c.year} sebagaimana tercantum dalam daftar di bawah ini, berdasarkan rata-rata nilai tertimbang para juri.`, margin: [0, 0, 0, 4], alignment: 'justify' },
-        { text: `KEDUA: Proposal peringkat 1 sampai dengan ${c.quota} diusulkan sebagai peserta Kompetisi Inovasi Pelayanan Publik melalui SINOVIK.`, margin: [0, 0, 0, 10], alignment: 'justify' },
-        {
-          table: {
-            headerRows: 1,
-            widths: [28, '*', 110, 42, 40, 50],
-            body: [
-              ['No', 'Judul proposal', 'Unit', 'Rerata', 'Selisih', 'Keterangan'].map((t) => ({ text: t, bold: true, fontSize: 9 })),
-              ...ranking.map((x) => [String(x.rank), x.title, x.unitName, x.mean.toLocaleString('id-ID', { minimumFractionDigits: 2 }), x.spread.toLocaleString('id-ID', { minimumFractionDigits: 2 }), x.nominated ? 'Diusulkan' : x.flagged ? 'Kalibrasi' : ''].map((t) => ({ text: t, fontSize: 9 }))),
-            ],
-          },
-        },
-        { text: `Juri: ${(decision?.judges ?? []).join(', ') || '—'}`, fontSize: 9, margin: [0, 10, 0, 0] },
-        { text: `Ditetapkan di ${place}\npada tanggal ${decision ? formatDate('id', decision.decidedAt.slice(0, 10)) : '……'}`, margin: [260, 24, 0, 0] },
-        { text: decision ? decision.decidedBy : '……', margin: [260, 40, 0, 0], bold: true },
-      ],
-    });
-    return reply.type('application/pdf').header('content-disposition', 'inline; filename="sk-penetapan.pdf"').send(pdf);
+    const decision = c.decision ? (JSON.parse(c.decision) as { documentId?: string }) : null;
+    if (decision?.documentId) {
+      const doc = await deps.db.selectFrom('officialDocuments').select('sha256').where('tenantId', '=', actor.tenantId).where('id', '=', decision.documentId).executeTakeFirstOrThrow();
+      return reply.type('application/pdf').header('content-disposition', 'inline; filename="sk-penetapan.pdf"').send(deps.blobs.open(doc.sha256));
+    }
+    const { items } = await competitions.rankingOf(c);
+    const judges = (await competitions.entriesFor(actor, c.id)).judges.map((j) => j.name);
+    const pdf = await draftDecreePdf(deps, c, items, judges);
+    return reply.type('application/pdf').header('content-disposition', 'inline; filename="rancangan-sk-penetapan.pdf"').send(pdf);
   });
 }

@@ -9,6 +9,7 @@ import { who } from '../org/org.service.ts';
 import { rank, weightedTotal } from '../../rules/kipp/index.ts';
 import { rulebookOfProposal } from '../proposal/proposal.service.ts';
 import type { CompetitionTable } from '../../db/schema.ts';
+import { issueCompetitionDecree, type DecreeOptions } from './competition.decree.ts';
 
 export interface CreateCompetitionInput {
   name: string;
@@ -196,8 +197,12 @@ export function createCompetitionService(deps: Deps) {
       return { proposalId, total };
     },
 
-    /** Freeze the result as a signed decision; the top `quota` proposals are nominated for SINOVIK. */
-    async decide(actor: Actor, id: string, decisionNumber: string, requestId?: string) {
+    /**
+     * Freeze the result as a signed decision; the top `quota` proposals are nominated for SINOVIK.
+     * The decree is issued on the official documents kit in the same transaction: its number
+     * comes from the register, the signer from the organisation at the decree's date.
+     */
+    async decide(actor: Actor, id: string, decree: DecreeOptions & { publicBase: string }, requestId?: string) {
       const c = await requireCompetition(actor, id);
       authorize(actor, 'competition.manage', { tenantId: actor.tenantId });
       if (c.status !== 'open') throw conflict('errors.competitionFrozen');
@@ -205,10 +210,13 @@ export function createCompetitionService(deps: Deps) {
       const judges = await judgesOf(c);
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const now = clock.now().toISOString();
-        const decision = { ranking: items, judges: judges.map((j) => j.name), decidedBy: actor.name, decidedAt: now };
+        const { publicBase, ...opts } = decree;
+        const issued = await issueCompetitionDecree(deps, tx, audit, { c, ranking: items, judges: judges.map((j) => j.name), opts, actorId: actor.userId, publicBase });
+        const decisionNumber = issued.number;
+        const decision = { ranking: items, judges: judges.map((j) => j.name), decidedBy: actor.name, decidedAt: now, documentId: issued.id, verificationCode: issued.code, signer: issued.signer };
         await tx.updateTable('competitions').set({ status: 'frozen', decision: JSON.stringify(decision), decisionNumber, decidedAt: now, decidedBy: actor.userId }).where('tenantId', '=', actor.tenantId).where('id', '=', id).execute();
         await audit.record({ entityType: 'competition', entityId: id, action: 'decide', changes: { status: { before: 'open', after: 'frozen' }, decisionNumber: { before: null, after: decisionNumber }, nominated: { before: null, after: items.filter((x) => x.nominated).map((x) => x.title) } } });
-        return { ...c, status: 'frozen', decision: JSON.stringify(decision), decisionNumber, decidedAt: now };
+        return { ...c, status: 'frozen', decision: JSON.stringify(decision), decisionNumber, decidedAt: now, documentId: issued.id, verificationUrl: issued.url };
       });
     },
   };

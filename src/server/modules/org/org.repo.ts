@@ -99,6 +99,22 @@ export const orgRepo = {
     }
     return q.orderBy('a.startDate', 'desc').orderBy('a.id', 'desc').execute();
   },
+  /** Assignments of a position in force on a date (start ≤ date ≤ end), with person, position and unit. */
+  assignmentsInForce(db: Executor, tenantId: string, positionId: string, date: string) {
+    return db
+      .selectFrom('assignments as a')
+      .innerJoin('positions as p', (j) => j.onRef('p.tenantId', '=', 'a.tenantId').onRef('p.id', '=', 'a.positionId'))
+      .innerJoin('units as u', (j) => j.onRef('u.tenantId', '=', 'p.tenantId').onRef('u.id', '=', 'p.unitId'))
+      .innerJoin('people as pe', (j) => j.onRef('pe.tenantId', '=', 'a.tenantId').onRef('pe.id', '=', 'a.personId'))
+      .select(['a.id as assignmentId', 'a.kind', 'a.startDate', 'a.endDate', 'a.personId', 'pe.name as personName', 'pe.nip', 'pe.rank', 'p.id as positionId', 'p.title as positionTitle', 'p.unitId', 'u.name as unitName'])
+      .where('a.tenantId', '=', tenantId)
+      .where('a.positionId', '=', positionId)
+      .where('a.startDate', '<=', date)
+      .where((eb) => eb.or([eb('a.endDate', 'is', null), eb('a.endDate', '>=', date)]))
+      .orderBy('a.startDate', 'desc')
+      .orderBy('a.id', 'desc')
+      .execute();
+  },
   findAssignment(db: Executor, tenantId: string, id: string) {
     return db.selectFrom('assignments').selectAll().where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
   },

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../plugins/auth.ts';
-import { UNIT_TYPES, ZId, ZPage, ZPageSize } from '../../../shared/schemas/common.ts';
+import { UNIT_TYPES, ZId, ZIsoDate, ZPage, ZPageSize } from '../../../shared/schemas/common.ts';
 import {
   ZCreateAssignmentInput,
   ZCreatePersonInput,
@@ -60,6 +60,9 @@ export async function orgRoutes(app: FastifyInstance, deps: Deps) {
     schema: { tags, summary: 'Positions (jabatan) with their current holders', querystring: z.object({ unitId: ZId.optional() }) },
   }, async (request) => ({ items: (await org.listPositions(actorOf(request), request.query.unitId)).map(presentPosition) }));
 
+  r.get('/api/positions/:id/holder', {
+    schema: { tags, summary: 'Who holds the position on a date: definitif, else Plt, else Plh', params: ZIdParams, querystring: z.object({ date: ZIsoDate }) },
+  }, async (request) => ({ holder: await org.holderOf(actorOf(request), request.params.id, request.query.date) }));
   r.post('/api/positions', { schema: { tags, body: ZCreatePositionInput } }, async (request, reply) =>
     reply.status(201).send(presentPosition(await org.createPosition(actorOf(request), request.body, request.id))),
   );

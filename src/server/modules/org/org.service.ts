@@ -1,4 +1,5 @@
 import type { Deps } from '../../deps.ts';
+import { holderOf } from './holder.ts';
 import { AppError, conflict, notFound, validation } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../../policy/actor.ts';
@@ -250,6 +251,13 @@ export function createOrgService(deps: Deps) {
     },
 
     // ---- assignments (definitif / Plt / Plh) ----------------------------------------------
+    /** The holder of a position on a date (definitif, else Plt, else Plh); null when vacant. */
+    async holderOf(actor: Actor, positionId: string, date: string) {
+      authorize(actor, 'assignment.read', { tenantId: actor.tenantId });
+      if (!(await repo.findPosition(db, actor.tenantId, positionId))) throw notFound('position');
+      return holderOf(db, actor.tenantId, positionId, date);
+    },
+
     async listAssignments(actor: Actor, f: { positionId?: string; personId?: string }) {
       authorize(actor, 'assignment.read', { tenantId: actor.tenantId });
       return repo.listAssignments(db, actor.tenantId, f);

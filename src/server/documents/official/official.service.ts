@@ -1,0 +1,213 @@
+import type { Deps } from '../../deps.ts';
+import { AppError, conflict, notFound } from '../../errors.ts';
+import type { Actor } from '../../policy/actor.ts';
+import { authorize, can } from '../../policy/policy.ts';
+import { writeWithAudit } from '../../modules/audit/audit.writer.ts';
+import { registerEvidenceTarget, sniffType } from '../../modules/evidence/evidence.service.ts';
+import { who } from '../../modules/org/org.service.ts';
+import { newId } from '../../lib/ids.ts';
+import { renderPdf } from '../pdf/pdfmake.ts';
+import { kopContent, loadLetterhead, type KopSpec } from './letterhead.ts';
+import { checkTemplate, DEFAULT_CLASSIFICATION, DEFAULT_TEMPLATE, DOC_TYPES, issueNumber, numberTemplateOf, type DocType } from './numbering.ts';
+import type { SignatureBlock } from './signer.ts';
+
+// Issued PDFs are evidence linked to their document: readable by whoever may read the register.
+registerEvidenceTarget(
+  'official_document',
+  async (db, t, id) => {
+    const d = await db.selectFrom('officialDocuments').select('unitId').where('tenantId', '=', t).where('id', '=', id).executeTakeFirst();
+    return { exists: !!d, unitId: d?.unitId ?? null };
+  },
+  'document.issue',
+);
+
+type SettingsPatch = Partial<Record<'governmentLine' | 'headTitle' | 'headName' | 'place' | 'address' | 'phone' | 'website' | 'email' | 'postalCode', string | null>>;
+type UnitPatch = Partial<Record<'unitCode' | 'address' | 'phone' | 'website' | 'email' | 'postalCode', string | null>>;
+const clean = <T extends Record<string, string | null | undefined>>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined).map(([k, v]) => [k, v === '' ? null : v])) as Partial<Record<keyof T, string | null>>;
+
+export function createOfficialDocumentsService(deps: Deps) {
+  const { db, clock, blobs } = deps;
+
+  async function requireUnit(tenantId: string, unitId: string) {
+    const u = await db.selectFrom('units').select(['id', 'name']).where('tenantId', '=', tenantId).where('id', '=', unitId).executeTakeFirst();
+    if (!u) throw notFound('unit');
+    return u;
+  }
+
+  async function requireDocument(actor: Actor, id: string) {
+    const d = await db.selectFrom('officialDocuments').selectAll().where('tenantId', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
+    if (!d || !can(actor, 'document.read', { tenantId: actor.tenantId, unitId: d.unitId }) && d.issuedBy !== actor.userId) throw notFound('official_document');
+    return d;
+  }
+
+  return {
+    async getSettings(actor: Actor) {
+      authorize(actor, 'tenant.read', { tenantId: actor.tenantId });
+      const s = await db.selectFrom('docTenantSettings').selectAll().where('tenantId', '=', actor.tenantId).executeTakeFirst();
+      const units = await db.selectFrom('docUnitLetterheads').selectAll().where('tenantId', '=', actor.tenantId).execute();
+      return { settings: s ?? null, units, canManageTenant: can(actor, 'letterhead.manage', { tenantId: actor.tenantId }) };
+    },
+
+    async updateSettings(actor: Actor, input: SettingsPatch, requestId?: string) {
+      authorize(actor, 'letterhead.manage', { tenantId: actor.tenantId });
+      const patch = clean(input);
+      return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        const now = clock.now().toISOString();
+        const before = await tx.selectFrom('docTenantSettings').selectAll().where('tenantId', '=', actor.tenantId).executeTakeFirst();
+        if (before) await tx.updateTable('docTenantSettings').set({ ...patch, isDemo: 0, updatedAt: now }).where('tenantId', '=', actor.tenantId).execute();
+        else await tx.insertInto('docTenantSettings').values({ tenantId: actor.tenantId, emblemEvidenceId: null, governmentLine: null, headTitle: null, headName: null, place: null, address: null, phone: null, website: null, email: null, postalCode: null, ...patch, isDemo: 0, updatedAt: now }).execute();
+        const after = await tx.selectFrom('docTenantSettings').selectAll().where('tenantId', '=', actor.tenantId).executeTakeFirstOrThrow();
+        await audit.record({ entityType: 'letterhead', entityId: actor.tenantId, action: before ? 'update' : 'create', before: before ?? null, after });
+        return after;
+      });
+    },
+
+    /** The lambang daerah: a PNG or JPEG checked by its bytes, stored once in the blob store. */
+    async uploadEmblem(actor: Actor, file: { data: Buffer; filename: string }, requestId?: string) {
+      authorize(actor, 'letterhead.manage', { tenantId: actor.tenantId });
+      const type = await sniffType(file.data);
+      if (!type || !['image/png', 'image/jpeg'].includes(type.mime)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'errors.emblemType', {}, [{ field: 'file', messageKey: 'errors.emblemType' }]);
+      const stored = await blobs.put(file.data);
+      return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        const now = clock.now().toISOString();
+        const evidenceId = newId();
+        await tx.insertInto('evidence').values({ tenantId: actor.tenantId, id: evidenceId, sha256: stored.sha256, size: stored.size, mime: type.mime, ext: type.ext, originalName: file.filename.replace(/[\\/\0]/g, '_').slice(0, 200) || `lambang.${type.ext}`, uploadedBy: actor.userId, createdAt: now }).execute();
+        const before = await tx.selectFrom('docTenantSettings').select('emblemEvidenceId').where('tenantId', '=', actor.tenantId).executeTakeFirst();
+        if (before) await tx.updateTable('docTenantSettings').set({ emblemEvidenceId: evidenceId, updatedAt: now }).where('tenantId', '=', actor.tenantId).execute();
+        else await tx.insertInto('docTenantSettings').values({ tenantId: actor.tenantId, emblemEvidenceId: evidenceId, governmentLine: null, headTitle: null, headName: null, place: null, address: null, phone: null, website: null, email: null, postalCode: null, isDemo: 0, updatedAt: now }).execute();
+        await audit.record({ entityType: 'letterhead', entityId: actor.tenantId, action: 'update', changes: { emblem: { before: before?.emblemEvidenceId ?? null, after: stored.sha256 } } });
+        return { evidenceId, sha256: stored.sha256, mime: type.mime };
+      });
+    },
+
+    async updateUnitLetterhead(actor: Actor, unitId: string, input: UnitPatch, requestId?: string) {
+      await requireUnit(actor.tenantId, unitId);
+      authorize(actor, 'letterhead.manage', { tenantId: actor.tenantId, unitId });
+      const patch = clean(input);
+      return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        const now = clock.now().toISOString();
+        const before = await tx.selectFrom('docUnitLetterheads').selectAll().where('tenantId', '=', actor.tenantId).where('unitId', '=', unitId).executeTakeFirst();
+        if (before) await tx.updateTable('docUnitLetterheads').set({ ...patch, isDemo: 0, updatedAt: now }).where('tenantId', '=', actor.tenantId).where('unitId', '=', unitId).execute();
+        else await tx.insertInto('docUnitLetterheads').values({ tenantId: actor.tenantId, unitId, unitCode: null, address: null, phone: null, website: null, email: null, postalCode: null, ...patch, isDemo: 0, updatedAt: now }).execute();
+        const after = await tx.selectFrom('docUnitLetterheads').selectAll().where('tenantId', '=', actor.tenantId).where('unitId', '=', unitId).executeTakeFirstOrThrow();
+        await audit.record({ entityType: 'letterhead', entityId: unitId, action: before ? 'update' : 'create', before: before ?? null, after });
+        return after;
+      });
+    },
+
+    /** A preview PDF of the kop (unit, tenant or emblem-only) as it will print. */
+    async previewPdf(actor: Actor, spec: KopSpec) {
+      authorize(actor, 'tenant.read', { tenantId: actor.tenantId });
+      if (spec.kind === 'unit') await requireUnit(actor.tenantId, spec.unitId);
+      const kop = await loadLetterhead(db, blobs, actor.tenantId, spec);
+      return renderPdf({ info: { title: 'Pratinjau kop surat', creator: 'Serasan' }, pageMargins: [64, 48, 64, 56], content: [...kopContent(kop), { text: 'Pratinjau kop surat — bukan dokumen resmi.', italics: true, color: '#777777', alignment: 'center', margin: [0, 20, 0, 0] }] });
+    },
+
+    async templates(actor: Actor) {
+      authorize(actor, 'tenant.read', { tenantId: actor.tenantId });
+      return Promise.all(DOC_TYPES.map(async (t) => ({ docType: t, ...(await numberTemplateOf(db, actor.tenantId, t)), defaultTemplate: DEFAULT_TEMPLATE, defaultClassification: DEFAULT_CLASSIFICATION[t] })));
+    },
+
+    async setTemplate(actor: Actor, docType: DocType, input: { template: string; classification: string }, requestId?: string) {
+      authorize(actor, 'letterhead.manage', { tenantId: actor.tenantId });
+      checkTemplate(input.template);
+      await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        const now = clock.now().toISOString();
+        const before = await numberTemplateOf(tx, actor.tenantId, docType);
+        await tx.deleteFrom('docNumberTemplates').where('tenantId', '=', actor.tenantId).where('docType', '=', docType).execute();
+        await tx.insertInto('docNumberTemplates').values({ tenantId: actor.tenantId, docType, template: input.template, classification: input.classification, updatedAt: now }).execute();
+        await audit.record({ entityType: 'doc_number_template', entityId: docType, action: 'update', before, after: input });
+      });
+    },
+
+    /** The register: every number issued or cancelled (with its reason), newest first. */
+    async register(actor: Actor, f: { docType?: DocType; year?: number }) {
+      authorize(actor, 'document.read', { tenantId: actor.tenantId });
+      let q = db
+        .selectFrom('docNumbers as n')
+        .leftJoin('units as u', (j) => j.onRef('u.tenantId', '=', 'n.tenantId').onRef('u.id', '=', 'n.unitId'))
+        .leftJoin('officialDocuments as d', (j) => j.onRef('d.tenantId', '=', 'n.tenantId').onRef('d.id', '=', 'n.documentId'))
+        .leftJoin('users as us', 'us.id', 'n.issuedBy')
+        .select(['n.id', 'n.docType', 'n.year', 'n.seq', 'n.number', 'n.title', 'n.status', 'n.cancelReason', 'n.cancelledAt', 'n.issuedAt', 'n.unitId', 'u.name as unitName', 'n.documentId', 'd.status as documentStatus', 'd.withdrawnReason', 'd.verificationCode', 'us.name as issuedByName'])
+        .where('n.tenantId', '=', actor.tenantId);
+      if (f.docType) q = q.where('n.docType', '=', f.docType);
+      if (f.year) q = q.where('n.year', '=', f.year);
+      const rows = await q.orderBy('n.year', 'desc').orderBy('n.docType').orderBy('n.seq', 'desc').limit(1000).execute();
+      // Unit roles see their own units' numbers; tenant-wide roles see all.
+      return rows.filter((r) => can(actor, 'document.read', { tenantId: actor.tenantId, unitId: r.unitId }));
+    },
+
+    /** Take a number for a document signed outside Serasan (it stays in the register). */
+    async reserveNumber(actor: Actor, input: { docType: DocType; title: string; unitId?: string | null; date?: string }, requestId?: string) {
+      let unitCode: string | null = null;
+      if (input.unitId) {
+        const u = await requireUnit(actor.tenantId, input.unitId);
+        authorize(actor, 'document.issue', { tenantId: actor.tenantId, unitId: u.id });
+        const lh = await loadLetterhead(db, blobs, actor.tenantId, { kind: 'unit', unitId: u.id });
+        unitCode = lh.unitCode;
+      } else authorize(actor, 'document.issue', { tenantId: actor.tenantId });
+      const date = input.date ?? clock.now().toISOString().slice(0, 10);
+      return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        const n = await issueNumber(tx, { tenantId: actor.tenantId, docType: input.docType, date, unitId: input.unitId ?? null, unitCode, title: input.title, issuedBy: actor.userId, now: clock.now().toISOString() });
+        await audit.record({ entityType: 'doc_number', entityId: n.id, action: 'create', after: { docType: input.docType, number: n.number, title: input.title } });
+        return n;
+      });
+    },
+
+    /** A cancelled number stays in the register with its reason: gaps are explained, never refilled. */
+    async cancelNumber(actor: Actor, id: string, reason: string, requestId?: string) {
+      const n = await db.selectFrom('docNumbers').selectAll().where('tenantId', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
+      if (!n || !can(actor, 'document.read', { tenantId: actor.tenantId, unitId: n.unitId })) throw notFound('doc_number');
+      authorize(actor, 'document.issue', { tenantId: actor.tenantId, unitId: n.unitId });
+      if (n.status === 'cancelled') throw conflict('errors.docNumberCancelled');
+      if (n.documentId) throw conflict('errors.docNumberHasDocument');
+      await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        const now = clock.now().toISOString();
+        await tx.updateTable('docNumbers').set({ status: 'cancelled', cancelReason: reason, cancelledAt: now, cancelledBy: actor.userId }).where('tenantId', '=', actor.tenantId).where('id', '=', id).execute();
+        await audit.record({ entityType: 'doc_number', entityId: id, action: 'cancel', changes: { status: { before: 'issued', after: 'cancelled' }, cancelReason: { before: null, after: reason } } });
+      });
+    },
+
+    async listDocuments(actor: Actor) {
+      authorize(actor, 'document.read', { tenantId: actor.tenantId });
+      const rows = await db.selectFrom('officialDocuments').select(['id', 'docType', 'number', 'title', 'unitId', 'issuer', 'documentDate', 'issuedAt', 'issuedBy', 'sha256', 'status', 'withdrawnAt', 'withdrawnReason', 'verificationCode', 'entityType', 'entityId']).where('tenantId', '=', actor.tenantId).orderBy('issuedAt', 'desc').limit(500).execute();
+      return rows.filter((r) => can(actor, 'document.read', { tenantId: actor.tenantId, unitId: r.unitId }) || r.issuedBy === actor.userId);
+    },
+
+    requireDocument,
+
+    async openPdf(actor: Actor, id: string) {
+      const d = await requireDocument(actor, id);
+      return { doc: d, stream: blobs.open(d.sha256) };
+    },
+
+    /** Withdrawal keeps the record, the number and the PDF; the public page then says "ditarik". */
+    async withdraw(actor: Actor, id: string, reason: string, requestId?: string) {
+      const d = await requireDocument(actor, id);
+      if (d.issuedBy !== actor.userId) authorize(actor, 'document.withdraw', { tenantId: actor.tenantId, unitId: d.unitId });
+      if (d.status === 'withdrawn') throw conflict('errors.docAlreadyWithdrawn');
+      return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        const now = clock.now().toISOString();
+        await tx.updateTable('officialDocuments').set({ status: 'withdrawn', withdrawnAt: now, withdrawnReason: reason, withdrawnBy: actor.userId }).where('tenantId', '=', actor.tenantId).where('id', '=', id).execute();
+        await audit.record({ entityType: 'official_document', entityId: id, action: 'withdraw', changes: { status: { before: 'issued', after: 'withdrawn' }, withdrawnReason: { before: null, after: reason } } });
+        return { id, status: 'withdrawn' as const, withdrawnAt: now };
+      });
+    },
+
+    /** Public lookup by verification code (the global table: no tenant in the link). */
+    async verify(code: string) {
+      if (!/^[A-Za-z0-9_-]{10,64}$/.test(code)) return null;
+      const v = await db.selectFrom('documentVerifications').selectAll().where('code', '=', code).executeTakeFirst();
+      if (!v) return null;
+      const d = await db
+        .selectFrom('officialDocuments as d')
+        .innerJoin('tenants as t', 't.id', 'd.tenantId')
+        .select(['d.docType', 'd.number', 'd.title', 'd.issuer', 'd.signer', 'd.documentDate', 'd.issuedAt', 'd.sha256', 'd.status', 'd.withdrawnAt', 'd.withdrawnReason', 't.name as tenantName'])
+        .where('d.tenantId', '=', v.tenantId)
+        .where('d.id', '=', v.documentId)
+        .executeTakeFirstOrThrow();
+      return { ...d, signer: JSON.parse(d.signer) as SignatureBlock };
+    },
+  };
+}
+export type OfficialDocumentsService = ReturnType<typeof createOfficialDocumentsService>;

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { ZId } from './common.ts';
+
+export const DOC_TYPES = ['keputusan', 'surat_dinas', 'surat_undangan', 'nota_dinas', 'berita_acara', 'notula', 'perjanjian_kinerja'] as const;
+export const ZDocType = z.enum(DOC_TYPES);
+
+const opt = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const ZTenantDocSettingsInput = z
+  .object({
+    governmentLine: opt(160),
+    headTitle: opt(120),
+    headName: opt(160),
+    place: opt(80),
+    address: opt(300),
+    phone: opt(60),
+    website: opt(120),
+    email: z.string().trim().email().max(120).nullable().optional().or(z.literal('')),
+    postalCode: z.string().trim().regex(/^\d{5}$/).nullable().optional().or(z.literal('')),
+  })
+  .strict();
+
+export const ZUnitLetterheadInput = z
+  .object({
+    unitCode: opt(40),
+    address: opt(300),
+    phone: opt(60),
+    website: opt(120),
+    email: z.string().trim().email().max(120).nullable().optional().or(z.literal('')),
+    postalCode: z.string().trim().regex(/^\d{5}$/).nullable().optional().or(z.literal('')),
+  })
+  .strict();
+
+export const ZNumberTemplateInput = z.object({ template: z.string().trim().min(5).max(120), classification: z.string().trim().min(1).max(40) }).strict();
+export const ZReserveNumberInput = z.object({ docType: ZDocType, title: z.string().trim().min(3).max(300), unitId: ZId.nullable().optional(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict();
+export const ZReasonInput = z.object({ reason: z.string().trim().min(5).max(500) }).strict();
