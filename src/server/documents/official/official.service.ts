@@ -40,6 +40,13 @@ export function createOfficialDocumentsService(deps: Deps) {
     return d;
   }
 
+  /** Tenant-wide readers, or unit roles for their own units (the list is filtered per row). */
+  function authorizeRegisterRead(actor: Actor) {
+    if (can(actor, 'document.read', { tenantId: actor.tenantId })) return;
+    if ([...actor.unitScope].some((unitId) => can(actor, 'document.read', { tenantId: actor.tenantId, unitId }))) return;
+    authorize(actor, 'document.read', { tenantId: actor.tenantId });
+  }
+
   return {
     async getSettings(actor: Actor) {
       authorize(actor, 'tenant.read', { tenantId: actor.tenantId });
@@ -122,7 +129,7 @@ export function createOfficialDocumentsService(deps: Deps) {
 
     /** The register: every number issued or cancelled (with its reason), newest first. */
     async register(actor: Actor, f: { docType?: DocType; year?: number }) {
-      authorize(actor, 'document.read', { tenantId: actor.tenantId });
+      authorizeRegisterRead(actor);
       let q = db
         .selectFrom('docNumbers as n')
         .leftJoin('units as u', (j) => j.onRef('u.tenantId', '=', 'n.tenantId').onRef('u.id', '=', 'n.unitId'))
@@ -169,7 +176,7 @@ export function createOfficialDocumentsService(deps: Deps) {
     },
 
     async listDocuments(actor: Actor) {
-      authorize(actor, 'document.read', { tenantId: actor.tenantId });
+      authorizeRegisterRead(actor);
       const rows = await db.selectFrom('officialDocuments').select(['id', 'docType', 'number', 'title', 'unitId', 'issuer', 'documentDate', 'issuedAt', 'issuedBy', 'sha256', 'status', 'withdrawnAt', 'withdrawnReason', 'verificationCode', 'entityType', 'entityId']).where('tenantId', '=', actor.tenantId).orderBy('issuedAt', 'desc').limit(500).execute();
       return rows.filter((r) => can(actor, 'document.read', { tenantId: actor.tenantId, unitId: r.unitId }) || r.issuedBy === actor.userId);
     },

@@ -28,12 +28,15 @@ export interface RankedEntry {
   nominated: boolean;
 }
 
+/** "BUPATI MUARA ENIM" → "Bupati Muara Enim" for use inside a sentence. */
+const titleCase = (s: string) => (s === s.toUpperCase() ? s.toLowerCase().replace(/(^|\s)(\p{L})/gu, (m, sp: string, c: string) => sp + c.toUpperCase()).replace(/ Dan /g, ' dan ') : s);
+
 /** Default considerations (editable at decision time). */
 export function defaultMenimbang(c: Pick<CompetitionTable, 'name' | 'year'>, maker: string): string[] {
   return [
     `bahwa dalam rangka mendorong inovasi pelayanan publik di lingkungan pemerintah daerah telah dilaksanakan ${c.name} Tahun ${c.year};`,
     `bahwa berdasarkan hasil penilaian tim juri perlu menetapkan hasil ${c.name} Tahun ${c.year};`,
-    `bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan Keputusan ${maker} tentang Penetapan Hasil ${c.name} Tahun ${c.year};`,
+    `bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan Keputusan ${titleCase(maker)} tentang Penetapan Hasil ${c.name} Tahun ${c.year};`,
   ];
 }
 
