@@ -82,3 +82,24 @@ export function signatureContent(s: SignatureBlock, top: string[] = []): PdfCont
     unbreakable: true,
   };
 }
+
+/**
+ * The head of a unit as signer on a date (holderOf on the unit's head position). Null when the
+ * unit has no head position or it is vacant on that date; `title` is then the position title to
+ * print with an empty name line, or null.
+ */
+export async function unitHeadSigner(db: Executor, tenantId: string, unitId: string, date: string): Promise<{ signer: SignatureBlock | null; title: string | null }> {
+  const pos = await db.selectFrom('positions').select(['id', 'title']).where('tenantId', '=', tenantId).where('unitId', '=', unitId).where('isHead', '=', 1).orderBy('createdAt').executeTakeFirst();
+  if (!pos) return { signer: null, title: null };
+  const h = await holderOf(db, tenantId, pos.id, date);
+  if (!h) return { signer: null, title: pos.title };
+  return {
+    signer: { onBehalfOf: null, prefix: h.kind === 'plt' ? 'Plt.' : h.kind === 'plh' ? 'Plh.' : null, jabatan: h.positionTitle, name: h.name, rank: h.rank, nip: h.nip, kind: h.kind, positionId: h.positionId, personId: h.personId, unitId: h.unitId, unitName: h.unitName },
+    title: pos.title,
+  };
+}
+
+/** A signature block for a vacant head: the title and dotted name/NIP lines to fill by hand. */
+export function vacantSigner(title: string | null): SignatureBlock {
+  return { onBehalfOf: null, prefix: null, jabatan: title ?? 'Kepala', name: '……………………………', rank: null, nip: null, kind: 'definitif', positionId: null, personId: null, unitId: null, unitName: null };
+}

@@ -2,29 +2,41 @@ import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } fro
 import { renderPdf } from '../../documents/pdf/pdfmake.ts';
 import type { Actor } from '../../policy/actor.ts';
 import type { ProposalService } from './proposal.service.ts';
+import type { Deps } from '../../deps.ts';
+import { kopContent, loadLetterhead } from '../../documents/official/letterhead.ts';
+import { kopParagraphs } from '../../documents/official/docx.ts';
+import { signatureContent, signatureLines, unitHeadSigner, vacantSigner } from '../../documents/official/signer.ts';
+import { formatDate } from '../../../shared/i18n/translate.ts';
 
 /** Proposal exports in the official section order, with word counts; attachments listed. */
-export function createProposalDocuments(proposals: ProposalService) {
+export function createProposalDocuments(proposals: ProposalService, deps: Deps) {
   async function data(actor: Actor, id: string) {
     const { p, inv, rb } = await proposals.load(actor, id);
     const view = await proposals.present(actor, p, inv, rb);
     const attachments = await proposals.attachments(actor, id);
     const required = rb.body.requiredAttachments.map((a) => ({ title: a.title, file: attachments.find((x) => x.kind === a.kind)?.originalName ?? null }));
-    return { view, inv, rb, required };
+    // The cover carries the kop of the innovation's unit and its head's signature block.
+    const date = deps.clock.now().toISOString().slice(0, 10);
+    const kop = await loadLetterhead(deps.db, deps.blobs, actor.tenantId, { kind: 'unit', unitId: inv.unitId });
+    const head = await unitHeadSigner(deps.db, actor.tenantId, inv.unitId, date);
+    const cover = { kop, signer: head.signer ?? vacantSigner(head.title), date };
+    return { view, inv, rb, required, cover };
   }
   const count = (s: { wordCount: number; wordLimit: number }) => `${s.wordCount} / ${s.wordLimit} kata`;
 
   return {
     async pdf(actor: Actor, id: string) {
-      const { view, inv, rb, required } = await data(actor, id);
+      const { view, inv, rb, required, cover } = await data(actor, id);
       return renderPdf({
         info: { title: `Proposal ${rb.title} — ${view.title}`, creator: 'Serasan' },
         pageMargins: [56, 56, 56, 56],
         footer: (page: number, pages: number) => ({ text: `${view.title} · halaman ${page} dari ${pages}`, alignment: 'center', fontSize: 8, color: '#777777', margin: [0, 20, 0, 0] }),
         content: [
+          ...kopContent(cover.kop),
           { text: `PROPOSAL ${rb.title.toUpperCase()}`, alignment: 'center', fontSize: 13, bold: true },
           { text: view.title, alignment: 'center', fontSize: 16, bold: true, margin: [0, 6, 0, 2] },
           { text: [inv.acronym, inv.videoUrl ? `Video: ${inv.videoUrl}` : null].filter(Boolean).join(' · ') || ' ', alignment: 'center', fontSize: 9, color: '#555555', margin: [0, 0, 0, 16] },
+          { ...(signatureContent(cover.signer, [`${cover.kop.place}, ${formatDate('id', cover.date)}`, 'Mengetahui,']) as object), pageBreak: 'after' },
           ...view.sections.flatMap((s, i) => [
             { columns: [{ text: `${i + 1}. ${s.title}`, bold: true, fontSize: 12 }, { text: `${count(s)}${s.weight ? ` · bobot ${s.weight}%` : ''}`, alignment: 'right', fontSize: 8, color: s.wordCount > s.wordLimit ? '#c0392b' : '#777777', width: 150 }], margin: [0, 10, 0, 4] },
             { text: s.text || '(belum diisi)', italics: !s.text, color: s.text ? '#000000' : '#999999', alignment: 'justify', preserveLeadingSpaces: true, lineHeight: 1.2 },
@@ -36,7 +48,8 @@ export function createProposalDocuments(proposals: ProposalService) {
     },
 
     async docx(actor: Actor, id: string) {
-      const { view, inv, rb, required } = await data(actor, id);
+      const { view, inv, rb, required, cover } = await data(actor, id);
+      const sig = signatureLines(cover.signer);
       const doc = new Document({
         creator: 'Serasan',
         title: `Proposal ${rb.title} — ${view.title}`,
@@ -44,9 +57,11 @@ export function createProposalDocuments(proposals: ProposalService) {
         sections: [
           {
             children: [
+              ...kopParagraphs(cover.kop),
               new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `PROPOSAL ${rb.title.toUpperCase()}`, bold: true })] }),
               new Paragraph({ alignment: AlignmentType.CENTER, heading: HeadingLevel.TITLE, children: [new TextRun({ text: view.title, bold: true })] }),
               ...(inv.videoUrl ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `Video: ${inv.videoUrl}`, size: 18 })] })] : []),
+              ...[`${cover.kop.place}, ${formatDate('id', cover.date)}`, 'Mengetahui,', ...sig.heading, '', '', sig.name, ...sig.below].map((t) => new Paragraph({ indent: { left: 5200 }, children: [new TextRun({ text: t, bold: t === sig.name })] })),
               ...view.sections.flatMap((s, i) => [
                 new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun({ text: `${i + 1}. ${s.title}` })] }),
                 new Paragraph({ children: [new TextRun({ text: `${count(s)}${s.weight ? ` · bobot ${s.weight}%` : ''}`, italics: true, size: 16, color: '777777' })] }),

@@ -27,7 +27,7 @@ const ZSectionInput = z.object({ text: z.string().max(200_000), baseVersion: z.n
 export async function proposalRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const proposals = createProposalService(deps);
-  const docs = createProposalDocuments(proposals);
+  const docs = createProposalDocuments(proposals, deps);
   const tags = ['kipp'];
 
   r.get('/api/kipp/rulebooks', { schema: { tags } }, async () => ({ items: kippRulebooks.list() }));

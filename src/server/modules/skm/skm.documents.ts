@@ -7,6 +7,8 @@ import { renderPdf } from '../../documents/pdf/pdfmake.ts';
 import { decorateHeader } from '../../documents/xlsx/innovation-sheet.ts';
 import { formatDate } from '../../../shared/i18n/translate.ts';
 import { rulebookOf, type SkmService } from './skm.service.ts';
+import { kopContent, loadLetterhead } from '../../documents/official/letterhead.ts';
+import { signatureContent, unitHeadSigner, vacantSigner } from '../../documents/official/signer.ts';
 
 const LABELS: Record<string, Record<string, string>> = {
   sex: { L: 'Laki-laki', P: 'Perempuan' },
@@ -72,6 +74,10 @@ export function createSkmDocuments(deps: Deps, skm: SkmService) {
       const r = await skm.surveyResults(s);
       const actions = await skm.listActions(actor, id);
       const unsurName = (c: string) => rb.body.unsur.find((u) => u.code === c)?.name ?? c;
+      // Official form: the kop of the survey's unit; signed by the unit head at the report date.
+      const reportDate = deps.clock.now().toISOString().slice(0, 10);
+      const kop = await loadLetterhead(db, deps.blobs, actor.tenantId, { kind: 'unit', unitId: s.unitId });
+      const head = await unitHeadSigner(db, actor.tenantId, s.unitId, reportDate);
       const profileTables = Object.entries(DIMENSION_TITLE).map(([dim, title]) => {
         const counts = r.profile[dim] ?? {};
         const total = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -94,6 +100,7 @@ export function createSkmDocuments(deps: Deps, skm: SkmService) {
         pageMargins: [56, 56, 56, 56],
         footer: (page: number, pages: number) => ({ text: `Halaman ${page} dari ${pages}`, alignment: 'center', fontSize: 8, color: '#777777', margin: [0, 20, 0, 0] }),
         content: [
+          ...kopContent(kop),
           { text: 'LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT', alignment: 'center', fontSize: 14, bold: true },
           { text: `${meta.unitName} — ${meta.tenantName}`, alignment: 'center', margin: [0, 4, 0, 0] },
           { text: `Jenis layanan: ${meta.serviceName}`, alignment: 'center' },
@@ -157,6 +164,7 @@ export function createSkmDocuments(deps: Deps, skm: SkmService) {
                 layout: 'lightHorizontalLines',
               }
             : { text: 'Belum ada rencana tindak lanjut.', italics: true },
+          signatureContent(head.signer ?? vacantSigner(head.title), [`${kop.place}, ${formatDate('id', reportDate)}`]),
           { text: `Dasar: ${rb.legalBasis.join('; ')}. Dokumen dibuat oleh Serasan.`, fontSize: 8, color: '#777777', margin: [0, 24, 0, 0] },
         ],
       });
