@@ -36,6 +36,8 @@ const PublicSkmResultsPage = lazy(() => import('./features/skm/PublicSkmResultsP
 const ProposalEditorPage = lazy(() => import('./features/kipp/ProposalEditorPage.tsx'));
 const KippHomePage = lazy(() => import('./features/kipp/KippHomePage.tsx'));
 const CompetitionPage = lazy(() => import('./features/kipp/CompetitionPage.tsx'));
+// Official documents kit: letterheads and the numbering register.
+const DocumentsPage = lazy(() => import('./features/documents/DocumentsPage.tsx'));
 
 export function App() {
   return (
@@ -81,6 +83,7 @@ export function App() {
             <Route path="proposal/:id" element={<ProposalEditorPage />} />
             <Route path="kompetisi" element={<KippHomePage />} />
             <Route path="kompetisi/:id" element={<CompetitionPage />} />
+            <Route path="naskah-dinas" element={<DocumentsPage />} />
             <Route path="riwayat" element={<AuditPage />} />
             <Route path="berkas" element={<EvidencePage />} />
             <Route path="akun" element={<AccountPage />} />

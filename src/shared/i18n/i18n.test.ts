@@ -40,6 +40,12 @@ test('the KIPP web catalogs have the same keys in both languages', async () => {
   assert.deepEqual(keys(webKippEn).sort(), keys(webKippId).sort());
 });
 
+test('the official documents web catalogs have the same keys in both languages', async () => {
+  const { webDocsId } = await import('./web-docs.id.ts');
+  const { webDocsEn } = await import('./web-docs.en.ts');
+  assert.deepEqual(keys(webDocsEn).sort(), keys(webDocsId).sort());
+});
+
 test('translate interpolates parameters and translates @-references', () => {
   assert.equal(translate('id', 'errors.notFound', { entity: '@entities.person' }), 'Pegawai tidak ditemukan.');
   assert.equal(translate('en', 'errors.notFound', { entity: '@entities.person' }), 'Person not found.');
