@@ -205,7 +205,6 @@ describe('journey: KIPP proposal and internal competition', { skip }, () => {
       assert.equal(await page.locator(`[data-testid="ranking-row"][data-proposal="${otherProposalId}"]`).getByTestId('ranking-flag').count(), 0);
       await row.scrollIntoViewIfNeeded();
       await shot(page, 'ranking');
-      await page.getByTestId('decision-number').fill('400.10/123/KPTS/BALITBANGDA/2026');
       await page.getByTestId('decide').click();
       await page.getByTestId('decree-pdf').waitFor();
       assert.equal(await page.getByTestId('competition-status').getAttribute('data-status'), 'frozen');

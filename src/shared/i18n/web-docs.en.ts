@@ -48,6 +48,13 @@ export const webDocsEn: typeof webDocsId = {
       cancelled_ok: 'Number cancelled.',
       gapsNote: 'Every number ever taken stays in the register; cancelled numbers explain the gaps.',
     },
+    decree: {
+      signer: 'Decree signer',
+      signerHint: 'The official is looked up in the organisation at the decree’s date (definitive, Plt or Plh).',
+      headOfRegion: 'Head of region (emblem-only letterhead)',
+      linesHint: 'One item per line; empty = standard text.',
+      numberNote: 'The number is taken from the register; the document is frozen with a verification QR code.',
+    },
     types: {
       keputusan: 'Decree',
       surat_dinas: 'Official letter',

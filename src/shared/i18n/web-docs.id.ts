@@ -47,6 +47,13 @@ export const webDocsId = {
       cancelled_ok: 'Nomor dibatalkan.',
       gapsNote: 'Setiap nomor yang pernah diambil tetap tercatat; nomor yang dibatalkan menjelaskan celah urutan.',
     },
+    decree: {
+      signer: 'Penanda tangan keputusan',
+      signerHint: 'Pejabat dicari dari organisasi pada tanggal keputusan (definitif, Plt, atau Plh).',
+      headOfRegion: 'Kepala daerah (kop lambang saja)',
+      linesHint: 'Satu butir per baris; kosong = teks baku.',
+      numberNote: 'Nomor diambil otomatis dari register; dokumen dibekukan dengan kode QR verifikasi.',
+    },
     types: {
       keputusan: 'Keputusan',
       surat_dinas: 'Surat dinas',

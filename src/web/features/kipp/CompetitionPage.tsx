@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Anchor, Badge, Button, Center, Group, Loader, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconAlertTriangle, IconArrowLeft, IconEyeOff, IconFileTypePdf, IconGavel } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowLeft, IconEyeOff, IconFileTypePdf } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -11,6 +11,7 @@ import { hasRole, useAuth } from '../../auth/AuthProvider.tsx';
 import { ErrorAlert, errorMessage, notifyError, notifySuccess } from '../../components/feedback.tsx';
 import { formatDate } from '../../components/format.ts';
 import { CompetitionStatusBadge } from './KippHomePage.tsx';
+import { DecreeForm } from './DecreeForm.tsx';
 
 const fmt = (n: number) => (Math.round(n * 100) / 100).toLocaleString('id-ID');
 
@@ -208,26 +209,9 @@ function RankingTable({ detail, manager, onDone }: { detail: CompetitionDetail; 
   const { t } = useTranslation();
   const id = detail.competition.id;
   const ranking = useRanking(id);
-  const [number, setNumber] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   if (ranking.error) return null; // not everyone may see the ranking
   const r = ranking.data;
   const frozen = detail.competition.status === 'frozen';
-
-  const decide = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api(`/competitions/${id}/decide`, { method: 'POST', body: { decisionNumber: number.trim() } });
-      notifySuccess(t('kipp.competition.decided'));
-      await onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <Paper withBorder p="md" data-testid="ranking">
@@ -311,25 +295,7 @@ function RankingTable({ detail, manager, onDone }: { detail: CompetitionDetail; 
             </Button>
           </Group>
         )}
-        {manager && !frozen && (
-          <Stack gap="xs">
-            <Group align="flex-end" gap="xs" wrap="wrap">
-              <TextInput
-                style={{ flex: '1 1 280px' }}
-                label={t('kipp.competition.decisionNumber')}
-                description={t('kipp.competition.decideConfirm')}
-                placeholder="400.10/…/KPTS/2026"
-                value={number}
-                onChange={(e) => setNumber(e.currentTarget.value)}
-                data-testid="decision-number"
-              />
-              <Button color="pemda" leftSection={<IconGavel size={16} />} onClick={() => void decide()} loading={busy} disabled={number.trim().length < 3} data-testid="decide">
-                {t('kipp.competition.decide')}
-              </Button>
-            </Group>
-            <ErrorAlert error={error} testId="decide-error" />
-          </Stack>
-        )}
+        {manager && !frozen && <DecreeForm competitionId={id} onDone={onDone} />}
       </Stack>
     </Paper>
   );
