@@ -46,6 +46,10 @@ export const webDocsEn: typeof webDocsId = {
       cancelHint: 'A cancelled number stays in the register with its reason and is never reused.',
       reason: 'Reason',
       cancelled_ok: 'Number cancelled.',
+      withdraw: 'Withdraw document',
+      withdrawTitle: 'Withdraw document {{number}}',
+      withdrawHint: 'A withdrawn document stays in the register with its number; the verification page will state that it was WITHDRAWN, with the reason.',
+      withdrawn_ok: 'Document withdrawn.',
       gapsNote: 'Every number ever taken stays in the register; cancelled numbers explain the gaps.',
     },
     decree: {

@@ -45,6 +45,10 @@ export const webDocsId = {
       cancelHint: 'Nomor yang dibatalkan tetap tercatat dengan alasannya dan tidak dipakai ulang.',
       reason: 'Alasan',
       cancelled_ok: 'Nomor dibatalkan.',
+      withdraw: 'Tarik dokumen',
+      withdrawTitle: 'Tarik dokumen {{number}}',
+      withdrawHint: 'Dokumen yang ditarik tetap tercatat bersama nomornya; halaman verifikasi akan menyatakan dokumen ini DITARIK beserta alasannya.',
+      withdrawn_ok: 'Dokumen ditarik.',
       gapsNote: 'Setiap nomor yang pernah diambil tetap tercatat; nomor yang dibatalkan menjelaskan celah urutan.',
     },
     decree: {

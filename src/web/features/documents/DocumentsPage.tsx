@@ -227,10 +227,15 @@ function RegisterTab() {
   const set = (k: string, v: string | null) => setParams((p) => (v ? p.set(k, v) : p.delete(k), p), { replace: true });
   const reg = useQuery({ queryKey: ['documents', 'register', docType, year], queryFn: () => api<{ items: RegisterRow[] }>('/documents/numbers', { query: { docType, year } }) });
   const [cancelling, setCancelling] = useState<RegisterRow | null>(null);
+  const [withdrawing, setWithdrawing] = useState<RegisterRow | null>(null);
   const [reason, setReason] = useState('');
   const cancel = useMutation({
     mutationFn: () => api(`/documents/numbers/${cancelling!.id}/cancel`, { method: 'POST', body: { reason } }),
     onSuccess: () => (notifySuccess(t('docs.register.cancelled_ok')), setCancelling(null), setReason(''), qc.invalidateQueries({ queryKey: ['documents', 'register'] })),
+  });
+  const withdraw = useMutation({
+    mutationFn: () => api(`/documents/${withdrawing!.documentId}/withdraw`, { method: 'POST', body: { reason } }),
+    onSuccess: () => (notifySuccess(t('docs.register.withdrawn_ok')), setWithdrawing(null), setReason(''), qc.invalidateQueries({ queryKey: ['documents', 'register'] })),
   });
   const years = Array.from({ length: 6 }, (_, i) => String(new Date().getFullYear() + 1 - i));
 
@@ -301,6 +306,11 @@ function RegisterTab() {
                           {t('docs.register.verify')}
                         </Anchor>
                       )}
+                      {r.documentId && r.documentStatus === 'issued' && (
+                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => setWithdrawing(r)} data-testid="withdraw-open">
+                          {t('docs.register.withdraw')}
+                        </Button>
+                      )}
                       {r.status === 'issued' && !r.documentId && (
                         <Button size="compact-xs" variant="subtle" color="red" onClick={() => setCancelling(r)}>
                           {t('docs.register.cancel')}
@@ -330,6 +340,17 @@ function RegisterTab() {
           <Group justify="flex-end">
             <Button color="red" onClick={() => cancel.mutate()} loading={cancel.isPending} data-testid="cancel-confirm">
               {t('docs.register.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <Modal opened={!!withdrawing} onClose={() => setWithdrawing(null)} title={t('docs.register.withdrawTitle', { number: withdrawing?.number ?? '' })}>
+        <Stack gap="sm">
+          <Text size="sm">{t('docs.register.withdrawHint')}</Text>
+          <Textarea label={t('docs.register.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} minRows={2} autosize error={withdraw.error ? errorMessage(withdraw.error) : undefined} data-testid="withdraw-reason" />
+          <Group justify="flex-end">
+            <Button color="red" onClick={() => withdraw.mutate()} loading={withdraw.isPending} data-testid="withdraw-confirm">
+              {t('docs.register.withdraw')}
             </Button>
           </Group>
         </Stack>
