@@ -191,6 +191,8 @@ export const coreEn: CoreCatalog = {
     competition: 'Competition',
     official_document: 'Official document',
     doc_number: 'Document number',
+    letterhead: 'Letterhead',
+    doc_number_template: 'Number template',
   },
   unitTypes: {
     sekretariat_daerah: 'Regional Secretariat',
@@ -262,5 +264,8 @@ export const coreEn: CoreCatalog = {
     lock: 'Locked',
     close: 'Closed',
     open: 'Opened',
+    issue: 'Issued',
+    withdraw: 'Withdrawn',
+    cancel: 'Cancelled',
   },
 };

@@ -190,6 +190,8 @@ export const coreId = {
     competition: 'Kompetisi',
     official_document: 'Dokumen resmi',
     doc_number: 'Nomor surat',
+    letterhead: 'Kop surat',
+    doc_number_template: 'Templat nomor surat',
   },
   unitTypes: {
     sekretariat_daerah: 'Sekretariat Daerah',
@@ -261,6 +263,9 @@ export const coreId = {
     lock: 'Dikunci',
     close: 'Ditutup',
     open: 'Dibuka',
+    issue: 'Diterbitkan',
+    withdraw: 'Ditarik',
+    cancel: 'Dibatalkan',
   },
 };
 

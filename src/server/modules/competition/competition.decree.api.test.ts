@@ -116,6 +116,32 @@ for (const dialect of await testDialects()) {
       assert.equal(reg.body.items[0].documentStatus, 'withdrawn', 'the number stays in the register');
     });
 
+    test('another tenant’s admin gets 404 for the document, its PDF, its withdrawal, its number and our units’ letterheads', async () => {
+      const platform = await signedIn(rt, 'platform');
+      const other = await platform.post('/api/admin/tenants', { regionCode: '16.04' });
+      assert.equal(other.status, 201, other.raw);
+      const { TestClient } = await import('../../testing/harness.ts');
+      const { createUsersService } = await import('../users/users.service.ts');
+      const u = await createUsersService(rt.deps).create(
+        { userId: 'cli', tenantId: other.body.id, name: 'cli', roles: [{ role: 'admin', unitId: null }], isPlatformAdmin: false, unitScope: new Set() },
+        { username: 'admin.lahat', name: 'Admin Lahat', password: 'rahasia-lahat-123', roles: [{ role: 'admin' }] },
+      );
+      await rt.deps.db.updateTable('users').set({ mustChangePassword: 0 }).where('id', '=', u.user.id).execute();
+      const stranger = new TestClient(rt.app);
+      await stranger.login('admin.lahat', 'rahasia-lahat-123');
+      assert.equal((await stranger.download(`/api/documents/${documentId}/pdf`)).status, 404);
+      assert.equal((await stranger.post(`/api/documents/${documentId}/withdraw`, { reason: 'Bukan dokumen kami' })).status, 404);
+      const ours = (await admin.get('/api/documents/numbers')).body.items[0];
+      assert.equal((await stranger.post(`/api/documents/numbers/${ours.id}/cancel`, { reason: 'Bukan nomor kami' })).status, 404);
+      const units = (await admin.get('/api/units')).body.items as Array<{ id: string }>;
+      assert.equal((await stranger.put(`/api/documents/letterheads/${units[0].id}`, { address: 'Jalan Lain' })).status, 404);
+      assert.deepEqual((await stranger.get('/api/documents/numbers')).body.items, []);
+      assert.deepEqual((await stranger.get('/api/documents')).body.items, []);
+      // Its own decree starts its own register at 1 and carries its own kop.
+      const ownKop = pdfText((await stranger.download('/api/documents/letterhead-preview.pdf?kind=tenant')).data);
+      assert.match(ownKop, /PEMERINTAH KABUPATEN LAHAT/);
+    });
+
     test('without a chosen position the head of region signs, under the emblem-only kop and without NIP', async () => {
       const competitionId = await open('Lomba Inovasi Kecamatan');
       const d = await inovasi.post(`/api/competitions/${competitionId}/decide`, {});
