@@ -83,6 +83,12 @@ export const coreEn: CoreCatalog = {
     notInCompetition: 'This proposal is not an entry of that competition.',
     registrationClosed: 'Registration for the competition closed on {{date}}.',
     importTooMany: 'The import file has {{count}} rows; at most {{max}} rows per import.',
+    transitionNotAllowed: 'The step "{{step}}" cannot be taken: this {{entity}} is "{{status}}".',
+    transitionUnknown: 'The step "{{step}}" is not part of this workflow.',
+    proposalLocked: 'This proposal has been entered in the competition "{{competition}}" and is locked: the version the judges score must not change. Comments can still be written.',
+    innovationAlreadyEntered: 'This innovation already takes part in the competition "{{competition}}" (proposal "{{title}}"); an innovation may enter a competition only once.',
+    proposalAlreadyEntered: 'This proposal has already been entered in the competition "{{competition}}".',
+    rankingBeforeDecision: 'The ranking and the other judges\' scores can be seen only after the competition result has been decided.',
   },
   zod: {
     required: 'is required',

@@ -82,6 +82,12 @@ export const coreId = {
     notInCompetition: 'Proposal ini bukan peserta kompetisi tersebut.',
     registrationClosed: 'Pendaftaran kompetisi sudah ditutup pada {{date}}.',
     importTooMany: 'Berkas impor berisi {{count}} baris; maksimum {{max}} baris sekali impor.',
+    transitionNotAllowed: 'Langkah "{{step}}" tidak dapat dilakukan: {{entity}} ini berstatus "{{status}}".',
+    transitionUnknown: 'Langkah "{{step}}" tidak dikenal dalam alur kerja ini.',
+    proposalLocked: 'Proposal ini sudah didaftarkan ke kompetisi "{{competition}}" dan terkunci: versi yang dinilai juri tidak boleh berubah. Komentar tetap dapat ditulis.',
+    innovationAlreadyEntered: 'Inovasi ini sudah mengikuti kompetisi "{{competition}}" (proposal "{{title}}"); satu inovasi hanya boleh didaftarkan satu kali per kompetisi.',
+    proposalAlreadyEntered: 'Proposal ini sudah didaftarkan ke kompetisi "{{competition}}".',
+    rankingBeforeDecision: 'Peringkat dan nilai juri lain baru dapat dilihat setelah hasil kompetisi ditetapkan.',
   },
   zod: {
     required: 'wajib diisi',
