@@ -5,11 +5,17 @@ import type { ProposalService } from './proposal.service.ts';
 
 /** Proposal exports in the official section order, with word counts; attachments listed. */
 export function createProposalDocuments(proposals: ProposalService) {
+  /** Members export the workspace; a judge the scored version, and in blind mode nothing that names a unit or person. */
   async function data(actor: Actor, id: string) {
-    const { p, inv, rb } = await proposals.load(actor, id);
-    const view = await proposals.present(actor, p, inv, rb);
-    const attachments = await proposals.attachments(actor, id);
-    const required = rb.body.requiredAttachments.map((a) => ({ title: a.title, file: attachments.find((x) => x.kind === a.kind)?.originalName ?? null }));
+    const { view, inv: record, rb, access, redact } = await proposals.readView(actor, id);
+    const blind = access.kind === 'judge' && access.blind;
+    const attachments = await proposals.attachedKinds(actor.tenantId, id);
+    // File names often carry the office's name: a blind judge sees only that a file is attached.
+    const required = rb.body.requiredAttachments.map((a) => {
+      const file = attachments.find((x) => x.kind === a.kind)?.originalName ?? null;
+      return { title: a.title, file: file && blind ? 'terlampir' : file && redact(file) };
+    });
+    const inv = { acronym: record.acronym && redact(record.acronym), videoUrl: blind ? null : record.videoUrl };
     return { view, inv, rb, required };
   }
   const count = (s: { wordCount: number; wordLimit: number }) => `${s.wordCount} / ${s.wordLimit} kata`;
