@@ -40,6 +40,12 @@ test('the KIPP web catalogs have the same keys in both languages', async () => {
   assert.deepEqual(keys(webKippEn).sort(), keys(webKippId).sort());
 });
 
+test('the workflow web catalogs have the same keys in both languages', async () => {
+  const { webFlowId } = await import('./web-flow.id.ts');
+  const { webFlowEn } = await import('./web-flow.en.ts');
+  assert.deepEqual(keys(webFlowEn).sort(), keys(webFlowId).sort());
+});
+
 test('translate interpolates parameters and translates @-references', () => {
   assert.equal(translate('id', 'errors.notFound', { entity: '@entities.person' }), 'Pegawai tidak ditemukan.');
   assert.equal(translate('en', 'errors.notFound', { entity: '@entities.person' }), 'Person not found.');
