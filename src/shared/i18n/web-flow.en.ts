@@ -9,7 +9,7 @@ export const webFlowEn: WebFlowCatalog = {
       back: 'Back to the competition',
       kicker: 'KIPP proposal · read only',
       version: 'Scored version: {{version}}',
-      blind: 'Blind judging: units and innovator names are hidden',
+      blind: 'Blind judging: identities hidden',
       note: 'You are reading the version of the proposal entered in the competition "{{competition}}". Score it on the competition page.',
       empty: '(not filled in)',
       score: 'Score on the competition page',

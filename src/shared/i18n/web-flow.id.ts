@@ -7,7 +7,7 @@ export const webFlowId = {
       back: 'Kembali ke kompetisi',
       kicker: 'Proposal KIPP · baca saja',
       version: 'Versi yang dinilai: {{version}}',
-      blind: 'Penilaian buta: unit dan nama inovator disamarkan',
+      blind: 'Penilaian buta: identitas disamarkan',
       note: 'Anda membaca versi proposal yang didaftarkan ke kompetisi "{{competition}}". Nilai proposal ini di halaman kompetisi.',
       empty: '(belum diisi)',
       score: 'Nilai di halaman kompetisi',

@@ -53,9 +53,19 @@ export const competitionRepo = {
     return expandUnitScope(roots.map((u) => ({ role: 'unit_operator' as const, unitId: u })), tree);
   },
 
-  /** Names that identify a unit or a person behind an innovation: what blind mode hides. */
+  /**
+   * Names that identify a unit or a person behind an innovation: what blind mode hides. A unit
+   * name that is part of the pemda's own name (the kecamatan "Muara Enim" of the Kabupaten Muara
+   * Enim) names the whole region, which every judge knows, and is left alone; its full name
+   * ("Kecamatan Muara Enim") is still hidden.
+   */
   async identifyingNames(db: Executor, tenantId: string, innovationIds: string[]) {
-    const units = await db.selectFrom('units').select(['name', 'shortName']).where('tenantId', '=', tenantId).execute();
+    const tenant = await db.selectFrom('tenants').select('name').where('id', '=', tenantId).executeTakeFirst();
+    const region = (tenant?.name ?? '').toLowerCase();
+    const units = (await db.selectFrom('units').select(['name', 'shortName']).where('tenantId', '=', tenantId).execute()).map((u) => ({
+      name: u.name,
+      shortName: u.shortName && !region.includes(u.shortName.toLowerCase()) ? u.shortName : null,
+    }));
     const innovators = innovationIds.length
       ? await db
           .selectFrom('innovationInnovators as ii')
