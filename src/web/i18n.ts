@@ -15,6 +15,8 @@ import { webKippId } from '../shared/i18n/web-kipp.id.ts';
 import { webKippEn } from '../shared/i18n/web-kipp.en.ts';
 import { webDocsId } from '../shared/i18n/web-docs.id.ts';
 import { webDocsEn } from '../shared/i18n/web-docs.en.ts';
+import { webFlowId } from '../shared/i18n/web-flow.id.ts';
+import { webFlowEn } from '../shared/i18n/web-flow.en.ts';
 
 export type Lang = 'id' | 'en';
 const STORAGE_KEY = 'serasan_lang';
@@ -48,8 +50,8 @@ const initial: Lang = storedLang() ?? 'id';
 
 void i18n.use(initReactI18next).init({
   resources: {
-    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId } },
-    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn } },
+    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId, ...webFlowId } },
+    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn, ...webFlowEn } },
   },
   lng: initial,
   fallbackLng: 'id',

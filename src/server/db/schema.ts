@@ -189,19 +189,6 @@ export interface InnovationInnovatorTable {
   position: number;
 }
 
-export interface InnovationReviewTable {
-  tenantId: string;
-  id: string;
-  innovationId: string;
-  action: string;
-  fromStatus: string;
-  toStatus: string;
-  comment: string | null;
-  actorId: string | null;
-  actorName: string | null;
-  at: string;
-}
-
 export interface IidAnswerTable {
   tenantId: string;
   id: string;
@@ -429,7 +416,6 @@ export interface DB {
   evidenceLinks: EvidenceLinkTable;
   innovations: InnovationTable;
   innovationInnovators: InnovationInnovatorTable;
-  innovationReviews: InnovationReviewTable;
   iidAnswers: IidAnswerTable;
   innovationReplications: InnovationReplicationTable;
   innovationSearch: InnovationSearchTable;
@@ -467,6 +453,32 @@ export interface DB {
 
   // ---
   // 0009 workflow: review log
+  reviewLog: {
+    tenantId: string;
+    id: string;
+    entityType: string;
+    entityId: string;
+    fromState: string;
+    toState: string;
+    action: string;
+    actorId: string | null;
+    actorName: string | null;
+    at: string;
+    note: string | null;
+  };
+  /** A proposal entered in a competition, with the version judges read and score (locked). */
+  competitionEntries: {
+    tenantId: string;
+    competitionId: string;
+    proposalId: string;
+    innovationId: string;
+    title: string;
+    version: number;
+    /** JSON text: { [sectionKey]: version } */
+    sectionVersions: string;
+    enteredAt: string;
+    enteredBy: string | null;
+  };
 
   // ---
 }

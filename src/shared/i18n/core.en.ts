@@ -92,6 +92,12 @@ export const coreEn: CoreCatalog = {
     docNumberCancelled: 'This number has already been cancelled.',
     docNumberHasDocument: 'This number belongs to an issued document; withdraw the document, not the number.',
     emblemType: 'The regional emblem must be a PNG or JPEG image.',
+    transitionNotAllowed: 'The step "{{step}}" cannot be taken: this {{entity}} is "{{status}}".',
+    transitionUnknown: 'The step "{{step}}" is not part of this workflow.',
+    proposalLocked: 'This proposal has been entered in the competition "{{competition}}" and is locked: the version the judges score must not change. Comments can still be written.',
+    innovationAlreadyEntered: 'This innovation already takes part in the competition "{{competition}}" (proposal "{{title}}"); an innovation may enter a competition only once.',
+    proposalAlreadyEntered: 'This proposal has already been entered in the competition "{{competition}}".',
+    rankingBeforeDecision: 'The ranking and the other judges\' scores can be seen only after the competition result has been decided.',
   },
   zod: {
     required: 'is required',

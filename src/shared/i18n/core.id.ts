@@ -91,6 +91,12 @@ export const coreId = {
     docNumberCancelled: 'Nomor ini sudah dibatalkan.',
     docNumberHasDocument: 'Nomor ini dipakai oleh dokumen yang sudah diterbitkan; tarik dokumennya, bukan nomornya.',
     emblemType: 'Lambang daerah harus berupa gambar PNG atau JPEG.',
+    transitionNotAllowed: 'Langkah "{{step}}" tidak dapat dilakukan: {{entity}} ini berstatus "{{status}}".',
+    transitionUnknown: 'Langkah "{{step}}" tidak dikenal dalam alur kerja ini.',
+    proposalLocked: 'Proposal ini sudah didaftarkan ke kompetisi "{{competition}}" dan terkunci: versi yang dinilai juri tidak boleh berubah. Komentar tetap dapat ditulis.',
+    innovationAlreadyEntered: 'Inovasi ini sudah mengikuti kompetisi "{{competition}}" (proposal "{{title}}"); satu inovasi hanya boleh didaftarkan satu kali per kompetisi.',
+    proposalAlreadyEntered: 'Proposal ini sudah didaftarkan ke kompetisi "{{competition}}".',
+    rankingBeforeDecision: 'Peringkat dan nilai juri lain baru dapat dilihat setelah hasil kompetisi ditetapkan.',
   },
   zod: {
     required: 'wajib diisi',

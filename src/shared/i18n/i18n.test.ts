@@ -46,6 +46,12 @@ test('the official documents web catalogs have the same keys in both languages',
   assert.deepEqual(keys(webDocsEn).sort(), keys(webDocsId).sort());
 });
 
+test('the workflow web catalogs have the same keys in both languages', async () => {
+  const { webFlowId } = await import('./web-flow.id.ts');
+  const { webFlowEn } = await import('./web-flow.en.ts');
+  assert.deepEqual(keys(webFlowEn).sort(), keys(webFlowId).sort());
+});
+
 test('translate interpolates parameters and translates @-references', () => {
   assert.equal(translate('id', 'errors.notFound', { entity: '@entities.person' }), 'Pegawai tidak ditemukan.');
   assert.equal(translate('en', 'errors.notFound', { entity: '@entities.person' }), 'Person not found.');

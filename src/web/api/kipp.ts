@@ -18,7 +18,8 @@ export interface ProposalSection {
 
 export interface Proposal {
   id: string;
-  innovationId: string;
+  /** null in a blind judge's view (the record names the unit). */
+  innovationId: string | null;
   innovationTitle: string;
   rulebookId: string;
   rulebookTitle: string;
@@ -26,7 +27,13 @@ export interface Proposal {
   basedOnId: string | null;
   competitionId: string | null;
   updatedAt: string;
+  /** Entered in a competition: locked at the version the judges score. */
+  locked: { competitionId: string; competitionName: string; version: number; enteredAt: string } | null;
+  /** A judge's read-only view of the scored version. */
+  readOnly: boolean;
+  blind: boolean;
   canWrite: boolean;
+  canComment: boolean;
   sections: ProposalSection[];
 }
 
@@ -108,7 +115,7 @@ export interface CompetitionRow {
 
 export interface CompetitionDetail {
   /** What the signed-in user may do here (from the server). */
-  permissions?: { manage: boolean; score: boolean };
+  permissions?: { manage: boolean; score: boolean; ranking?: boolean; read?: boolean };
   judges?: Array<{ userId: string; name: string }>;
   competition: {
     id: string;
@@ -121,7 +128,7 @@ export interface CompetitionDetail {
     margin: number;
     rulebook: { id: string; title: string; body: { criteria: Criterion[]; scale: { min: number; max: number } } };
   };
-  items: Array<{ proposalId: string; title: string; unitName: string | null; myScores: Record<string, number> | null; myTotal: number | null }>;
+  items: Array<{ proposalId: string; title: string; unitName: string | null; version?: number; myScores: Record<string, number> | null; myTotal: number | null }>;
 }
 
 export interface Ranking {
@@ -151,7 +158,7 @@ export function countWords(text: string): number {
 export const useProposal = (id: string) => useQuery({ queryKey: kippKeys.proposal(id), queryFn: () => api<Proposal>(`/proposals/${id}`), enabled: !!id, refetchOnWindowFocus: false });
 export const useProposals = (innovationId?: string) =>
   useQuery({ queryKey: kippKeys.proposals(innovationId), queryFn: () => api<{ items: ProposalRow[] }>('/proposals', { query: { innovationId } }) });
-export const useComments = (id: string) => useQuery({ queryKey: kippKeys.comments(id), queryFn: () => api<{ items: ProposalComment[] }>(`/proposals/${id}/comments`) });
+export const useComments = (id: string, enabled = true) => useQuery({ queryKey: kippKeys.comments(id), queryFn: () => api<{ items: ProposalComment[] }>(`/proposals/${id}/comments`), enabled });
 export const useVersions = (id: string, key: string | null) =>
   useQuery({ queryKey: kippKeys.versions(id, key ?? ''), queryFn: () => api<{ items: SectionVersion[] }>(`/proposals/${id}/sections/${key}/versions`), enabled: !!key });
 export const useAttachments = (id: string) => useQuery({ queryKey: kippKeys.attachments(id), queryFn: () => api<{ items: ProposalAttachment[] }>(`/proposals/${id}/attachments`) });

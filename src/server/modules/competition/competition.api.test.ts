@@ -119,8 +119,10 @@ for (const dialect of await testDialects()) {
       const past = await inovasi.post(`/api/competitions/${competitionId}/entries`, { proposalId: dukcapilProposal });
       assert.equal(past.status, 409, 'registration closed (the previous step moved the close date into the past)');
       await rt.deps.db.updateTable('competitions').set({ registrationClose: '2099-12-31' }).where('id', '=', competitionId).execute();
-      const first = await inovasi.get(`/api/proposals/${dukcapilProposal}`);
-      const twin = await inovasi.post('/api/proposals', { innovationId: first.body.innovationId });
+      // Another innovation (another unit) whose proposal carries the same title.
+      const units = (await inovasi.get('/api/units')).body.items;
+      const inv = await inovasi.post('/api/innovations', { title: 'Akta Kilat', unitId: units.find((u: { shortName: string }) => u.shortName === 'Dinkes').id, type: 'pelayanan_publik', stage: 'penerapan', digital: true, initiatedOn: '2021-01-04', appliedOn: '2021-06-01', description: 'Akta Kilat versi lain: inovasi pelayanan publik untuk uji kompetisi.' });
+      const twin = await inovasi.post('/api/proposals', { innovationId: inv.body.id });
       assert.equal(twin.status, 201);
       assert.equal((await inovasi.post(`/api/competitions/${competitionId}/entries`, { proposalId: twin.body.id })).status, 204);
       const check = await inovasi.get(`/api/proposals/${twin.body.id}/check`);

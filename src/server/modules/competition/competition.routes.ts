@@ -8,6 +8,7 @@ import { ZId, ZIsoDate } from '../../../shared/schemas/common.ts';
 import { publicBase } from '../skm/skm.routes.ts';
 import { draftDecreePdf } from './competition.decree.ts';
 import { createCompetitionService } from './competition.service.ts';
+import { assertMaySeeRanking } from './competition.policy.ts';
 
 const params = z.object({ id: ZId });
 
@@ -56,13 +57,9 @@ export async function competitionRoutes(app: FastifyInstance, deps: Deps) {
     schema: { tags, params: z.object({ id: ZId, proposalId: ZId }), body: z.object({ scores: z.record(z.string().max(60), z.number()) }).strict(), summary: 'A judge scores every weighted criterion on the rulebook scale' },
   }, async (request) => competitions.score(actorOf(request), request.params.id, request.params.proposalId, request.body.scores, request.id));
 
-  r.get('/api/competitions/:id/ranking', { schema: { tags, params, summary: 'Mean of judges’ weighted totals, spread, disagreement flag' } }, async (request) => {
-    const actor = actorOf(request);
-    const c = await competitions.requireCompetition(actor, request.params.id);
-    authorize(actor, 'competition.read', { tenantId: actor.tenantId });
-    const { items } = await competitions.rankingOf(c);
-    return { margin: c.margin, status: c.status, items };
-  });
+  r.get('/api/competitions/:id/ranking', { schema: { tags, params, summary: 'Mean of judges’ weighted totals, spread, disagreement flag (managers always; others after the decision)' } }, async (request) =>
+    competitions.rankingFor(actorOf(request), request.params.id),
+  );
 
   r.post('/api/competitions/:id/decide', {
     schema: {
@@ -88,6 +85,7 @@ export async function competitionRoutes(app: FastifyInstance, deps: Deps) {
     const actor = actorOf(request);
     const c = await competitions.requireCompetition(actor, request.params.id);
     authorize(actor, 'competition.read', { tenantId: actor.tenantId });
+    assertMaySeeRanking(actor, c);
     const decision = c.decision ? (JSON.parse(c.decision) as { documentId?: string }) : null;
     if (decision?.documentId) {
       const doc = await deps.db.selectFrom('officialDocuments').select('sha256').where('tenantId', '=', actor.tenantId).where('id', '=', decision.documentId).executeTakeFirstOrThrow();

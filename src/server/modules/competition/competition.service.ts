@@ -2,7 +2,6 @@ import type { Deps } from '../../deps.ts';
 import { AppError, conflict, notFound, validation } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../../policy/actor.ts';
-import { expandUnitScope } from '../../policy/actor.ts';
 import { authorize, can } from '../../policy/policy.ts';
 import { writeWithAudit } from '../audit/audit.writer.ts';
 import { who } from '../org/org.service.ts';
@@ -10,6 +9,9 @@ import { rank, weightedTotal } from '../../rules/kipp/index.ts';
 import { rulebookOfProposal } from '../proposal/proposal.service.ts';
 import type { CompetitionTable } from '../../db/schema.ts';
 import { issueCompetitionDecree, type DecreeOptions } from './competition.decree.ts';
+import { forUpdate } from '../../db/dialect.ts';
+import { competitionRepo } from './competition.repo.ts';
+import { assertAssignedJudge, assertCompetitionOpen, assertMaySeeRanking, assertNoConflict, assignedJudge, blindRedactor, conflictOf, isBlindFor, isCompetitionManager, maySeeRanking } from './competition.policy.ts';
 
 export interface CreateCompetitionInput {
   name: string;
@@ -25,35 +27,17 @@ export function createCompetitionService(deps: Deps) {
   const { db, clock } = deps;
 
   async function requireCompetition(actor: Actor, id: string) {
-    const c = await db.selectFrom('competitions').selectAll().where('tenantId', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
+    const c = await competitionRepo.find(db, actor.tenantId, id);
     if (!c) throw notFound('competition');
     return c;
   }
 
   async function judgesOf(c: CompetitionTable) {
-    return db.selectFrom('competitionJudges as j').innerJoin('users as u', 'u.id', 'j.userId').select(['j.userId', 'j.conflicts', 'u.name']).where('j.tenantId', '=', c.tenantId).where('j.competitionId', '=', c.id).execute();
+    return competitionRepo.judges(db, c.tenantId, c.id);
   }
 
   async function entries(c: CompetitionTable) {
-    return db
-      .selectFrom('proposals as p')
-      .innerJoin('innovations as i', (j) => j.onRef('i.tenantId', '=', 'p.tenantId').onRef('i.id', '=', 'p.innovationId'))
-      .innerJoin('units as u', (j) => j.onRef('u.tenantId', '=', 'i.tenantId').onRef('u.id', '=', 'i.unitId'))
-      .select(['p.id', 'p.title', 'i.unitId', 'u.name as unitName', 'p.innovationId'])
-      .where('p.tenantId', '=', c.tenantId)
-      .where('p.competitionId', '=', c.id)
-      .orderBy('p.title')
-      .execute();
-  }
-
-  /** The units a user belongs to: their person's unit and any unit roles, with sub-units. */
-  async function unitsOfUser(tenantId: string, userId: string) {
-    const user = await db.selectFrom('users').select(['personId']).where('id', '=', userId).executeTakeFirst();
-    const grants = await db.selectFrom('userRoles').select(['role', 'unitId']).where('tenantId', '=', tenantId).where('userId', '=', userId).execute();
-    const person = user?.personId ? await db.selectFrom('people').select('unitId').where('tenantId', '=', tenantId).where('id', '=', user.personId).executeTakeFirst() : undefined;
-    const roots = [...grants.map((g) => g.unitId), person?.unitId].filter((x): x is string => !!x);
-    const tree = await db.selectFrom('units').select(['id', 'parentId']).where('tenantId', '=', tenantId).execute();
-    return expandUnitScope(roots.map((u) => ({ role: 'unit_operator' as const, unitId: u })), tree);
+    return competitionRepo.entries(db, c.tenantId, c.id);
   }
 
   async function rankingOf(c: CompetitionTable) {
@@ -62,12 +46,35 @@ export function createCompetitionService(deps: Deps) {
     const scores = await db.selectFrom('judgeScores').select(['proposalId', 'userId', 'total']).where('tenantId', '=', c.tenantId).where('competitionId', '=', c.id).execute();
     const ranked = rank(list.map((e) => ({ proposalId: e.id, judgeTotals: scores.filter((s) => s.proposalId === e.id).map((s) => Number(s.total)) })), c.margin);
     const byId = new Map(list.map((e) => [e.id, e]));
-    return { rb, items: ranked.map((r) => ({ ...r, title: byId.get(r.proposalId)?.title ?? '', unitName: byId.get(r.proposalId)?.unitName ?? '', nominated: r.rank <= c.quota && r.judges > 0 })) };
+    // Each item names the proposal title and the scored (entered, locked) version: the decision
+    // snapshot and the decree list exactly what the judges scored.
+    return {
+      rb,
+      items: ranked.map((r) => {
+        const e = byId.get(r.proposalId);
+        return { ...r, title: e?.title ?? '', innovationTitle: e?.innovationTitle ?? '', proposalVersion: e?.version ?? 0, unitName: e?.unitName ?? '', nominated: r.rank <= c.quota && r.judges > 0 };
+      }),
+    };
+  }
+
+  /**
+   * The ranking as this actor may see it: managers the live one; everyone else only once the
+   * result is decided (the frozen snapshot), without units in blind mode.
+   */
+  async function rankingFor(actor: Actor, id: string) {
+    const c = await requireCompetition(actor, id);
+    authorize(actor, 'competition.read', { tenantId: actor.tenantId });
+    assertMaySeeRanking(actor, c);
+    const snapshot = c.decision ? (JSON.parse(c.decision) as { ranking: Awaited<ReturnType<typeof rankingOf>>['items'] }).ranking : null;
+    const items = isCompetitionManager(actor) || !snapshot ? (await rankingOf(c)).items : snapshot;
+    const blind = isBlindFor(actor, c);
+    return { margin: c.margin, status: c.status, items: items.map((i) => (blind ? { ...i, unitName: null } : i)) };
   }
 
   return {
     requireCompetition,
     rankingOf,
+    rankingFor,
 
     async create(actor: Actor, input: CreateCompetitionInput, requestId?: string) {
       authorize(actor, 'competition.manage', { tenantId: actor.tenantId });
@@ -99,7 +106,7 @@ export function createCompetitionService(deps: Deps) {
     async addJudge(actor: Actor, id: string, userId: string, requestId?: string) {
       const c = await requireCompetition(actor, id);
       authorize(actor, 'competition.manage', { tenantId: actor.tenantId });
-      if (c.status !== 'open') throw conflict('errors.competitionFrozen');
+      assertCompetitionOpen(c);
       const user = await db.selectFrom('users').select(['id', 'name']).where('tenantId', '=', actor.tenantId).where('id', '=', userId).executeTakeFirst();
       if (!user) throw notFound('user');
       await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
@@ -122,8 +129,7 @@ export function createCompetitionService(deps: Deps) {
 
     async declareConflict(actor: Actor, id: string, proposalId: string, requestId?: string) {
       const c = await requireCompetition(actor, id);
-      const judge = (await judgesOf(c)).find((j) => j.userId === actor.userId);
-      if (!judge) throw new AppError('FORBIDDEN', 'errors.notJudge');
+      const judge = assertAssignedJudge(actor, await judgesOf(c));
       const conflicts = new Set(JSON.parse(judge.conflicts) as string[]);
       conflicts.add(proposalId);
       await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
@@ -132,36 +138,65 @@ export function createCompetitionService(deps: Deps) {
       });
     },
 
+    /**
+     * Enter a proposal: it is locked from now on and the entry keeps the version judges score.
+     * One innovation enters a competition once (also with another proposal): 409, and a unique key.
+     */
     async enter(actor: Actor, id: string, proposalId: string, requestId?: string) {
       const c = await requireCompetition(actor, id);
-      if (c.status !== 'open') throw conflict('errors.competitionFrozen');
-      const p = await db.selectFrom('proposals as p').innerJoin('innovations as i', (j) => j.onRef('i.tenantId', '=', 'p.tenantId').onRef('i.id', '=', 'p.innovationId')).select(['p.id', 'p.rulebookId', 'i.unitId']).where('p.tenantId', '=', actor.tenantId).where('p.id', '=', proposalId).executeTakeFirst();
+      assertCompetitionOpen(c);
+      const p = await db.selectFrom('proposals as p').innerJoin('innovations as i', (j) => j.onRef('i.tenantId', '=', 'p.tenantId').onRef('i.id', '=', 'p.innovationId')).select(['p.id', 'p.rulebookId', 'p.title', 'p.innovationId', 'p.competitionId', 'i.unitId']).where('p.tenantId', '=', actor.tenantId).where('p.id', '=', proposalId).executeTakeFirst();
       if (!p) throw notFound('proposal');
-      if (!can(actor, 'competition.manage', { tenantId: actor.tenantId })) authorize(actor, 'proposal.write', { tenantId: actor.tenantId, unitId: p.unitId });
+      if (!isCompetitionManager(actor)) authorize(actor, 'proposal.write', { tenantId: actor.tenantId, unitId: p.unitId });
       const today = clock.now().toISOString().slice(0, 10);
       if (today > c.registrationClose) throw conflict('errors.registrationClosed', { date: `#date:${c.registrationClose}` });
       await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        // Serialise entries per competition (PostgreSQL row lock; SQLite transactions are serial).
+        await forUpdate(tx.selectFrom('competitions').select('id').where('tenantId', '=', actor.tenantId).where('id', '=', id), deps.dialect).execute();
+        const mine = await competitionRepo.entryOfProposal(tx, actor.tenantId, proposalId);
+        if (mine) throw conflict('errors.proposalAlreadyEntered', { competition: mine.competitionName });
+        const twin = await tx.selectFrom('competitionEntries').select(['title']).where('tenantId', '=', actor.tenantId).where('competitionId', '=', id).where('innovationId', '=', p.innovationId).executeTakeFirst();
+        if (twin) throw conflict('errors.innovationAlreadyEntered', { competition: c.name, title: twin.title });
+        const sections = await tx.selectFrom('proposalSections').select(['key', 'version']).where('tenantId', '=', actor.tenantId).where('proposalId', '=', proposalId).execute();
+        const revision = await tx.selectFrom('proposalVersions').select((eb) => eb.fn.countAll<number>().as('n')).where('tenantId', '=', actor.tenantId).where('proposalId', '=', proposalId).executeTakeFirstOrThrow();
+        const version = Number(revision.n);
+        await tx
+          .insertInto('competitionEntries')
+          .values({ tenantId: actor.tenantId, competitionId: id, proposalId, innovationId: p.innovationId, title: p.title, version, sectionVersions: JSON.stringify(Object.fromEntries(sections.map((x) => [x.key, x.version]))), enteredAt: clock.now().toISOString(), enteredBy: actor.userId })
+          .execute();
         await tx.updateTable('proposals').set({ competitionId: id }).where('tenantId', '=', actor.tenantId).where('id', '=', proposalId).execute();
-        await audit.record({ entityType: 'proposal', entityId: proposalId, action: 'update', changes: { competitionId: { before: null, after: id } } });
+        await audit.record({ entityType: 'proposal', entityId: proposalId, action: 'update', changes: { competitionId: { before: null, after: id }, enteredVersion: { before: null, after: version } } });
       });
     },
 
-    /** What a judge sees: in blind mode no unit or innovator names. */
+    /**
+     * The competition page. Managers see every entry with its unit; an assigned judge sees only the
+     * entries they may score (not their own unit's, not declared conflicts); in blind mode nobody
+     * but the managers sees a unit, and titles are redacted of unit and innovator names.
+     */
     async entriesFor(actor: Actor, id: string) {
       const c = await requireCompetition(actor, id);
       authorize(actor, 'competition.read', { tenantId: actor.tenantId });
-      const blind = c.isBlind === 1 && !can(actor, 'competition.manage', { tenantId: actor.tenantId });
-      const list = await entries(c);
+      const manager = isCompetitionManager(actor);
+      const blind = isBlindFor(actor, c);
+      let list = await entries(c);
       const mine = await db.selectFrom('judgeScores').select(['proposalId', 'scores', 'total']).where('tenantId', '=', actor.tenantId).where('competitionId', '=', id).where('userId', '=', actor.userId).execute();
       const judges = await judgesOf(c);
+      const judge = assignedJudge(actor, judges);
+      if (judge && !manager) {
+        const units = await competitionRepo.unitsOfUser(db, actor.tenantId, actor.userId);
+        list = list.filter((e) => conflictOf(judge, units, e) === null);
+      }
+      const redact = blind ? blindRedactor(await competitionRepo.identifyingNames(db, actor.tenantId, list.map((e) => e.innovationId))) : (t: string) => t;
       return {
         competition: { id: c.id, name: c.name, year: c.year, status: c.status, blind: c.isBlind === 1, quota: c.quota, registrationClose: c.registrationClose, margin: c.margin, rulebook: rulebookOfProposal(c.rulebookId) },
         judges: judges.map((j) => ({ userId: j.userId, name: j.name })),
-        permissions: { manage: can(actor, 'competition.manage', { tenantId: actor.tenantId }), score: judges.some((j) => j.userId === actor.userId) && c.status === 'open' },
+        permissions: { manage: manager, score: !!judge && c.status === 'open', ranking: maySeeRanking(actor, c), read: manager || !!judge },
         items: list.map((e) => ({
           proposalId: e.id,
-          title: e.title,
+          title: redact(e.title),
           unitName: blind ? null : e.unitName,
+          version: e.version,
           myScores: mine.find((m) => m.proposalId === e.id) ? JSON.parse(mine.find((m) => m.proposalId === e.id)!.scores) : null,
           myTotal: mine.find((m) => m.proposalId === e.id)?.total ?? null,
         })),
@@ -171,14 +206,12 @@ export function createCompetitionService(deps: Deps) {
     async score(actor: Actor, id: string, proposalId: string, scores: Record<string, number>, requestId?: string) {
       const c = await requireCompetition(actor, id);
       authorize(actor, 'competition.score', { tenantId: actor.tenantId });
-      if (c.status !== 'open') throw conflict('errors.competitionFrozen');
-      const judge = (await judgesOf(c)).find((j) => j.userId === actor.userId);
-      if (!judge) throw new AppError('FORBIDDEN', 'errors.notJudge');
+      assertCompetitionOpen(c);
+      const judge = assertAssignedJudge(actor, await judgesOf(c));
       const entry = (await entries(c)).find((e) => e.id === proposalId);
       if (!entry) throw new AppError('VALIDATION', 'errors.notInCompetition', {}, [{ field: 'proposalId', messageKey: 'errors.notInCompetition' }]);
       // Conflict of interest: never one's own unit (automatic), nor a declared conflict.
-      if ((await unitsOfUser(actor.tenantId, actor.userId)).has(entry.unitId)) throw new AppError('FORBIDDEN', 'errors.ownUnitProposal');
-      if ((JSON.parse(judge.conflicts) as string[]).includes(proposalId)) throw new AppError('FORBIDDEN', 'errors.declaredConflict');
+      assertNoConflict(judge, await competitionRepo.unitsOfUser(db, actor.tenantId, actor.userId), entry);
       const rb = rulebookOfProposal(c.rulebookId);
       for (const [k, v] of Object.entries(scores)) {
         if (!rb.body.criteria.some((x) => x.key === k)) throw validation(`scores.${k}`, 'errors.unknownCriterion', { criterion: k });
@@ -194,7 +227,7 @@ export function createCompetitionService(deps: Deps) {
         await tx.insertInto('judgeScores').values({ tenantId: actor.tenantId, competitionId: id, proposalId, userId: actor.userId, scores: JSON.stringify(scores), total, updatedAt: now }).execute();
         await audit.record({ entityType: 'competition', entityId: id, action: 'score', changes: { [proposalId]: { before: before?.total ?? null, after: total } } });
       });
-      return { proposalId, total };
+      return { proposalId, total, version: entry.version };
     },
 
     /**

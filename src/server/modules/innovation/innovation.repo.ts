@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { Executor } from '../../db/db.ts';
 import type { InnovationTable } from '../../db/schema.ts';
+import { reviewLogOf } from '../../workflow/state-machine.ts';
 
 /** Inovasi Daerah data access; every function takes tenantId explicitly. */
 export const innovationRepo = {
@@ -23,8 +24,9 @@ export const innovationRepo = {
       .orderBy('ii.position')
       .execute();
   },
+  /** The innovation's workflow timeline, from the shared review log. */
   reviews(db: Executor, tenantId: string, innovationId: string) {
-    return db.selectFrom('innovationReviews').selectAll().where('tenantId', '=', tenantId).where('innovationId', '=', innovationId).orderBy('at').orderBy('id').execute();
+    return reviewLogOf(db, tenantId, 'innovation', innovationId);
   },
   answers(db: Executor, tenantId: string, scope: string, rulebookId: string) {
     return db.selectFrom('iidAnswers').selectAll().where('tenantId', '=', tenantId).where('scope', '=', scope).where('rulebookId', '=', rulebookId).execute();

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { Deps } from '../../deps.ts';
-import { AppError, conflict, notFound, validation } from '../../errors.ts';
+import { notFound, validation } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../../policy/actor.ts';
-import { authorize, can, type Action } from '../../policy/policy.ts';
+import { authorize } from '../../policy/policy.ts';
 import type { Executor, Tx } from '../../db/db.ts';
 import type { InnovationTable } from '../../db/schema.ts';
 import type { CreateInnovationInput, InnovationListQuery, UpdateInnovationInput } from '../../../shared/schemas/innovation.ts';
@@ -13,16 +13,10 @@ import { ilikeContains } from '../../db/dialect.ts';
 import { cosine, distinctiveTerms, indexInnovation, innovationStems, matchInnovations } from '../../search/innovation-index.ts';
 import { stemText } from '../../search/stem.ts';
 import { innovationRepo as repo } from './innovation.repo.ts';
+import { assertMayEditInnovation, assertStepAllowedInLifecycle, innovationMachine, innovationPermissions, type WorkflowAction } from './innovation.policy.ts';
+import { authorizeTransition, recordTransition } from '../../workflow/state-machine.ts';
 
-export type WorkflowAction = 'submit' | 'return' | 'verify' | 'publish';
-
-/** The review workflow as a table: from which statuses each step may start, and where it leads. */
-export const WORKFLOW: Record<WorkflowAction, { from: string[]; to: string; action: Action }> = {
-  submit: { from: ['draft', 'returned'], to: 'submitted', action: 'innovation.submit' },
-  return: { from: ['submitted', 'verified'], to: 'returned', action: 'innovation.review' },
-  verify: { from: ['submitted'], to: 'verified', action: 'innovation.review' },
-  publish: { from: ['verified'], to: 'published', action: 'innovation.publish' },
-};
+export type { WorkflowAction } from './innovation.policy.ts';
 
 /** Similarity at or above this, within the same tenant, is flagged as a likely duplicate. */
 export const DUPLICATE_THRESHOLD = 0.6;
@@ -133,10 +127,7 @@ export function createInnovationService(deps: Deps) {
   }
 
   async function recordReview(tx: Tx, audit: AuditRecorder, actor: Actor, row: InnovationTable, action: string, to: string, comment: string | null) {
-    await tx
-      .insertInto('innovationReviews')
-      .values({ tenantId: row.tenantId, id: newId(), innovationId: row.id, action, fromStatus: row.status, toStatus: to, comment, actorId: actor.userId, actorName: actor.name, at: nowIso() })
-      .execute();
+    await recordTransition(tx, { tenantId: row.tenantId, entityType: innovationMachine.entityType, entityId: row.id, fromState: row.status, toState: to, action, actor, note: comment, at: nowIso() });
     await audit.record({ entityType: 'innovation', entityId: row.id, action, changes: { status: { before: row.status, after: to }, ...(comment ? { comment: { before: null, after: comment } } : {}) } });
   }
 
@@ -193,7 +184,6 @@ export function createInnovationService(deps: Deps) {
           .executeTakeFirst();
         origin = o ?? null;
       }
-      const res = { tenantId: actor.tenantId, unitId: row.unitId };
       return {
         row,
         unitName: unit.name,
@@ -201,16 +191,7 @@ export function createInnovationService(deps: Deps) {
         reviews,
         replication: replication ? { ...replication, origin } : null,
         replicatedBy,
-        permissions: {
-          update: can(actor, 'innovation.update', res) && (['draft', 'returned'].includes(row.status) || can(actor, 'innovation.review', res)),
-          submit: can(actor, 'innovation.submit', res) && WORKFLOW.submit.from.includes(row.status),
-          verify: can(actor, 'innovation.review', res) && WORKFLOW.verify.from.includes(row.status),
-          return: can(actor, 'innovation.review', res) && WORKFLOW.return.from.includes(row.status),
-          publish: can(actor, 'innovation.publish', res) && WORKFLOW.publish.from.includes(row.status),
-          lifecycle: can(actor, 'innovation.lifecycle', res),
-          score: can(actor, 'innovation.score', res),
-          confirmReplication: can(actor, 'replication.confirm', { tenantId: actor.tenantId }),
-        },
+        permissions: innovationPermissions(actor, row),
       };
     },
 
@@ -234,7 +215,7 @@ export function createInnovationService(deps: Deps) {
       const res = { tenantId: actor.tenantId, unitId: row.unitId };
       authorize(actor, 'innovation.update', res);
       // Once submitted, only the Tim Inovasi (reviewers) edit; the unit edits drafts and returned records.
-      if (!['draft', 'returned'].includes(row.status)) authorize(actor, 'innovation.review', res);
+      assertMayEditInnovation(actor, row);
       if (input.unitId && input.unitId !== row.unitId) {
         await requireUnit(actor.tenantId, input.unitId);
         authorize(actor, 'innovation.update', { tenantId: actor.tenantId, unitId: input.unitId });
@@ -287,15 +268,13 @@ export function createInnovationService(deps: Deps) {
 
     async transition(actor: Actor, id: string, step: WorkflowAction, comment: string | null | undefined, requestId?: string) {
       const row = await requireInnovation(actor.tenantId, id);
-      const rule = WORKFLOW[step];
-      authorize(actor, rule.action, { tenantId: actor.tenantId, unitId: row.unitId });
-      if (!rule.from.includes(row.status)) throw conflict('errors.workflowStep', { status: `@innovationStatus.${row.status}`, step: `@workflow.${step}` });
-      if (row.lifecycle === 'retired' && step !== 'return') throw conflict('errors.innovationRetired');
+      const to = authorizeTransition(innovationMachine, row.status, step, actor, { tenantId: actor.tenantId, unitId: row.unitId });
+      assertStepAllowedInLifecycle(row, step);
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const now = nowIso();
-        const next = { ...row, status: rule.to, updatedAt: now, publishedAt: step === 'publish' ? now : row.publishedAt };
+        const next = { ...row, status: to, updatedAt: now, publishedAt: step === 'publish' ? now : row.publishedAt };
         await repo.update(tx, actor.tenantId, id, { status: next.status, updatedAt: now, publishedAt: next.publishedAt });
-        await recordReview(tx, audit, actor, row, step, rule.to, comment ?? null);
+        await recordReview(tx, audit, actor, row, step, to, comment ?? null);
         await reindex(tx, next);
         return next;
       });

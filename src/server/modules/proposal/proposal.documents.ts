@@ -10,16 +10,28 @@ import { formatDate } from '../../../shared/i18n/translate.ts';
 
 /** Proposal exports in the official section order, with word counts; attachments listed. */
 export function createProposalDocuments(proposals: ProposalService, deps: Deps) {
+  /**
+   * Members export the workspace; a judge the scored version, and in blind mode nothing that names
+   * a unit or person (no kop, no signer, redacted text).
+   */
   async function data(actor: Actor, id: string) {
-    const { p, inv, rb } = await proposals.load(actor, id);
-    const view = await proposals.present(actor, p, inv, rb);
-    const attachments = await proposals.attachments(actor, id);
-    const required = rb.body.requiredAttachments.map((a) => ({ title: a.title, file: attachments.find((x) => x.kind === a.kind)?.originalName ?? null }));
+    const { view, inv: record, rb, access, redact } = await proposals.readView(actor, id);
+    const blind = access.kind === 'judge' && access.blind;
+    const attachments = await proposals.attachedKinds(actor.tenantId, id);
+    // File names often carry the office's name: a blind judge sees only that a file is attached.
+    const required = rb.body.requiredAttachments.map((a) => {
+      const file = attachments.find((x) => x.kind === a.kind)?.originalName ?? null;
+      return { title: a.title, file: file && blind ? 'terlampir' : file && redact(file) };
+    });
+    const inv = { acronym: record.acronym && redact(record.acronym), videoUrl: blind ? null : record.videoUrl };
     // The cover carries the kop of the innovation's unit and its head's signature block.
-    const date = deps.clock.now().toISOString().slice(0, 10);
-    const kop = await loadLetterhead(deps.db, deps.blobs, actor.tenantId, { kind: 'unit', unitId: inv.unitId });
-    const head = await unitHeadSigner(deps.db, actor.tenantId, inv.unitId, date);
-    const cover = { kop, signer: head.signer ?? vacantSigner(head.title), date };
+    let cover = null;
+    if (!blind) {
+      const date = deps.clock.now().toISOString().slice(0, 10);
+      const kop = await loadLetterhead(deps.db, deps.blobs, actor.tenantId, { kind: 'unit', unitId: record.unitId });
+      const head = await unitHeadSigner(deps.db, actor.tenantId, record.unitId, date);
+      cover = { kop, signer: head.signer ?? vacantSigner(head.title), date };
+    }
     return { view, inv, rb, required, cover };
   }
   const count = (s: { wordCount: number; wordLimit: number }) => `${s.wordCount} / ${s.wordLimit} kata`;
@@ -32,11 +44,13 @@ export function createProposalDocuments(proposals: ProposalService, deps: Deps) 
         pageMargins: [56, 56, 56, 56],
         footer: (page: number, pages: number) => ({ text: `${view.title} · halaman ${page} dari ${pages}`, alignment: 'center', fontSize: 8, color: '#777777', margin: [0, 20, 0, 0] }),
         content: [
-          ...kopContent(cover.kop),
+          ...(cover ? kopContent(cover.kop) : []),
           { text: `PROPOSAL ${rb.title.toUpperCase()}`, alignment: 'center', fontSize: 13, bold: true },
           { text: view.title, alignment: 'center', fontSize: 16, bold: true, margin: [0, 6, 0, 2] },
           { text: [inv.acronym, inv.videoUrl ? `Video: ${inv.videoUrl}` : null].filter(Boolean).join(' · ') || ' ', alignment: 'center', fontSize: 9, color: '#555555', margin: [0, 0, 0, 16] },
-          { ...(signatureContent(cover.signer, [`${cover.kop.place}, ${formatDate('id', cover.date)}`, 'Mengetahui,']) as object), pageBreak: 'after' },
+          cover
+            ? { ...(signatureContent(cover.signer, [`${cover.kop.place}, ${formatDate('id', cover.date)}`, 'Mengetahui,']) as object), pageBreak: 'after' }
+            : { text: ' ', pageBreak: 'after' },
           ...view.sections.flatMap((s, i) => [
             { columns: [{ text: `${i + 1}. ${s.title}`, bold: true, fontSize: 12 }, { text: `${count(s)}${s.weight ? ` · bobot ${s.weight}%` : ''}`, alignment: 'right', fontSize: 8, color: s.wordCount > s.wordLimit ? '#c0392b' : '#777777', width: 150 }], margin: [0, 10, 0, 4] },
             { text: s.text || '(belum diisi)', italics: !s.text, color: s.text ? '#000000' : '#999999', alignment: 'justify', preserveLeadingSpaces: true, lineHeight: 1.2 },
@@ -49,7 +63,7 @@ export function createProposalDocuments(proposals: ProposalService, deps: Deps) 
 
     async docx(actor: Actor, id: string) {
       const { view, inv, rb, required, cover } = await data(actor, id);
-      const sig = signatureLines(cover.signer);
+      const sig = cover ? signatureLines(cover.signer) : null;
       const doc = new Document({
         creator: 'Serasan',
         title: `Proposal ${rb.title} — ${view.title}`,
@@ -57,11 +71,13 @@ export function createProposalDocuments(proposals: ProposalService, deps: Deps) 
         sections: [
           {
             children: [
-              ...kopParagraphs(cover.kop),
+              ...(cover ? kopParagraphs(cover.kop) : []),
               new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `PROPOSAL ${rb.title.toUpperCase()}`, bold: true })] }),
               new Paragraph({ alignment: AlignmentType.CENTER, heading: HeadingLevel.TITLE, children: [new TextRun({ text: view.title, bold: true })] }),
               ...(inv.videoUrl ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `Video: ${inv.videoUrl}`, size: 18 })] })] : []),
-              ...[`${cover.kop.place}, ${formatDate('id', cover.date)}`, 'Mengetahui,', ...sig.heading, '', '', sig.name, ...sig.below].map((t) => new Paragraph({ indent: { left: 5200 }, children: [new TextRun({ text: t, bold: t === sig.name })] })),
+              ...(cover && sig
+                ? [`${cover.kop.place}, ${formatDate('id', cover.date)}`, 'Mengetahui,', ...sig.heading, '', '', sig.name, ...sig.below].map((t) => new Paragraph({ indent: { left: 5200 }, children: [new TextRun({ text: t, bold: t === sig.name })] }))
+                : []),
               ...view.sections.flatMap((s, i) => [
                 new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun({ text: `${i + 1}. ${s.title}` })] }),
                 new Paragraph({ children: [new TextRun({ text: `${count(s)}${s.weight ? ` · bobot ${s.weight}%` : ''}`, italics: true, size: 16, color: '777777' })] }),

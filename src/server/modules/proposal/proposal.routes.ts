@@ -49,10 +49,8 @@ export async function proposalRoutes(app: FastifyInstance, deps: Deps) {
     schema: { tags, summary: 'Start a proposal from an innovation (prefilled from the record, or from last year’s proposal)', body: z.object({ innovationId: ZId, rulebookId: z.string().max(60).optional(), basedOnId: ZId.nullish() }).strict() },
   }, async (request, reply) => reply.status(201).send(await proposals.create(actorOf(request), request.body, request.id)));
 
-  r.get('/api/proposals/:id', { schema: { tags, params } }, async (request) => {
-    const { p, inv, rb } = await proposals.load(actorOf(request), request.params.id);
-    return proposals.present(actorOf(request), p, inv, rb);
-  });
+  // Members get the workspace view; an assigned judge the read-only scored version (blind when the competition is).
+  r.get('/api/proposals/:id', { schema: { tags, params } }, async (request) => (await proposals.readView(actorOf(request), request.params.id)).view);
 
   r.put('/api/proposals/:id/sections/:key', {
     schema: { tags, summary: 'Save a section (409 when baseVersion is stale)', params: z.object({ id: ZId, key: z.string().max(60) }), body: ZSectionInput },

@@ -9,6 +9,9 @@ import { writeWithAudit } from '../audit/audit.writer.ts';
 import { who } from '../org/org.service.ts';
 import { kippRulebooks, wordCount, yearsBetween, type KippRulebook } from '../../rules/kipp/index.ts';
 import { formatDate, translate, type Lang } from '../../../shared/i18n/translate.ts';
+import { competitionRepo } from '../competition/competition.repo.ts';
+import { blindRedactor } from '../competition/competition.policy.ts';
+import { assertProposalUnlocked, proposalAccess } from './proposal.policy.ts';
 
 export function rulebookOfProposal(id: string): KippRulebook {
   const rb = kippRulebooks.get(id);
@@ -55,6 +58,7 @@ export function createProposalService(deps: Deps) {
 
   async function present(actor: Actor, p: ProposalTable, inv: InnovationTable, rb: KippRulebook) {
     const rows = await db.selectFrom('proposalSections').selectAll().where('tenantId', '=', p.tenantId).where('proposalId', '=', p.id).execute();
+    const entry = await competitionRepo.entryOfProposal(db, p.tenantId, p.id);
     const byKey = new Map(rows.map((r) => [r.key, r]));
     const weightOf = (criterion: string | null) => (criterion ? rb.body.criteria.find((c) => c.key === criterion)?.weight ?? 0 : 0);
     const comments = await db.selectFrom('proposalComments').select(['sectionKey']).where('tenantId', '=', p.tenantId).where('proposalId', '=', p.id).where('resolvedAt', 'is', null).execute();
@@ -68,7 +72,11 @@ export function createProposalService(deps: Deps) {
       basedOnId: p.basedOnId,
       competitionId: p.competitionId,
       updatedAt: p.updatedAt,
-      canWrite: can(actor, 'proposal.write', { tenantId: actor.tenantId, unitId: inv.unitId }),
+      // Entered in a competition: locked at the version the judges score.
+      locked: entry ? { competitionId: entry.competitionId, competitionName: entry.competitionName, version: entry.version, enteredAt: entry.enteredAt } : null,
+      readOnly: false,
+      canWrite: !entry && can(actor, 'proposal.write', { tenantId: actor.tenantId, unitId: inv.unitId }),
+      canComment: can(actor, 'proposal.comment', { tenantId: actor.tenantId, unitId: inv.unitId }),
       sections: rb.body.sections.map((s) => {
         const r = byKey.get(s.key);
         const text = r?.text ?? '';
@@ -89,9 +97,69 @@ export function createProposalService(deps: Deps) {
     };
   }
 
+  /**
+   * What a judge reads: the entered (scored) version of every section, read-only; in blind mode
+   * without unit or innovator names (also inside the text) and without the links to the record.
+   */
+  async function judgeView(p: ProposalTable, inv: InnovationTable, rb: KippRulebook, blind: boolean) {
+    const entry = (await competitionRepo.entryOfProposal(db, p.tenantId, p.id))!;
+    const pinned = JSON.parse(entry.sectionVersions) as Record<string, number>;
+    const current = await db.selectFrom('proposalSections').select(['key', 'text', 'version']).where('tenantId', '=', p.tenantId).where('proposalId', '=', p.id).execute();
+    const versions = await db.selectFrom('proposalVersions').select(['key', 'version', 'text']).where('tenantId', '=', p.tenantId).where('proposalId', '=', p.id).execute();
+    const textOf = (key: string) => {
+      const v = pinned[key] !== undefined ? versions.find((x) => x.key === key && x.version === pinned[key]) : undefined;
+      const c = current.find((x) => x.key === key);
+      return v ? { text: v.text, version: v.version } : { text: c?.text ?? '', version: c?.version ?? 0 };
+    };
+    const redact = blind ? blindRedactor(await competitionRepo.identifyingNames(db, p.tenantId, [inv.id])) : (t: string) => t;
+    const weightOf = (criterion: string | null) => (criterion ? rb.body.criteria.find((c) => c.key === criterion)?.weight ?? 0 : 0);
+    return {
+      id: p.id,
+      innovationId: blind ? null : p.innovationId,
+      innovationTitle: redact(inv.title),
+      rulebookId: rb.id,
+      rulebookTitle: rb.title,
+      title: redact(p.title),
+      basedOnId: null,
+      competitionId: entry.competitionId,
+      updatedAt: entry.enteredAt,
+      locked: { competitionId: entry.competitionId, competitionName: entry.competitionName, version: entry.version, enteredAt: entry.enteredAt },
+      readOnly: true,
+      blind,
+      canWrite: false,
+      canComment: false,
+      sections: rb.body.sections.map((s) => {
+        const { text, version } = textOf(s.key);
+        const shown = redact(text);
+        return { key: s.key, title: s.title, guidance: s.guidance, text: shown, wordCount: wordCount(text), wordLimit: s.wordLimit, criterion: s.criterion, weight: weightOf(s.criterion), version, prefillSource: null, openComments: 0 };
+      }),
+      redact,
+    };
+  }
+
+  /** Read a proposal: members get the workspace view; assigned judges the read-only scored version. */
+  async function readView(actor: Actor, id: string) {
+    const p = await db.selectFrom('proposals').selectAll().where('tenantId', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
+    if (!p) throw notFound('proposal');
+    const inv = await db.selectFrom('innovations').selectAll().where('tenantId', '=', actor.tenantId).where('id', '=', p.innovationId).executeTakeFirstOrThrow();
+    const rb = rulebookOfProposal(p.rulebookId);
+    const entry = await competitionRepo.entryOfProposal(db, actor.tenantId, id);
+    const judging = entry
+      ? { entry, judges: await competitionRepo.judges(db, actor.tenantId, entry.competitionId), judgeUnits: await competitionRepo.unitsOfUser(db, actor.tenantId, actor.userId), proposalId: id }
+      : null;
+    const access = proposalAccess(actor, inv.unitId, judging);
+    if (access.kind === 'member') {
+      const view = await present(actor, p, inv, rb);
+      return { view: { ...view, blind: false }, inv, rb, access, redact: (t: string) => t };
+    }
+    const { redact, ...view } = await judgeView(p, inv, rb, access.blind);
+    return { view, inv, rb, access, redact };
+  }
+
   return {
     load,
     present,
+    readView,
 
     async create(actor: Actor, input: { innovationId: string; rulebookId?: string; basedOnId?: string | null }, requestId?: string) {
       const inv = await db.selectFrom('innovations').selectAll().where('tenantId', '=', actor.tenantId).where('id', '=', input.innovationId).executeTakeFirst();
@@ -123,7 +191,8 @@ export function createProposalService(deps: Deps) {
 
     /** Save one section; a stale baseVersion is a conflict (two people editing the same section). */
     async saveSection(actor: Actor, id: string, key: string, text: string, baseVersion: number, requestId?: string) {
-      const { p, inv, rb } = await load(actor, id, 'proposal.write');
+      const { p, rb } = await load(actor, id, 'proposal.write');
+      assertProposalUnlocked(await competitionRepo.entryOfProposal(db, actor.tenantId, p.id));
       const def = rb.body.sections.find((s) => s.key === key);
       if (!def) throw new AppError('VALIDATION', 'errors.unknownSection', { key, rulebook: rb.title }, [{ field: 'key', messageKey: 'errors.unknownSection', params: { key, rulebook: rb.title } }]);
       if (text.length > rb.body.maxSectionChars) throw new AppError('VALIDATION', 'errors.sectionTooLong', { max: rb.body.maxSectionChars }, [{ field: 'text', messageKey: 'errors.sectionTooLong', params: { max: rb.body.maxSectionChars } }]);
@@ -191,6 +260,7 @@ export function createProposalService(deps: Deps) {
 
     async attach(actor: Actor, id: string, kind: string, evidenceId: string, requestId?: string) {
       const { p, rb } = await load(actor, id, 'proposal.write');
+      assertProposalUnlocked(await competitionRepo.entryOfProposal(db, actor.tenantId, p.id));
       if (!rb.body.requiredAttachments.some((a) => a.kind === kind) && kind !== 'lainnya') throw validation('kind', 'errors.unknownSection', { key: kind, rulebook: rb.title });
       const ev = await db.selectFrom('evidence').select(['id', 'originalName']).where('tenantId', '=', actor.tenantId).where('id', '=', evidenceId).executeTakeFirst();
       if (!ev) throw notFound('evidence');
@@ -201,6 +271,11 @@ export function createProposalService(deps: Deps) {
         await audit.record({ entityType: 'proposal', entityId: p.id, action: 'link', changes: { [kind]: { before: null, after: ev.originalName } } });
         return row;
       });
+    },
+
+    /** Attached files by kind, for exports (the caller has already checked access with readView). */
+    attachedKinds(tenantId: string, id: string) {
+      return db.selectFrom('proposalAttachments as a').innerJoin('evidence as e', (j) => j.onRef('e.tenantId', '=', 'a.tenantId').onRef('e.id', '=', 'a.evidenceId')).select(['a.kind', 'e.originalName']).where('a.tenantId', '=', tenantId).where('a.proposalId', '=', id).execute();
     },
 
     async attachments(actor: Actor, id: string) {

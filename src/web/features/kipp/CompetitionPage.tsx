@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { Alert, Anchor, Badge, Button, Center, Group, Loader, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconAlertTriangle, IconArrowLeft, IconEyeOff, IconFileTypePdf } from '@tabler/icons-react';
@@ -208,7 +208,18 @@ function ManagerTools({ detail, onDone }: { detail: CompetitionDetail; onDone: (
 function RankingTable({ detail, manager, onDone }: { detail: CompetitionDetail; manager: boolean; onDone: () => Promise<void> }) {
   const { t } = useTranslation();
   const id = detail.competition.id;
-  const ranking = useRanking(id);
+  // Judges and readers see the ranking only once the result is decided (the server says so).
+  const allowed = detail.permissions?.ranking ?? true;
+  const ranking = useRanking(id, allowed);
+  if (!allowed) {
+    return (
+      <Paper withBorder p="md" data-testid="ranking-hidden">
+        <Text size="sm" c="dimmed">
+          {t('flow.competition.rankingHidden')}
+        </Text>
+      </Paper>
+    );
+  }
   if (ranking.error) return null; // not everyone may see the ranking
   const r = ranking.data;
   const frozen = detail.competition.status === 'frozen';
@@ -310,7 +321,10 @@ export default function CompetitionPage() {
   // The server says who manages and who is an assigned judge; roles are only the fallback.
   const manager = detail.data?.permissions?.manage ?? (isAdmin || hasRole(user, 'innovation_team'));
   const scorer = detail.data?.permissions?.score ?? (isAdmin || hasRole(user, 'judge', 'innovation_team', 'leader'));
-  const [scoring, setScoring] = useState<string | null>(null);
+  // "?nilai=<proposal>" (from the judge's read-only view) opens that entry's score form.
+  const [search] = useSearchParams();
+  const [scoring, setScoring] = useState<string | null>(search.get('nilai'));
+  const reader = manager || (detail.data?.permissions?.read ?? false);
   useDocumentTitle(`${detail.data?.competition.name ?? t('kipp.list.competitions')} · Serasan`);
 
   const refresh = async () => {
@@ -379,12 +393,17 @@ export default function CompetitionPage() {
                 {d.items.map((i) => (
                   <Table.Tr key={i.proposalId} data-testid="entry-row" data-proposal={i.proposalId} bg={scoring === i.proposalId ? 'var(--mantine-color-blue-0)' : undefined}>
                     <Table.Td>
-                      {manager ? (
-                        <Anchor component={Link} to={`/proposal/${i.proposalId}`} size="sm">
+                      {reader ? (
+                        <Anchor component={Link} to={`/proposal/${i.proposalId}`} size="sm" data-testid="entry-open">
                           {i.title}
                         </Anchor>
                       ) : (
                         <Text size="sm">{i.title}</Text>
+                      )}
+                      {i.version !== undefined && (
+                        <Text size="xs" c="dimmed">
+                          {t('flow.competition.version', { version: i.version })}
+                        </Text>
                       )}
                     </Table.Td>
                     <Table.Td>

@@ -2,7 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Anchor, Badge, Button, Center, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconArrowLeft, IconChecklist, IconFileTypeDocx, IconFileTypePdf } from '@tabler/icons-react';
+import { IconArrowLeft, IconChecklist, IconFileTypeDocx, IconFileTypePdf, IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useComments, useProposal, type CheckResult } from '../../api/kipp.ts';
@@ -12,12 +12,14 @@ import { AttachmentsBox } from './AttachmentsBox.tsx';
 import { CheckPanel } from './CheckPanel.tsx';
 import { SectionCard } from './SectionCard.tsx';
 import { VersionDrawer } from './VersionDrawer.tsx';
+import { ProposalReadView } from './ProposalReadView.tsx';
 
 export default function ProposalEditorPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const proposal = useProposal(id);
-  const comments = useComments(id);
+  // A judge's read-only view has no workspace (comments, check, versions are the unit's and the coaches').
+  const comments = useComments(id, !!proposal.data && !proposal.data.readOnly);
   const [check, setCheck] = useState<CheckResult | null>(null);
   const [checking, setChecking] = useState(false);
   const [history, setHistory] = useState<string | null>(null);
@@ -53,6 +55,7 @@ export default function ProposalEditorPage() {
   }
   if (proposal.error || !proposal.data) return <ErrorAlert error={proposal.error} />;
   const p = proposal.data;
+  if (p.readOnly) return <ProposalReadView p={p} />;
   const all = comments.data?.items ?? [];
 
   return (
@@ -90,7 +93,13 @@ export default function ProposalEditorPage() {
           </Button>
         </Group>
       </Group>
-      {!p.canWrite && <Alert color="gray">{t('kipp.proposal.readOnly')}</Alert>}
+      {p.locked ? (
+        <Alert color="yellow" icon={<IconLock size={16} />} data-testid="proposal-locked">
+          {t('flow.locked', { competition: p.locked.competitionName, version: p.locked.version })}
+        </Alert>
+      ) : (
+        !p.canWrite && <Alert color="gray">{t('kipp.proposal.readOnly')}</Alert>
+      )}
       {check && <CheckPanel proposalId={p.id} result={check} />}
       {p.sections.map((s) => (
         <SectionCard

@@ -1,0 +1,80 @@
+import type { Executor } from '../../db/db.ts';
+import { expandUnitScope } from '../../policy/actor.ts';
+
+/** Internal competitions: data access shared by the competition and proposal services. */
+export const competitionRepo = {
+  find(db: Executor, tenantId: string, id: string) {
+    return db.selectFrom('competitions').selectAll().where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  },
+
+  judges(db: Executor, tenantId: string, competitionId: string) {
+    return db
+      .selectFrom('competitionJudges as j')
+      .innerJoin('users as u', 'u.id', 'j.userId')
+      .select(['j.userId', 'j.conflicts', 'u.name'])
+      .where('j.tenantId', '=', tenantId)
+      .where('j.competitionId', '=', competitionId)
+      .execute();
+  },
+
+  /** The entries with the version judges score; the unit is joined for managers and conflict checks. */
+  entries(db: Executor, tenantId: string, competitionId: string) {
+    return db
+      .selectFrom('competitionEntries as e')
+      .innerJoin('proposals as p', (j) => j.onRef('p.tenantId', '=', 'e.tenantId').onRef('p.id', '=', 'e.proposalId'))
+      .innerJoin('innovations as i', (j) => j.onRef('i.tenantId', '=', 'e.tenantId').onRef('i.id', '=', 'e.innovationId'))
+      .innerJoin('units as u', (j) => j.onRef('u.tenantId', '=', 'i.tenantId').onRef('u.id', '=', 'i.unitId'))
+      .select(['e.proposalId as id', 'p.title', 'i.title as innovationTitle', 'i.unitId', 'u.name as unitName', 'e.innovationId', 'e.version', 'e.sectionVersions'])
+      .where('e.tenantId', '=', tenantId)
+      .where('e.competitionId', '=', competitionId)
+      .orderBy('p.title')
+      .orderBy('e.proposalId')
+      .execute();
+  },
+
+  /** The competition entry of a proposal (a proposal enters at most one competition), with the competition. */
+  entryOfProposal(db: Executor, tenantId: string, proposalId: string) {
+    return db
+      .selectFrom('competitionEntries as e')
+      .innerJoin('competitions as c', (j) => j.onRef('c.tenantId', '=', 'e.tenantId').onRef('c.id', '=', 'e.competitionId'))
+      .select(['e.competitionId', 'e.proposalId', 'e.innovationId', 'e.version', 'e.sectionVersions', 'e.enteredAt', 'c.name as competitionName', 'c.isBlind', 'c.status'])
+      .where('e.tenantId', '=', tenantId)
+      .where('e.proposalId', '=', proposalId)
+      .executeTakeFirst();
+  },
+
+  /** The units a user belongs to: their person's unit and any unit roles, with sub-units. */
+  async unitsOfUser(db: Executor, tenantId: string, userId: string) {
+    const user = await db.selectFrom('users').select(['personId']).where('id', '=', userId).executeTakeFirst();
+    const grants = await db.selectFrom('userRoles').select(['role', 'unitId']).where('tenantId', '=', tenantId).where('userId', '=', userId).execute();
+    const person = user?.personId ? await db.selectFrom('people').select('unitId').where('tenantId', '=', tenantId).where('id', '=', user.personId).executeTakeFirst() : undefined;
+    const roots = [...grants.map((g) => g.unitId), person?.unitId].filter((x): x is string => !!x);
+    const tree = await db.selectFrom('units').select(['id', 'parentId']).where('tenantId', '=', tenantId).execute();
+    return expandUnitScope(roots.map((u) => ({ role: 'unit_operator' as const, unitId: u })), tree);
+  },
+
+  /**
+   * Names that identify a unit or a person behind an innovation: what blind mode hides. A unit
+   * name that is part of the pemda's own name (the kecamatan "Muara Enim" of the Kabupaten Muara
+   * Enim) names the whole region, which every judge knows, and is left alone; its full name
+   * ("Kecamatan Muara Enim") is still hidden.
+   */
+  async identifyingNames(db: Executor, tenantId: string, innovationIds: string[]) {
+    const tenant = await db.selectFrom('tenants').select('name').where('id', '=', tenantId).executeTakeFirst();
+    const region = (tenant?.name ?? '').toLowerCase();
+    const units = (await db.selectFrom('units').select(['name', 'shortName']).where('tenantId', '=', tenantId).execute()).map((u) => ({
+      name: u.name,
+      shortName: u.shortName && !region.includes(u.shortName.toLowerCase()) ? u.shortName : null,
+    }));
+    const innovators = innovationIds.length
+      ? await db
+          .selectFrom('innovationInnovators as ii')
+          .leftJoin('people as p', (j) => j.onRef('p.tenantId', '=', 'ii.tenantId').onRef('p.id', '=', 'ii.personId'))
+          .select(['p.name as personName', 'ii.externalName'])
+          .where('ii.tenantId', '=', tenantId)
+          .where('ii.innovationId', 'in', innovationIds)
+          .execute()
+      : [];
+    return [...units.flatMap((u) => [u.name, u.shortName]), ...innovators.flatMap((i) => [i.personName, i.externalName])].filter((x): x is string => !!x && x.trim().length >= 3);
+  },
+};
