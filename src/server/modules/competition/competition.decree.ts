@@ -26,6 +26,8 @@ export interface RankedEntry {
   spread: number;
   flagged: boolean;
   nominated: boolean;
+  /** The proposal version the judges scored (kept at entry; the decree lists exactly that). */
+  proposalVersion?: number | null;
 }
 
 /** "BUPATI MUARA ENIM" → "Bupati Muara Enim" for use inside a sentence. */
@@ -88,7 +90,7 @@ export function decreeLayoutInput(c: CompetitionTable, ranking: RankedEntry[], j
       table: {
         headers: ['No', 'Judul proposal', 'Unit', 'Rerata', 'Selisih', 'Keterangan'],
         widths: [24, '*', 110, 40, 40, 56],
-        rows: ranking.map((x) => [String(x.rank), x.title, x.unitName, id2(x.mean), id2(x.spread), x.nominated ? 'Diusulkan' : x.flagged ? 'Kalibrasi' : '']),
+        rows: ranking.map((x) => [String(x.rank), x.proposalVersion ? `${x.title} (versi ${x.proposalVersion})` : x.title, x.unitName, id2(x.mean), id2(x.spread), x.nominated ? 'Diusulkan' : x.flagged ? 'Kalibrasi' : '']),
       },
     },
   };

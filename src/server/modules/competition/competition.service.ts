@@ -10,6 +10,7 @@ import { rulebookOfProposal } from '../proposal/proposal.service.ts';
 import type { CompetitionTable } from '../../db/schema.ts';
 import { issueCompetitionDecree, type DecreeOptions } from './competition.decree.ts';
 import { forUpdate } from '../../db/dialect.ts';
+import { recordTransition } from '../../workflow/state-machine.ts';
 import { competitionRepo } from './competition.repo.ts';
 import { assertAssignedJudge, assertCompetitionOpen, assertMaySeeRanking, assertNoConflict, assignedJudge, blindRedactor, conflictOf, isBlindFor, isCompetitionManager, maySeeRanking } from './competition.policy.ts';
 
@@ -248,6 +249,7 @@ export function createCompetitionService(deps: Deps) {
         const decisionNumber = issued.number;
         const decision = { ranking: items, judges: judges.map((j) => j.name), decidedBy: actor.name, decidedAt: now, documentId: issued.id, verificationCode: issued.code, signer: issued.signer };
         await tx.updateTable('competitions').set({ status: 'frozen', decision: JSON.stringify(decision), decisionNumber, decidedAt: now, decidedBy: actor.userId }).where('tenantId', '=', actor.tenantId).where('id', '=', id).execute();
+        await recordTransition(tx, { tenantId: actor.tenantId, entityType: 'competition', entityId: id, fromState: 'open', toState: 'frozen', action: 'decide', actor, at: now, note: decisionNumber });
         await audit.record({ entityType: 'competition', entityId: id, action: 'decide', changes: { status: { before: 'open', after: 'frozen' }, decisionNumber: { before: null, after: decisionNumber }, nominated: { before: null, after: items.filter((x) => x.nominated).map((x) => x.title) } } });
         return { ...c, status: 'frozen', decision: JSON.stringify(decision), decisionNumber, decidedAt: now, documentId: issued.id, verificationUrl: issued.url };
       });
