@@ -101,7 +101,7 @@ export function createIidService(deps: Deps) {
   async function saveAnswers(actor: Actor, scope: string, rb: IidRulebook, answers: AnswerInput, entity: { type: string; id: string }, indicators: 'sid' | 'spd', requestId?: string) {
     const withCounts = Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, { choice: a.choice, basis: a.basis ?? null, evidenceCount: a.evidenceIds?.length ?? 0 }]));
     try {
-      validateAnswers(rb.body[indicators].indicators, withCounts);
+      validateAnswers(rb, indicators, withCounts);
     } catch (e) {
       answerError(e, rb, answers);
     }
