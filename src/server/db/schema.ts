@@ -201,16 +201,25 @@ export interface InnovationReviewTable {
   at: string;
 }
 
-export interface IidAnswerTable {
+/** One answer per question of a worksheet: the unit's own side and the evaluator's side (0006). */
+export interface AssessmentAnswerTable {
   tenantId: string;
   id: string;
-  rulebookId: string;
+  worksheetKind: string;
   scope: string;
-  indicator: string;
-  choice: number;
-  basis: string | null;
-  evidenceIds: string; // JSON string[]
-  note: string | null;
+  rulebookId: string;
+  questionCode: string;
+  ownValue: string | null;
+  ownBasis: string | null;
+  ownNote: string | null;
+  ownBy: string | null;
+  ownAt: string | null;
+  evalValue: string | null;
+  evalBasis: string | null;
+  evalNote: string | null;
+  evalBy: string | null;
+  evalAt: string | null;
+  createdAt: string;
   updatedAt: string;
 }
 
@@ -429,7 +438,6 @@ export interface DB {
   innovations: InnovationTable;
   innovationInnovators: InnovationInnovatorTable;
   innovationReviews: InnovationReviewTable;
-  iidAnswers: IidAnswerTable;
   innovationReplications: InnovationReplicationTable;
   innovationSearch: InnovationSearchTable;
   searchTerms: SearchTermTable;
@@ -450,6 +458,7 @@ export interface DB {
   competitionJudges: { tenantId: string; competitionId: string; userId: string; conflicts: string };
   judgeScores: { tenantId: string; competitionId: string; proposalId: string; userId: string; scores: string; total: number; updatedAt: string };
   // 0006 assessment: assessment engine answers store
+  assessmentAnswers: AssessmentAnswerTable;
 
   // ---
   // 0007 documents: official documents, numbering, letterheads

@@ -83,6 +83,12 @@ export const coreEn: CoreCatalog = {
     notInCompetition: 'This proposal is not an entry of that competition.',
     registrationClosed: 'Registration for the competition closed on {{date}}.',
     importTooMany: 'The import file has {{count}} rows; at most {{max}} rows per import.',
+    assessment_unknownQuestion: 'Question {{question}} is not in worksheet {{rulebook}}.',
+    assessment_unknownOption: 'Question {{question}}: answer "{{value}}" is not one of the options of worksheet {{rulebook}}.',
+    assessment_invalidRatio: 'Question {{question}}: enter two whole numbers "numerator/denominator" with a denominator above 0 (e.g. 45/50).',
+    assessment_invalidNumber: 'Question {{question}}: enter a number, e.g. 3.70.',
+    assessment_basisRequired: 'Question {{question}}: choose the measurement basis.',
+    assessment_unknownBasis: 'Question {{question}}: the measurement basis is not in worksheet {{rulebook}}.',
   },
   zod: {
     required: 'is required',
@@ -180,6 +186,7 @@ export const coreEn: CoreCatalog = {
     proposal: 'Proposal',
     comment: 'Comment',
     competition: 'Competition',
+    assessment_sheet: 'Assessment sheet',
   },
   unitTypes: {
     sekretariat_daerah: 'Regional Secretariat',

@@ -82,6 +82,12 @@ export const coreId = {
     notInCompetition: 'Proposal ini bukan peserta kompetisi tersebut.',
     registrationClosed: 'Pendaftaran kompetisi sudah ditutup pada {{date}}.',
     importTooMany: 'Berkas impor berisi {{count}} baris; maksimum {{max}} baris sekali impor.',
+    assessment_unknownQuestion: 'Pertanyaan {{question}} tidak ada dalam lembar kerja {{rulebook}}.',
+    assessment_unknownOption: 'Pertanyaan {{question}}: jawaban "{{value}}" tidak ada dalam pilihan lembar kerja {{rulebook}}.',
+    assessment_invalidRatio: 'Pertanyaan {{question}}: isi dua bilangan bulat "pembilang/penyebut" dengan penyebut lebih dari 0 (contoh 45/50).',
+    assessment_invalidNumber: 'Pertanyaan {{question}}: isi angka, misalnya 3,70.',
+    assessment_basisRequired: 'Pertanyaan {{question}}: pilih dasar pengukuran.',
+    assessment_unknownBasis: 'Pertanyaan {{question}}: dasar pengukuran tidak ada dalam lembar kerja {{rulebook}}.',
   },
   zod: {
     required: 'wajib diisi',
@@ -179,6 +185,7 @@ export const coreId = {
     proposal: 'Proposal',
     comment: 'Komentar',
     competition: 'Kompetisi',
+    assessment_sheet: 'Lembar penilaian',
   },
   unitTypes: {
     sekretariat_daerah: 'Sekretariat Daerah',
