@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconDeviceFloppy, IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError, upload } from '../../api/client.ts';
+import { UnverifiedBadge } from '../../components/UnverifiedBadge.tsx';
 import { innovationKeys, useInnovationScore, useRulebook, useRulebooks, type InnovationDetail, type InnovationScore } from '../../api/innovations.ts';
 import { useEvidence } from '../../api/queries.ts';
 import type { Evidence } from '../../api/types.ts';
@@ -99,6 +100,7 @@ export function ScoreTab({ innovation }: { innovation: InnovationDetail }) {
                 {t('innovation.score.unsaved')}
               </Badge>
             )}
+            <UnverifiedBadge confidence={rb.data?.confidence} />
           </Group>
           <Progress value={(100 * (dirty ? previewTotal : s.total)) / (s.max || 1)} w={{ base: 240, sm: 320 }} size="sm" mt={4} />
         </Stack>
