@@ -131,6 +131,26 @@ for (const dialect of await testDialects()) {
       assert.deepEqual(JSON.parse(audit[0].changes)['iid:iid-2026:eval:16'], { before: null, after: '1' });
     });
 
+    test('the sheet scored by the engine from each side: own 1.a=A → 5,40, evaluator 1.a=BB → 4,80; IID what-if flags the UNVERIFIED projection', async () => {
+      const q = `kind=lke_akip_test&scope=unit:${dukcapilId}&rulebookId=lke-akip-2021`;
+      const inspektorat = await signedIn(rt, 'inspektorat');
+      const put = await inspektorat.put('/api/assessments/evaluation', { kind: 'lke_akip_test', scope: `unit:${dukcapilId}`, rulebookId: 'lke-akip-2021', answers: { '1.a': { value: 'BB', note: 'Rencana aksi belum dipantau' } } });
+      assert.equal(put.status, 200, put.raw);
+      const own = await operator.get(`/api/assessments/score?${q}`);
+      assert.equal(own.status, 200, own.raw);
+      assert.equal(own.body.result.total, 5.4);
+      assert.equal(own.body.result.root.children[0].children[0].formula, '6 × 0.9 [A] = 5.4');
+      assert.equal(own.body.result.band.code, 'D');
+      const evaluator = await operator.get(`/api/assessments/score?${q}&side=evaluator`);
+      assert.equal(evaluator.body.result.total, 4.8);
+      const iid = await inovasi.get(`/api/assessments/score?kind=iid&scope=innovation:${innovationId}&rulebookId=iid-2026&compare=iid-2028-proyeksi`);
+      assert.equal(iid.status, 200, iid.raw);
+      assert.equal(iid.body.result.root.unverified, false);
+      assert.equal(iid.body.whatIf[0].rulebookId, 'iid-2028-proyeksi:sid');
+      assert.equal(iid.body.whatIf[0].unverified, true);
+      assert.equal(iid.body.whatIf[0].result.root.children[0].unverified, true, 'every number of the UNVERIFIED rulebook carries the flag');
+    });
+
     test('bad answers are refused with a message naming the question, and nothing is written', async () => {
       const sheet = { kind: 'lke_akip_test', scope: `unit:${dukcapilId}`, rulebookId: 'lke-akip-2021' };
       const bad = await operator.put('/api/assessments/answers', { ...sheet, answers: { '1.b': { value: 'Z' } } });

@@ -17,6 +17,17 @@ export async function assessmentRoutes(app: FastifyInstance, deps: Deps) {
     schema: { tags, summary: 'Both sides of every answer of one worksheet (own and evaluator), with the evidence each uses', querystring: ZSheetRef },
   }, async (request) => assessment.listAnswers(actorOf(request), request.query));
 
+  r.get('/api/assessments/score', {
+    schema: {
+      tags,
+      summary: 'The worksheet scored from one side (own or evaluator): per-node formula, band, minimum shortfalls, unverified flags; compare= rescores under other versions',
+      querystring: ZSheetRef.extend({ side: z.enum(['own', 'evaluator']).default('own'), compare: z.string().max(300).optional() }),
+    },
+  }, async (request) => {
+    const { side, compare, ...sheet } = request.query;
+    return assessment.scoreSheet(actorOf(request), sheet, { side, compare: compare?.split(',').map((s) => s.trim()).filter(Boolean) });
+  });
+
   r.put('/api/assessments/answers', {
     schema: { tags, summary: "The unit's own answers (value, note, evidence links); other questions are left as they are", body: ZOwnAnswersInput },
   }, async (request) => {

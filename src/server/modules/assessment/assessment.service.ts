@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { authorize, can, type Action } from '../../policy/policy.ts';
 import type { Rulebook } from '../../rules/rulebook.ts';
-import { AssessmentAnswerError, validateAnswers, type Answers } from '../../rules/assessment/assessment.engine.ts';
+import { AssessmentAnswerError, rescore, scoreWorksheet, validateAnswers, type Answers } from '../../rules/assessment/assessment.engine.ts';
 import type { WorksheetBody } from '../../rules/assessment/worksheet.ts';
 import { writeWithAudit } from '../audit/audit.writer.ts';
 import { registerEvidenceTarget } from '../evidence/evidence.service.ts';
@@ -177,6 +177,27 @@ export function createAssessmentService(deps: Deps) {
         await audit.record({ entityType: e.type, entityId: e.id, action: 'evaluate', changes });
       });
       return { ...sheet, items: present(await loadSheet(db, actor.tenantId, sheet)) };
+    },
+
+    /**
+     * The sheet scored by the engine from one side: 'own' (the unit's answers) or 'evaluator'
+     * (only the evaluator's answers). The result carries per node the formula, the shortfalls
+     * against minimums and the `unverified` flags; `compare` rescores the same answers under
+     * other rulebook versions of the kind (matched by question code).
+     */
+    async scoreSheet(actor: Actor, sheet: SheetRef, opts: { side: 'own' | 'evaluator'; compare?: string[] }) {
+      const spec = await access(actor, sheet, 'read');
+      const ws = worksheetOf(spec, sheet);
+      const rows = await loadSheet(db, actor.tenantId, sheet);
+      const answers: Answers = {};
+      for (const r of rows.values()) {
+        const value = opts.side === 'own' ? r.ownValue : r.evalValue;
+        if (value !== null) answers[r.questionCode] = { value, basis: opts.side === 'own' ? r.ownBasis : r.evalBasis, evidenceCount: r.evidence.length };
+      }
+      // Stored answers were checked when written; a question the rulebook lost since is left out, not fatal.
+      const result = scoreWorksheet(ws, answers, { unknownAnswers: 'ignore' });
+      const others = (opts.compare ?? []).filter((id) => id !== sheet.rulebookId).map((id) => worksheetOf(spec, { ...sheet, rulebookId: id }));
+      return { ...sheet, side: opts.side, result, whatIf: others.length ? rescore(answers, others) : [] };
     },
 
     /** Which answers, in which worksheets, use one evidence record (only sheets the actor may read). */
