@@ -151,6 +151,25 @@ for (const dialect of await testDialects()) {
       assert.equal(iid.body.whatIf[0].result.root.children[0].unverified, true, 'every number of the UNVERIFIED rulebook carries the flag');
     });
 
+    test('IID API: an UNVERIFIED rulebook is never the default for a year, only when named; its numbers carry unverified', async () => {
+      const y2028 = await inovasi.get('/api/iid?year=2028');
+      assert.equal(y2028.status, 404, 'no verified rulebook for 2028: the projection is not picked');
+      assert.match(y2028.body.error.message, /2028/);
+      const named = await inovasi.get('/api/iid?year=2026&rulebook=iid-2028-proyeksi');
+      assert.equal(named.status, 200, named.raw);
+      assert.equal(named.body.unverified, true);
+      const current = await inovasi.get('/api/iid?year=2026');
+      assert.deepEqual([current.body.rulebookId, current.body.unverified], ['iid-2026', false]);
+      const whatIf = await inovasi.get('/api/iid/what-if?year=2026&rulebooks=iid-2028-proyeksi');
+      assert.deepEqual(whatIf.body.columns.map((c: { unverified: boolean }) => c.unverified), [false, true]);
+      assert.deepEqual(whatIf.body.columns[1].unmatched, [], 'same indicator numbers: every answer matched');
+      const rulebooks = await inovasi.get('/api/iid/rulebooks');
+      assert.equal(rulebooks.body.items.find((r: { id: string }) => r.id === 'iid-2028-proyeksi').unverified, true);
+      const score = await inovasi.get(`/api/innovations/${innovationId}/score?rulebook=iid-2028-proyeksi`);
+      assert.equal(score.body.unverified, true);
+      assert.ok(score.body.items.every((i: { unverified: boolean }) => i.unverified));
+    });
+
     test('bad answers are refused with a message naming the question, and nothing is written', async () => {
       const sheet = { kind: 'lke_akip_test', scope: `unit:${dukcapilId}`, rulebookId: 'lke-akip-2021' };
       const bad = await operator.put('/api/assessments/answers', { ...sheet, answers: { '1.b': { value: 'Z' } } });

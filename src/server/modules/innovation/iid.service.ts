@@ -249,6 +249,9 @@ export function createIidService(deps: Deps) {
         const keep = (answers: Record<string, IndicatorAnswer>, which: 'spd' | 'sid') =>
           Object.fromEntries(Object.entries(answers).filter(([no]) => rb.body[which].indicators.some((i) => i.no === no)));
         const region = scoreRegion(rb, keep(sourceRegion, 'spd'));
+        // Answers this rulebook has no question for (matched by indicator number) are reported, not scored.
+        const unmatched = new Set(Object.keys(sourceRegion).filter((no) => !rb.body.spd.indicators.some((i) => i.no === no)));
+        for (const answers of sourceSid.values()) for (const no of Object.keys(answers)) if (!rb.body.sid.indicators.some((i) => i.no === no)) unmatched.add(no);
         const scored = [];
         for (const i of innovations) {
           const answers = keep(sourceSid.get(i.id)!, 'sid');
@@ -257,7 +260,7 @@ export function createIidService(deps: Deps) {
           scored.push({ sid: scoreInnovation(rb, answers).total, urusan: [i.urusanMain, ...(JSON.parse(i.urusanOther) as string[])].filter(Boolean) as string[] });
         }
         const result = computeIid(rb, { spdScore: region.total, innovations: scored });
-        columns.push({ rulebookId: rb.id, rulebookTitle: rb.title, confidence: rb.confidence, unverified: isUnverified(rb.confidence), value: result.value, predicate: result.predicate, explanation: result.explanation, components: result.components });
+        columns.push({ rulebookId: rb.id, rulebookTitle: rb.title, confidence: rb.confidence, unverified: isUnverified(rb.confidence), value: result.value, predicate: result.predicate, explanation: result.explanation, components: result.components, unmatched: [...unmatched].sort() });
       }
       return { year, sourceRulebookId: base.id, columns };
     },

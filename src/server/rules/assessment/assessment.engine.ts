@@ -208,7 +208,7 @@ export function scoreWorksheet(rb: Rulebook<WorksheetBody>, answers: Answers, op
             ? `(${q.text} − ${node.range!.from}) ÷ (${node.range!.to} − ${node.range!.from}) × ${fmt(w)} = ${fmt(exact)}`
             : node.aggregation === 'ratioCapped'
               ? `min(1, ${q.text}) × ${fmt(w)} = ${fmt(exact)}`
-              : `${fmt(w)} × ${fmt(q.value)} [${q.text}]${earns ? '' : ' (tanpa bukti: 0)'} = ${fmt(exact)}`;
+              : `${fmt(w)} × ${fmt(q.value)} [${q.text}]${earns ? '' : ' × 0'} = ${fmt(exact)}`;
       ev = {
         result: {
           ...base,
@@ -292,7 +292,8 @@ export function scoreWorksheet(rb: Rulebook<WorksheetBody>, answers: Answers, op
     missing,
     missingEvidence,
     minimums,
-    explanation: `${root.result.formula} → ${total.toFixed(dp)}${band ? ` (${band.code}: ${band.label})` : ''}; dibulatkan sekali di akhir, setengah ke atas`,
+    // The exact sum, then the one half-up rounding, then the band.
+    explanation: `${root.result.formula} → ${total.toFixed(dp)}${band ? ` → ${band.code} (${band.label})` : ''}`,
   };
 }
 

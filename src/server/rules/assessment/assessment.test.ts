@@ -33,7 +33,8 @@ test('RULES §2.4 AKIP vector: 1.a=A 5,40; 1.b=BB 7,20; 1.c=BB 12,00 → Perenca
   // The explanation carries inputs, weights and the formula per node.
   assert.equal(node(r, '1.a').formula, '6 × 0.9 [A] = 5.4');
   assert.equal(node(r, '1').formula, '5.4 + 7.2 + 12 = 24.6');
-  assert.match(r.explanation, /48\.35 \(C: Kurang\)/);
+  // Components summed exactly, rounded once, then banded.
+  assert.equal(r.explanation, '24.6 + 0 + 0 + 23.75 = 48.35 → 48.35 → C (Kurang)');
   assert.ok(r.missing.includes('2.a'), 'ungraded sub-components are reported, scored 0');
   assert.equal(r.root.unverified, false, 'MED rulebook: not flagged');
 });
