@@ -29,6 +29,7 @@ import { skmPublicRoutes } from './modules/skm/skm.public.routes.ts';
 import { proposalRoutes } from './modules/proposal/proposal.routes.ts';
 import { competitionRoutes } from './modules/competition/competition.routes.ts';
 import { officialDocumentRoutes } from './documents/official/official.routes.ts';
+import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
 
 export interface AppOptions {
   logger?: boolean;
@@ -99,6 +100,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await auditRoutes(app, deps);
   await evidenceRoutes(app, deps);
   await innovationRoutes(app, deps);
+  await assessmentRoutes(app, deps);
   await publicInnovationRoutes(app, deps);
   await skmRoutes(app, deps);
   await skmPublicRoutes(app, deps);

@@ -17,6 +17,8 @@ import { webDocsId } from '../shared/i18n/web-docs.id.ts';
 import { webDocsEn } from '../shared/i18n/web-docs.en.ts';
 import { webFlowId } from '../shared/i18n/web-flow.id.ts';
 import { webFlowEn } from '../shared/i18n/web-flow.en.ts';
+import { webAssessmentId } from '../shared/i18n/web-assessment.id.ts';
+import { webAssessmentEn } from '../shared/i18n/web-assessment.en.ts';
 
 export type Lang = 'id' | 'en';
 const STORAGE_KEY = 'serasan_lang';
@@ -50,8 +52,8 @@ const initial: Lang = storedLang() ?? 'id';
 
 void i18n.use(initReactI18next).init({
   resources: {
-    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId, ...webFlowId } },
-    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn, ...webFlowEn } },
+    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId, ...webFlowId, ...webAssessmentId } },
+    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn, ...webFlowEn, ...webAssessmentEn } },
   },
   lng: initial,
   fallbackLng: 'id',

@@ -189,16 +189,25 @@ export interface InnovationInnovatorTable {
   position: number;
 }
 
-export interface IidAnswerTable {
+/** One answer per question of a worksheet: the unit's own side and the evaluator's side (0006). */
+export interface AssessmentAnswerTable {
   tenantId: string;
   id: string;
-  rulebookId: string;
+  worksheetKind: string;
   scope: string;
-  indicator: string;
-  choice: number;
-  basis: string | null;
-  evidenceIds: string; // JSON string[]
-  note: string | null;
+  rulebookId: string;
+  questionCode: string;
+  ownValue: string | null;
+  ownBasis: string | null;
+  ownNote: string | null;
+  ownBy: string | null;
+  ownAt: string | null;
+  evalValue: string | null;
+  evalBasis: string | null;
+  evalNote: string | null;
+  evalBy: string | null;
+  evalAt: string | null;
+  createdAt: string;
   updatedAt: string;
 }
 
@@ -416,7 +425,6 @@ export interface DB {
   evidenceLinks: EvidenceLinkTable;
   innovations: InnovationTable;
   innovationInnovators: InnovationInnovatorTable;
-  iidAnswers: IidAnswerTable;
   innovationReplications: InnovationReplicationTable;
   innovationSearch: InnovationSearchTable;
   searchTerms: SearchTermTable;
@@ -437,6 +445,7 @@ export interface DB {
   competitionJudges: { tenantId: string; competitionId: string; userId: string; conflicts: string };
   judgeScores: { tenantId: string; competitionId: string; proposalId: string; userId: string; scores: string; total: number; updatedAt: string };
   // 0006 assessment: assessment engine answers store
+  assessmentAnswers: AssessmentAnswerTable;
 
   // ---
   // 0007 documents: official documents, numbering, letterheads

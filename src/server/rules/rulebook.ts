@@ -58,12 +58,30 @@ export class RulebookRegistry<Body> {
     return [...this.books.values()].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
   }
 
-  /** The rulebook in force on a date: the latest whose period contains it. */
+  /**
+   * The rulebook in force on a date: the latest whose period contains it. An UNVERIFIED rulebook
+   * is never picked automatically; it is used only when asked for by id (`get`).
+   */
   forDate(date: string): Rulebook<Body> | undefined {
     return this.list()
-      .filter((rb) => rb.effectiveFrom <= date && (!rb.effectiveTo || date <= rb.effectiveTo))
+      .filter((rb) => isPickable(rb) && rb.effectiveFrom <= date && (!rb.effectiveTo || date <= rb.effectiveTo))
       .at(-1);
   }
+
+  /** The latest rulebook that may be picked automatically (never an UNVERIFIED one). */
+  latest(): Rulebook<Body> | undefined {
+    return this.list().filter(isPickable).at(-1);
+  }
+}
+
+/** Only HIGH/MED/LOW rulebooks are chosen as a default; UNVERIFIED ones only by explicit id. */
+export function isPickable(rb: RulebookMeta): boolean {
+  return rb.confidence !== 'UNVERIFIED';
+}
+
+/** Whether numbers from this source must be shown as "belum terverifikasi". */
+export function isUnverified(confidence: RulebookMeta['confidence'] | undefined | null): boolean {
+  return confidence === 'UNVERIFIED';
 }
 
 /** Half-up rounding to `dp` decimals, done once at the end (PRODUCT.md principle 3). */

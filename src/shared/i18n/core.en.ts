@@ -98,6 +98,12 @@ export const coreEn: CoreCatalog = {
     innovationAlreadyEntered: 'This innovation already takes part in the competition "{{competition}}" (proposal "{{title}}"); an innovation may enter a competition only once.',
     proposalAlreadyEntered: 'This proposal has already been entered in the competition "{{competition}}".',
     rankingBeforeDecision: 'The ranking and the other judges\' scores can be seen only after the competition result has been decided.',
+    assessment_unknownQuestion: 'Question {{question}} is not in worksheet {{rulebook}}.',
+    assessment_unknownOption: 'Question {{question}}: answer "{{value}}" is not one of the options of worksheet {{rulebook}}.',
+    assessment_invalidRatio: 'Question {{question}}: enter two whole numbers "numerator/denominator" with a denominator above 0 (e.g. 45/50).',
+    assessment_invalidNumber: 'Question {{question}}: enter a number, e.g. 3.70.',
+    assessment_basisRequired: 'Question {{question}}: choose the measurement basis.',
+    assessment_unknownBasis: 'Question {{question}}: the measurement basis is not in worksheet {{rulebook}}.',
   },
   zod: {
     required: 'is required',
@@ -199,6 +205,7 @@ export const coreEn: CoreCatalog = {
     doc_number: 'Document number',
     letterhead: 'Letterhead',
     doc_number_template: 'Number template',
+    assessment_sheet: 'Assessment sheet',
   },
   unitTypes: {
     sekretariat_daerah: 'Regional Secretariat',

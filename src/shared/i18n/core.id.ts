@@ -97,6 +97,12 @@ export const coreId = {
     innovationAlreadyEntered: 'Inovasi ini sudah mengikuti kompetisi "{{competition}}" (proposal "{{title}}"); satu inovasi hanya boleh didaftarkan satu kali per kompetisi.',
     proposalAlreadyEntered: 'Proposal ini sudah didaftarkan ke kompetisi "{{competition}}".',
     rankingBeforeDecision: 'Peringkat dan nilai juri lain baru dapat dilihat setelah hasil kompetisi ditetapkan.',
+    assessment_unknownQuestion: 'Pertanyaan {{question}} tidak ada dalam lembar kerja {{rulebook}}.',
+    assessment_unknownOption: 'Pertanyaan {{question}}: jawaban "{{value}}" tidak ada dalam pilihan lembar kerja {{rulebook}}.',
+    assessment_invalidRatio: 'Pertanyaan {{question}}: isi dua bilangan bulat "pembilang/penyebut" dengan penyebut lebih dari 0 (contoh 45/50).',
+    assessment_invalidNumber: 'Pertanyaan {{question}}: isi angka, misalnya 3,70.',
+    assessment_basisRequired: 'Pertanyaan {{question}}: pilih dasar pengukuran.',
+    assessment_unknownBasis: 'Pertanyaan {{question}}: dasar pengukuran tidak ada dalam lembar kerja {{rulebook}}.',
   },
   zod: {
     required: 'wajib diisi',
@@ -198,6 +204,7 @@ export const coreId = {
     doc_number: 'Nomor surat',
     letterhead: 'Kop surat',
     doc_number_template: 'Templat nomor surat',
+    assessment_sheet: 'Lembar penilaian',
   },
   unitTypes: {
     sekretariat_daerah: 'Sekretariat Daerah',

@@ -52,6 +52,12 @@ test('the workflow web catalogs have the same keys in both languages', async () 
   assert.deepEqual(keys(webFlowEn).sort(), keys(webFlowId).sort());
 });
 
+test('the assessment web catalogs have the same keys in both languages', async () => {
+  const { webAssessmentId } = await import('./web-assessment.id.ts');
+  const { webAssessmentEn } = await import('./web-assessment.en.ts');
+  assert.deepEqual(keys(webAssessmentEn).sort(), keys(webAssessmentId).sort());
+});
+
 test('translate interpolates parameters and translates @-references', () => {
   assert.equal(translate('id', 'errors.notFound', { entity: '@entities.person' }), 'Pegawai tidak ditemukan.');
   assert.equal(translate('en', 'errors.notFound', { entity: '@entities.person' }), 'Person not found.');

@@ -87,6 +87,7 @@ export interface DiffPart {
 export interface Rulebook {
   id: string;
   title: string;
+  confidence?: string;
   body: { requiredAttachments?: Array<{ kind: string; title: string }>; criteria?: Criterion[]; scale?: { min: number; max: number } };
 }
 

@@ -16,10 +16,39 @@ import {
   type IidRulebook,
   type IndicatorAnswer,
 } from '../../rules/iid/index.ts';
+import { isUnverified } from '../../rules/rulebook.ts';
 import { innovationRepo as repo } from './innovation.repo.ts';
+import { iidWorksheet } from '../../rules/iid/iid.worksheet.ts';
+import { checkEvidenceIds, loadSheet, registerWorksheetKind, writeOwnAnswers } from '../assessment/assessment.service.ts';
 
 /** Indicator 31 (replikasi) is fed by the replication ledger, not typed: confirmed count, max 3. */
 export const REPLICATION_INDICATOR = '31';
+
+/**
+ * The IID worksheets in the one answers store: kind 'iid', scope 'innovation:<id>' (SID, answered
+ * by the owning unit, evaluated by the Tim Inovasi Daerah) or 'region:<year>' (SPD, answered and
+ * evaluated by the Tim Inovasi / admin).
+ */
+export const IID_KIND = 'iid';
+registerWorksheetKind({
+  kind: IID_KIND,
+  worksheet(rulebookId, scope) {
+    const rb = iidRulebooks.get(rulebookId);
+    return rb && iidWorksheet(rb, scope.startsWith('innovation:') ? 'sid' : 'spd');
+  },
+  async resolveScope(db, tenantId, scope) {
+    const [what, id] = scope.split(':');
+    if (what === 'region' && /^\d{4}$/.test(id ?? '')) return { unitId: null };
+    if (what !== 'innovation' || !id) return null;
+    const row = await db.selectFrom('innovations').select('unitId').where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
+    return row ? { unitId: row.unitId } : null;
+  },
+  actions: (scope) =>
+    scope.startsWith('innovation:')
+      ? { read: 'innovation.read', own: 'innovation.score', evaluate: 'innovation.review' }
+      : { read: 'iid.read', own: 'iid.manage', evaluate: 'iid.manage' },
+  auditEntity: (tenantId, scope) => (scope.startsWith('innovation:') ? { type: 'innovation', id: scope.slice('innovation:'.length) } : { type: 'tenant', id: tenantId }),
+});
 
 type AnswerInput = Record<string, { choice: number; basis?: string | null; evidenceIds?: string[]; note?: string | null }>;
 
@@ -58,11 +87,18 @@ export function createIidService(deps: Deps) {
   }
 
   async function loadAnswers(ex: Executor, tenantId: string, scope: string, rb: IidRulebook) {
-    const rows = await repo.answers(ex, tenantId, scope, rb.id);
-    const answers: Record<string, IndicatorAnswer & { evidenceIds: string[]; note: string | null }> = {};
-    for (const r of rows) {
-      const evidenceIds = JSON.parse(r.evidenceIds) as string[];
-      answers[r.indicator] = { choice: r.choice, basis: r.basis, evidenceCount: evidenceIds.length, evidenceIds, note: r.note };
+    const rows = await loadSheet(ex, tenantId, { kind: IID_KIND, scope, rulebookId: rb.id });
+    const answers: Record<string, IndicatorAnswer & { evidenceIds: string[]; note: string | null; evaluator: { choice: number; note: string | null; at: string | null } | null }> = {};
+    for (const r of rows.values()) {
+      const evidenceIds = r.evidence.map((e) => e.id);
+      answers[r.questionCode] = {
+        choice: r.ownValue === null ? 0 : Number(r.ownValue),
+        basis: r.ownBasis,
+        evidenceCount: evidenceIds.length,
+        evidenceIds,
+        note: r.ownNote,
+        evaluator: r.evalValue !== null || r.evalNote !== null ? { choice: r.evalValue === null ? 0 : Number(r.evalValue), note: r.evalNote, at: r.evalAt } : null,
+      };
     }
     return answers;
   }
@@ -72,12 +108,14 @@ export function createIidService(deps: Deps) {
     const answers = await loadAnswers(ex, tenantId, `innovation:${innovationId}`, rb);
     const confirmed = await confirmedReplications(ex, tenantId, innovationId);
     if (rb.body.sid.indicators.some((i) => i.no === REPLICATION_INDICATOR)) {
-      answers[REPLICATION_INDICATOR] = { choice: Math.min(confirmed, 3), basis: null, evidenceCount: confirmed, evidenceIds: [], note: null };
+      answers[REPLICATION_INDICATOR] = { choice: Math.min(confirmed, 3), basis: null, evidenceCount: confirmed, evidenceIds: [], note: null, evaluator: null };
     }
     const score = scoreInnovation(rb, answers);
     return {
       rulebookId: rb.id,
       rulebookTitle: rb.title,
+      confidence: rb.confidence,
+      unverified: isUnverified(rb.confidence),
       total: score.total,
       max: score.max,
       missingEvidence: score.missingEvidence,
@@ -86,35 +124,30 @@ export function createIidService(deps: Deps) {
         ...i,
         evidenceIds: answers[i.indicator]?.evidenceIds ?? [],
         note: answers[i.indicator]?.note ?? null,
+        evaluator: answers[i.indicator]?.evaluator ?? null,
         derived: i.indicator === REPLICATION_INDICATOR,
       })),
     };
   }
 
-  async function checkEvidence(ex: Executor, tenantId: string, answers: AnswerInput) {
-    const ids = [...new Set(Object.values(answers).flatMap((a) => a.evidenceIds ?? []))];
-    if (!ids.length) return;
-    const found = await ex.selectFrom('evidence').select('id').where('tenantId', '=', tenantId).where('id', 'in', ids).execute();
-    if (found.length !== ids.length) throw notFound('evidence');
-  }
-
   async function saveAnswers(actor: Actor, scope: string, rb: IidRulebook, answers: AnswerInput, entity: { type: string; id: string }, indicators: 'sid' | 'spd', requestId?: string) {
     const withCounts = Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, { choice: a.choice, basis: a.basis ?? null, evidenceCount: a.evidenceIds?.length ?? 0 }]));
     try {
-      validateAnswers(rb.body[indicators].indicators, withCounts);
+      validateAnswers(rb, indicators, withCounts);
     } catch (e) {
       answerError(e, rb, answers);
     }
-    await checkEvidence(db, actor.tenantId, answers);
+    await checkEvidenceIds(db, actor.tenantId, Object.values(answers).flatMap((a) => a.evidenceIds ?? []));
     await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
-      const before = await loadAnswers(tx, actor.tenantId, scope, rb);
-      const rows = Object.entries(answers)
-        .filter(([no]) => !(indicators === 'sid' && no === REPLICATION_INDICATOR))
-        .map(([indicator, a]) => ({ id: newId(), indicator, choice: a.choice, basis: a.basis ?? null, evidenceIds: JSON.stringify(a.evidenceIds ?? []), note: a.note ?? null }));
-      await repo.replaceAnswers(tx, actor.tenantId, scope, rb.id, rows, clock.now().toISOString());
-      const summarise = (x: Record<string, { choice: number; basis?: string | null }>) =>
-        Object.fromEntries(Object.entries(x).map(([k, v]) => [k, `${v.choice}${v.basis ? `/${v.basis}` : ''}`]));
-      await audit.record({ entityType: entity.type, entityId: entity.id, action: 'score', changes: { [`iid:${rb.id}`]: { before: summarise(before), after: summarise(answers) } } });
+      // Indicator 31 is fed by the replication ledger: never stored as typed.
+      const own = Object.fromEntries(
+        Object.entries(answers)
+          .filter(([no]) => !(indicators === 'sid' && no === REPLICATION_INDICATOR))
+          .map(([no, a]) => [no, { value: a.choice > 0 ? String(a.choice) : null, basis: a.basis ?? null, note: a.note ?? null, evidenceIds: a.evidenceIds ?? [] }]),
+      );
+      // The sheet is saved as a whole: indicators left out lose the unit's answer.
+      const change = await writeOwnAnswers(tx, actor.tenantId, actor.userId, { kind: IID_KIND, scope, rulebookId: rb.id }, own, { replace: true }, clock.now().toISOString());
+      await audit.record({ entityType: entity.type, entityId: entity.id, action: 'score', changes: { [`iid:${rb.id}`]: change } });
     });
   }
 
@@ -137,7 +170,10 @@ export function createIidService(deps: Deps) {
     const regionAnswers = await loadAnswers(db, actor.tenantId, `region:${year}`, rb);
     const scoredRegion = scoreRegion(rb, regionAnswers);
     // Items carry their evidence and notes, so an editor can send them back unchanged.
-    const region = { ...scoredRegion, items: scoredRegion.items.map((i) => ({ ...i, evidenceIds: regionAnswers[i.indicator]?.evidenceIds ?? [], note: regionAnswers[i.indicator]?.note ?? null, derived: false })) };
+    const region = {
+      ...scoredRegion,
+      items: scoredRegion.items.map((i) => ({ ...i, evidenceIds: regionAnswers[i.indicator]?.evidenceIds ?? [], note: regionAnswers[i.indicator]?.note ?? null, evaluator: regionAnswers[i.indicator]?.evaluator ?? null, derived: false })),
+    };
     const innovations = await scoredInnovations(actor.tenantId, rb);
     const scored = [];
     for (const i of innovations) {
@@ -150,6 +186,7 @@ export function createIidService(deps: Deps) {
       rulebookId: rb.id,
       rulebookTitle: rb.title,
       confidence: rb.confidence,
+      unverified: isUnverified(rb.confidence),
       legalBasis: rb.legalBasis,
       value: result.value,
       predicate: result.predicate,
@@ -161,7 +198,7 @@ export function createIidService(deps: Deps) {
 
   return {
     rulebooks: () =>
-      iidRulebooks.list().map((rb) => ({ id: rb.id, version: rb.version, title: rb.title, effectiveFrom: rb.effectiveFrom, effectiveTo: rb.effectiveTo, legalBasis: rb.legalBasis, confidence: rb.confidence, notes: rb.notes })),
+      iidRulebooks.list().map((rb) => ({ id: rb.id, version: rb.version, title: rb.title, effectiveFrom: rb.effectiveFrom, effectiveTo: rb.effectiveTo, legalBasis: rb.legalBasis, confidence: rb.confidence, unverified: isUnverified(rb.confidence), notes: rb.notes })),
 
     rulebook(id: string) {
       return rulebook(id);
@@ -212,6 +249,9 @@ export function createIidService(deps: Deps) {
         const keep = (answers: Record<string, IndicatorAnswer>, which: 'spd' | 'sid') =>
           Object.fromEntries(Object.entries(answers).filter(([no]) => rb.body[which].indicators.some((i) => i.no === no)));
         const region = scoreRegion(rb, keep(sourceRegion, 'spd'));
+        // Answers this rulebook has no question for (matched by indicator number) are reported, not scored.
+        const unmatched = new Set(Object.keys(sourceRegion).filter((no) => !rb.body.spd.indicators.some((i) => i.no === no)));
+        for (const answers of sourceSid.values()) for (const no of Object.keys(answers)) if (!rb.body.sid.indicators.some((i) => i.no === no)) unmatched.add(no);
         const scored = [];
         for (const i of innovations) {
           const answers = keep(sourceSid.get(i.id)!, 'sid');
@@ -220,7 +260,7 @@ export function createIidService(deps: Deps) {
           scored.push({ sid: scoreInnovation(rb, answers).total, urusan: [i.urusanMain, ...(JSON.parse(i.urusanOther) as string[])].filter(Boolean) as string[] });
         }
         const result = computeIid(rb, { spdScore: region.total, innovations: scored });
-        columns.push({ rulebookId: rb.id, rulebookTitle: rb.title, confidence: rb.confidence, value: result.value, predicate: result.predicate, explanation: result.explanation, components: result.components });
+        columns.push({ rulebookId: rb.id, rulebookTitle: rb.title, confidence: rb.confidence, unverified: isUnverified(rb.confidence), value: result.value, predicate: result.predicate, explanation: result.explanation, components: result.components, unmatched: [...unmatched].sort() });
       }
       return { year, sourceRulebookId: base.id, columns };
     },

@@ -28,20 +28,6 @@ export const innovationRepo = {
   reviews(db: Executor, tenantId: string, innovationId: string) {
     return reviewLogOf(db, tenantId, 'innovation', innovationId);
   },
-  answers(db: Executor, tenantId: string, scope: string, rulebookId: string) {
-    return db.selectFrom('iidAnswers').selectAll().where('tenantId', '=', tenantId).where('scope', '=', scope).where('rulebookId', '=', rulebookId).execute();
-  },
-  async replaceAnswers(
-    db: Executor,
-    tenantId: string,
-    scope: string,
-    rulebookId: string,
-    rows: Array<{ id: string; indicator: string; choice: number; basis: string | null; evidenceIds: string; note: string | null }>,
-    now: string,
-  ) {
-    await db.deleteFrom('iidAnswers').where('tenantId', '=', tenantId).where('scope', '=', scope).where('rulebookId', '=', rulebookId).execute();
-    for (const r of rows) await db.insertInto('iidAnswers').values({ tenantId, scope, rulebookId, updatedAt: now, ...r }).execute();
-  },
   replicationOf(db: Executor, tenantId: string, innovationId: string) {
     return db.selectFrom('innovationReplications').selectAll().where('tenantId', '=', tenantId).where('innovationId', '=', innovationId).executeTakeFirst();
   },

@@ -125,7 +125,7 @@ export function createSkmService(deps: Deps) {
       if (!unit) throw notFound('unit');
       authorize(actor, 'skm.manage', { tenantId: actor.tenantId, unitId: unit.id });
       if (input.periodEnd < input.periodStart) throw validation('periodEnd', 'errors.endBeforeStart');
-      const rb = skmRulebooks.forDate(input.periodStart) ?? skmRulebooks.list().at(-1)!;
+      const rb = skmRulebooks.forDate(input.periodStart) ?? skmRulebooks.latest()!;
       for (const code of input.inactiveUnsur) {
         const u = rb.body.unsur.find((x) => x.code === code);
         if (!u) throw validation('inactiveUnsur', 'errors.unknownUnsur', { unsur: code });

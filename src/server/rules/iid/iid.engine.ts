@@ -1,5 +1,7 @@
 import { roundHalfUp } from '../rulebook.ts';
-import type { IidBody, IidIndicator, IidRulebook } from './iid.rulebook.ts';
+import type { IidRulebook } from './iid.rulebook.ts';
+import { iidWorksheet } from './iid.worksheet.ts';
+import { AssessmentAnswerError, scoreWorksheet, validateAnswers as validateWorksheetAnswers, type Answers, type AnswerProblem } from '../assessment/assessment.engine.ts';
 
 /**
  * Indeks Inovasi Daerah scoring — pure functions of (rulebook, answers) → result with its
@@ -34,6 +36,10 @@ export interface ScoredIndicator {
   evidenceCount: number;
   /** Set when a mandatory indicator has no evidence (the verifier would zero it). */
   flag: 'missing_evidence' | null;
+  /** The engine's formula for this row, e.g. "3 × 2 [2] = 6". */
+  formula: string;
+  /** The number comes from an UNVERIFIED rulebook: show "belum terverifikasi". */
+  unverified: boolean;
 }
 
 export interface IndicatorScore {
@@ -41,62 +47,75 @@ export interface IndicatorScore {
   max: number;
   items: ScoredIndicator[];
   missingEvidence: string[];
+  explanation: string;
+  unverified: boolean;
 }
 
-/** Check answers against the rulebook; unknown indicators and parameters are errors, not zeros. */
-export function validateAnswers(indicators: IidIndicator[], answers: Record<string, IndicatorAnswer>): void {
-  const byNo = new Map(indicators.map((i) => [i.no, i]));
+const REASONS: Record<AnswerProblem, IidAnswerError['reason']> = {
+  unknownQuestion: 'unknownIndicator',
+  unknownOption: 'unknownParameter',
+  invalidRatio: 'unknownParameter',
+  invalidNumber: 'unknownParameter',
+  basisRequired: 'basisRequired',
+  unknownBasis: 'unknownBasis',
+};
+
+/** IID answers (p = 0…3, 0 = not filled) as assessment-engine answers. */
+function toEngine(answers: Record<string, IndicatorAnswer>): Answers {
+  const out: Answers = {};
   for (const [no, a] of Object.entries(answers)) {
-    const ind = byNo.get(no);
-    if (!ind) throw new IidAnswerError(no, 'unknownIndicator');
     if (!Number.isInteger(a.choice) || a.choice < 0 || a.choice > 3) throw new IidAnswerError(no, 'unknownParameter');
-    if (ind.bases && a.choice > 0) {
-      if (!a.basis) throw new IidAnswerError(no, 'basisRequired');
-      if (!ind.bases.some((b) => b.key === a.basis)) throw new IidAnswerError(no, 'unknownBasis');
-    }
+    out[no] = { value: a.choice > 0 ? String(a.choice) : null, basis: a.basis ?? null, evidenceCount: a.evidenceCount };
+  }
+  return out;
+}
+
+function engineCall<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof AssessmentAnswerError) throw new IidAnswerError(e.question, REASONS[e.reason]);
+    throw e;
   }
 }
 
-export function scoreIndicators(
-  indicators: IidIndicator[],
-  answers: Record<string, IndicatorAnswer>,
-  pointsWithoutEvidence: IidBody['pointsWithoutEvidence'] = 'count',
-): IndicatorScore {
-  validateAnswers(indicators, answers);
-  const items = indicators.map((ind): ScoredIndicator => {
-    const a = answers[ind.no] ?? { choice: 0, evidenceCount: 0 };
-    const params = ind.bases && a.basis ? ind.bases.find((b) => b.key === a.basis)!.params : ind.params;
-    const noEvidence = a.choice > 0 && a.evidenceCount === 0;
-    const earns = !(noEvidence && pointsWithoutEvidence === 'zero');
-    return {
-      indicator: ind.no,
-      name: ind.name,
-      variable: ind.variable,
-      weight: ind.weight,
-      mandatory: ind.mandatory,
-      choice: a.choice,
-      choiceLabel: a.choice > 0 ? params[a.choice - 1].label : null,
-      basis: a.basis ?? null,
-      points: earns ? ind.weight * a.choice : 0,
-      maxPoints: ind.weight * 3,
-      evidenceCount: a.evidenceCount,
-      flag: ind.mandatory && a.evidenceCount === 0 ? 'missing_evidence' : null,
-    };
-  });
-  const total = items.reduce((s, i) => s + i.points, 0);
-  return {
-    total: roundHalfUp(total, 4),
-    max: roundHalfUp(indicators.reduce((s, i) => s + i.weight * 3, 0), 4),
-    items,
-    missingEvidence: items.filter((i) => i.flag).map((i) => i.indicator),
-  };
+/** Check answers against the rulebook; unknown indicators and parameters are errors, not zeros. */
+export function validateAnswers(rb: IidRulebook, part: 'spd' | 'sid', answers: Record<string, IndicatorAnswer>): void {
+  const engineAnswers = toEngine(answers);
+  engineCall(() => validateWorksheetAnswers(iidWorksheet(rb, part).body, engineAnswers));
 }
 
-export const scoreInnovation = (rb: IidRulebook, answers: Record<string, IndicatorAnswer>) =>
-  scoreIndicators(rb.body.sid.indicators, answers, rb.body.pointsWithoutEvidence);
+/** One IID sheet scored by the assessment engine: Σ b × p over the part's indicators. */
+export function scoreIndicators(rb: IidRulebook, part: 'spd' | 'sid', answers: Record<string, IndicatorAnswer>): IndicatorScore {
+  const ws = iidWorksheet(rb, part);
+  const engineAnswers = toEngine(answers);
+  const r = engineCall(() => scoreWorksheet(ws, engineAnswers));
+  const byNo = new Map(rb.body[part].indicators.map((i) => [i.no, i]));
+  const items = r.root.children.map((n): ScoredIndicator => {
+    const a = answers[n.code];
+    return {
+      indicator: n.code,
+      name: n.title,
+      variable: n.meta.variable,
+      weight: n.weight!,
+      mandatory: n.mandatory,
+      choice: a?.choice ?? 0,
+      choiceLabel: n.answer?.label ?? null,
+      basis: a?.basis ?? null,
+      points: n.score,
+      maxPoints: n.max,
+      evidenceCount: a?.evidenceCount ?? 0,
+      flag: byNo.get(n.code)!.mandatory && (a?.evidenceCount ?? 0) === 0 ? 'missing_evidence' : null,
+      formula: n.formula,
+      unverified: n.unverified,
+    };
+  });
+  return { total: r.total, max: r.max, items, missingEvidence: r.missingEvidence, explanation: r.explanation, unverified: r.root.unverified };
+}
 
-export const scoreRegion = (rb: IidRulebook, answers: Record<string, IndicatorAnswer>) =>
-  scoreIndicators(rb.body.spd.indicators, answers, rb.body.pointsWithoutEvidence);
+export const scoreInnovation = (rb: IidRulebook, answers: Record<string, IndicatorAnswer>) => scoreIndicators(rb, 'sid', answers);
+
+export const scoreRegion = (rb: IidRulebook, answers: Record<string, IndicatorAnswer>) => scoreIndicators(rb, 'spd', answers);
 
 export interface IidInput {
   spdScore: number;

@@ -107,7 +107,10 @@ test('rulebooks are validated at load: a wrong declared maximum or duplicate id 
   assert.throws(() => iidRulebooks.register({ ...IID_2026, id: 'iid-bad', body: { ...IID_2026.body, spd: { ...IID_2026.body.spd, max: 60 } } }), /SPD max/);
   assert.throws(() => iidRulebooks.register({ ...IID_2026, id: 'iid-bad2', effectiveFrom: '2026' }), /metadata invalid/);
   assert.equal(iidRulebooks.forDate('2026-06-01')?.id, 'iid-2026');
-  assert.equal(iidRulebooks.forDate('2028-06-01')?.id, 'iid-2028-proyeksi');
+  // The 2028 projection is UNVERIFIED: never picked by date, only when asked for by id.
+  assert.equal(iidRulebooks.forDate('2028-06-01'), undefined);
+  assert.equal(iidRulebooks.get('iid-2028-proyeksi')?.confidence, 'UNVERIFIED');
+  assert.equal(iidRulebooks.latest()?.id, 'iid-2026');
 });
 
 test('roundHalfUp rounds once, half up, without binary noise', () => {

@@ -32,6 +32,7 @@ import { formatDate, formatNumber } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useIsMobile } from '../../components/responsive.ts';
 import { useInnovationAccess } from './access.ts';
+import { UnverifiedBadge } from '../../components/UnverifiedBadge.tsx';
 import { ConfidenceBadge, formatDecimal, formatScore, localizeFormula, PredicateBadge } from './common.tsx';
 import { answersFrom, IndicatorTable, isDirty, type Answers } from './indicators.tsx';
 
@@ -47,6 +48,8 @@ export default function IndexPage() {
   const years = useMemo(() => {
     const set = new Set<number>([thisYear, year]);
     for (const r of rulebooks.data ?? []) {
+      // An UNVERIFIED rulebook is never picked by year (only by name), so its years are not offered.
+      if (r.confidence === 'UNVERIFIED') continue;
       const from = Number(r.effectiveFrom.slice(0, 4));
       const to = r.effectiveTo ? Number(r.effectiveTo.slice(0, 4)) : from;
       for (let y = from; y <= to; y++) set.add(y);
@@ -129,6 +132,7 @@ function IidView({ d }: { d: Iid }) {
                 {d.rulebookTitle}
               </Badge>
               <ConfidenceBadge confidence={d.confidence} />
+              <UnverifiedBadge confidence={d.confidence} />
             </Group>
             <Text size="xs" c="dimmed" fw={600} tt="uppercase">
               {t('innovation.index.legalBasis')}
@@ -384,7 +388,18 @@ function WhatIfSection({ d }: { d: Iid }) {
   const cols: WhatIfColumn[] = whatIf.data?.columns ?? [];
 
   const rows: { key: string; label: string; value: (c: WhatIfColumn) => React.ReactNode }[] = [
-    { key: 'value', label: t('innovation.index.value'), value: (c) => <Text fw={800} fz="lg">{formatDecimal(c.value, 2)}</Text> },
+    {
+      key: 'value',
+      label: t('innovation.index.value'),
+      value: (c) => (
+        <Group gap={6} wrap="wrap" justify={mobile ? 'flex-end' : 'flex-start'}>
+          <Text fw={800} fz="lg">
+            {formatDecimal(c.value, 2)}
+          </Text>
+          <UnverifiedBadge confidence={c.confidence} size="xs" />
+        </Group>
+      ),
+    },
     { key: 'predicate', label: t('innovation.index.predicate'), value: (c) => <PredicateBadge predicate={c.predicate} size="md" /> },
     { key: 'confidence', label: t('innovation.index.confidence'), value: (c) => <ConfidenceBadge confidence={c.confidence} /> },
     { key: 'spd', label: t('innovation.index.spd'), value: (c) => `${formatScore(c.components.spd.score)} / ${formatScore(c.components.spd.max)}` },
@@ -442,9 +457,12 @@ function WhatIfSection({ d }: { d: Iid }) {
           <SimpleGrid cols={1} spacing="sm">
             {cols.map((c) => (
               <Paper key={c.rulebookId} withBorder p="sm" data-testid="what-if-column">
-                <Text fw={650} size="sm" mb={6}>
-                  {c.rulebookTitle}
-                </Text>
+                <Group gap={6} mb={6} wrap="wrap">
+                  <Text fw={650} size="sm">
+                    {c.rulebookTitle}
+                  </Text>
+                  <UnverifiedBadge confidence={c.confidence} size="xs" />
+                </Group>
                 <Stack gap={6}>
                   {rows.map((r) => (
                     <Group key={r.key} justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
@@ -470,6 +488,7 @@ function WhatIfSection({ d }: { d: Iid }) {
                     {cols.map((c) => (
                       <Table.Th key={c.rulebookId} data-testid="what-if-column">
                         {c.rulebookTitle}
+                        <UnverifiedBadge confidence={c.confidence} size="xs" />
                         {c.rulebookId === d.rulebookId && (
                           <Badge size="xs" ml={6} variant="light">
                             {t('innovation.index.current')}

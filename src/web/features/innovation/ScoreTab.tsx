@@ -5,6 +5,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { IconAlertTriangle, IconDeviceFloppy, IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError, upload } from '../../api/client.ts';
+import { UnverifiedBadge } from '../../components/UnverifiedBadge.tsx';
+import { hasRole, useAuth } from '../../auth/AuthProvider.tsx';
+import { EvaluationPanel } from './EvaluationPanel.tsx';
 import { innovationKeys, useInnovationScore, useRulebook, useRulebooks, type InnovationDetail, type InnovationScore } from '../../api/innovations.ts';
 import { useEvidence } from '../../api/queries.ts';
 import type { Evidence } from '../../api/types.ts';
@@ -43,6 +46,7 @@ export function ScoreTab({ innovation }: { innovation: InnovationDetail }) {
   const [evidenceFor, setEvidenceFor] = useState<string | null>(null);
   const [names, setNames] = useState<Record<string, string>>({});
   const editable = innovation.permissions.score;
+  const { user, isAdmin } = useAuth();
 
   useEffect(() => {
     if (score.data) setAnswers(answersFrom(score.data.items));
@@ -99,6 +103,7 @@ export function ScoreTab({ innovation }: { innovation: InnovationDetail }) {
                 {t('innovation.score.unsaved')}
               </Badge>
             )}
+            <UnverifiedBadge confidence={rb.data?.confidence} />
           </Group>
           <Progress value={(100 * (dirty ? previewTotal : s.total)) / (s.max || 1)} w={{ base: 240, sm: 320 }} size="sm" mt={4} />
         </Stack>
@@ -143,6 +148,8 @@ export function ScoreTab({ innovation }: { innovation: InnovationDetail }) {
           testId="score-table"
         />
       </Paper>
+
+      <EvaluationPanel innovationId={innovation.id} score={s} indicators={rb.data?.body.sid.indicators ?? []} canEvaluate={isAdmin || hasRole(user, 'innovation_team')} />
 
       {editable && (
         <Paper

@@ -12,6 +12,7 @@ import { ErrorAlert, errorMessage, notifyError, notifySuccess } from '../../comp
 import { formatDate } from '../../components/format.ts';
 import { CompetitionStatusBadge } from './KippHomePage.tsx';
 import { DecreeForm } from './DecreeForm.tsx';
+import { KippRulebookUnverifiedBadge } from '../../components/UnverifiedBadge.tsx';
 
 const fmt = (n: number) => (Math.round(n * 100) / 100).toLocaleString('id-ID');
 
@@ -71,6 +72,7 @@ function ScoreForm({ detail, entry, onDone }: { detail: CompetitionDetail; entry
           <Badge variant="light" color="gray">
             {t('kipp.competition.scale', { min: scale.min, max: scale.max })}
           </Badge>
+          <KippRulebookUnverifiedBadge rulebookId={detail.competition.rulebook.id} />
         </Group>
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
           {criteria.map((c) => (
@@ -366,6 +368,7 @@ export default function CompetitionPage() {
         <Text size="sm" c="dimmed">
           {t('kipp.competition.meta', { year: c.year, close: formatDate(c.registrationClose), quota: c.quota })} · {c.rulebook.title}
         </Text>
+        <KippRulebookUnverifiedBadge rulebookId={c.rulebook.id} alone />
       </Stack>
 
       {manager && c.status === 'open' && <ManagerTools detail={d} onDone={refresh} />}

@@ -10,6 +10,7 @@ import { hasRole, useAuth } from '../../auth/AuthProvider.tsx';
 import { ErrorAlert, notifySuccess } from '../../components/feedback.tsx';
 import { formatDate, formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { KippRulebookUnverifiedBadge } from '../../components/UnverifiedBadge.tsx';
 
 export function CompetitionStatusBadge({ status }: { status: 'open' | 'frozen' }) {
   const { t } = useTranslation();
@@ -64,6 +65,7 @@ function CreateCompetitionForm({ onCancel }: { onCancel: () => void }) {
           onChange={(e) => setRulebookId(e.currentTarget.value)}
           data={['kipp-umum-2023', 'kipp-khusus-2023'].map((v) => ({ value: v, label: t(`kipp.competition.rulebook.${v}`) }))}
         />
+        <KippRulebookUnverifiedBadge rulebookId={rulebookId} alone />
         <Checkbox label={t('kipp.competition.fields.blind')} checked={blind} onChange={(e) => setBlind(e.currentTarget.checked)} data-testid="competition-blind" />
         <ErrorAlert error={error} testId="competition-form-error" />
         <Group justify="flex-end">

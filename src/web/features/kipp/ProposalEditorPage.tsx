@@ -13,6 +13,7 @@ import { CheckPanel } from './CheckPanel.tsx';
 import { SectionCard } from './SectionCard.tsx';
 import { VersionDrawer } from './VersionDrawer.tsx';
 import { ProposalReadView } from './ProposalReadView.tsx';
+import { KippRulebookUnverifiedBadge } from '../../components/UnverifiedBadge.tsx';
 
 export default function ProposalEditorPage() {
   const { id = '' } = useParams();
@@ -76,6 +77,7 @@ export default function ProposalEditorPage() {
           </Title>
           <Group gap="xs">
             <Badge variant="light">{t('kipp.proposal.rulebook', { title: p.rulebookTitle })}</Badge>
+            <KippRulebookUnverifiedBadge rulebookId={p.rulebookId} />
             <Text size="xs" c="dimmed">
               {t('kipp.list.updated', { at: formatDateTime(p.updatedAt) })}
             </Text>
