@@ -28,6 +28,9 @@ import { skmRoutes } from './modules/skm/skm.routes.ts';
 import { skmPublicRoutes } from './modules/skm/skm.public.routes.ts';
 import { proposalRoutes } from './modules/proposal/proposal.routes.ts';
 import { competitionRoutes } from './modules/competition/competition.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { accountEmailRoutes } from './modules/users/email.routes.ts';
+import { jobRoutes } from './jobs/jobs.routes.ts';
 
 export interface AppOptions {
   logger?: boolean;
@@ -103,6 +106,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await skmPublicRoutes(app, deps);
   await proposalRoutes(app, deps);
   await competitionRoutes(app, deps);
+  await notificationRoutes(app, deps);
+  await accountEmailRoutes(app, deps);
+  await jobRoutes(app, deps);
 
   // The built SPA, served from the same origin. Files are looked up at request time (a rebuild
   // needs no restart); an unknown path without a file extension is a client-side route and gets

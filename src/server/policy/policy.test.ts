@@ -48,6 +48,8 @@ const TABLE: Record<Action, Record<Role, 'T' | 'U' | '-'>> = {
   'competition.read':  { admin: 'T', rb_team: '-', innovation_team: 'T', inspectorate: 'T', unit_operator: '-', unit_head: '-', leader: 'T', judge: 'T' },
   'competition.manage': { admin: 'T', rb_team: '-', innovation_team: 'T', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
   'competition.score': { admin: 'T', rb_team: '-', innovation_team: 'T', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: 'T', judge: 'T' },
+  'job.read':          { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
+  'job.manage':        { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
 };
 
 // A small unit tree: dinas D with bidang B below it; another dinas X.

@@ -43,7 +43,9 @@ export type Action =
   | 'proposal.comment'
   | 'competition.read'
   | 'competition.manage'
-  | 'competition.score';
+  | 'competition.score'
+  | 'job.read'
+  | 'job.manage';
 
 /** The resource an action touches. unitId is the unit that owns it (undefined = tenant-wide). */
 export interface Resource {
@@ -114,6 +116,9 @@ export const POLICY: Record<Action, Rule> = {
   'competition.read': { admin: 'tenant', innovation_team: 'tenant', leader: 'tenant', inspectorate: 'tenant', judge: 'tenant' },
   'competition.manage': { admin: 'tenant', innovation_team: 'tenant' },
   'competition.score': { judge: 'tenant', admin: 'tenant', innovation_team: 'tenant', leader: 'tenant' },
+  // Background jobs of the tenant (delivery, reminders): the admin sees failures and retries them.
+  'job.read': { admin: 'tenant' },
+  'job.manage': { admin: 'tenant' },
 };
 
 export function can(actor: Actor | null | undefined, action: Action, resource: Resource): boolean {

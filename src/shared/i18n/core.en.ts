@@ -83,6 +83,7 @@ export const coreEn: CoreCatalog = {
     notInCompetition: 'This proposal is not an entry of that competition.',
     registrationClosed: 'Registration for the competition closed on {{date}}.',
     importTooMany: 'The import file has {{count}} rows; at most {{max}} rows per import.',
+    jobNotRetryable: 'Only failed or dead jobs can be retried (current status: {{status}}).',
   },
   zod: {
     required: 'is required',
@@ -99,6 +100,7 @@ export const coreEn: CoreCatalog = {
     innovatorWho: 'give either a person or an external name',
     retireReason: 'a reason is required when retiring an innovation',
     replicationOrigin: 'give either an original innovation or an external origin',
+    invalidEmail: 'must be a valid e-mail address, e.g. name@muaraenimkab.go.id',
   },
   nip: {
     length: 'A NIP has 18 digits (this one has {{length}}).',
@@ -160,6 +162,7 @@ export const coreEn: CoreCatalog = {
     results: 'Results',
     text: 'Text',
     year: 'Year',
+    email: 'E-mail address',
   },
   entities: {
     unit: 'Unit',
@@ -180,6 +183,8 @@ export const coreEn: CoreCatalog = {
     proposal: 'Proposal',
     comment: 'Comment',
     competition: 'Competition',
+    notification: 'Notification',
+    job: 'Background job',
   },
   unitTypes: {
     sekretariat_daerah: 'Regional Secretariat',

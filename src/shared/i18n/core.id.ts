@@ -82,6 +82,7 @@ export const coreId = {
     notInCompetition: 'Proposal ini bukan peserta kompetisi tersebut.',
     registrationClosed: 'Pendaftaran kompetisi sudah ditutup pada {{date}}.',
     importTooMany: 'Berkas impor berisi {{count}} baris; maksimum {{max}} baris sekali impor.',
+    jobNotRetryable: 'Hanya tugas yang gagal atau mati yang dapat diulang (status saat ini: {{status}}).',
   },
   zod: {
     required: 'wajib diisi',
@@ -98,6 +99,7 @@ export const coreId = {
     innovatorWho: 'isi salah satu: pegawai atau nama eksternal',
     retireReason: 'alasan wajib diisi saat inovasi dihentikan',
     replicationOrigin: 'isi salah satu: inovasi asal atau asal eksternal',
+    invalidEmail: 'harus alamat e-mail yang sah, misalnya nama@muaraenimkab.go.id',
   },
   nip: {
     length: 'NIP harus 18 digit (sekarang {{length}} digit).',
@@ -159,6 +161,7 @@ export const coreId = {
     results: 'Hasil',
     text: 'Teks',
     year: 'Tahun',
+    email: 'Alamat e-mail',
   },
   entities: {
     unit: 'Unit',
@@ -179,6 +182,8 @@ export const coreId = {
     proposal: 'Proposal',
     comment: 'Komentar',
     competition: 'Kompetisi',
+    notification: 'Notifikasi',
+    job: 'Tugas latar',
   },
   unitTypes: {
     sekretariat_daerah: 'Sekretariat Daerah',
