@@ -36,6 +36,9 @@ const PublicSkmResultsPage = lazy(() => import('./features/skm/PublicSkmResultsP
 const ProposalEditorPage = lazy(() => import('./features/kipp/ProposalEditorPage.tsx'));
 const KippHomePage = lazy(() => import('./features/kipp/KippHomePage.tsx'));
 const CompetitionPage = lazy(() => import('./features/kipp/CompetitionPage.tsx'));
+// Notifications and the admin's background jobs.
+const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage.tsx'));
+const JobsPage = lazy(() => import('./features/notifications/JobsPage.tsx'));
 
 export function App() {
   return (
@@ -70,6 +73,7 @@ export function App() {
             <Route path="organisasi/pegawai/:id" element={<PersonPage />} />
             <Route element={<RequireAdmin />}>
               <Route path="pengguna" element={<UsersPage />} />
+              <Route path="tugas-latar" element={<JobsPage />} />
             </Route>
             <Route path="inovasi" element={<InnovationHomePage />} />
             <Route path="inovasi/daftar" element={<InnovationListPage />} />
@@ -84,6 +88,7 @@ export function App() {
             <Route path="riwayat" element={<AuditPage />} />
             <Route path="berkas" element={<EvidencePage />} />
             <Route path="akun" element={<AccountPage />} />
+            <Route path="notifikasi" element={<NotificationsPage />} />
             <Route element={<RequirePlatformAdmin />}>
               <Route path="platform" element={<TenantsPage />} />
             </Route>

@@ -13,6 +13,8 @@ import { webSkmId } from '../shared/i18n/web-skm.id.ts';
 import { webSkmEn } from '../shared/i18n/web-skm.en.ts';
 import { webKippId } from '../shared/i18n/web-kipp.id.ts';
 import { webKippEn } from '../shared/i18n/web-kipp.en.ts';
+import { webNotifyId } from '../shared/i18n/web-notify.id.ts';
+import { webNotifyEn } from '../shared/i18n/web-notify.en.ts';
 
 export type Lang = 'id' | 'en';
 const STORAGE_KEY = 'serasan_lang';
@@ -46,8 +48,8 @@ const initial: Lang = storedLang() ?? 'id';
 
 void i18n.use(initReactI18next).init({
   resources: {
-    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId } },
-    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn } },
+    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webNotifyId } },
+    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webNotifyEn } },
   },
   lng: initial,
   fallbackLng: 'id',

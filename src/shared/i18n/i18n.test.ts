@@ -65,3 +65,9 @@ test('the notification catalogs have the same keys and parameters in both langua
   const at = (tree: unknown, k: string) => k.split('.').reduce((n: any, p) => n[p], tree) as string;
   for (const k of keys(notifyId)) assert.deepEqual(params(at(notifyEn, k)), params(at(notifyId, k)), k);
 });
+
+test('the notification web catalogs have the same keys in both languages', async () => {
+  const { webNotifyId } = await import('./web-notify.id.ts');
+  const { webNotifyEn } = await import('./web-notify.en.ts');
+  assert.deepEqual(keys(webNotifyEn).sort(), keys(webNotifyId).sort());
+});

@@ -5,6 +5,7 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuildingCommunity,
   IconBulb,
+  IconClockPlay,
   IconChartBar,
   IconFiles,
   IconHistory,
@@ -22,6 +23,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { FullPageLoader } from '../auth/guards.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 
 export const COMING_SOON = [
   { key: 'sakip', icon: IconChartBar },
@@ -44,6 +46,7 @@ export function AppLayout() {
     { to: '/skm', label: t('skm.nav'), icon: IconMessageCircle, testId: 'nav-skm', show: true },
     { to: '/kompetisi', label: t('kipp.nav'), icon: IconTrophy, testId: 'nav-kipp', show: true },
     { to: '/pengguna', label: t('nav.pengguna'), icon: IconUsers, testId: 'nav-pengguna', show: isAdmin },
+    { to: '/tugas-latar', label: t('jobs.nav'), icon: IconClockPlay, testId: 'nav-jobs', show: isAdmin },
     { to: '/riwayat', label: t('nav.riwayat'), icon: IconHistory, testId: 'nav-riwayat', show: true },
     { to: '/berkas', label: t('nav.berkas'), icon: IconFiles, testId: 'nav-berkas', show: true },
     { to: '/akun', label: t('nav.akun'), icon: IconUserCircle, testId: 'nav-akun', show: true },
@@ -75,6 +78,7 @@ export function AppLayout() {
             </Link>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
             <LangSwitch />
             <Text size="sm" visibleFrom="md" truncate="end" maw={220} title={user?.username}>
               {user?.name}
