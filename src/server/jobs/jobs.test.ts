@@ -6,13 +6,65 @@ import { createManualClock } from '../lib/manual-clock.ts';
 import { backoffMs, enqueueJob } from './jobs.queue.ts';
 import { createJobRegistry, createJobRunner } from './jobs.runner.ts';
 import { createDurableTestDb } from './jobs.testing.ts';
+import { loadConfig } from '../config.ts';
 
 test('backoff doubles per attempt and is capped', () => {
   assert.deepEqual([1, 2, 3, 4].map((a) => backoffMs(a, 1000)), [1000, 2000, 4000, 8000]);
   assert.equal(backoffMs(30, 1000, 60_000), 60_000);
 });
 
+test('job runner and e-mail settings come from the environment, with safe defaults', () => {
+  const d = loadConfig({} as NodeJS.ProcessEnv);
+  assert.equal(d.jobsEnabled, true);
+  assert.equal(d.jobsPollMs, 5000);
+  assert.equal(d.smtpUrl, undefined, 'e-mail is off unless SMTP_URL is set');
+  const c = loadConfig({ SERASAN_JOBS: 'false', SERASAN_JOBS_POLL_MS: '250', SMTP_URL: 'smtp://u:p@mail.example:587', SMTP_FROM: 'Serasan <s@x.id>', SERASAN_PUBLIC_URL: 'https://serasan.example/' } as NodeJS.ProcessEnv);
+  assert.equal(c.jobsEnabled, false);
+  assert.equal(c.jobsPollMs, 250);
+  assert.equal(c.smtpUrl, 'smtp://u:p@mail.example:587');
+  assert.equal(c.smtpFrom, 'Serasan <s@x.id>');
+  assert.equal(c.publicUrl, 'https://serasan.example');
+  assert.throws(() => loadConfig({ SERASAN_JOBS_POLL_MS: 'often' } as NodeJS.ProcessEnv));
+});
+
 for (const dialect of await testDialects()) {
+  test(`[${dialect}] a started runner polls, runs due jobs and the daily schedule once, and stops cleanly`, async () => {
+    const store = await createDurableTestDb(dialect);
+    // 06:59 WIB: the 07:00 schedule is not due yet.
+    const clock = createManualClock('2026-12-01T23:59:00.000Z');
+    const deps = await store.open(clock);
+    try {
+      const ran: string[] = [];
+      const registry = createJobRegistry();
+      registry.register('work', async (job) => {
+        ran.push(`work:${(job.payload as { n: number }).n}`);
+      });
+      registry.register('scan', async (job) => {
+        ran.push(`scan:${(job.payload as { day: string }).day}`);
+      });
+      registry.daily('scan', 7);
+      const runner = createJobRunner(deps, registry, { pollMs: 10 });
+      runner.start();
+      await enqueueJob(deps.db, clock, { kind: 'work', payload: { n: 1 } });
+      const until = async (pred: () => boolean) => {
+        for (let i = 0; i < 300 && !pred(); i++) await sleep(10);
+      };
+      await until(() => ran.length >= 1);
+      assert.deepEqual(ran, ['work:1']);
+      clock.advance(60_000); // 07:00 WIB on 2 December
+      await until(() => ran.length >= 2);
+      await sleep(50); // more polls: the day's scan stays one job
+      assert.deepEqual(ran, ['work:1', 'scan:2026-12-02']);
+      await runner.stop();
+      await enqueueJob(deps.db, clock, { kind: 'work', payload: { n: 2 } });
+      await sleep(50);
+      assert.deepEqual(ran, ['work:1', 'scan:2026-12-02'], 'a stopped runner runs nothing');
+    } finally {
+      await deps.close();
+      await store.cleanup();
+    }
+  });
+
   test(`[${dialect}] two runners on separate connections never run one job twice, and run every job`, async () => {
     const store = await createDurableTestDb(dialect);
     const clock = createManualClock();
