@@ -46,14 +46,18 @@ const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
  * Enqueue today's run of each daily schedule (dedupe key `kind@YYYY-MM-DD`, the WIB date), so
  * every server and every restart asks, and the database keeps exactly one per day.
  */
-export async function enqueueDueSchedules(deps: Deps, registry: JobRegistry): Promise<void> {
+export async function enqueueDueSchedules(deps: Deps, registry: JobRegistry, seen?: Set<string>): Promise<void> {
   const now = deps.clock.now();
   const wib = new Date(now.getTime() + WIB_OFFSET_MS);
   const day = wib.toISOString().slice(0, 10);
   for (const s of registry.schedules) {
     if (wib.getUTCHours() < s.hourWib) continue;
+    const key = `${s.kind}@${day}`;
+    // This runner already asked today: spare the database an insert on every poll.
+    if (seen?.has(key)) continue;
     const runAt = new Date(Date.parse(`${day}T00:00:00.000Z`) - WIB_OFFSET_MS + s.hourWib * 3600_000);
-    await enqueueJob(deps.db, deps.clock, { kind: s.kind, payload: { day }, runAt, dedupeKey: `${s.kind}@${day}` });
+    await enqueueJob(deps.db, deps.clock, { kind: s.kind, payload: { day }, runAt, dedupeKey: key });
+    seen?.add(key);
   }
 }
 
@@ -88,6 +92,7 @@ export function createJobRunner(deps: Deps, registry: JobRegistry, opts: RunnerO
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | undefined;
   let stopped = true;
+  const scheduled = new Set<string>();
 
   async function runOne(job: ClaimedJob) {
     const handler = registry.handlers.get(job.kind);
@@ -103,7 +108,7 @@ export function createJobRunner(deps: Deps, registry: JobRegistry, opts: RunnerO
   }
 
   async function tickOnce(): Promise<number> {
-    await enqueueDueSchedules(deps, registry);
+    await enqueueDueSchedules(deps, registry, scheduled);
     const jobs = await claimJobs(deps.db, deps.dialect, deps.clock, { owner, leaseMs, limit: batch, kinds: [...registry.handlers.keys()] });
     for (const job of jobs) await runOne(job);
     return jobs.length;

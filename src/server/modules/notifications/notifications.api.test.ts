@@ -109,6 +109,10 @@ for (const dialect of await testDialects()) {
       assert.equal((await rt.deps.db.selectFrom('notificationOutbox').select('id').execute()).length, 0);
       assert.equal((await rt.deps.db.selectFrom('jobs').select('id').where('kind', '=', 'notifications.deliver').execute()).length, 0);
       assert.equal((await operator.get('/api/notifications/unread-count')).body.count, 0);
+      // A link is an in-app path, never another site.
+      for (const link of ['https://evil.example/', '//evil.example/x']) {
+        await assert.rejects(rt.deps.db.transaction().execute((tx) => notify(tx, clock, { tenantId, kind: 'x', recipients: {}, message: { key: 'skm.periodEnding' }, link })), /in-app path/);
+      }
     });
 
     test('the daily scan reminds the unit of every survey period ending, by e-mail through SMTP and in-app, once', async () => {

@@ -38,7 +38,8 @@ export const DELIVER_JOB = 'notifications.deliver';
 
 export async function notify(tx: Executor, clock: Clock, input: NotifyInput): Promise<string | null> {
   if (!isKnownMessage(input.message.key)) throw new Error(`Unknown notification message: ${input.message.key}`);
-  if (input.link && !input.link.startsWith('/')) throw new Error('A notification link is an in-app path starting with "/"');
+  // In-app paths only ("/skm/…"): never another site, not even protocol-relative ("//host").
+  if (input.link && !/^\/(?!\/)/.test(input.link)) throw new Error('A notification link is an in-app path starting with a single "/"');
   const id = newId();
   const r = await tx
     .insertInto('notificationOutbox')

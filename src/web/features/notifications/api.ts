@@ -45,12 +45,12 @@ export const notifyKeys = {
   email: ['account-email'] as const,
 };
 
-/** The bell's number: polled once a minute and when the window regains focus. */
+/** The bell's number: polled every two minutes while the tab is visible, and when it regains focus. */
 export function useUnreadCount() {
   return useQuery({
     queryKey: notifyKeys.count,
     queryFn: () => api<{ count: number }>('/notifications/unread-count'),
-    refetchInterval: 60_000,
+    refetchInterval: 120_000,
   });
 }
 
