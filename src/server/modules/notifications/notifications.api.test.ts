@@ -269,3 +269,28 @@ for (const dialect of await testDialects()) {
     });
   });
 }
+
+for (const dialect of await testDialects()) {
+  test(`[${dialect}] without SMTP_URL e-mail is off: the delivery succeeds in-app and records "e-mail off"`, async () => {
+    const clock = createManualClock('2026-12-02T02:00:00.000Z');
+    const rt = await createTestRuntime(dialect, { clock });
+    try {
+      assert.equal(rt.config.smtpUrl, undefined);
+      const runner = createJobRunner(rt.deps, createAppJobRegistry(), { owner: 'test' });
+      const operator = await signedIn(rt, 'operator');
+      assert.equal((await operator.put('/api/account/email', { email: 'operator@muaraenimkab.go.id' })).body.smtpConfigured, false);
+      const { tenantId } = await rt.deps.db.selectFrom('users').select('tenantId').where('username', '=', 'operator').executeTakeFirstOrThrow();
+      await rt.deps.db.transaction().execute((tx) =>
+        notify(tx, clock, { tenantId, kind: 'skm.periodEnding', recipients: { roles: ['unit_operator'] }, message: { key: 'skm.periodEnding', params: { service: 'Tanpa SMTP' } }, link: '/skm' }),
+      );
+      await runner.drain();
+      const jobs = await rt.deps.db.selectFrom('jobs').select(['status', 'lastError']).where('kind', '=', 'notifications.deliver').execute();
+      assert.deepEqual(jobs, [{ status: 'done', lastError: null }]);
+      const [n] = (await operator.get('/api/notifications')).body.items;
+      assert.equal(n.title, 'Periode SKM segera berakhir: Tanpa SMTP');
+      assert.equal(n.emailStatus, 'off');
+    } finally {
+      await rt.close();
+    }
+  });
+}
