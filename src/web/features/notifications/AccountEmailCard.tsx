@@ -1,6 +1,6 @@
-import { Alert, Button, Card, Group, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, Loader, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../api/client.ts';
 import { errorMessage, notifySuccess } from '../../components/feedback.tsx';
@@ -9,28 +9,7 @@ import { notifyKeys, useAccountEmail } from './api.ts';
 /** The account page's notification e-mail address. */
 export function AccountEmailCard() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const current = useAccountEmail();
-  const [value, setValue] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  useEffect(() => setValue(current.data?.email ?? ''), [current.data?.email]);
-
-  const save = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setSaving(true);
-    try {
-      const r = await api<{ email: string | null }>('/account/email', { method: 'PUT', body: { email: value.trim() === '' ? null : value.trim() } });
-      await qc.invalidateQueries({ queryKey: notifyKeys.email });
-      notifySuccess(r.email ? t('accountEmail.saved') : t('accountEmail.removed'));
-    } catch (err) {
-      setError(isApiError(err) ? (err.details.find((d) => d.field)?.message ?? err.message) : errorMessage(err));
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
     <Card withBorder>
       <Title order={3} fz="h5" mb="xs">
@@ -44,24 +23,53 @@ export function AccountEmailCard() {
           <Text size="xs">{t('accountEmail.smtpOff')}</Text>
         </Alert>
       )}
-      <form onSubmit={save} noValidate>
-        <Group align="flex-start" gap="xs" wrap="wrap">
-          <TextInput
-            type="email"
-            aria-label={t('fields.email')}
-            placeholder="nama@muaraenimkab.go.id"
-            value={value}
-            onChange={(e) => setValue(e.currentTarget.value)}
-            error={error}
-            style={{ flex: '1 1 220px' }}
-            autoComplete="email"
-            data-testid="account-email"
-          />
-          <Button type="submit" loading={saving} data-testid="account-email-save">
-            {t('accountEmail.save')}
-          </Button>
-        </Group>
-      </form>
+      {/* The form starts from the loaded address, so nothing typed is overwritten by the load. */}
+      {current.data ? <EmailForm initial={current.data.email ?? ''} /> : <Loader size="sm" />}
     </Card>
+  );
+}
+
+function EmailForm({ initial }: { initial: string }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [value, setValue] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const save = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setSaving(true);
+    try {
+      const r = await api<{ email: string | null }>('/account/email', { method: 'PUT', body: { email: value.trim() === '' ? null : value.trim() } });
+      setValue(r.email ?? '');
+      await qc.invalidateQueries({ queryKey: notifyKeys.email });
+      notifySuccess(r.email ? t('accountEmail.saved') : t('accountEmail.removed'));
+    } catch (err) {
+      setError(isApiError(err) ? (err.details.find((d) => d.field)?.message ?? err.message) : errorMessage(err));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <form onSubmit={save} noValidate>
+      <Group align="flex-start" gap="xs" wrap="wrap">
+        <TextInput
+          type="email"
+          aria-label={t('fields.email')}
+          placeholder="nama@muaraenimkab.go.id"
+          value={value}
+          onChange={(e) => setValue(e.currentTarget.value)}
+          error={error}
+          style={{ flex: '1 1 220px' }}
+          autoComplete="email"
+          data-testid="account-email"
+        />
+        <Button type="submit" loading={saving} data-testid="account-email-save">
+          {t('accountEmail.save')}
+        </Button>
+      </Group>
+    </form>
   );
 }
