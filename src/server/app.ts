@@ -30,6 +30,9 @@ import { proposalRoutes } from './modules/proposal/proposal.routes.ts';
 import { competitionRoutes } from './modules/competition/competition.routes.ts';
 import { officialDocumentRoutes } from './documents/official/official.routes.ts';
 import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { accountEmailRoutes } from './modules/users/email.routes.ts';
+import { jobRoutes } from './jobs/jobs.routes.ts';
 
 export interface AppOptions {
   logger?: boolean;
@@ -107,6 +110,9 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await proposalRoutes(app, deps);
   await competitionRoutes(app, deps);
   await officialDocumentRoutes(app, deps);
+  await notificationRoutes(app, deps);
+  await accountEmailRoutes(app, deps);
+  await jobRoutes(app, deps);
 
   // The built SPA, served from the same origin. Files are looked up at request time (a rebuild
   // needs no restart); an unknown path without a file extension is a client-side route and gets

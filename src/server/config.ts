@@ -23,6 +23,16 @@ export interface Config {
   webDistDir: string;
   /** PostgreSQL connections in the pool. */
   pgPoolSize: number;
+  /** Durable job runner inside the server process (SERASAN_JOBS=false turns it off). */
+  jobsEnabled: boolean;
+  jobsPollMs: number;
+  jobsLeaseMs: number;
+  jobsBackoffMs: number;
+  /** nodemailer SMTP URL (smtp://user:pass@host:587); e-mail is off when unset. */
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  /** Absolute address of this installation, for links in e-mails. */
+  publicUrl: string;
 }
 
 export const DEFAULT_SESSION_SECRET = 'serasan-dev-secret-change-me-0000000000';
@@ -66,5 +76,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sharedDir: path.resolve(env.SERASAN_SHARED_DIR ?? path.join(ROOT_DIR, '..', 'shared')),
     webDistDir: path.join(ROOT_DIR, 'dist', 'web'),
     pgPoolSize: int(env.SERASAN_PG_POOL_SIZE, 10),
+    jobsEnabled: env.SERASAN_JOBS !== 'false',
+    jobsPollMs: int(env.SERASAN_JOBS_POLL_MS, 5000),
+    jobsLeaseMs: int(env.SERASAN_JOBS_LEASE_MS, 5 * 60 * 1000),
+    jobsBackoffMs: int(env.SERASAN_JOBS_BACKOFF_MS, 30 * 1000),
+    smtpUrl: env.SMTP_URL || undefined,
+    smtpFrom: env.SMTP_FROM || 'Serasan <serasan@localhost>',
+    publicUrl: (env.SERASAN_PUBLIC_URL || `http://localhost:${int(env.PORT, 3000)}`).replace(/\/+$/, ''),
   };
 }

@@ -3,6 +3,8 @@ import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { ensureWebBuilt } from './web-build.ts';
 import { DEMO_USERS } from './db/seeds/demo.ts';
+import { createJobRunner } from './jobs/jobs.runner.ts';
+import { createAppJobRegistry } from './jobs/jobs.handlers.ts';
 
 async function main() {
   const config = loadConfig();
@@ -10,6 +12,12 @@ async function main() {
   const { deps, database, seeded } = await bootstrap(config);
   const app = await buildApp(deps, { logger: process.env.SERASAN_LOG !== 'false' });
   await app.listen({ port: config.port, host: config.host });
+
+  // Durable jobs (notification delivery, daily reminders) run inside this process.
+  const runner = createJobRunner(deps, createAppJobRegistry(), {
+    onError: (err, job) => app.log.warn({ err, jobId: job?.id, kind: job?.kind }, 'job failed'),
+  });
+  if (config.jobsEnabled) runner.start();
 
   const url = `http://localhost:${config.port}`;
   const isDemo = await deps.db.selectFrom('tenants').select('id').where('isDemo', '=', 1).executeTakeFirst();
@@ -26,6 +34,7 @@ async function main() {
   console.log(lines.join('\n') + '\n');
 
   const shutdown = async () => {
+    await runner.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -38,6 +38,9 @@ const KippHomePage = lazy(() => import('./features/kipp/KippHomePage.tsx'));
 const CompetitionPage = lazy(() => import('./features/kipp/CompetitionPage.tsx'));
 // Official documents kit: letterheads and the numbering register.
 const DocumentsPage = lazy(() => import('./features/documents/DocumentsPage.tsx'));
+// Notifications and the admin's background jobs.
+const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage.tsx'));
+const JobsPage = lazy(() => import('./features/notifications/JobsPage.tsx'));
 
 export function App() {
   return (
@@ -72,6 +75,7 @@ export function App() {
             <Route path="organisasi/pegawai/:id" element={<PersonPage />} />
             <Route element={<RequireAdmin />}>
               <Route path="pengguna" element={<UsersPage />} />
+              <Route path="tugas-latar" element={<JobsPage />} />
             </Route>
             <Route path="inovasi" element={<InnovationHomePage />} />
             <Route path="inovasi/daftar" element={<InnovationListPage />} />
@@ -87,6 +91,7 @@ export function App() {
             <Route path="riwayat" element={<AuditPage />} />
             <Route path="berkas" element={<EvidencePage />} />
             <Route path="akun" element={<AccountPage />} />
+            <Route path="notifikasi" element={<NotificationsPage />} />
             <Route element={<RequirePlatformAdmin />}>
               <Route path="platform" element={<TenantsPage />} />
             </Route>

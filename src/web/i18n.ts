@@ -19,6 +19,8 @@ import { webFlowId } from '../shared/i18n/web-flow.id.ts';
 import { webFlowEn } from '../shared/i18n/web-flow.en.ts';
 import { webAssessmentId } from '../shared/i18n/web-assessment.id.ts';
 import { webAssessmentEn } from '../shared/i18n/web-assessment.en.ts';
+import { webNotifyId } from '../shared/i18n/web-notify.id.ts';
+import { webNotifyEn } from '../shared/i18n/web-notify.en.ts';
 
 export type Lang = 'id' | 'en';
 const STORAGE_KEY = 'serasan_lang';
@@ -52,8 +54,8 @@ const initial: Lang = storedLang() ?? 'id';
 
 void i18n.use(initReactI18next).init({
   resources: {
-    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId, ...webFlowId, ...webAssessmentId } },
-    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn, ...webFlowEn, ...webAssessmentEn } },
+    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId, ...webFlowId, ...webAssessmentId, ...webNotifyId } },
+    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn, ...webFlowEn, ...webAssessmentEn, ...webNotifyEn } },
   },
   lng: initial,
   fallbackLng: 'id',

@@ -25,3 +25,13 @@ export async function dialectOf(db: Executor): Promise<DialectName> {
   const adapter = db.getExecutor().adapter;
   return adapter.constructor.name.toLowerCase().includes('postgres') ? 'postgres' : 'sqlite';
 }
+
+/**
+ * Lock the selected rows and skip rows another transaction holds (job claims). PostgreSQL:
+ * FOR UPDATE SKIP LOCKED, so concurrent runners take different jobs without waiting. SQLite has
+ * one writer at a time: a write statement takes the database write lock before it reads, so
+ * the claiming UPDATE … WHERE id IN (SELECT …) is already exclusive.
+ */
+export function forUpdateSkipLocked<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, dialect: DialectName): QB {
+  return dialect === 'postgres' ? (qb.forUpdate().skipLocked() as QB) : qb;
+}

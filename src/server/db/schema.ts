@@ -83,6 +83,8 @@ export interface UserTable {
   isActive: Bool;
   isPlatformAdmin: Bool;
   personId: string | null;
+  /** Optional address for e-mail notifications (migration 0008). */
+  email?: string | null;
   locale: string;
   failedLogins: number;
   lockedUntil: string | null;
@@ -459,6 +461,9 @@ export interface DB {
 
   // ---
   // 0008 notifications and jobs
+  jobs: import('../jobs/jobs.types.ts').JobTable;
+  notificationOutbox: import('../modules/notifications/notifications.types.ts').NotificationOutboxTable;
+  notifications: import('../modules/notifications/notifications.types.ts').NotificationTable;
 
   // ---
   // 0009 workflow: review log

@@ -52,6 +52,8 @@ const TABLE: Record<Action, Record<Role, 'T' | 'U' | '-'>> = {
   'document.issue':    { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: 'U', unit_head: 'U', leader: '-', judge: '-' },
   'document.withdraw': { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: 'U', leader: '-', judge: '-' },
   'letterhead.manage': { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: 'U', unit_head: 'U', leader: '-', judge: '-' },
+  'job.read':          { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
+  'job.manage':        { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
 };
 
 // A small unit tree: dinas D with bidang B below it; another dinas X.

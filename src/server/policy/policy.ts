@@ -47,7 +47,9 @@ export type Action =
   | 'document.read'
   | 'document.issue'
   | 'document.withdraw'
-  | 'letterhead.manage';
+  | 'letterhead.manage'
+  | 'job.read'
+  | 'job.manage';
 
 /** The resource an action touches. unitId is the unit that owns it (undefined = tenant-wide). */
 export interface Resource {
@@ -126,6 +128,9 @@ export const POLICY: Record<Action, Rule> = {
   'document.withdraw': { admin: 'tenant', unit_head: 'unit' },
   // Letterheads: the admin for the tenant (and every unit), the unit head/operator for its unit.
   'letterhead.manage': { admin: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
+  // Background jobs of the tenant (delivery, reminders): the admin sees failures and retries them.
+  'job.read': { admin: 'tenant' },
+  'job.manage': { admin: 'tenant' },
 };
 
 export function can(actor: Actor | null | undefined, action: Action, resource: Resource): boolean {

@@ -104,6 +104,7 @@ export const coreEn: CoreCatalog = {
     assessment_invalidNumber: 'Question {{question}}: enter a number, e.g. 3.70.',
     assessment_basisRequired: 'Question {{question}}: choose the measurement basis.',
     assessment_unknownBasis: 'Question {{question}}: the measurement basis is not in worksheet {{rulebook}}.',
+    jobNotRetryable: 'Only failed or dead jobs can be retried (current status: {{status}}).',
   },
   zod: {
     required: 'is required',
@@ -120,6 +121,7 @@ export const coreEn: CoreCatalog = {
     innovatorWho: 'give either a person or an external name',
     retireReason: 'a reason is required when retiring an innovation',
     replicationOrigin: 'give either an original innovation or an external origin',
+    invalidEmail: 'must be a valid e-mail address, e.g. name@muaraenimkab.go.id',
   },
   nip: {
     length: 'A NIP has 18 digits (this one has {{length}}).',
@@ -181,6 +183,7 @@ export const coreEn: CoreCatalog = {
     results: 'Results',
     text: 'Text',
     year: 'Year',
+    email: 'E-mail address',
   },
   entities: {
     unit: 'Unit',
@@ -206,6 +209,8 @@ export const coreEn: CoreCatalog = {
     letterhead: 'Letterhead',
     doc_number_template: 'Number template',
     assessment_sheet: 'Assessment sheet',
+    notification: 'Notification',
+    job: 'Background job',
   },
   unitTypes: {
     sekretariat_daerah: 'Regional Secretariat',

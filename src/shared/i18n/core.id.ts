@@ -103,6 +103,7 @@ export const coreId = {
     assessment_invalidNumber: 'Pertanyaan {{question}}: isi angka, misalnya 3,70.',
     assessment_basisRequired: 'Pertanyaan {{question}}: pilih dasar pengukuran.',
     assessment_unknownBasis: 'Pertanyaan {{question}}: dasar pengukuran tidak ada dalam lembar kerja {{rulebook}}.',
+    jobNotRetryable: 'Hanya tugas yang gagal atau mati yang dapat diulang (status saat ini: {{status}}).',
   },
   zod: {
     required: 'wajib diisi',
@@ -119,6 +120,7 @@ export const coreId = {
     innovatorWho: 'isi salah satu: pegawai atau nama eksternal',
     retireReason: 'alasan wajib diisi saat inovasi dihentikan',
     replicationOrigin: 'isi salah satu: inovasi asal atau asal eksternal',
+    invalidEmail: 'harus alamat e-mail yang sah, misalnya nama@muaraenimkab.go.id',
   },
   nip: {
     length: 'NIP harus 18 digit (sekarang {{length}} digit).',
@@ -180,6 +182,7 @@ export const coreId = {
     results: 'Hasil',
     text: 'Teks',
     year: 'Tahun',
+    email: 'Alamat e-mail',
   },
   entities: {
     unit: 'Unit',
@@ -205,6 +208,8 @@ export const coreId = {
     letterhead: 'Kop surat',
     doc_number_template: 'Templat nomor surat',
     assessment_sheet: 'Lembar penilaian',
+    notification: 'Notifikasi',
+    job: 'Tugas latar',
   },
   unitTypes: {
     sekretariat_daerah: 'Sekretariat Daerah',

@@ -75,3 +75,17 @@ test('language choice: cookie, then Accept-Language, then the saved choice, then
   assert.equal(pickLang('fr-FR', undefined, 'en'), 'en');
   assert.equal(pickLang('id-ID,id;q=0.9,en;q=0.8', undefined, 'en'), 'id');
 });
+
+test('the notification catalogs have the same keys and parameters in both languages', async () => {
+  const { notifyId } = await import('./notify.id.ts');
+  const { notifyEn } = await import('./notify.en.ts');
+  assert.deepEqual(keys(notifyEn).sort(), keys(notifyId).sort());
+  const at = (tree: unknown, k: string) => k.split('.').reduce((n: any, p) => n[p], tree) as string;
+  for (const k of keys(notifyId)) assert.deepEqual(params(at(notifyEn, k)), params(at(notifyId, k)), k);
+});
+
+test('the notification web catalogs have the same keys in both languages', async () => {
+  const { webNotifyId } = await import('./web-notify.id.ts');
+  const { webNotifyEn } = await import('./web-notify.en.ts');
+  assert.deepEqual(keys(webNotifyEn).sort(), keys(webNotifyId).sort());
+});

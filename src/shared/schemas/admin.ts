@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZNewPassword, ZRoleGrant } from './auth.ts';
+import { ZOptionalEmail } from './notifications.ts';
 
 export const ZCreateTenantInput = z.object({
   regionCode: z.string().trim().regex(/^\d{2}(\.\d{2})?$/, { message: 'invalidFormat' }),
@@ -18,5 +19,6 @@ export const ZUpdateUserInput = z.object({
   name: z.string().trim().min(2).max(200).optional(),
   isActive: z.boolean().optional(),
   roles: z.array(ZRoleGrant).max(20).optional(),
+  email: ZOptionalEmail.optional(),
 }).strict();
 export type UpdateUserInput = z.infer<typeof ZUpdateUserInput>;

@@ -124,6 +124,7 @@ export interface UserRow {
   id: string;
   username: string;
   name: string;
+  email?: string | null;
   isActive: boolean;
   mustChangePassword: boolean;
   lockedUntil: string | null;

@@ -5,6 +5,7 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconBuildingCommunity,
   IconBulb,
+  IconClockPlay,
   IconChartBar,
   IconFiles,
   IconFileCertificate,
@@ -23,6 +24,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { FullPageLoader } from '../auth/guards.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 
 export const COMING_SOON = [
   { key: 'sakip', icon: IconChartBar },
@@ -46,6 +48,7 @@ export function AppLayout() {
     { to: '/kompetisi', label: t('kipp.nav'), icon: IconTrophy, testId: 'nav-kipp', show: true },
     { to: '/naskah-dinas', label: t('docs.nav'), icon: IconFileCertificate, testId: 'nav-naskah-dinas', show: true },
     { to: '/pengguna', label: t('nav.pengguna'), icon: IconUsers, testId: 'nav-pengguna', show: isAdmin },
+    { to: '/tugas-latar', label: t('jobs.nav'), icon: IconClockPlay, testId: 'nav-jobs', show: isAdmin },
     { to: '/riwayat', label: t('nav.riwayat'), icon: IconHistory, testId: 'nav-riwayat', show: true },
     { to: '/berkas', label: t('nav.berkas'), icon: IconFiles, testId: 'nav-berkas', show: true },
     { to: '/akun', label: t('nav.akun'), icon: IconUserCircle, testId: 'nav-akun', show: true },
@@ -77,6 +80,7 @@ export function AppLayout() {
             </Link>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
             <LangSwitch />
             <Text size="sm" visibleFrom="md" truncate="end" maw={220} title={user?.username}>
               {user?.name}

@@ -9,6 +9,7 @@ import type { CreateUserInput, UpdateUserInput } from '../../../shared/schemas/a
 import { writeWithAudit } from '../audit/audit.writer.ts';
 import { who } from '../org/org.service.ts';
 import { generateTemporaryPassword, hashPassword } from '../auth/password.ts';
+import { normalizeEmail, setUserEmail } from './email.service.ts';
 
 type Grant = { role: Role; unitId?: string | null };
 
@@ -58,6 +59,7 @@ export function createUsersService(deps: Deps) {
         id: u.id,
         username: u.username,
         name: u.name,
+        email: u.email ?? null,
         isActive: u.isActive === 1,
         mustChangePassword: u.mustChangePassword === 1,
         lockedUntil: u.lockedUntil,
@@ -118,6 +120,7 @@ export function createUsersService(deps: Deps) {
           updatedAt: clock.now().toISOString(),
         };
         await tx.updateTable('users').set(set).where('id', '=', id).execute();
+        if (input.email !== undefined) await setUserEmail(tx, audit, actor.tenantId, id, normalizeEmail(input.email), set.updatedAt);
         if (input.isActive === false) {
           await tx.updateTable('sessions').set({ revokedAt: clock.now().toISOString() }).where('userId', '=', id).where('revokedAt', 'is', null).execute();
         }

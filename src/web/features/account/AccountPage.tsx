@@ -9,6 +9,7 @@ import { ErrorAlert, notifyError, notifySuccess } from '../../components/feedbac
 import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ChangePasswordForm } from '../auth/ChangePasswordForm.tsx';
+import { AccountEmailCard } from '../notifications/AccountEmailCard.tsx';
 import type { Lang } from '../../i18n.ts';
 
 /** "Chrome · Windows" from a user-agent string; enough to recognise one's own devices. */
@@ -93,6 +94,7 @@ export default function AccountPage() {
               data-testid="account-language"
             />
           </Card>
+          <AccountEmailCard />
         </Stack>
         <Card withBorder>
           <Title order={3} fz="h5" mb="sm">

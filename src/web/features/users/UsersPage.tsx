@@ -332,6 +332,7 @@ function UserForm({ user, onDone }: { user: UserRow | null; onDone: (created?: {
     initialValues: {
       username: user?.username ?? '',
       name: user?.name ?? '',
+      email: user?.email ?? '',
       password: '',
       isActive: user?.isActive ?? true,
       roles: (user?.roles.map((r) => ({ role: r.role, unitId: r.unitId })) ?? [{ role: '', unitId: null }]) as RoleRow[],
@@ -339,7 +340,7 @@ function UserForm({ user, onDone }: { user: UserRow | null; onDone: (created?: {
     validate: (v) => {
       const roles = v.roles.filter((r) => r.role);
       const errors = user
-        ? zodErrors(ZUpdateUserInput, { name: v.name, isActive: v.isActive, roles }, t)
+        ? zodErrors(ZUpdateUserInput, { name: v.name, isActive: v.isActive, roles, email: v.email.trim() || null }, t)
         : zodErrors(ZCreateUserInput, { username: v.username, name: v.name, ...(v.password ? { password: v.password } : {}), roles }, t);
       v.roles.forEach((r, i) => {
         if (r.role && UNIT_ROLES.includes(r.role) && !r.unitId) errors[`roles.${i}.unitId`] = t('errors.unitRoleNeedsUnit', { role: t(`roles.${r.role}`) });
@@ -353,7 +354,7 @@ function UserForm({ user, onDone }: { user: UserRow | null; onDone: (created?: {
     const roles = v.roles.filter((r) => r.role).map((r) => ({ role: r.role, unitId: UNIT_ROLES.includes(r.role as Role) ? r.unitId : null }));
     try {
       if (user) {
-        await api(`/users/${user.id}`, { method: 'PATCH', body: { name: v.name.trim(), isActive: v.isActive, roles } });
+        await api(`/users/${user.id}`, { method: 'PATCH', body: { name: v.name.trim(), isActive: v.isActive, roles, email: v.email.trim() || null } });
         await qc.invalidateQueries({ queryKey: keys.users });
         notifySuccess(t('users.saved', { name: v.name.trim() }));
         onDone();
@@ -385,6 +386,7 @@ function UserForm({ user, onDone }: { user: UserRow | null; onDone: (created?: {
           {...form.getInputProps('username')}
         />
         <TextInput label={t('fields.name')} withAsterisk data-testid="user-name" {...form.getInputProps('name')} />
+        {user && <TextInput type="email" label={t('fields.email')} description={t('accountEmail.hint')} autoComplete="off" data-testid="user-email" {...form.getInputProps('email')} />}
         {!user && (
           <PasswordInput label={t('fields.password')} description={t('users.passwordHint')} autoComplete="new-password" data-testid="user-password" {...form.getInputProps('password')} />
         )}

@@ -1,0 +1,14 @@
+/** Notification texts (English); same keys as notify.id.ts. */
+export const notifyEn = {
+  skm: {
+    periodEnding: {
+      title: 'SKM period ending soon: {{service}}',
+      body: 'The public satisfaction survey period for the service {{service}} ({{unit}}) ends on {{end}}, in {{days}} days. {{responses}} respondents so far. Make sure the sample is large enough before the period closes.',
+      share: 'SKM reminder: the survey period of the service {{service}} ({{unit}}) ends on {{end}}. Please share the survey link with service users. {{url}}',
+    },
+  },
+  email: {
+    open: 'Open in Serasan:',
+    footer: 'This message was sent automatically by Serasan. You receive it because of your role in {{tenant}}.',
+  },
+};

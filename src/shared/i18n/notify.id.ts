@@ -1,0 +1,17 @@
+/**
+ * Notification texts (Bahasa Indonesia, the source), rendered by the server in each recipient's
+ * language when the outbox is delivered. `share` is the WhatsApp text; `{{url}}` is the link.
+ */
+export const notifyId = {
+  skm: {
+    periodEnding: {
+      title: 'Periode SKM segera berakhir: {{service}}',
+      body: 'Periode survei kepuasan masyarakat untuk layanan {{service}} ({{unit}}) berakhir pada {{end}}, {{days}} hari lagi. Saat ini terkumpul {{responses}} responden. Pastikan jumlah sampel tercukupi sebelum periode ditutup.',
+      share: 'Pengingat SKM: periode survei layanan {{service}} ({{unit}}) berakhir pada {{end}}. Mohon bantu sebarkan tautan survei kepada pengguna layanan. {{url}}',
+    },
+  },
+  email: {
+    open: 'Buka di Serasan:',
+    footer: 'Pesan ini dikirim otomatis oleh Serasan. Anda menerimanya karena peran Anda di {{tenant}}.',
+  },
+};
