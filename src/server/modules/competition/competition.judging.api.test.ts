@@ -184,7 +184,7 @@ for (const dialect of await testDialects()) {
       const entry = await rt.deps.db.selectFrom('competitionEntries').selectAll().where('competitionId', '=', competitionId).where('proposalId', '=', dukcapil.proposalId).executeTakeFirstOrThrow();
       assert.equal(entry.version, 10, '9 sections created at version 1, one saved to version 2');
       assert.equal(JSON.parse(entry.sectionVersions).implementasi, 2);
-      assert.equal((await inovasi.post(`/api/competitions/${competitionId}/decide`, { decisionNumber: '400.10/7/KPTS/2026' })).status, 200);
+      assert.equal((await inovasi.post(`/api/competitions/${competitionId}/decide`, {})).status, 200);
       const c = await rt.deps.db.selectFrom('competitions').select('decision').where('id', '=', competitionId).executeTakeFirstOrThrow();
       const snap = JSON.parse(c.decision!) as { ranking: Array<{ proposalId: string; title: string; proposalVersion: number; rank: number }> };
       const top = snap.ranking.find((x) => x.proposalId === dukcapil.proposalId)!;
