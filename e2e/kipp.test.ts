@@ -12,6 +12,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { apiSession, browserSkipReason, launchBrowser, newPage, signIn, startServer, withArtifacts, type E2EServer } from './harness.ts';
+import { decodeQrCodes, pdfText } from '../src/server/documents/official/pdf-tools.ts';
 
 const skip = browserSkipReason();
 const SHOTS = process.env.KIPP_SHOTS ?? '/tmp/kipp-shots';
@@ -205,11 +206,36 @@ describe('journey: KIPP proposal and internal competition', { skip }, () => {
       assert.equal(await page.locator(`[data-testid="ranking-row"][data-proposal="${otherProposalId}"]`).getByTestId('ranking-flag').count(), 0);
       await row.scrollIntoViewIfNeeded();
       await shot(page, 'ranking');
+      // The decree is signed by the Plt. head of Balitbangda (a person with a NIP), chosen here.
+      await page.getByTestId('decree-signer').click();
+      await page.getByTestId('decree-signer').fill('Penelitian');
+      await page.getByRole('option', { name: /Penelitian dan Pengembangan/ }).first().click();
       await page.getByTestId('decide').click();
       await page.getByTestId('decree-pdf').waitFor();
       assert.equal(await page.getByTestId('competition-status').getAttribute('data-status'), 'frozen');
       await shot(page, 'decided');
       await assertPdf(page, context, server.url, 'decree-pdf');
+
+      // The issued decree is an official KEPUTUSAN: kop, Menimbang/Mengingat, the signer's jabatan
+      // and grouped NIP, and a QR code that opens its public verification page.
+      const href = await page.getByTestId('decree-pdf').getAttribute('href');
+      const pdf = Buffer.from(await (await context.request.get(new URL(href!, server.url).toString())).body());
+      const text = pdfText(pdf).replace(/\s+/g, ' ');
+      for (const words of ['PEMERINTAH KABUPATEN MUARA ENIM', 'KEPUTUSAN', 'Menimbang', 'Mengingat', 'MEMUTUSKAN', 'Plt.', 'Yuliana Putri', 'NIP. 19850630 201001 2 003']) {
+        assert.ok(text.includes(words), `the decree carries "${words}"`);
+      }
+      assert.match(text, /Penelitian dan Pengembangan/i, 'the signer\'s jabatan');
+      const codes = decodeQrCodes(pdf);
+      assert.equal(codes.length, 1, 'one QR code on the decree');
+      assert.ok(codes[0].startsWith(`${server.url}/verifikasi/`), codes[0]);
+      const { createHash } = await import('node:crypto');
+      await page.goto(codes[0]);
+      const body = (await page.locator('body').textContent()) ?? '';
+      assert.ok(body.includes(createHash('sha256').update(pdf).digest('hex')), 'the verification page shows the hash of the issued PDF');
+      assert.match(body, /Penetapan Hasil/);
+      await shot(page, 'verification');
+      const unknown = await context.request.get(`${server.url}/verifikasi/TIDAKADA123`);
+      assert.equal(unknown.status(), 404);
     });
   });
 });
