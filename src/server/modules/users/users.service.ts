@@ -151,14 +151,40 @@ export function createUsersService(deps: Deps) {
       const temporaryPassword = generateTemporaryPassword();
       const passwordHash = await hashPassword(temporaryPassword);
       await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
-        const user = await tx.selectFrom('users').select('id').where('tenantId', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
+        const user = await tx.selectFrom('users').select(['id', 'username']).where('tenantId', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
         if (!user) throw notFound('user');
         const now = clock.now().toISOString();
         await tx.updateTable('users').set({ passwordHash, mustChangePassword: 1, failedLogins: 0, lockedUntil: null, updatedAt: now }).where('id', '=', id).execute();
         await tx.updateTable('sessions').set({ revokedAt: now }).where('userId', '=', id).where('revokedAt', 'is', null).execute();
+        await tx.deleteFrom('loginThrottle').where('usernameKey', '=', user.username).execute();
         await audit.record({ entityType: 'user', entityId: id, action: 'password_reset', changes: { mustChangePassword: { before: null, after: true } } });
       });
       return { temporaryPassword };
+    },
+
+    /** Sign-in delays (login-throttle.ts) of this tenant's users, per address. */
+    async listLoginDelays(actor: Actor) {
+      authorize(actor, 'user.read', { tenantId: actor.tenantId });
+      const rows = await db
+        .selectFrom('loginThrottle')
+        .innerJoin('users', 'users.username', 'loginThrottle.usernameKey')
+        .select(['users.id as userId', 'users.username', 'users.name', 'loginThrottle.ip', 'loginThrottle.failures', 'loginThrottle.nextAllowedAt', 'loginThrottle.lastAttemptAt'])
+        .where('users.tenantId', '=', actor.tenantId)
+        .orderBy('loginThrottle.lastAttemptAt', 'desc')
+        .execute();
+      const now = clock.now().toISOString();
+      return rows.map((r) => ({ ...r, delayedUntil: r.nextAllowedAt && r.nextAllowedAt > now ? r.nextAllowedAt : null }));
+    },
+
+    /** Clear every sign-in delay of one user (all addresses). */
+    async clearLoginDelays(actor: Actor, id: string, requestId?: string) {
+      authorize(actor, 'user.manage', { tenantId: actor.tenantId });
+      await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        const user = await tx.selectFrom('users').select(['id', 'username']).where('tenantId', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
+        if (!user) throw notFound('user');
+        const cleared = await tx.deleteFrom('loginThrottle').where('usernameKey', '=', user.username).executeTakeFirst();
+        await audit.record({ entityType: 'user', entityId: id, action: 'login_delay_clear', changes: { addresses: { before: Number(cleared.numDeletedRows), after: 0 } } });
+      });
     },
   };
 }
