@@ -70,7 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret,
     isProduction,
     demoPassword: env.SERASAN_DEMO_PASSWORD ?? 'serasan-demo',
-    seedDemo: env.SERASAN_SEED_DEMO !== 'false',
+    // Production never loads the demo region (public passwords) unless explicitly asked.
+    seedDemo: isProduction ? env.SERASAN_SEED_DEMO === 'true' : env.SERASAN_SEED_DEMO !== 'false',
     sessionTtlHours: int(env.SERASAN_SESSION_TTL_HOURS, 12),
     loginMaxFailures: int(env.SERASAN_LOGIN_MAX_FAILURES, 5),
     loginDelaySeconds: int(env.SERASAN_LOGIN_DELAY_SECONDS, 30),
