@@ -64,7 +64,7 @@ export const webEn: WebCatalog = {
     password: {
       title: 'Change password',
       requiredNotice: 'You signed in with a temporary password. Choose a new password before continuing.',
-      hint: 'At least 10 characters. A sentence you remember easily but others cannot guess works well.',
+      hint: 'At least 12 characters. A sentence you remember easily but others cannot guess works well; common passwords, your username or your name are refused.',
       confirm: 'Repeat the new password',
       mismatch: 'The repeated password does not match the new password.',
       submit: 'Save new password',

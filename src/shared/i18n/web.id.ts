@@ -63,7 +63,7 @@ export const webId = {
     password: {
       title: 'Ganti kata sandi',
       requiredNotice: 'Anda masuk dengan kata sandi sementara. Buat kata sandi baru sebelum melanjutkan.',
-      hint: 'Minimal 10 karakter. Gunakan kalimat yang mudah Anda ingat tetapi sulit ditebak orang lain.',
+      hint: 'Minimal 12 karakter. Gunakan kalimat yang mudah Anda ingat tetapi sulit ditebak orang lain; kata sandi yang umum, nama pengguna, atau nama Anda ditolak.',
       confirm: 'Ulangi kata sandi baru',
       mismatch: 'Kata sandi ulangan tidak sama dengan kata sandi baru.',
       submit: 'Simpan kata sandi baru',

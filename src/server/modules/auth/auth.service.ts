@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { writeWithAudit } from '../audit/audit.writer.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.ts';
+import { checkNewPassword } from './password-policy.ts';
 import { buildActor, createSession } from './session.service.ts';
 import { forgetAttempts, reserveAttempt, usernameKey } from './login-throttle.ts';
 
@@ -52,6 +53,7 @@ export function createAuthService(deps: Deps) {
       if (currentPassword === newPassword) {
         throw new AppError('VALIDATION', 'errors.samePassword', {}, [{ field: 'newPassword', messageKey: 'errors.samePassword' }]);
       }
+      checkNewPassword(newPassword, { username: user.username, name: user.name }, 'newPassword');
       const passwordHash = await hashPassword(newPassword);
       await writeWithAudit(db, { tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name }, clock, async (tx, audit) => {
         const now = clock.now().toISOString();

@@ -9,6 +9,7 @@ import type { CreateUserInput, UpdateUserInput } from '../../../shared/schemas/a
 import { writeWithAudit } from '../audit/audit.writer.ts';
 import { who } from '../org/org.service.ts';
 import { generateTemporaryPassword, hashPassword } from '../auth/password.ts';
+import { checkNewPassword } from '../auth/password-policy.ts';
 import { normalizeEmail, setUserEmail } from './email.service.ts';
 
 type Grant = { role: Role; unitId?: string | null };
@@ -70,6 +71,7 @@ export function createUsersService(deps: Deps) {
     /** Creates a user with a temporary password that must be changed at first sign-in. */
     async create(actor: Actor, input: CreateUserInput, requestId?: string) {
       authorize(actor, 'user.manage', { tenantId: actor.tenantId });
+      if (input.password !== undefined) checkNewPassword(input.password, { username: input.username, name: input.name }, 'password');
       const temporaryPassword = input.password ?? generateTemporaryPassword();
       const passwordHash = await hashPassword(temporaryPassword);
       const username = input.username.toLowerCase();
