@@ -244,6 +244,17 @@ export const webEn: WebCatalog = {
     wholeTenant: 'Applies to the whole region',
     tempPasswordTitle: 'Temporary password',
     tempPasswordNotice: 'Give this password to {{username}} through a safe channel. It is shown only once and must be changed at first sign-in.',
+    delays: {
+      title: 'Sign-in delays',
+      description: 'After several wrong passwords from one address, further attempts from that address must wait longer each time. The user can still sign in from other addresses.',
+      empty: 'No failed sign-ins recorded.',
+      address: 'Address',
+      failures: 'Failed',
+      until: 'Waiting until',
+      notWaiting: 'Not waiting',
+      clear: 'Clear delay',
+      cleared: 'Sign-in delay of {{name}} cleared.',
+    },
   },
   audit: {
     title: 'History',

@@ -243,6 +243,17 @@ export const webId = {
     wholeTenant: 'Berlaku untuk seluruh pemda',
     tempPasswordTitle: 'Kata sandi sementara',
     tempPasswordNotice: 'Berikan kata sandi ini kepada {{username}} melalui saluran yang aman. Kata sandi hanya ditampilkan sekali dan harus diganti saat pertama kali masuk.',
+    delays: {
+      title: 'Penundaan masuk',
+      description: 'Setelah beberapa kata sandi salah dari satu alamat, percobaan berikutnya dari alamat itu harus menunggu makin lama. Pengguna tetap dapat masuk dari alamat lain.',
+      empty: 'Tidak ada percobaan masuk gagal yang tercatat.',
+      address: 'Alamat',
+      failures: 'Gagal',
+      until: 'Menunggu sampai',
+      notWaiting: 'Tidak menunggu',
+      clear: 'Hapus penundaan',
+      cleared: 'Penundaan masuk {{name}} dihapus.',
+    },
   },
   audit: {
     title: 'Riwayat',

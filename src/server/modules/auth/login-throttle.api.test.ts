@@ -96,10 +96,14 @@ for (const dialect of await testDialects()) {
       assert.ok(row.userId);
       assert.ok(!list.body.items.some((d: { username: string }) => d.username === 'tidak-ada-orang'), 'unknown usernames belong to no tenant');
       const operator = list.body.items.find((d: { username: string }) => d.username === 'operator');
+      const users = await admin.get('/api/users');
+      assert.ok(users.body.items.find((u: { username: string }) => u.username === 'operator').lockedUntil, 'the users list marks the delayed user');
+      assert.equal(users.body.items.find((u: { username: string }) => u.username === 'pimpinan').lockedUntil, null);
       const cleared = await admin.request('DELETE', `/api/users/${operator.userId}/login-delays`);
       assert.equal(cleared.status, 204);
       assert.equal((await admin.get('/api/users/login-delays')).body.items.filter((d: { username: string }) => d.username === 'operator').length, 0);
       assert.equal((await login(rt, 'operator', 'serasan-demo', '10.0.0.7')).statusCode, 200);
+      assert.equal((await admin.get('/api/users')).body.items.find((u: { username: string }) => u.username === 'operator').lockedUntil, null);
       const audit = await rt.deps.db.selectFrom('auditLog').select('action').where('entityId', '=', operator.userId).where('action', '=', 'login_delay_clear').execute();
       assert.equal(audit.length, 1, 'clearing is in the audit log');
     });

@@ -56,6 +56,17 @@ export function createUsersService(deps: Deps) {
         .select(['userRoles.userId', 'userRoles.role', 'userRoles.unitId', 'units.name as unitName'])
         .where('userRoles.tenantId', '=', actor.tenantId)
         .execute();
+      // "Locked" now means: sign-ins from some address must wait (login-throttle.ts).
+      const now = clock.now().toISOString();
+      const waits = await db
+        .selectFrom('loginThrottle')
+        .innerJoin('users', 'users.username', 'loginThrottle.usernameKey')
+        .select(['users.id as userId', 'loginThrottle.nextAllowedAt'])
+        .where('users.tenantId', '=', actor.tenantId)
+        .where('loginThrottle.nextAllowedAt', '>', now)
+        .execute();
+      const lockedUntil = new Map<string, string>();
+      for (const w of waits) if (w.nextAllowedAt && w.nextAllowedAt > (lockedUntil.get(w.userId) ?? '')) lockedUntil.set(w.userId, w.nextAllowedAt);
       return users.map((u) => ({
         id: u.id,
         username: u.username,
@@ -63,7 +74,7 @@ export function createUsersService(deps: Deps) {
         email: u.email ?? null,
         isActive: u.isActive === 1,
         mustChangePassword: u.mustChangePassword === 1,
-        lockedUntil: u.lockedUntil,
+        lockedUntil: lockedUntil.get(u.id) ?? null,
         roles: roles.filter((r) => r.userId === u.id).map((r) => ({ role: r.role, unitId: r.unitId, unitName: r.unitName ?? null })),
       }));
     },
