@@ -16,6 +16,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('last_attempt_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('login_throttle_pk', ['username_key', 'ip'])
     .execute();
+  // Rows of attempts older than a day are swept on every sign-in, so random usernames cannot grow the table without bound.
+  await db.schema.createIndex('login_throttle_last_attempt_idx').on('login_throttle').column('last_attempt_at').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

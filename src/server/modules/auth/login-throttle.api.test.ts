@@ -108,6 +108,14 @@ for (const dialect of await testDialects()) {
       assert.equal(audit.length, 1, 'clearing is in the audit log');
     });
 
+    test('attempts older than a day are forgotten, for every username (the table stays bounded)', async () => {
+      for (let i = 0; i < 3; i++) await login(rt, `acak-${i}`, 'salah', '10.0.0.8');
+      assert.equal((await rt.deps.db.selectFrom('loginThrottle').select('usernameKey').where('ip', '=', '10.0.0.8').execute()).length, 3);
+      clock.advance(25 * 3600_000);
+      await login(rt, 'lain-lagi', 'salah', '10.0.0.9');
+      assert.equal((await rt.deps.db.selectFrom('loginThrottle').select('usernameKey').where('ip', '=', '10.0.0.8').execute()).length, 0);
+    });
+
     test('only the admin may see or clear sign-in delays', async () => {
       const c = await signedIn(rt, 'kepala');
       assert.equal((await c.get('/api/users/login-delays')).status, 403);

@@ -37,10 +37,9 @@ export async function reserveAttempt(deps: Deps, username: string, ip: string | 
     const ms = delayAfter(failures, config);
     return ms ? new Date(now.getTime() + ms).toISOString() : null;
   };
+  // Forget attempts older than a day, for every username (bounded table; indexed on last_attempt_at).
   await db
     .deleteFrom('loginThrottle')
-    .where('usernameKey', '=', key)
-    .where('ip', '=', addr)
     .where('lastAttemptAt', '<', new Date(now.getTime() - FORGET_AFTER_MS).toISOString())
     .where((eb) => eb.or([eb('nextAllowedAt', 'is', null), eb('nextAllowedAt', '<=', nowIso)]))
     .execute();
