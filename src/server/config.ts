@@ -13,8 +13,12 @@ export interface Config {
   demoPassword: string;
   seedDemo: boolean;
   sessionTtlHours: number;
+  /** Free sign-in attempts per username and address before the progressive delay starts. */
   loginMaxFailures: number;
-  loginLockMinutes: number;
+  /** First delay after the free attempts; it doubles with each further failure. */
+  loginDelaySeconds: number;
+  /** The longest delay. */
+  loginMaxDelayMinutes: number;
   loginRateLimitPerMinute: number;
   maxUploadBytes: number;
   version: string;
@@ -66,10 +70,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret,
     isProduction,
     demoPassword: env.SERASAN_DEMO_PASSWORD ?? 'serasan-demo',
-    seedDemo: env.SERASAN_SEED_DEMO !== 'false',
+    // Production never loads the demo region (public passwords) unless explicitly asked.
+    seedDemo: isProduction ? env.SERASAN_SEED_DEMO === 'true' : env.SERASAN_SEED_DEMO !== 'false',
     sessionTtlHours: int(env.SERASAN_SESSION_TTL_HOURS, 12),
     loginMaxFailures: int(env.SERASAN_LOGIN_MAX_FAILURES, 5),
-    loginLockMinutes: int(env.SERASAN_LOGIN_LOCK_MINUTES, 15),
+    loginDelaySeconds: int(env.SERASAN_LOGIN_DELAY_SECONDS, 30),
+    loginMaxDelayMinutes: int(env.SERASAN_LOGIN_MAX_DELAY_MINUTES, 15),
     loginRateLimitPerMinute: int(env.SERASAN_LOGIN_RATE_LIMIT_PER_MINUTE, 20),
     maxUploadBytes: 20 * 1024 * 1024,
     version: packageVersion(),

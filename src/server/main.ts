@@ -5,6 +5,7 @@ import { ensureWebBuilt } from './web-build.ts';
 import { DEMO_USERS } from './db/seeds/demo.ts';
 import { createJobRunner } from './jobs/jobs.runner.ts';
 import { createAppJobRegistry } from './jobs/jobs.handlers.ts';
+import { startupNotices } from './startup-notices.ts';
 
 async function main() {
   const config = loadConfig();
@@ -32,6 +33,10 @@ async function main() {
     lines.push(`  ${DEMO_USERS.map((u) => u.username).join(', ')}`);
   }
   console.log(lines.join('\n') + '\n');
+  for (const notice of await startupNotices(deps)) {
+    if (notice.level === 'warn') console.warn(`\n${notice.text}\n`);
+    else console.log(`${notice.text}\n`);
+  }
 
   const shutdown = async () => {
     await runner.stop();

@@ -493,6 +493,14 @@ export interface DB {
     enteredAt: string;
     enteredBy: string | null;
   };
+  // 0010 sign-in throttle (global: keyed by the username as typed and the address)
+  loginThrottle: {
+    usernameKey: string;
+    ip: string;
+    failures: number;
+    nextAllowedAt: string | null;
+    lastAttemptAt: string;
+  };
 
   // ---
 }

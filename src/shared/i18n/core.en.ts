@@ -105,6 +105,10 @@ export const coreEn: CoreCatalog = {
     assessment_basisRequired: 'Question {{question}}: choose the measurement basis.',
     assessment_unknownBasis: 'Question {{question}}: the measurement basis is not in worksheet {{rulebook}}.',
     jobNotRetryable: 'Only failed or dead jobs can be retried (current status: {{status}}).',
+    loginDelayed: 'Too many failed sign-ins from this address. Try again in {{seconds}} seconds.',
+    passwordTooShort: 'The password must have at least {{min}} characters. Use a phrase you can remember, e.g. several words.',
+    passwordCommon: 'This password is too common and easy to guess. Choose another one.',
+    passwordLikeName: 'The password must not be the username or the name. Choose another one.',
   },
   zod: {
     required: 'is required',
@@ -285,5 +289,6 @@ export const coreEn: CoreCatalog = {
     issue: 'Issued',
     withdraw: 'Withdrawn',
     cancel: 'Cancelled',
+    login_delay_clear: 'Sign-in delay cleared',
   },
 };

@@ -104,6 +104,10 @@ export const coreId = {
     assessment_basisRequired: 'Pertanyaan {{question}}: pilih dasar pengukuran.',
     assessment_unknownBasis: 'Pertanyaan {{question}}: dasar pengukuran tidak ada dalam lembar kerja {{rulebook}}.',
     jobNotRetryable: 'Hanya tugas yang gagal atau mati yang dapat diulang (status saat ini: {{status}}).',
+    loginDelayed: 'Terlalu banyak percobaan masuk yang gagal dari alamat ini. Coba lagi dalam {{seconds}} detik.',
+    passwordTooShort: 'Kata sandi minimal {{min}} karakter. Gunakan frasa yang mudah diingat, misalnya beberapa kata.',
+    passwordCommon: 'Kata sandi ini terlalu umum dan mudah ditebak. Pilih kata sandi lain.',
+    passwordLikeName: 'Kata sandi tidak boleh sama dengan nama pengguna atau nama. Pilih kata sandi lain.',
   },
   zod: {
     required: 'wajib diisi',
@@ -284,6 +288,7 @@ export const coreId = {
     issue: 'Diterbitkan',
     withdraw: 'Ditarik',
     cancel: 'Dibatalkan',
+    login_delay_clear: 'Penundaan masuk dihapus',
   },
 };
 

@@ -64,7 +64,7 @@ export const webEn: WebCatalog = {
     password: {
       title: 'Change password',
       requiredNotice: 'You signed in with a temporary password. Choose a new password before continuing.',
-      hint: 'At least 10 characters. A sentence you remember easily but others cannot guess works well.',
+      hint: 'At least 12 characters. A sentence you remember easily but others cannot guess works well; common passwords, your username or your name are refused.',
       confirm: 'Repeat the new password',
       mismatch: 'The repeated password does not match the new password.',
       submit: 'Save new password',
@@ -244,6 +244,17 @@ export const webEn: WebCatalog = {
     wholeTenant: 'Applies to the whole region',
     tempPasswordTitle: 'Temporary password',
     tempPasswordNotice: 'Give this password to {{username}} through a safe channel. It is shown only once and must be changed at first sign-in.',
+    delays: {
+      title: 'Sign-in delays',
+      description: 'After several wrong passwords from one address, further attempts from that address must wait longer each time. The user can still sign in from other addresses.',
+      empty: 'No failed sign-ins recorded.',
+      address: 'Address',
+      failures: 'Failed',
+      until: 'Waiting until',
+      notWaiting: 'Not waiting',
+      clear: 'Clear delay',
+      cleared: 'Sign-in delay of {{name}} cleared.',
+    },
   },
   audit: {
     title: 'History',

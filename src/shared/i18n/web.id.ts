@@ -63,7 +63,7 @@ export const webId = {
     password: {
       title: 'Ganti kata sandi',
       requiredNotice: 'Anda masuk dengan kata sandi sementara. Buat kata sandi baru sebelum melanjutkan.',
-      hint: 'Minimal 10 karakter. Gunakan kalimat yang mudah Anda ingat tetapi sulit ditebak orang lain.',
+      hint: 'Minimal 12 karakter. Gunakan kalimat yang mudah Anda ingat tetapi sulit ditebak orang lain; kata sandi yang umum, nama pengguna, atau nama Anda ditolak.',
       confirm: 'Ulangi kata sandi baru',
       mismatch: 'Kata sandi ulangan tidak sama dengan kata sandi baru.',
       submit: 'Simpan kata sandi baru',
@@ -243,6 +243,17 @@ export const webId = {
     wholeTenant: 'Berlaku untuk seluruh pemda',
     tempPasswordTitle: 'Kata sandi sementara',
     tempPasswordNotice: 'Berikan kata sandi ini kepada {{username}} melalui saluran yang aman. Kata sandi hanya ditampilkan sekali dan harus diganti saat pertama kali masuk.',
+    delays: {
+      title: 'Penundaan masuk',
+      description: 'Setelah beberapa kata sandi salah dari satu alamat, percobaan berikutnya dari alamat itu harus menunggu makin lama. Pengguna tetap dapat masuk dari alamat lain.',
+      empty: 'Tidak ada percobaan masuk gagal yang tercatat.',
+      address: 'Alamat',
+      failures: 'Gagal',
+      until: 'Menunggu sampai',
+      notWaiting: 'Tidak menunggu',
+      clear: 'Hapus penundaan',
+      cleared: 'Penundaan masuk {{name}} dihapus.',
+    },
   },
   audit: {
     title: 'Riwayat',

@@ -7,7 +7,8 @@ export const ZLoginInput = z.object({
 }).strict();
 
 /** Password policy: long enough to resist guessing, no composition rules (NIST 800-63B). */
-export const ZNewPassword = z.string().min(10).max(256);
+// NIST SP 800-63B: length, no composition rules; the common-password check is on the server.
+export const ZNewPassword = z.string().min(12).max(256);
 
 export const ZChangePasswordInput = z.object({
   currentPassword: z.string().min(1).max(256),

@@ -45,19 +45,6 @@ for (const dialect of await testDialects()) {
       assert.equal(a.body.error.message, 'Nama pengguna atau kata sandi salah.');
     });
 
-    test('five wrong passwords lock the account temporarily, even for the right password; it unlocks after the lock period', async () => {
-      const c = new TestClient(rt.app);
-      for (let i = 0; i < 4; i++) assert.equal((await c.post('/api/auth/login', { username: 'juri', password: `salah${i}` }, { csrf: false })).status, 401);
-      const fifth = await c.post('/api/auth/login', { username: 'juri', password: 'salah5' }, { csrf: false });
-      assert.equal(fifth.status, 423);
-      assert.equal(fifth.body.error.code, 'LOCKED');
-      const right = await c.post('/api/auth/login', { username: 'juri', password: 'serasan-demo' }, { csrf: false });
-      assert.equal(right.status, 423, 'locked even with the right password');
-      clock.advance(16 * 60_000);
-      const later = await c.post('/api/auth/login', { username: 'juri', password: 'serasan-demo' }, { csrf: false });
-      assert.equal(later.status, 200);
-    });
-
     test('state-changing requests without a valid CSRF token are refused (403 CSRF)', async () => {
       const c = await signedIn(rt, 'admin');
       const none = await c.request('POST', '/api/units', { name: 'Unit Tanpa Token', type: 'other' }, { csrf: false });

@@ -5,6 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { ZChangePasswordInput, ZLocaleInput, ZLoginInput, ZLoginResult, ZSessionUser } from '../../../shared/schemas/auth.ts';
 import { actorOf, sessionCookieOptions } from '../../plugins/auth.ts';
 import { createAuthService } from './auth.service.ts';
+import { AppError } from '../../errors.ts';
 import { presentSessionUser, SESSION_COOKIE } from './session.service.ts';
 
 export async function authRoutes(app: FastifyInstance, deps: Deps) {
@@ -22,7 +23,13 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
     config: { public: true, skipCsrf: true, rateLimit: { max: deps.config.loginRateLimitPerMinute, timeWindow: 60_000 } },
     schema: { tags: ['auth'], summary: 'Sign in with username and password', body: ZLoginInput, response: { 200: ZLoginResult } },
   }, async (request, reply) => {
-    const { session, user, actor } = await service.login(request.body.username, request.body.password, request.ip, request.headers['user-agent'] ?? null);
+    const { session, user, actor } = await service
+      .login(request.body.username, request.body.password, request.ip, request.headers['user-agent'] ?? null)
+      .catch((err: unknown) => {
+        // The progressive sign-in delay tells the client when to try again.
+        if (err instanceof AppError && err.code === 'RATE_LIMITED' && err.params.retryAfter) reply.header('Retry-After', String(err.params.retryAfter));
+        throw err;
+      });
     reply.setCookie(SESSION_COOKIE, session.token, { ...sessionCookieOptions(deps), expires: session.expires });
     const presented = await presentSessionUser(deps.db, user, actor);
     return { user: presented, passwordChangeRequired: presented.mustChangePassword };

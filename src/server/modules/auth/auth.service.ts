@@ -3,53 +3,39 @@ import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { writeWithAudit } from '../audit/audit.writer.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.ts';
+import { checkNewPassword } from './password-policy.ts';
 import { buildActor, createSession } from './session.service.ts';
+import { forgetAttempts, reserveAttempt, usernameKey } from './login-throttle.ts';
 
 export function createAuthService(deps: Deps) {
-  const { db, clock, config } = deps;
+  const { db, clock } = deps;
 
   return {
     /**
-     * Username + password sign-in with temporary lockout: after `loginMaxFailures` wrong
-     * passwords the account is locked for `loginLockMinutes`, whatever password comes next.
+     * Username + password sign-in with a progressive delay per username and address (see
+     * login-throttle.ts). Known and unknown usernames take the same path: counted, delayed and
+     * answered alike, and an unknown one is verified against a dummy hash.
      */
     async login(username: string, password: string, ip: string | null, userAgent: string | null) {
-      const user = await db.selectFrom('users').selectAll().where('username', '=', username.trim().toLowerCase()).executeTakeFirst();
-      const now = clock.now();
+      const decision = await reserveAttempt(deps, username, ip);
+      if (!decision.allowed) {
+        throw new AppError('RATE_LIMITED', 'errors.loginDelayed', { seconds: decision.retryAfterSeconds, retryAfter: decision.retryAfterSeconds });
+      }
+      const user = await db.selectFrom('users').selectAll().where('username', '=', usernameKey(username)).executeTakeFirst();
       if (!user) {
         await verifyPassword(await dummyPasswordHash(), password);
         throw new AppError('UNAUTHENTICATED', 'errors.badCredentials');
       }
-      if (user.lockedUntil && user.lockedUntil > now.toISOString()) {
-        const minutes = Math.max(1, Math.ceil((Date.parse(user.lockedUntil) - now.getTime()) / 60_000));
-        throw new AppError('LOCKED', 'errors.locked', { minutes });
-      }
       const ok = await verifyPassword(user.passwordHash, password);
-      if (!ok) {
-        const failures = user.failedLogins + 1;
-        const lock = failures >= config.loginMaxFailures;
-        await writeWithAudit(db, { tenantId: user.tenantId, actorId: null, actorName: null }, clock, async (tx, audit) => {
-          await tx
-            .updateTable('users')
-            .set({
-              failedLogins: lock ? 0 : failures,
-              lockedUntil: lock ? new Date(now.getTime() + config.loginLockMinutes * 60_000).toISOString() : user.lockedUntil,
-            })
-            .where('id', '=', user.id)
-            .execute();
-          if (lock) await audit.record({ entityType: 'user', entityId: user.id, action: 'lock', changes: { locked: { before: false, after: true } } });
-        });
-        if (lock) throw new AppError('LOCKED', 'errors.locked', { minutes: config.loginLockMinutes });
-        throw new AppError('UNAUTHENTICATED', 'errors.badCredentials');
-      }
+      if (!ok) throw new AppError('UNAUTHENTICATED', 'errors.badCredentials');
       if (user.isActive !== 1) throw new AppError('FORBIDDEN', 'errors.inactive');
-      const session = await writeWithAudit(db, { tenantId: user.tenantId, actorId: user.id, actorName: user.name }, clock, async (tx, audit) => {
-        await tx.updateTable('users').set({ failedLogins: 0, lockedUntil: null }).where('id', '=', user.id).execute();
+      await forgetAttempts(db, username, ip);
+      const session = await writeWithAudit(db, { tenantId: user.tenantId, actorId: user.id, actorName: user.name }, clock, async (_tx, audit) => {
         await audit.record({ entityType: 'user', entityId: user.id, action: 'login', changes: {} });
         return null;
       }).then(() => createSession(deps, user, ip, userAgent));
       const actor = await buildActor(db, user);
-      return { session, user: { ...user, failedLogins: 0, lockedUntil: null }, actor };
+      return { session, user, actor };
     },
 
     async logout(actor: Actor, sessionId: string) {
@@ -67,6 +53,7 @@ export function createAuthService(deps: Deps) {
       if (currentPassword === newPassword) {
         throw new AppError('VALIDATION', 'errors.samePassword', {}, [{ field: 'newPassword', messageKey: 'errors.samePassword' }]);
       }
+      checkNewPassword(newPassword, { username: user.username, name: user.name }, 'newPassword');
       const passwordHash = await hashPassword(newPassword);
       await writeWithAudit(db, { tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name }, clock, async (tx, audit) => {
         const now = clock.now().toISOString();

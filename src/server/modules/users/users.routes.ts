@@ -26,6 +26,15 @@ export async function userRoutes(app: FastifyInstance, deps: Deps) {
     return (await users.list(actorOf(request))).find((u) => u.id === request.params.id);
   });
 
+  r.get('/api/users/login-delays', { schema: { tags, summary: 'Sign-in delays of this pemda\'s users, per address (admin)' } }, async (request) => ({
+    items: await users.listLoginDelays(actorOf(request)),
+  }));
+
+  r.delete('/api/users/:id/login-delays', { schema: { tags, params, summary: 'Clear the sign-in delays of a user (admin)' } }, async (request, reply) => {
+    await users.clearLoginDelays(actorOf(request), request.params.id, request.id);
+    return reply.status(204).send();
+  });
+
   r.post('/api/users/:id/reset-password', { schema: { tags, params, summary: 'Issue a new temporary password' } }, async (request) =>
     users.resetPassword(actorOf(request), request.params.id, request.id),
   );

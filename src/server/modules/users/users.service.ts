@@ -9,6 +9,7 @@ import type { CreateUserInput, UpdateUserInput } from '../../../shared/schemas/a
 import { writeWithAudit } from '../audit/audit.writer.ts';
 import { who } from '../org/org.service.ts';
 import { generateTemporaryPassword, hashPassword } from '../auth/password.ts';
+import { checkNewPassword } from '../auth/password-policy.ts';
 import { normalizeEmail, setUserEmail } from './email.service.ts';
 
 type Grant = { role: Role; unitId?: string | null };
@@ -55,6 +56,17 @@ export function createUsersService(deps: Deps) {
         .select(['userRoles.userId', 'userRoles.role', 'userRoles.unitId', 'units.name as unitName'])
         .where('userRoles.tenantId', '=', actor.tenantId)
         .execute();
+      // "Locked" now means: sign-ins from some address must wait (login-throttle.ts).
+      const now = clock.now().toISOString();
+      const waits = await db
+        .selectFrom('loginThrottle')
+        .innerJoin('users', 'users.username', 'loginThrottle.usernameKey')
+        .select(['users.id as userId', 'loginThrottle.nextAllowedAt'])
+        .where('users.tenantId', '=', actor.tenantId)
+        .where('loginThrottle.nextAllowedAt', '>', now)
+        .execute();
+      const lockedUntil = new Map<string, string>();
+      for (const w of waits) if (w.nextAllowedAt && w.nextAllowedAt > (lockedUntil.get(w.userId) ?? '')) lockedUntil.set(w.userId, w.nextAllowedAt);
       return users.map((u) => ({
         id: u.id,
         username: u.username,
@@ -62,7 +74,7 @@ export function createUsersService(deps: Deps) {
         email: u.email ?? null,
         isActive: u.isActive === 1,
         mustChangePassword: u.mustChangePassword === 1,
-        lockedUntil: u.lockedUntil,
+        lockedUntil: lockedUntil.get(u.id) ?? null,
         roles: roles.filter((r) => r.userId === u.id).map((r) => ({ role: r.role, unitId: r.unitId, unitName: r.unitName ?? null })),
       }));
     },
@@ -70,6 +82,7 @@ export function createUsersService(deps: Deps) {
     /** Creates a user with a temporary password that must be changed at first sign-in. */
     async create(actor: Actor, input: CreateUserInput, requestId?: string) {
       authorize(actor, 'user.manage', { tenantId: actor.tenantId });
+      if (input.password !== undefined) checkNewPassword(input.password, { username: input.username, name: input.name }, 'password');
       const temporaryPassword = input.password ?? generateTemporaryPassword();
       const passwordHash = await hashPassword(temporaryPassword);
       const username = input.username.toLowerCase();
@@ -151,14 +164,40 @@ export function createUsersService(deps: Deps) {
       const temporaryPassword = generateTemporaryPassword();
       const passwordHash = await hashPassword(temporaryPassword);
       await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
-        const user = await tx.selectFrom('users').select('id').where('tenantId', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
+        const user = await tx.selectFrom('users').select(['id', 'username']).where('tenantId', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
         if (!user) throw notFound('user');
         const now = clock.now().toISOString();
         await tx.updateTable('users').set({ passwordHash, mustChangePassword: 1, failedLogins: 0, lockedUntil: null, updatedAt: now }).where('id', '=', id).execute();
         await tx.updateTable('sessions').set({ revokedAt: now }).where('userId', '=', id).where('revokedAt', 'is', null).execute();
+        await tx.deleteFrom('loginThrottle').where('usernameKey', '=', user.username).execute();
         await audit.record({ entityType: 'user', entityId: id, action: 'password_reset', changes: { mustChangePassword: { before: null, after: true } } });
       });
       return { temporaryPassword };
+    },
+
+    /** Sign-in delays (login-throttle.ts) of this tenant's users, per address. */
+    async listLoginDelays(actor: Actor) {
+      authorize(actor, 'user.read', { tenantId: actor.tenantId });
+      const rows = await db
+        .selectFrom('loginThrottle')
+        .innerJoin('users', 'users.username', 'loginThrottle.usernameKey')
+        .select(['users.id as userId', 'users.username', 'users.name', 'loginThrottle.ip', 'loginThrottle.failures', 'loginThrottle.nextAllowedAt', 'loginThrottle.lastAttemptAt'])
+        .where('users.tenantId', '=', actor.tenantId)
+        .orderBy('loginThrottle.lastAttemptAt', 'desc')
+        .execute();
+      const now = clock.now().toISOString();
+      return rows.map((r) => ({ ...r, delayedUntil: r.nextAllowedAt && r.nextAllowedAt > now ? r.nextAllowedAt : null }));
+    },
+
+    /** Clear every sign-in delay of one user (all addresses). */
+    async clearLoginDelays(actor: Actor, id: string, requestId?: string) {
+      authorize(actor, 'user.manage', { tenantId: actor.tenantId });
+      await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        const user = await tx.selectFrom('users').select(['id', 'username']).where('tenantId', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
+        if (!user) throw notFound('user');
+        const cleared = await tx.deleteFrom('loginThrottle').where('usernameKey', '=', user.username).executeTakeFirst();
+        await audit.record({ entityType: 'user', entityId: id, action: 'login_delay_clear', changes: { addresses: { before: Number(cleared.numDeletedRows), after: 0 } } });
+      });
     },
   };
 }

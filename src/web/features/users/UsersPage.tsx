@@ -37,6 +37,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useIsMobile } from '../../components/responsive.ts';
 import { UnitSelect } from '../../components/units.tsx';
 import { blankToNull, zodErrors } from '../../components/validation.ts';
+import { LoginDelaysSection } from './LoginDelaysSection.tsx';
 
 const PER_PAGE = 20;
 type Status = 'active' | 'inactive' | 'locked' | 'mustChange';
@@ -266,6 +267,7 @@ export default function UsersPage() {
         )}
       </Paper>
       {pages > 1 && <Pagination value={current} onChange={setPage} total={pages} />}
+      <LoginDelaysSection />
 
       <Modal opened={!!editing} onClose={() => setEditing(null)} title={editing === 'new' ? t('users.createTitle') : t('users.editTitle')} size="lg">
         {editing && (
