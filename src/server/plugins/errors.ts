@@ -18,7 +18,7 @@ export interface ZodIssueLike {
   params?: { issue?: ZodIssueLike };
 }
 
-function fieldLabel(lang: Lang, field: string): string {
+export function fieldLabel(lang: Lang, field: string): string {
   const key = `fields.${field}`;
   const label = translate(lang, key);
   return label === key ? field : label;
