@@ -107,9 +107,8 @@ export const coreEn: CoreCatalog = {
     jobNotRetryable: 'Only failed or dead jobs can be retried (current status: {{status}}).',
     nulCharacter: 'Invalid data: {{field}} contains a NUL character (\\u0000), which is not allowed. Remove it and send again.',
     multipartInvalid: 'The upload could not be read (malformed or truncated multipart body). Choose the file and upload it again.',
-    importTooLarge: 'The Excel file is too large once unpacked ({{size}}; maximum {{max}}). Split the data into several files.',
+    importTooLarge: 'The Excel file is too large once unpacked (more than {{max}}). Split the data into several files.',
     importTooManyRows: 'The Excel file has too many rows (more than {{max}}). Split the data into several files.',
-    importUnreadable: 'The file is not a readable Excel workbook (.xlsx). Use the import template.',
   },
   zod: {
     required: 'is required',

@@ -106,9 +106,8 @@ export const coreId = {
     jobNotRetryable: 'Hanya tugas yang gagal atau mati yang dapat diulang (status saat ini: {{status}}).',
     nulCharacter: 'Data tidak valid: {{field}} berisi karakter NUL (\\u0000) yang tidak diizinkan. Hapus karakter itu lalu kirim lagi.',
     multipartInvalid: 'Unggahan tidak dapat dibaca (format multipart rusak atau terpotong). Pilih berkas lalu unggah lagi.',
-    importTooLarge: 'Berkas Excel terlalu besar setelah dibuka ({{size}}; maksimum {{max}}). Bagi data menjadi beberapa berkas.',
+    importTooLarge: 'Berkas Excel terlalu besar setelah dibuka (lebih dari {{max}}). Bagi data menjadi beberapa berkas.',
     importTooManyRows: 'Berkas Excel berisi terlalu banyak baris (lebih dari {{max}}). Bagi data menjadi beberapa berkas.',
-    importUnreadable: 'Berkas bukan buku kerja Excel (.xlsx) yang dapat dibaca. Gunakan templat impor.',
   },
   zod: {
     required: 'wajib diisi',
