@@ -73,6 +73,27 @@ export function describeIssue(lang: Lang, issue: ZodIssueLike): { field: string;
   return { field, message: translate(lang, 'errors.validation', { field: fieldLabel(lang, leaf), problem }) };
 }
 
+/** Codes of framework errors (plugins, parsers) that carry only an HTTP status. */
+export const CODE_OF_STATUS: Partial<Record<number, ErrorCode>> = {
+  400: 'VALIDATION',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  423: 'LOCKED',
+  429: 'RATE_LIMITED',
+};
+const MESSAGE_OF_CODE: Partial<Record<ErrorCode, [string, Record<string, string>]>> = {
+  UNAUTHENTICATED: ['errors.unauthenticated', {}],
+  FORBIDDEN: ['errors.forbidden', {}],
+  NOT_FOUND: ['errors.routeNotFound', {}],
+  PAYLOAD_TOO_LARGE: ['errors.payloadTooLarge', { max: '20 MB' }],
+  UNSUPPORTED_MEDIA_TYPE: ['errors.unsupportedMediaType', {}],
+  RATE_LIMITED: ['errors.rateLimited', {}],
+};
+
 export function sendError(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -116,6 +137,7 @@ export function registerErrorHandling(app: FastifyInstance) {
       case 'FST_REQ_FILE_TOO_LARGE':
       case 'FST_FILES_LIMIT':
       case 'FST_PARTS_LIMIT':
+      case 'FST_FIELDS_LIMIT':
         return sendError(request, reply, 'PAYLOAD_TOO_LARGE', translate(lang, 'errors.payloadTooLarge', { max: '20 MB' }));
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
@@ -127,7 +149,10 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (err.statusCode === 429) return sendError(request, reply, 'RATE_LIMITED', translate(lang, 'errors.rateLimited'));
     if (err instanceof SyntaxError) return sendError(request, reply, 'VALIDATION', translate(lang, 'errors.invalidJson'));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return sendError(request, reply, 'VALIDATION', translate(lang, 'zod.invalid'), undefined, err.statusCode);
+      // The code always matches the status: a status without a code of its own becomes a 400.
+      const code = CODE_OF_STATUS[err.statusCode] ?? 'VALIDATION';
+      const [key, params] = MESSAGE_OF_CODE[code] ?? ['errors.badRequest', {}];
+      return sendError(request, reply, code, translate(lang, key, params));
     }
     // Unknown failure: log it whole, tell the user nothing about the database.
     request.log.error({ err }, 'unhandled error');

@@ -109,6 +109,7 @@ export const coreEn: CoreCatalog = {
     multipartInvalid: 'The upload could not be read (malformed or truncated multipart body). Choose the file and upload it again.',
     importTooLarge: 'The Excel file is too large once unpacked (more than {{max}}). Split the data into several files.',
     importTooManyRows: 'The Excel file has too many rows (more than {{max}}). Split the data into several files.',
+    badRequest: 'The request cannot be processed: check its address, method and body.',
   },
   zod: {
     required: 'is required',

@@ -108,6 +108,7 @@ export const coreId = {
     multipartInvalid: 'Unggahan tidak dapat dibaca (format multipart rusak atau terpotong). Pilih berkas lalu unggah lagi.',
     importTooLarge: 'Berkas Excel terlalu besar setelah dibuka (lebih dari {{max}}). Bagi data menjadi beberapa berkas.',
     importTooManyRows: 'Berkas Excel berisi terlalu banyak baris (lebih dari {{max}}). Bagi data menjadi beberapa berkas.',
+    badRequest: 'Permintaan tidak dapat diproses: periksa alamat, metode dan isi permintaan.',
   },
   zod: {
     required: 'wajib diisi',
