@@ -18,14 +18,31 @@ export interface ZodIssueLike {
   params?: { issue?: ZodIssueLike };
 }
 
-export function fieldLabel(lang: Lang, field: string): string {
+/**
+ * The resource a route works on, for field labels: the first path segment after /api/ (and
+ * after public/ or admin/), e.g. '/api/innovations/:id/score' → 'innovations'.
+ */
+export function labelScopeOf(routeUrl: string | undefined): string | undefined {
+  const parts = (routeUrl ?? '').split('/').filter(Boolean);
+  if (parts[0] !== 'api') return undefined;
+  const rest = parts.slice(1).filter((p) => p !== 'public' && p !== 'admin');
+  return rest[0]?.replace(/[^a-z0-9_-]/gi, '');
+}
+
+/** A field's label: the route's own (`fieldsIn.<scope>.<field>`) before the shared `fields.<field>`. */
+export function fieldLabel(lang: Lang, field: string, scope?: string): string {
+  if (scope) {
+    const own = `fieldsIn.${scope}.${field}`;
+    const label = translate(lang, own);
+    if (label !== own) return label;
+  }
   const key = `fields.${field}`;
   const label = translate(lang, key);
   return label === key ? field : label;
 }
 
 /** Turn one zod issue into a sentence a civil servant can act on. */
-export function describeIssue(lang: Lang, issue: ZodIssueLike): { field: string; message: string } {
+export function describeIssue(lang: Lang, issue: ZodIssueLike, scope?: string): { field: string; message: string } {
   const path = issue.path ?? [];
   const field = path.filter((p) => typeof p === 'string').join('.') || 'body';
   const leaf = String(path.filter((p) => typeof p === 'string').at(-1) ?? 'body');
@@ -70,7 +87,7 @@ export function describeIssue(lang: Lang, issue: ZodIssueLike): { field: string;
   }
   if (issue.message === 'invalidDate') problem = translate(lang, 'zod.invalidDate');
   if (issue.message === 'invalidFormat') problem = translate(lang, 'zod.invalidFormat');
-  return { field, message: translate(lang, 'errors.validation', { field: fieldLabel(lang, leaf), problem }) };
+  return { field, message: translate(lang, 'errors.validation', { field: fieldLabel(lang, leaf, scope), problem }) };
 }
 
 /** Codes of framework errors (plugins, parsers) that carry only an HTTP status. */
@@ -125,7 +142,7 @@ export function registerErrorHandling(app: FastifyInstance) {
           code: v.keyword,
           message: v.message,
           path: v.instancePath.split('/').filter(Boolean),
-        } as ZodIssueLike),
+        } as ZodIssueLike, labelScopeOf(request.routeOptions.url)),
       );
       return sendError(request, reply, 'VALIDATION', issues[0]?.message ?? translate(lang, 'zod.invalid'), issues);
     }

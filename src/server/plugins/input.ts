@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
-import { fieldLabel } from './errors.ts';
+import { fieldLabel, labelScopeOf } from './errors.ts';
 
 const MAX_DEPTH = 64;
 
@@ -32,7 +32,7 @@ export function registerInputGuards(app: FastifyInstance) {
       const field = findNul(part);
       if (field !== null) {
         const name = field || 'body';
-        const label = fieldLabel(request.lang ?? 'id', name.split('.').at(-1)!);
+        const label = fieldLabel(request.lang ?? 'id', name.split('.').at(-1)!, labelScopeOf(request.routeOptions.url));
         throw new AppError('VALIDATION', 'errors.nulCharacter', { field: label }, [{ field: name, messageKey: 'errors.nulCharacter', params: { field: label } }]);
       }
     }

@@ -147,9 +147,9 @@ export const coreEn: CoreCatalog = {
     rank: 'Rank/grade',
     unitId: 'Unit',
     parentId: 'Parent unit',
-    type: 'Unit type',
+    type: 'Type',
     code: 'Code',
-    title: 'Position title',
+    title: 'Title',
     positionId: 'Position',
     personId: 'Person',
     startDate: 'Start date',
@@ -189,6 +189,11 @@ export const coreEn: CoreCatalog = {
     text: 'Text',
     year: 'Year',
     email: 'E-mail address',
+  },
+  fieldsIn: {
+    innovations: { title: 'Innovation name', type: 'Innovation type' },
+    positions: { title: 'Position title' },
+    units: { type: 'Unit type' },
   },
   entities: {
     unit: 'Unit',

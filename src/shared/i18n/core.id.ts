@@ -146,9 +146,9 @@ export const coreId = {
     rank: 'Pangkat/golongan',
     unitId: 'Unit',
     parentId: 'Unit induk',
-    type: 'Jenis unit',
+    type: 'Jenis',
     code: 'Kode',
-    title: 'Nama jabatan',
+    title: 'Judul',
     positionId: 'Jabatan',
     personId: 'Pegawai',
     startDate: 'Tanggal mulai',
@@ -188,6 +188,12 @@ export const coreId = {
     text: 'Teks',
     year: 'Tahun',
     email: 'Alamat e-mail',
+  },
+  /** Labels of one resource's fields where the shared `fields` label would name the wrong thing (by route: /api/<scope>/...). */
+  fieldsIn: {
+    innovations: { title: 'Nama inovasi', type: 'Jenis inovasi' },
+    positions: { title: 'Nama jabatan' },
+    units: { type: 'Jenis unit' },
   },
   entities: {
     unit: 'Unit',

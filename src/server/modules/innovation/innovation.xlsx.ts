@@ -158,7 +158,7 @@ export function createInnovationXlsx(deps: Deps) {
         if (!parsed.success) {
           for (const issue of parsed.error.issues) {
             const field = String(issue.path[0] ?? 'body');
-            const d = describeIssue(lang, { ...(issue as object), path: issue.path as (string | number)[] });
+            const d = describeIssue(lang, { ...(issue as object), path: issue.path as (string | number)[] }, 'innovations');
             problem(row, field === 'unitId' ? 'unit' : field, d.message.replace(/^[^:]*: /, `${header(field === 'unitId' ? 'unit' : field)}: `));
           }
           continue;
