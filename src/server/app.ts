@@ -15,6 +15,7 @@ import { AppError } from './errors.ts';
 import { registerErrorHandling, sendError } from './plugins/errors.ts';
 import { translate } from '../shared/i18n/translate.ts';
 import { registerAuth } from './plugins/auth.ts';
+import { registerInputGuards } from './plugins/input.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { orgRoutes } from './modules/org/org.routes.ts';
@@ -94,6 +95,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
 
   registerErrorHandling(app);
   registerAuth(app, deps);
+  registerInputGuards(app);
 
   await healthRoutes(app, deps);
   await authRoutes(app, deps);

@@ -42,8 +42,11 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     request.lang = pickLang(request.headers['accept-language'], request.cookies?.serasan_lang);
-    // Non-API paths are the SPA and its assets; the API docs page describes the API, no data.
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    // Decided on the matched route, never on the raw URL: an absolute-form request line
+    // (`GET http://host/api/...`) reaches the same route with a URL that does not start with '/'.
+    // Non-API routes are the SPA and its assets; the API docs page describes the API, no data.
+    const route = request.routeOptions.url;
+    if (!route?.startsWith('/api/') || route.startsWith('/api/docs')) return;
 
     const token = request.cookies?.[SESSION_COOKIE];
     if (token) {
@@ -55,9 +58,8 @@ export function registerAuth(app: FastifyInstance, deps: Deps) {
         request.lang = pickLang(request.headers['accept-language'], request.cookies?.serasan_lang, resolved.user.locale);
       }
     }
-    // Unknown routes (and the static-file catch-all) fall through to the 404 handler: no session
-    // is needed to learn that a path does not exist.
-    if (!request.routeOptions.url?.startsWith('/api/')) return;
+    // Unknown routes (and the static-file catch-all) returned above and fall through to the 404
+    // handler: no session is needed to learn that a path does not exist.
     const cfg = request.routeOptions.config ?? {};
     if (cfg.public) {
       if (UNSAFE.has(request.method) && !cfg.skipCsrf) await checkCsrf(app, request, reply);

@@ -18,14 +18,31 @@ export interface ZodIssueLike {
   params?: { issue?: ZodIssueLike };
 }
 
-function fieldLabel(lang: Lang, field: string): string {
+/**
+ * The resource a route works on, for field labels: the first path segment after /api/ (and
+ * after public/ or admin/), e.g. '/api/innovations/:id/score' → 'innovations'.
+ */
+export function labelScopeOf(routeUrl: string | undefined): string | undefined {
+  const parts = (routeUrl ?? '').split('/').filter(Boolean);
+  if (parts[0] !== 'api') return undefined;
+  const rest = parts.slice(1).filter((p) => p !== 'public' && p !== 'admin');
+  return rest[0]?.replace(/[^a-z0-9_-]/gi, '');
+}
+
+/** A field's label: the route's own (`fieldsIn.<scope>.<field>`) before the shared `fields.<field>`. */
+export function fieldLabel(lang: Lang, field: string, scope?: string): string {
+  if (scope) {
+    const own = `fieldsIn.${scope}.${field}`;
+    const label = translate(lang, own);
+    if (label !== own) return label;
+  }
   const key = `fields.${field}`;
   const label = translate(lang, key);
   return label === key ? field : label;
 }
 
 /** Turn one zod issue into a sentence a civil servant can act on. */
-export function describeIssue(lang: Lang, issue: ZodIssueLike): { field: string; message: string } {
+export function describeIssue(lang: Lang, issue: ZodIssueLike, scope?: string): { field: string; message: string } {
   const path = issue.path ?? [];
   const field = path.filter((p) => typeof p === 'string').join('.') || 'body';
   const leaf = String(path.filter((p) => typeof p === 'string').at(-1) ?? 'body');
@@ -70,8 +87,29 @@ export function describeIssue(lang: Lang, issue: ZodIssueLike): { field: string;
   }
   if (issue.message === 'invalidDate') problem = translate(lang, 'zod.invalidDate');
   if (issue.message === 'invalidFormat') problem = translate(lang, 'zod.invalidFormat');
-  return { field, message: translate(lang, 'errors.validation', { field: fieldLabel(lang, leaf), problem }) };
+  return { field, message: translate(lang, 'errors.validation', { field: fieldLabel(lang, leaf, scope), problem }) };
 }
+
+/** Codes of framework errors (plugins, parsers) that carry only an HTTP status. */
+export const CODE_OF_STATUS: Partial<Record<number, ErrorCode>> = {
+  400: 'VALIDATION',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  423: 'LOCKED',
+  429: 'RATE_LIMITED',
+};
+const MESSAGE_OF_CODE: Partial<Record<ErrorCode, [string, Record<string, string>]>> = {
+  UNAUTHENTICATED: ['errors.unauthenticated', {}],
+  FORBIDDEN: ['errors.forbidden', {}],
+  NOT_FOUND: ['errors.routeNotFound', {}],
+  PAYLOAD_TOO_LARGE: ['errors.payloadTooLarge', { max: '20 MB' }],
+  UNSUPPORTED_MEDIA_TYPE: ['errors.unsupportedMediaType', {}],
+  RATE_LIMITED: ['errors.rateLimited', {}],
+};
 
 export function sendError(
   request: FastifyRequest,
@@ -104,7 +142,7 @@ export function registerErrorHandling(app: FastifyInstance) {
           code: v.keyword,
           message: v.message,
           path: v.instancePath.split('/').filter(Boolean),
-        } as ZodIssueLike),
+        } as ZodIssueLike, labelScopeOf(request.routeOptions.url)),
       );
       return sendError(request, reply, 'VALIDATION', issues[0]?.message ?? translate(lang, 'zod.invalid'), issues);
     }
@@ -116,6 +154,7 @@ export function registerErrorHandling(app: FastifyInstance) {
       case 'FST_REQ_FILE_TOO_LARGE':
       case 'FST_FILES_LIMIT':
       case 'FST_PARTS_LIMIT':
+      case 'FST_FIELDS_LIMIT':
         return sendError(request, reply, 'PAYLOAD_TOO_LARGE', translate(lang, 'errors.payloadTooLarge', { max: '20 MB' }));
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
@@ -127,7 +166,10 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (err.statusCode === 429) return sendError(request, reply, 'RATE_LIMITED', translate(lang, 'errors.rateLimited'));
     if (err instanceof SyntaxError) return sendError(request, reply, 'VALIDATION', translate(lang, 'errors.invalidJson'));
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-      return sendError(request, reply, 'VALIDATION', translate(lang, 'zod.invalid'), undefined, err.statusCode);
+      // The code always matches the status: a status without a code of its own becomes a 400.
+      const code = CODE_OF_STATUS[err.statusCode] ?? 'VALIDATION';
+      const [key, params] = MESSAGE_OF_CODE[code] ?? ['errors.badRequest', {}];
+      return sendError(request, reply, code, translate(lang, key, params));
     }
     // Unknown failure: log it whole, tell the user nothing about the database.
     request.log.error({ err }, 'unhandled error');

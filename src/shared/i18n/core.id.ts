@@ -108,6 +108,11 @@ export const coreId = {
     passwordTooShort: 'Kata sandi minimal {{min}} karakter. Gunakan frasa yang mudah diingat, misalnya beberapa kata.',
     passwordCommon: 'Kata sandi ini terlalu umum dan mudah ditebak. Pilih kata sandi lain.',
     passwordLikeName: 'Kata sandi tidak boleh sama dengan nama pengguna atau nama. Pilih kata sandi lain.',
+    nulCharacter: 'Data tidak valid: {{field}} berisi karakter NUL (\\u0000) yang tidak diizinkan. Hapus karakter itu lalu kirim lagi.',
+    multipartInvalid: 'Unggahan tidak dapat dibaca (format multipart rusak atau terpotong). Pilih berkas lalu unggah lagi.',
+    importTooLarge: 'Berkas Excel terlalu besar setelah dibuka (lebih dari {{max}}). Bagi data menjadi beberapa berkas.',
+    importTooManyRows: 'Berkas Excel berisi terlalu banyak baris (lebih dari {{max}}). Bagi data menjadi beberapa berkas.',
+    badRequest: 'Permintaan tidak dapat diproses: periksa alamat, metode dan isi permintaan.',
   },
   zod: {
     required: 'wajib diisi',
@@ -145,9 +150,9 @@ export const coreId = {
     rank: 'Pangkat/golongan',
     unitId: 'Unit',
     parentId: 'Unit induk',
-    type: 'Jenis unit',
+    type: 'Jenis',
     code: 'Kode',
-    title: 'Nama jabatan',
+    title: 'Judul',
     positionId: 'Jabatan',
     personId: 'Pegawai',
     startDate: 'Tanggal mulai',
@@ -187,6 +192,12 @@ export const coreId = {
     text: 'Teks',
     year: 'Tahun',
     email: 'Alamat e-mail',
+  },
+  /** Labels of one resource's fields where the shared `fields` label would name the wrong thing (by route: /api/<scope>/...). */
+  fieldsIn: {
+    innovations: { title: 'Nama inovasi', type: 'Jenis inovasi' },
+    positions: { title: 'Nama jabatan' },
+    units: { type: 'Jenis unit' },
   },
   entities: {
     unit: 'Unit',

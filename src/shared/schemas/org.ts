@@ -7,7 +7,8 @@ export const ZCreateUnitInput = z.object({
   name,
   shortName: z.string().trim().max(60).nullish(),
   type: z.enum(UNIT_TYPES),
-  code: z.string().trim().max(40).nullish(),
+  // An empty code means "no code": null, so the unique (tenant, code) index never sees "".
+  code: z.string().trim().max(40).transform((s) => s || null).nullish(),
   parentId: ZId.nullish(),
 }).strict();
 export type CreateUnitInput = z.infer<typeof ZCreateUnitInput>;

@@ -61,6 +61,7 @@ export async function innovationRoutes(app: FastifyInstance, deps: Deps) {
   r.post('/api/innovations/import', {
     schema: { tags, summary: 'Import innovations from the Excel template: all rows or none, with a row-by-row error report', consumes: ['multipart/form-data'] },
   }, async (request, reply) => {
+    xlsx.assertMayImport(actorOf(request));
     const { file } = await readUpload(request, deps.config.maxUploadBytes);
     return reply.status(201).send(await xlsx.import(actorOf(request), file.data, request.lang, request.id));
   });

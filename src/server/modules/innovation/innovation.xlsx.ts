@@ -2,8 +2,9 @@ import ExcelJS from 'exceljs';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../policy/actor.ts';
-import { authorize, can } from '../../policy/policy.ts';
+import { authorize, can, POLICY } from '../../policy/policy.ts';
 import { describeIssue } from '../../plugins/errors.ts';
+import { checkXlsxLimits } from '../../documents/xlsx/zip-guard.ts';
 import { translate, type Lang } from '../../../shared/i18n/translate.ts';
 import { ZCreateInnovationInput, type InnovationListQuery } from '../../../shared/schemas/innovation.ts';
 import { urusanLabel } from '../../../shared/urusan.ts';
@@ -14,6 +15,8 @@ import { buildExport, buildTemplate, cellText, COLUMNS, INITIATOR_OF, LABELS, LE
 import { checkStageDates, createInnovationService, newInnovationRow } from './innovation.service.ts';
 
 export const IMPORT_MAX_ROWS = 2000;
+/** Unpacked size of an import workbook (all its XML), checked before ExcelJS loads it. */
+export const IMPORT_MAX_UNPACKED_BYTES = 20 * 1024 * 1024;
 
 export interface ImportProblem {
   row: number;
@@ -28,6 +31,15 @@ export function createInnovationXlsx(deps: Deps) {
 
   async function unitsOf(tenantId: string) {
     return db.selectFrom('units').select(['id', 'name', 'shortName']).where('tenantId', '=', tenantId).where('isActive', '=', 1).orderBy('name').execute();
+  }
+
+  /**
+   * Only a role that may create innovations somewhere may import (each row is then checked
+   * against its unit). The route calls it before reading the upload, so others cost no parsing.
+   */
+  function assertMayImport(actor: Actor) {
+    authorize(actor, 'innovation.read', { tenantId: actor.tenantId });
+    if (!actor.roles.some((g) => POLICY['innovation.create'][g.role])) throw new AppError('FORBIDDEN', 'errors.forbidden');
   }
 
   return {
@@ -66,9 +78,13 @@ export function createInnovationXlsx(deps: Deps) {
       return buildExport(rows, 'Inovasi Daerah');
     },
 
+    assertMayImport,
+
     /** All or nothing: every row is validated first; one bad row means nothing is saved. */
     async import(actor: Actor, data: Buffer, lang: Lang, requestId?: string) {
-      authorize(actor, 'innovation.read', { tenantId: actor.tenantId });
+      assertMayImport(actor);
+      // Size and rows are checked on the zip itself: ExcelJS would hold the whole workbook in memory.
+      checkXlsxLimits(data, { maxUnpackedBytes: IMPORT_MAX_UNPACKED_BYTES, maxRowsPerSheet: 2 * IMPORT_MAX_ROWS, maxCellsPerSheet: 100 * IMPORT_MAX_ROWS });
       const wb = new ExcelJS.Workbook();
       try {
         await wb.xlsx.load(data as unknown as ArrayBuffer);
@@ -142,7 +158,7 @@ export function createInnovationXlsx(deps: Deps) {
         if (!parsed.success) {
           for (const issue of parsed.error.issues) {
             const field = String(issue.path[0] ?? 'body');
-            const d = describeIssue(lang, { ...(issue as object), path: issue.path as (string | number)[] });
+            const d = describeIssue(lang, { ...(issue as object), path: issue.path as (string | number)[] }, 'innovations');
             problem(row, field === 'unitId' ? 'unit' : field, d.message.replace(/^[^:]*: /, `${header(field === 'unitId' ? 'unit' : field)}: `));
           }
           continue;

@@ -217,7 +217,7 @@ export default function PositionsTab() {
           <Table verticalSpacing="sm" data-testid="positions-table">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w={mobile ? undefined : '34%'}>{t('fields.title')}</Table.Th>
+                <Table.Th w={mobile ? undefined : '34%'}>{t('fieldsIn.positions.title')}</Table.Th>
                 {!mobile && <Table.Th>{t('org.positions.holders')}</Table.Th>}
                 {!mobile && <Table.Th w={150} />}
               </Table.Tr>
@@ -296,7 +296,7 @@ function PositionForm({ unitId, position, onDone }: { unitId: string; position: 
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <ErrorAlert error={error} testId="position-form-error" />
-        <TextInput label={t('fields.title')} placeholder={t('org.positions.titlePlaceholder')} withAsterisk data-testid="position-title" {...form.getInputProps('title')} />
+        <TextInput label={t('fieldsIn.positions.title')} placeholder={t('org.positions.titlePlaceholder')} withAsterisk data-testid="position-title" {...form.getInputProps('title')} />
         <Checkbox label={t('org.positions.isHeadLabel')} {...form.getInputProps('isHead', { type: 'checkbox' })} />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onDone}>

@@ -71,7 +71,7 @@ function UnitForm({ unit, parentId, onDone }: { unit?: Unit | null; parentId?: s
           <TextInput label={t('fields.code')} placeholder="1.16.2.20.2.21.01.0000" data-testid="unit-code" {...form.getInputProps('code')} />
         </Group>
         <Select
-          label={t('fields.type')}
+          label={t('fieldsIn.units.type')}
           withAsterisk
           data={UNIT_TYPES.map((x) => ({ value: x, label: t(`unitTypes.${x}`) }))}
           data-testid="unit-type"

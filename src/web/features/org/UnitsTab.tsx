@@ -165,7 +165,7 @@ export default function UnitsTab() {
           data-testid="units-search"
         />
         <Select
-          label={t('fields.type')}
+          label={t('fieldsIn.units.type')}
           placeholder={t('common.all')}
           clearable
           data={UNIT_TYPES.map((x) => ({ value: x, label: t(`unitTypes.${x}`) }))}
