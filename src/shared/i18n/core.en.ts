@@ -105,6 +105,7 @@ export const coreEn: CoreCatalog = {
     assessment_basisRequired: 'Question {{question}}: choose the measurement basis.',
     assessment_unknownBasis: 'Question {{question}}: the measurement basis is not in worksheet {{rulebook}}.',
     jobNotRetryable: 'Only failed or dead jobs can be retried (current status: {{status}}).',
+    decreeDraftAfterDecision: 'The decree has been issued and frozen; the DOCX draft is no longer available. Download the official PDF.',
   },
   zod: {
     required: 'is required',

@@ -104,6 +104,7 @@ export const coreId = {
     assessment_basisRequired: 'Pertanyaan {{question}}: pilih dasar pengukuran.',
     assessment_unknownBasis: 'Pertanyaan {{question}}: dasar pengukuran tidak ada dalam lembar kerja {{rulebook}}.',
     jobNotRetryable: 'Hanya tugas yang gagal atau mati yang dapat diulang (status saat ini: {{status}}).',
+    decreeDraftAfterDecision: 'Keputusan sudah ditetapkan dan dibekukan; rancangan DOCX tidak tersedia lagi. Unduh PDF resminya.',
   },
   zod: {
     required: 'wajib diisi',
