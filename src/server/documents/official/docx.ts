@@ -98,20 +98,25 @@ const layoutTable = (rows: Block[][][], widths: number[]) =>
     rows: rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, widths[i])) })),
   });
 
-export function kopParagraphs(k: Letterhead): Paragraph[] {
-  const out: Paragraph[] = [];
-  if (k.emblem) {
-    out.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: k.emblem.mime === 'image/png' ? 'png' : 'jpg', data: k.emblem.data, transformation: { width: 56, height: 66 } })] }));
-  }
-  if (k.kind === 'head') out.push(p(k.title ?? '', { bold: true, size: 32, align: AlignmentType.CENTER }));
-  else {
-    out.push(p(k.governmentLine, { size: 26, align: AlignmentType.CENTER }));
-    if (k.title) out.push(p(k.title, { bold: true, size: 30, align: AlignmentType.CENTER }));
-    if (k.addressLine) out.push(p(k.addressLine, { size: 18, align: AlignmentType.CENTER }));
-    if (k.contactLine) out.push(p(k.contactLine, { size: 18, align: AlignmentType.CENTER }));
-  }
-  out.push(new Paragraph({ border: { bottom: { style: BorderStyle.DOUBLE, size: 6, color: '000000', space: 1 } }, spacing: { after: 240 }, children: [] }));
-  return out;
+/**
+ * The kop: for a unit or the tenant the emblem at the left of the centred lines (as in the PDF),
+ * for the head of region the emblem above "BUPATI …"; a double rule below. `width` is the text
+ * width in twips (A4 with Word's default margins unless told).
+ */
+export function kopParagraphs(k: Letterhead, width = PAPER.A4.width - 2 * 1440): Block[] {
+  const emblem = k.emblem
+    ? new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: k.emblem.mime === 'image/png' ? 'png' : 'jpg', data: k.emblem.data, transformation: { width: 56, height: 66 } })] })
+    : null;
+  const rule = new Paragraph({ border: { bottom: { style: BorderStyle.DOUBLE, size: 6, color: '000000', space: 1 } }, spacing: { after: 240 }, children: [] });
+  if (k.kind === 'head') return [...(emblem ? [emblem] : []), p(k.title ?? '', { bold: true, size: 32, align: AlignmentType.CENTER }), rule];
+  const lines = [
+    p(k.governmentLine, { size: 26, align: AlignmentType.CENTER }),
+    ...(k.title ? [p(k.title, { bold: true, size: 30, align: AlignmentType.CENTER })] : []),
+    ...(k.addressLine ? [p(k.addressLine, { size: 18, align: AlignmentType.CENTER })] : []),
+    ...(k.contactLine ? [p(k.contactLine, { size: 18, align: AlignmentType.CENTER })] : []),
+  ];
+  if (!emblem) return [...lines, rule];
+  return [layoutTable([[[emblem], lines, []]], [1300, width - 1300 - 500, 500]), rule];
 }
 
 /** Signature block lines, centred in their own cell or column: heading, space to sign, name, pangkat, NIP. */
@@ -212,7 +217,7 @@ const field = (label: string, value: string) =>
 export async function suratDocx(s: SuratInput, o: DocxOptions = {}): Promise<Buffer> {
   const recipients = s.recipients.length > 5 ? ['Daftar terlampir'] : s.recipients;
   const children: Block[] = [
-    ...kopParagraphs(s.kop),
+    ...kopParagraphs(s.kop, contentWidth(o)),
     p(`${s.kop.place}, ${dateId(s.date)}`, { align: AlignmentType.RIGHT, after: 200 }),
     field('Nomor', no(s.number)),
     field('Sifat', s.sifat),
@@ -237,7 +242,7 @@ export async function keputusanDocx(k: KeputusanInput, o: DocxOptions = {}): Pro
   const maker = keputusanMaker(k);
   const center = (t: string, x: PO = {}) => p(t, { align: AlignmentType.CENTER, ...x });
   const children: Block[] = [
-    ...kopParagraphs(k.kop),
+    ...kopParagraphs(k.kop, contentWidth(o)),
     center(`KEPUTUSAN ${maker}`, { bold: true }),
     center(`NOMOR ${no(k.number)}`, { after: 160 }),
     center('TENTANG'),
@@ -271,7 +276,7 @@ export async function keputusanDocx(k: KeputusanInput, o: DocxOptions = {}): Pro
 // --- berita acara -------------------------------------------------------------------------------
 export async function beritaAcaraDocx(b: BeritaAcaraInput, o: DocxOptions = {}): Promise<Buffer> {
   const children: Block[] = [
-    ...kopParagraphs(b.kop),
+    ...kopParagraphs(b.kop, contentWidth(o)),
     p('BERITA ACARA', { bold: true, align: AlignmentType.CENTER }),
     p(b.about.toUpperCase(), { bold: true, align: AlignmentType.CENTER }),
     p(`NOMOR ${no(b.number)}`, { align: AlignmentType.CENTER, after: 240 }),
@@ -288,7 +293,7 @@ export async function beritaAcaraDocx(b: BeritaAcaraInput, o: DocxOptions = {}):
 export async function notulaDocx(n: NotulaInput, o: DocxOptions = {}): Promise<Buffer> {
   const heading = (t: string) => p(t, { bold: true, before: 160, after: 40 });
   const children: Block[] = [
-    ...kopParagraphs(n.kop),
+    ...kopParagraphs(n.kop, contentWidth(o)),
     p('NOTULA RAPAT', { bold: true, align: AlignmentType.CENTER }),
     p(`NOMOR ${no(n.number)}`, { align: AlignmentType.CENTER, after: 240 }),
     fieldRows(
@@ -320,7 +325,7 @@ export async function notulaDocx(n: NotulaInput, o: DocxOptions = {}): Promise<B
 export async function perjanjianKinerjaDocx(k: PerjanjianKinerjaInput, o: DocxOptions = {}): Promise<Buffer> {
   const signatures = () => signaturesSideBySide([{ s: k.pihakKedua, caption: 'PIHAK KEDUA' }, { s: k.signer, caption: 'PIHAK PERTAMA' }], o);
   const children: Block[] = [
-    ...kopParagraphs(k.kop),
+    ...kopParagraphs(k.kop, contentWidth(o)),
     p(`PERJANJIAN KINERJA TAHUN ${k.year}`, { bold: true, size: 26, align: AlignmentType.CENTER }),
     p(pkUnitLine(k), { bold: true, align: AlignmentType.CENTER }),
     p(k.kop.governmentLine, { align: AlignmentType.CENTER, after: 240 }),

@@ -53,7 +53,11 @@ const keputusan: KeputusanInput = {
 
 test('DOCX keputusan: kop, KEPUTUSAN {JABATAN} NOMOR … TENTANG …, Menimbang a./b., Mengingat 1./2., MEMUTUSKAN, Menetapkan, KESATU…KETIGA, Ditetapkan di …, signer with grouped NIP, lampiran table', async () => {
   const r = await read(await keputusanDocx(keputusan));
-  hasLines(r, ['PEMERINTAH KABUPATEN MUARA ENIM', 'BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA', 'Jalan Uji No. 9, Muara Enim Kode Pos 31311']);
+  // Kop: the emblem at the left, the government line, unit, address and contacts centred beside it.
+  hasRow(r, ['', `PEMERINTAH KABUPATEN MUARA ENIM\nBADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA\nJalan Uji No. 9, Muara Enim Kode Pos 31311\n${kop.contactLine}`, '']);
+  const kopRow = (r.xml.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? []).find((x) => x.includes('PEMERINTAH KABUPATEN MUARA ENIM'))!;
+  const [emblemCell, linesCell] = kopRow.match(/<w:tc>[\s\S]*?<\/w:tc>/g)!;
+  assert.ok(emblemCell.includes('<w:drawing>') && !linesCell.includes('<w:drawing>'), 'the emblem is in the left cell of the kop');
   const maker = 'KEPALA BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA';
   hasLines(r, [`KEPUTUSAN ${maker}`, 'NOMOR 100.3.3/12/BKPSDM/2026', 'TENTANG', 'TIM REFORMASI BIROKRASI', `${maker},`, 'MEMUTUSKAN:']);
   hasRow(r, ['Menimbang', ':', 'a.\tbahwa pertama;\nb.\tbahwa kedua;']);
