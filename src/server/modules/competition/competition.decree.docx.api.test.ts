@@ -62,6 +62,24 @@ for (const dialect of await testDialects()) {
       assert.match(res.body.error.message, /setelah hasil kompetisi ditetapkan/);
     });
 
+    test('another tenant’s admin gets 404 for our competition’s draft', async () => {
+      const platform = await signedIn(rt, 'platform');
+      const other = await platform.post('/api/admin/tenants', { regionCode: '16.04' });
+      assert.equal(other.status, 201, other.raw);
+      const { TestClient } = await import('../../testing/harness.ts');
+      const { createUsersService } = await import('../users/users.service.ts');
+      const u = await createUsersService(rt.deps).create(
+        { userId: 'cli', tenantId: other.body.id, name: 'cli', roles: [{ role: 'admin', unitId: null }], isPlatformAdmin: false, unitScope: new Set() },
+        { username: 'admin.lahat', name: 'Admin Lahat', password: 'rahasia-lahat-123', roles: [{ role: 'admin' }] },
+      );
+      await rt.deps.db.updateTable('users').set({ mustChangePassword: 0 }).where('id', '=', u.user.id).execute();
+      const stranger = new TestClient(rt.app);
+      await stranger.login('admin.lahat', 'rahasia-lahat-123');
+      const res = await stranger.download(`/api/competitions/${competitionId}/decree.docx`);
+      assert.equal(res.status, 404);
+      assert.notEqual(res.data.subarray(0, 2).toString(), 'PK', 'no DOCX (zip) leaks');
+    });
+
     test('an unknown competition answers 404; after the decision the draft answers 409 and the frozen PDF remains', async () => {
       assert.equal((await inovasi.get('/api/competitions/00000000-0000-4000-8000-000000000000/decree.docx')).status, 404);
       const d = await inovasi.post(`/api/competitions/${competitionId}/decide`, {});
