@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { apiSession, browserSkipReason, launchBrowser, newPage, signIn, startServer, withArtifacts, type E2EServer } from './harness.ts';
+import { apiSession, browserSkipReason, LAPTOP, launchBrowser, newPage, PHONE, signIn, startServer, withArtifacts, type E2EServer } from './harness.ts';
 import { decodeQrCodes, pdfText } from '../src/server/documents/official/pdf-tools.ts';
 
 const skip = browserSkipReason();
@@ -206,6 +206,17 @@ describe('journey: KIPP proposal and internal competition', { skip }, () => {
       assert.equal(await page.locator(`[data-testid="ranking-row"][data-proposal="${otherProposalId}"]`).getByTestId('ranking-flag').count(), 0);
       await row.scrollIntoViewIfNeeded();
       await shot(page, 'ranking');
+      // Before deciding, the draft decree (RANCANGAN) can be taken as an editable DOCX.
+      const draftDocx = page.getByTestId('decree-draft-docx');
+      const draft = await context.request.get(new URL((await draftDocx.getAttribute('href'))!, server.url).toString());
+      assert.equal(draft.status(), 200);
+      assert.equal(draft.headers()['content-type'], 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+      await draftDocx.scrollIntoViewIfNeeded();
+      await shot(page, 'decree-draft');
+      await page.setViewportSize(PHONE);
+      await draftDocx.scrollIntoViewIfNeeded();
+      await shot(page, 'decree-draft-phone');
+      await page.setViewportSize(LAPTOP);
       // The decree is signed by the Plt. head of Balitbangda (a person with a NIP), chosen here.
       await page.getByTestId('decree-signer').click();
       await page.getByTestId('decree-signer').fill('Penelitian');

@@ -114,6 +114,7 @@ export const coreEn: CoreCatalog = {
     importTooLarge: 'The Excel file is too large once unpacked (more than {{max}}). Split the data into several files.',
     importTooManyRows: 'The Excel file has too many rows (more than {{max}}). Split the data into several files.',
     badRequest: 'The request cannot be processed: check its address, method and body.',
+    decreeDraftAfterDecision: 'The decree has been issued and frozen; the DOCX draft is no longer available. Download the official PDF.',
   },
   zod: {
     required: 'is required',

@@ -113,6 +113,7 @@ export const coreId = {
     importTooLarge: 'Berkas Excel terlalu besar setelah dibuka (lebih dari {{max}}). Bagi data menjadi beberapa berkas.',
     importTooManyRows: 'Berkas Excel berisi terlalu banyak baris (lebih dari {{max}}). Bagi data menjadi beberapa berkas.',
     badRequest: 'Permintaan tidak dapat diproses: periksa alamat, metode dan isi permintaan.',
+    decreeDraftAfterDecision: 'Keputusan sudah ditetapkan dan dibekukan; rancangan DOCX tidak tersedia lagi. Unduh PDF resminya.',
   },
   zod: {
     required: 'wajib diisi',

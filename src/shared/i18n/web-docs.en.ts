@@ -58,6 +58,9 @@ export const webDocsEn: typeof webDocsId = {
       headOfRegion: 'Head of region (emblem-only letterhead)',
       linesHint: 'One item per line; empty = standard text.',
       numberNote: 'The number is taken from the register; the document is frozen with a verification QR code.',
+      draftPdf: 'Draft decree (PDF)',
+      draftDocx: 'Draft decree (DOCX, editable)',
+      draftHint: 'The draft has no number and no effect; edit it in a word processor before signing. The official decree is issued as a PDF once the result is decided.',
     },
     types: {
       keputusan: 'Decree',

@@ -57,6 +57,9 @@ export const webDocsId = {
       headOfRegion: 'Kepala daerah (kop lambang saja)',
       linesHint: 'Satu butir per baris; kosong = teks baku.',
       numberNote: 'Nomor diambil otomatis dari register; dokumen dibekukan dengan kode QR verifikasi.',
+      draftPdf: 'Rancangan SK (PDF)',
+      draftDocx: 'Rancangan SK (DOCX, dapat disunting)',
+      draftHint: 'Rancangan belum bernomor dan belum berlaku; sunting di pengolah kata sebelum ditandatangani. Keputusan resmi terbit sebagai PDF setelah hasil ditetapkan.',
     },
     types: {
       keputusan: 'Keputusan',

@@ -21,12 +21,20 @@ export interface Table {
 }
 export type LayoutDoc = { info: { title: string }; content: PdfContent[]; pageMargins: number[] };
 
-const dateId = (d: string) => formatDate('id', d);
-const no = (n: string | null) => n ?? '……';
+export const dateId = (d: string) => formatDate('id', d);
+/** The number as printed: a draft has none yet ("……"). */
+export const no = (n: string | null) => n ?? '……';
 const MARGINS = [64, 48, 64, 56];
 
 export const DIKTUM = ['KESATU', 'KEDUA', 'KETIGA', 'KEEMPAT', 'KELIMA', 'KEENAM', 'KETUJUH', 'KEDELAPAN', 'KESEMBILAN', 'KESEPULUH', 'KESEBELAS', 'KEDUA BELAS'];
-const letter = (i: number) => String.fromCharCode(97 + i);
+export const letter = (i: number) => String.fromCharCode(97 + i);
+/** The diktum label: KESATU, KEDUA, … */
+export const diktumLabel = (i: number) => DIKTUM[i] ?? `KE-${i + 1}`;
+
+/*
+ * The texts below are shared by the PDF layouts here and the DOCX drafts in `docx.ts`, so both
+ * read the same from the same input object.
+ */
 
 export function tableContent(t: Table, fontSize = 9): PdfContent {
   return {
@@ -58,8 +66,12 @@ export interface KeputusanInput extends Common {
   lampiran?: { title: string; table: Table } | null;
 }
 
+/** Who makes the decree, as printed in its title: "BUPATI MUARA ENIM" (the a.n. principal if any). */
+export const keputusanMaker = (k: Pick<KeputusanInput, 'signer'>) => (k.signer.onBehalfOf ?? k.signer.jabatan).toUpperCase();
+export const keputusanMenetapkan = (k: KeputusanInput) => `KEPUTUSAN ${keputusanMaker(k)} TENTANG ${k.menetapkan.toUpperCase()}.`;
+
 export function keputusanLayout(k: KeputusanInput): LayoutDoc {
-  const maker = (k.signer.onBehalfOf ?? k.signer.jabatan).toUpperCase();
+  const maker = keputusanMaker(k);
   const sideBySide = (label: string, body: PdfContent) => ({ columns: [{ width: 80, text: label }, { width: 10, text: ':' }, { width: '*', stack: [body] }], margin: [0, 0, 0, 8] });
   return {
     info: { title: `Keputusan ${maker} Nomor ${no(k.number)} tentang ${k.about}` },
@@ -74,8 +86,8 @@ export function keputusanLayout(k: KeputusanInput): LayoutDoc {
       sideBySide('Menimbang', labelled(k.menimbang, (i) => `${letter(i)}.`)),
       sideBySide('Mengingat', labelled(k.mengingat, (i) => `${i + 1}.`)),
       { text: 'MEMUTUSKAN:', alignment: 'center', bold: true, margin: [0, 6, 0, 8] },
-      sideBySide('Menetapkan', { text: `KEPUTUSAN ${maker} TENTANG ${k.menetapkan.toUpperCase()}.` }),
-      ...k.diktum.map((d, i) => sideBySide(DIKTUM[i] ?? `KE-${i + 1}`, { text: d, alignment: 'justify' })),
+      sideBySide('Menetapkan', { text: keputusanMenetapkan(k) }),
+      ...k.diktum.map((d, i) => sideBySide(diktumLabel(i), { text: d, alignment: 'justify' })),
       signatureContent(k.signer, [`Ditetapkan di ${k.kop.place}`, `pada tanggal ${dateId(k.date)}`, ' ']),
       ...(k.lampiran
         ? [
@@ -174,6 +186,8 @@ export interface BeritaAcaraInput extends Common {
   otherSigners: SignatureBlock[];
 }
 
+export const BERITA_ACARA_CLOSING = 'Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.';
+
 export function beritaAcaraLayout(b: BeritaAcaraInput): LayoutDoc {
   const signers = [b.signer, ...b.otherSigners];
   return {
@@ -186,7 +200,7 @@ export function beritaAcaraLayout(b: BeritaAcaraInput): LayoutDoc {
       { text: `NOMOR ${no(b.number)}`, alignment: 'center', margin: [0, 2, 0, 12] },
       { text: b.opening, alignment: 'justify', margin: [0, 0, 0, 6] },
       ...b.body.map((p) => ({ text: p, alignment: 'justify', margin: [0, 0, 0, 6] })),
-      { text: b.closing ?? 'Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya.', alignment: 'justify', margin: [0, 0, 0, 6] },
+      { text: b.closing ?? BERITA_ACARA_CLOSING, alignment: 'justify', margin: [0, 0, 0, 6] },
       { text: `${b.kop.place}, ${dateId(b.date)}`, alignment: 'right', margin: [0, 8, 0, 0] },
       { columns: signers.map((s) => smallSignature(s)), columnGap: 12, margin: [0, 10, 0, 0] },
     ],
@@ -216,6 +230,14 @@ export interface NotulaInput extends Common {
   // `signer` (Common) is the notulis
 }
 
+/** "Plh. Sekretaris Daerah (Ir. Sri Lestari)" */
+export const notulaChairLine = (n: NotulaInput) => `${n.chair.prefix ? `${n.chair.prefix} ` : ''}${n.chair.jabatan} (${n.chair.name})`;
+export const notulaFollowUpTable = (n: NotulaInput): Table => ({
+  headers: ['No', 'Tindak lanjut', 'Penanggung jawab (PIC)', 'Tenggat'],
+  widths: [24, '*', 140, 80],
+  rows: n.followUps.map((f, i) => [String(i + 1), f.action, f.pic, dateId(f.due)]),
+});
+
 export function notulaLayout(n: NotulaInput): LayoutDoc {
   return {
     info: { title: `Notula Rapat ${n.agenda}` },
@@ -228,7 +250,7 @@ export function notulaLayout(n: NotulaInput): LayoutDoc {
       row('Hari, tanggal', dateId(n.date)),
       row('Waktu', n.time),
       row('Tempat', n.place),
-      row('Pimpinan rapat', `${n.chair.prefix ? `${n.chair.prefix} ` : ''}${n.chair.jabatan} (${n.chair.name})`),
+      row('Pimpinan rapat', notulaChairLine(n)),
       row('Notulis', n.signer.name),
       row('Peserta', { ol: n.participants }),
       { text: 'Pembahasan', bold: true, margin: [0, 8, 0, 2] },
@@ -236,7 +258,7 @@ export function notulaLayout(n: NotulaInput): LayoutDoc {
       { text: 'Keputusan', bold: true, margin: [0, 8, 0, 2] },
       { ol: n.decisions },
       { text: 'Tindak lanjut', bold: true, margin: [0, 8, 0, 2] },
-      tableContent({ headers: ['No', 'Tindak lanjut', 'Penanggung jawab (PIC)', 'Tenggat'], widths: [24, '*', 140, 80], rows: n.followUps.map((f, i) => [String(i + 1), f.action, f.pic, dateId(f.due)]) }),
+      tableContent(notulaFollowUpTable(n)),
       { text: `${n.kop.place}, ${dateId(n.date)}`, alignment: 'right', margin: [0, 8, 0, 0] },
       { columns: [smallSignature(n.chair, 'Pimpinan rapat'), smallSignature(n.signer, 'Notulis')], columnGap: 12, margin: [0, 10, 0, 0] },
     ],
@@ -251,32 +273,53 @@ export interface PerjanjianKinerjaInput extends Common {
   programs: Array<{ name: string; budget: string; note?: string }>;
 }
 
+/** "Plt. Kepala Dinas …" as written after "Jabatan :" in the PK. */
+export const pkJabatan = (s: SignatureBlock) => `${s.prefix ? `${s.prefix} ` : ''}${s.jabatan}`;
+export const pkUnitLine = (p: PerjanjianKinerjaInput) => (p.signer.unitName ?? p.kop.unitName ?? '').toUpperCase();
+export const PK_TEXT = {
+  opening: 'Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, dan akuntabel serta berorientasi pada hasil, kami yang bertanda tangan di bawah ini:',
+  pihakPertama: 'selanjutnya disebut PIHAK PERTAMA.',
+  pihakKedua: 'selaku atasan pihak pertama, selanjutnya disebut PIHAK KEDUA.',
+  commitment: 'Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami.',
+  supervision: 'Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan dan sanksi.',
+};
+export const pkTargetTable = (p: PerjanjianKinerjaInput): Table => ({
+  headers: ['No', 'Sasaran Strategis', 'Indikator Kinerja', 'Target'],
+  widths: [24, '*', '*', 80],
+  rows: p.targets.map((t, i) => [String(i + 1), t.sasaran, t.indikator, t.target]),
+});
+export const pkProgramTable = (p: PerjanjianKinerjaInput): Table => ({
+  headers: ['No', 'Program/Kegiatan/Sub-kegiatan', 'Anggaran (Rp)', 'Keterangan'],
+  widths: [24, '*', 100, 80],
+  rows: p.programs.map((x, i) => [String(i + 1), x.name, x.budget, x.note ?? '']),
+});
+
 export function perjanjianKinerjaLayout(p: PerjanjianKinerjaInput): LayoutDoc {
-  const title = (s: SignatureBlock) => `${s.prefix ? `${s.prefix} ` : ''}${s.jabatan}`;
+  const title = pkJabatan;
   return {
     info: { title: `Perjanjian Kinerja Tahun ${p.year} — ${p.signer.jabatan}` },
     pageMargins: MARGINS,
     content: [
       ...kopContent(p.kop),
       { text: `PERJANJIAN KINERJA TAHUN ${p.year}`, alignment: 'center', bold: true, fontSize: 12 },
-      { text: (p.signer.unitName ?? p.kop.unitName ?? '').toUpperCase(), alignment: 'center', bold: true },
+      { text: pkUnitLine(p), alignment: 'center', bold: true },
       { text: p.kop.governmentLine, alignment: 'center', margin: [0, 0, 0, 12] },
-      { text: 'Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, dan akuntabel serta berorientasi pada hasil, kami yang bertanda tangan di bawah ini:', alignment: 'justify', margin: [0, 0, 0, 6] },
+      { text: PK_TEXT.opening, alignment: 'justify', margin: [0, 0, 0, 6] },
       row('Nama', p.signer.name, 60),
       row('Jabatan', title(p.signer), 60),
-      { text: 'selanjutnya disebut PIHAK PERTAMA.', margin: [0, 2, 0, 6] },
+      { text: PK_TEXT.pihakPertama, margin: [0, 2, 0, 6] },
       row('Nama', p.pihakKedua.name, 60),
       row('Jabatan', title(p.pihakKedua), 60),
-      { text: 'selaku atasan pihak pertama, selanjutnya disebut PIHAK KEDUA.', margin: [0, 2, 0, 6] },
-      { text: 'Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami.', alignment: 'justify', margin: [0, 0, 0, 6] },
-      { text: 'Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan dan sanksi.', alignment: 'justify', margin: [0, 0, 0, 6] },
+      { text: PK_TEXT.pihakKedua, margin: [0, 2, 0, 6] },
+      { text: PK_TEXT.commitment, alignment: 'justify', margin: [0, 0, 0, 6] },
+      { text: PK_TEXT.supervision, alignment: 'justify', margin: [0, 0, 0, 6] },
       { text: `${p.kop.place}, ${dateId(p.date)}`, alignment: 'right', margin: [0, 8, 0, 0] },
       { columns: [smallSignature(p.pihakKedua, 'PIHAK KEDUA'), smallSignature(p.signer, 'PIHAK PERTAMA')], columnGap: 12, margin: [0, 10, 0, 0] },
       { text: '', pageBreak: 'after' },
       { text: `LAMPIRAN PERJANJIAN KINERJA TAHUN ${p.year}`, alignment: 'center', bold: true },
       { text: title(p.signer).toUpperCase(), alignment: 'center', margin: [0, 0, 0, 8] },
-      tableContent({ headers: ['No', 'Sasaran Strategis', 'Indikator Kinerja', 'Target'], widths: [24, '*', '*', 80], rows: p.targets.map((t, i) => [String(i + 1), t.sasaran, t.indikator, t.target]) }),
-      tableContent({ headers: ['No', 'Program/Kegiatan/Sub-kegiatan', 'Anggaran (Rp)', 'Keterangan'], widths: [24, '*', 100, 80], rows: p.programs.map((x, i) => [String(i + 1), x.name, x.budget, x.note ?? '']) }),
+      tableContent(pkTargetTable(p)),
+      tableContent(pkProgramTable(p)),
       { columns: [smallSignature(p.pihakKedua, 'PIHAK KEDUA'), smallSignature(p.signer, 'PIHAK PERTAMA')], columnGap: 12, margin: [0, 10, 0, 0] },
     ],
   };

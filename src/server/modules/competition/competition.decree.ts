@@ -5,6 +5,7 @@ import type { AuditRecorder } from '../audit/audit.writer.ts';
 import { validation } from '../../errors.ts';
 import { renderPdf } from '../../documents/pdf/pdfmake.ts';
 import { issueOfficialDocument, type IssuedDocument } from '../../documents/official/issue.ts';
+import { keputusanDocx } from '../../documents/official/docx.ts';
 import { keputusanLayout, type KeputusanInput } from '../../documents/official/layouts.ts';
 import { loadLetterhead, tenantDocSettings, type KopSpec } from '../../documents/official/letterhead.ts';
 import { resolveSigner, type SignatureBlock, type SignerSpec } from '../../documents/official/signer.ts';
@@ -125,8 +126,8 @@ export async function issueCompetitionDecree(
   return { ...issued, signer };
 }
 
-/** The draft (RANCANGAN) before the decision: same layout, no number, no QR. */
-export async function draftDecreePdf(deps: Deps, c: CompetitionTable, ranking: RankedEntry[], judges: string[]): Promise<Buffer> {
+/** The input of the draft (RANCANGAN) before the decision: same layout, no number, no QR. */
+async function draftDecreeInput(deps: Deps, c: CompetitionTable, ranking: RankedEntry[], judges: string[]): Promise<KeputusanInput> {
   const date = deps.clock.now().toISOString().slice(0, 10);
   let signer: SignatureBlock;
   let kopSpec: KopSpec = { kind: 'tenant' };
@@ -138,6 +139,15 @@ export async function draftDecreePdf(deps: Deps, c: CompetitionTable, ranking: R
     signer = { onBehalfOf: null, prefix: null, jabatan: '……', name: '……', rank: null, nip: null, kind: 'definitif', positionId: null, personId: null, unitId: null, unitName: null };
   }
   const kop = await loadLetterhead(deps.db, deps.blobs, c.tenantId, kopSpec);
-  const layout = keputusanLayout(decreeLayoutInput(c, ranking, judges, { kop, number: null, date, signer }, {}));
+  return decreeLayoutInput(c, ranking, judges, { kop, number: null, date, signer }, {});
+}
+
+export async function draftDecreePdf(deps: Deps, c: CompetitionTable, ranking: RankedEntry[], judges: string[]): Promise<Buffer> {
+  const layout = keputusanLayout(await draftDecreeInput(deps, c, ranking, judges));
   return renderPdf({ info: { ...layout.info, title: `RANCANGAN — ${layout.info.title}`, creator: 'Serasan' }, pageMargins: layout.pageMargins, watermark: { text: 'RANCANGAN', opacity: 0.12 }, content: layout.content });
+}
+
+/** The same draft as an editable DOCX, for the Tim Inovasi to edit before signing ("RANCANGAN" header). */
+export async function draftDecreeDocx(deps: Deps, c: CompetitionTable, ranking: RankedEntry[], judges: string[]): Promise<Buffer> {
+  return keputusanDocx(await draftDecreeInput(deps, c, ranking, judges), { draft: true });
 }

@@ -40,6 +40,15 @@ export function assertMaySeeRanking(actor: Actor, c: Competition) {
   if (!maySeeRanking(actor, c)) throw new AppError('FORBIDDEN', 'errors.rankingBeforeDecision');
 }
 
+/**
+ * The editable DOCX draft of the decree exists only before the decision, for those who may see the
+ * ranking then (the managers); once decided, the decree is the frozen PDF.
+ */
+export function assertMayDraftDecree(actor: Actor, c: Competition) {
+  assertMaySeeRanking(actor, c);
+  if (c.status === 'frozen') throw new AppError('CONFLICT', 'errors.decreeDraftAfterDecision');
+}
+
 export function assignedJudge<J extends Judge>(actor: Actor, judges: J[]): J | undefined {
   return judges.find((j) => j.userId === actor.userId);
 }

@@ -6,9 +6,9 @@ import { actorOf } from '../../plugins/auth.ts';
 import { authorize } from '../../policy/policy.ts';
 import { ZId, ZIsoDate } from '../../../shared/schemas/common.ts';
 import { publicBase } from '../skm/skm.routes.ts';
-import { draftDecreePdf } from './competition.decree.ts';
+import { draftDecreeDocx, draftDecreePdf } from './competition.decree.ts';
 import { createCompetitionService } from './competition.service.ts';
-import { assertMaySeeRanking } from './competition.policy.ts';
+import { assertMayDraftDecree, assertMaySeeRanking } from './competition.policy.ts';
 
 const params = z.object({ id: ZId });
 
@@ -95,5 +95,19 @@ export async function competitionRoutes(app: FastifyInstance, deps: Deps) {
     const judges = (await competitions.entriesFor(actor, c.id)).judges.map((j) => j.name);
     const pdf = await draftDecreePdf(deps, c, items, judges);
     return reply.type('application/pdf').header('content-disposition', 'inline; filename="rancangan-sk-penetapan.pdf"').send(pdf);
+  });
+
+  r.get('/api/competitions/:id/decree.docx', { schema: { tags, params, summary: 'SK penetapan: the editable DOCX draft (RANCANGAN) before the decision; managers only' } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const c = await competitions.requireCompetition(actor, request.params.id);
+    authorize(actor, 'competition.read', { tenantId: actor.tenantId });
+    assertMayDraftDecree(actor, c);
+    const { items } = await competitions.rankingOf(c);
+    const judges = (await competitions.entriesFor(actor, c.id)).judges.map((j) => j.name);
+    const docx = await draftDecreeDocx(deps, c, items, judges);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+      .header('content-disposition', 'attachment; filename="rancangan-sk-penetapan.docx"')
+      .send(docx);
   });
 }

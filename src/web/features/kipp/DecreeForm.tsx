@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Group, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
-import { IconGavel } from '@tabler/icons-react';
+import { IconFileTypeDocx, IconFileTypePdf, IconGavel } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -14,6 +14,7 @@ const lines = (s: string) => s.split('\n').map((x) => x.trim()).filter(Boolean);
  * Decide a competition and issue its SK penetapan on the official documents kit: the signer is
  * the head of region (default) or a head position (resolved at the decree's date by the server);
  * Menimbang/Mengingat default to standard text when left empty. The number comes from the register.
+ * Before deciding, the draft (RANCANGAN) can be read as PDF or downloaded as an editable DOCX.
  */
 export function DecreeForm({ competitionId, onDone }: { competitionId: string; onDone: () => Promise<void> }) {
   const { t } = useTranslation();
@@ -58,11 +59,20 @@ export function DecreeForm({ competitionId, onDone }: { competitionId: string; o
         <Textarea label="Menimbang" description={t('docs.decree.linesHint')} autosize minRows={2} value={menimbang} onChange={(e) => setMenimbang(e.currentTarget.value)} data-testid="decree-menimbang" />
         <Textarea label="Mengingat" description={t('docs.decree.linesHint')} autosize minRows={2} value={mengingat} onChange={(e) => setMengingat(e.currentTarget.value)} data-testid="decree-mengingat" />
       </SimpleGrid>
-      <Group>
+      <Group gap="sm" wrap="wrap">
         <Button color="pemda" leftSection={<IconGavel size={16} />} onClick={() => void decide()} loading={busy} data-testid="decide">
           {t('kipp.competition.decide')}
         </Button>
+        <Button component="a" variant="default" href={`/api/competitions/${competitionId}/decree.pdf`} target="_blank" leftSection={<IconFileTypePdf size={16} />} data-testid="decree-draft-pdf">
+          {t('docs.decree.draftPdf')}
+        </Button>
+        <Button component="a" variant="default" href={`/api/competitions/${competitionId}/decree.docx`} download leftSection={<IconFileTypeDocx size={16} />} data-testid="decree-draft-docx">
+          {t('docs.decree.draftDocx')}
+        </Button>
       </Group>
+      <Text size="xs" c="dimmed">
+        {t('docs.decree.draftHint')}
+      </Text>
       <ErrorAlert error={error} testId="decide-error" />
     </Stack>
   );
