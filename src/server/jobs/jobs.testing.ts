@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { loadConfig } from '../config.ts';
 import { openDatabase, type DialectName } from '../db/db.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -10,6 +9,7 @@ import type { Deps } from '../deps.ts';
 import type { Clock } from '../lib/clock.ts';
 import { createFsBlobStore } from '../modules/evidence/blob-store.ts';
 import { PG_URL } from '../testing/harness.ts';
+import { createPgSchema, dropPgSchema, withPgSchemaLock } from '../testing/pg-schemas.ts';
 
 /**
  * A database that outlives its connections, for tests that "restart the server": a SQLite FILE
@@ -26,10 +26,7 @@ export async function createDurableTestDb(dialect: DialectName): Promise<Durable
   let schema: string | undefined;
   if (dialect === 'postgres') {
     schema = `j_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
+    await createPgSchema(PG_URL, schema);
   }
   let migrated = false;
   return {
@@ -38,7 +35,8 @@ export async function createDurableTestDb(dialect: DialectName): Promise<Durable
         dialect === 'postgres' ? { databaseUrl: PG_URL, pgSchema: schema, pgPoolSize: 4 } : { sqliteFile: path.join(dir, 'serasan.db') },
       );
       if (!migrated) {
-        await migrateToLatest(database.db, schema);
+        if (schema) await withPgSchemaLock(PG_URL, () => migrateToLatest(database.db, schema));
+        else await migrateToLatest(database.db);
         migrated = true;
       }
       const config = loadConfig({ SERASAN_DATA_DIR: dir, ...env } as NodeJS.ProcessEnv);
@@ -53,10 +51,7 @@ export async function createDurableTestDb(dialect: DialectName): Promise<Durable
     },
     async cleanup() {
       if (schema) {
-        const admin = new pg.Client({ connectionString: PG_URL });
-        await admin.connect();
-        await admin.query(`drop schema ${schema} cascade`);
-        await admin.end();
+        await dropPgSchema(PG_URL, schema);
       }
       rmSync(dir, { recursive: true, force: true });
     },

@@ -13,6 +13,7 @@ import type { Deps } from '../deps.ts';
 import { buildApp } from '../app.ts';
 import { systemClock, type Clock } from '../lib/clock.ts';
 import { createFsBlobStore } from '../modules/evidence/blob-store.ts';
+import { createPgSchema, dropPgSchema, withPgSchemaLock } from './pg-schemas.ts';
 
 /**
  * Database tests run once per dialect (STYLE.md §10): SQLite always; PostgreSQL when reachable,
@@ -64,15 +65,13 @@ export async function createTestRuntime(dialect: DialectName, opts: TestRuntimeO
   let schema: string | undefined;
   if (dialect === 'postgres') {
     schema = `t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
+    await createPgSchema(PG_URL, schema);
   }
   const database = openDatabase(
     dialect === 'postgres' ? { databaseUrl: PG_URL, pgSchema: schema, pgPoolSize: 4 } : { sqliteFile: ':memory:' },
   );
-  await migrateToLatest(database.db, schema);
+  if (schema) await withPgSchemaLock(PG_URL, () => migrateToLatest(database.db, schema));
+  else await migrateToLatest(database.db);
   const deps: Deps = {
     db: database.db,
     dialect: database.dialect,
@@ -94,10 +93,7 @@ export async function createTestRuntime(dialect: DialectName, opts: TestRuntimeO
       await app.close();
       await database.close();
       if (schema) {
-        const admin = new pg.Client({ connectionString: PG_URL });
-        await admin.connect();
-        await admin.query(`drop schema ${schema} cascade`);
-        await admin.end();
+        await dropPgSchema(PG_URL, schema);
       }
       rmSync(dataDir, { recursive: true, force: true });
     },

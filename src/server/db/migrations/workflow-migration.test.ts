@@ -8,6 +8,7 @@ import { migrationProvider } from './index.ts';
 import { seedRegions } from '../seeds/regions.ts';
 import { newInnovationRow } from '../../modules/innovation/innovation.service.ts';
 import { PG_URL, testDialects } from '../../testing/harness.ts';
+import { dropPgSchema, withPgSchemaLock } from '../../testing/pg-schemas.ts';
 
 /**
  * Migration 0009 on data written before it: the innovation timeline moves from
@@ -23,11 +24,12 @@ for (const dialect of await testDialects()) {
         await admin.connect();
         await admin.query(`create schema ${schema}`);
       }
+      const lockIfPg = <T,>(fn: () => Promise<T>) => (schema ? withPgSchemaLock(PG_URL, fn) : fn());
       const database = openDatabase(schema ? { databaseUrl: PG_URL, pgSchema: schema, pgPoolSize: 2 } : { sqliteFile: ':memory:' });
       const db = database.db as unknown as Kysely<any>;
       try {
         const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
-        const before = await migrator.migrateTo('2026-11-30-0008-notifications-jobs');
+        const before = await lockIfPg(() => migrator.migrateTo('2026-11-30-0008-notifications-jobs'));
         assert.equal(before.error, undefined);
         await seedRegions(database.db);
         const now = '2026-11-01T00:00:00.000Z';
@@ -47,7 +49,7 @@ for (const dialect of await testDialects()) {
         }
         for (const v of [1, 2, 3]) await db.insertInto('proposalVersions').values({ tenantId: t, id: `v${v}`, proposalId: 'prop-a', key: 'ringkasan', version: v, text: `teks ${v}`, savedAt: now, savedBy: null, savedByName: 'Uji' }).execute();
 
-        const after = await migrator.migrateToLatest();
+        const after = await lockIfPg(() => migrator.migrateToLatest());
         assert.equal(after.error, undefined, String(after.error));
 
         const log = await db.selectFrom('reviewLog').selectAll().orderBy('at').execute();
@@ -66,8 +68,8 @@ for (const dialect of await testDialects()) {
       } finally {
         await database.close();
         if (admin) {
-          await admin.query(`drop schema ${schema} cascade`);
           await admin.end();
+          await dropPgSchema(PG_URL, schema!);
         }
       }
     });

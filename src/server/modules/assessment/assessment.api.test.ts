@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createTestRuntime, PG_URL, signedIn, testDialects, TestClient, type TestRuntime } from '../../testing/harness.ts';
+import { dropPgSchema } from '../../testing/pg-schemas.ts';
 import { createUsersService } from '../users/users.service.ts';
 import { openDatabase } from '../../db/db.ts';
 import { migrations } from '../../db/migrations/index.ts';
@@ -260,10 +261,7 @@ for (const dialect of await testDialects()) {
     } finally {
       await database.close();
       if (schema) {
-        const admin = new pg.Client({ connectionString: PG_URL });
-        await admin.connect();
-        await admin.query(`drop schema ${schema} cascade`);
-        await admin.end();
+        await dropPgSchema(PG_URL, schema);
       }
     }
   });
