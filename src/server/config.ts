@@ -33,6 +33,22 @@ export interface Config {
   smtpFrom: string;
   /** Absolute address of this installation, for links in e-mails. */
   publicUrl: string;
+  /** SERASAN_PUBLIC_URL as set (no default): citizen links fall back to the request's origin. */
+  publicUrlSetting: string | undefined;
+  /** SKM_RATE_LIMIT_PER_MINUTE: public survey submissions per address and minute. */
+  skmRateLimitPerMinute: number;
+  /** LOG_LEVEL for the Fastify logger. */
+  logLevel: string;
+  /** SERASAN_LOG=false turns request logging off (tests, child servers). */
+  logEnabled: boolean;
+  /** SERASAN_TRUST_PROXY=true: take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
+  /** Cookies are Secure in production unless SERASAN_COOKIE_SECURE=false (plain-HTTP intranet). */
+  cookieSecure: boolean;
+  /** SERASAN_SKIP_WEB_BUILD=true: do not build the SPA at start. */
+  skipWebBuild: boolean;
+  /** The demo password came from SERASAN_DEMO_PASSWORD (then it is not printed). */
+  demoPasswordFromEnv: boolean;
 }
 
 export const DEFAULT_SESSION_SECRET = 'serasan-dev-secret-change-me-0000000000';
@@ -83,5 +99,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     smtpFrom: env.SMTP_FROM || 'Serasan <serasan@localhost>',
     publicUrl: (env.SERASAN_PUBLIC_URL || `http://localhost:${int(env.PORT, 3000)}`).replace(/\/+$/, ''),
+    publicUrlSetting: env.SERASAN_PUBLIC_URL ? env.SERASAN_PUBLIC_URL.replace(/\/+$/, '') : undefined,
+    skmRateLimitPerMinute: int(env.SKM_RATE_LIMIT_PER_MINUTE, 60),
+    logLevel: env.LOG_LEVEL || 'info',
+    logEnabled: env.SERASAN_LOG !== 'false',
+    trustProxy: env.SERASAN_TRUST_PROXY === 'true',
+    cookieSecure: isProduction && env.SERASAN_COOKIE_SECURE !== 'false',
+    skipWebBuild: env.SERASAN_SKIP_WEB_BUILD === 'true',
+    demoPasswordFromEnv: !!env.SERASAN_DEMO_PASSWORD,
   };
 }
