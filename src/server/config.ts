@@ -90,7 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: 20 * 1024 * 1024,
     version: packageVersion(),
     sharedDir: path.resolve(env.SERASAN_SHARED_DIR ?? path.join(ROOT_DIR, '..', 'shared')),
-    webDistDir: path.join(ROOT_DIR, 'dist', 'web'),
+    webDistDir: path.resolve(env.SERASAN_WEB_DIST_DIR || path.join(ROOT_DIR, 'dist', 'web')),
     pgPoolSize: int(env.SERASAN_PG_POOL_SIZE, 10),
     jobsEnabled: env.SERASAN_JOBS !== 'false',
     jobsPollMs: int(env.SERASAN_JOBS_POLL_MS, 5000),
