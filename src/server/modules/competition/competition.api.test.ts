@@ -168,6 +168,10 @@ for (const dialect of await testDialects()) {
       const pdf = await inovasi.download(`/api/competitions/${competitionId}/decree.pdf`);
       assert.equal(pdf.status, 200);
       assert.equal(pdf.data.subarray(0, 5).toString(), '%PDF-');
+      const { pdfText } = await import('../../documents/official/pdf-tools.ts');
+      const text = pdfText(pdf.data).replace(/\s+/g, ' ');
+      for (const s of ['KEPUTUSAN', 'Akta Kilat', 'Posyandu Digital']) assert.ok(text.includes(s), s);
+      assert.ok(text.indexOf('Akta Kilat') < text.indexOf('Posyandu Digital'), 'ranked order: Akta Kilat (75) before Posyandu Digital (68)');
     });
   });
 }
