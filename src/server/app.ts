@@ -41,9 +41,9 @@ export interface AppOptions {
 
 export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    logger: opts.logger ? { level: deps.config.logLevel } : false,
     bodyLimit: 1024 * 1024, // JSON bodies; uploads have their own 20 MB limit
-    trustProxy: process.env.SERASAN_TRUST_PROXY === 'true',
+    trustProxy: deps.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false } },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -68,7 +68,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: 'serasan_csrf',
-    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, signed: true, secure: deps.config.isProduction && process.env.SERASAN_COOKIE_SECURE !== 'false' },
+    cookieOpts: { path: '/', sameSite: 'strict', httpOnly: true, signed: true, secure: deps.config.cookieSecure },
     getToken: (req) => req.headers['x-csrf-token'] as string | undefined,
   });
   await app.register(rateLimit, {

@@ -37,6 +37,22 @@ export interface Config {
   smtpFrom: string;
   /** Absolute address of this installation, for links in e-mails. */
   publicUrl: string;
+  /** SERASAN_PUBLIC_URL as set (no default): citizen links fall back to the request's origin. */
+  publicUrlSetting: string | undefined;
+  /** SKM_RATE_LIMIT_PER_MINUTE: public survey submissions per address and minute. */
+  skmRateLimitPerMinute: number;
+  /** LOG_LEVEL for the Fastify logger. */
+  logLevel: string;
+  /** SERASAN_LOG=false turns request logging off (tests, child servers). */
+  logEnabled: boolean;
+  /** SERASAN_TRUST_PROXY=true: take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
+  /** Cookies are Secure in production unless SERASAN_COOKIE_SECURE=false (plain-HTTP intranet). */
+  cookieSecure: boolean;
+  /** SERASAN_SKIP_WEB_BUILD=true: do not build the SPA at start. */
+  skipWebBuild: boolean;
+  /** The demo password came from SERASAN_DEMO_PASSWORD (then it is not printed). */
+  demoPasswordFromEnv: boolean;
 }
 
 export const DEFAULT_SESSION_SECRET = 'serasan-dev-secret-change-me-0000000000';
@@ -80,7 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: 20 * 1024 * 1024,
     version: packageVersion(),
     sharedDir: path.resolve(env.SERASAN_SHARED_DIR ?? path.join(ROOT_DIR, '..', 'shared')),
-    webDistDir: path.join(ROOT_DIR, 'dist', 'web'),
+    webDistDir: path.resolve(env.SERASAN_WEB_DIST_DIR || path.join(ROOT_DIR, 'dist', 'web')),
     pgPoolSize: int(env.SERASAN_PG_POOL_SIZE, 10),
     jobsEnabled: env.SERASAN_JOBS !== 'false',
     jobsPollMs: int(env.SERASAN_JOBS_POLL_MS, 5000),
@@ -89,5 +105,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     smtpFrom: env.SMTP_FROM || 'Serasan <serasan@localhost>',
     publicUrl: (env.SERASAN_PUBLIC_URL || `http://localhost:${int(env.PORT, 3000)}`).replace(/\/+$/, ''),
+    publicUrlSetting: env.SERASAN_PUBLIC_URL ? env.SERASAN_PUBLIC_URL.replace(/\/+$/, '') : undefined,
+    skmRateLimitPerMinute: int(env.SKM_RATE_LIMIT_PER_MINUTE, 60),
+    logLevel: env.LOG_LEVEL || 'info',
+    logEnabled: env.SERASAN_LOG !== 'false',
+    trustProxy: env.SERASAN_TRUST_PROXY === 'true',
+    cookieSecure: isProduction && env.SERASAN_COOKIE_SECURE !== 'false',
+    skipWebBuild: env.SERASAN_SKIP_WEB_BUILD === 'true',
+    demoPasswordFromEnv: !!env.SERASAN_DEMO_PASSWORD,
   };
 }

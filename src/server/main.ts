@@ -9,9 +9,9 @@ import { startupNotices } from './startup-notices.ts';
 
 async function main() {
   const config = loadConfig();
-  if (process.env.SERASAN_SKIP_WEB_BUILD !== 'true') ensureWebBuilt(config.webDistDir);
+  if (!config.skipWebBuild) ensureWebBuilt(config.webDistDir);
   const { deps, database, seeded } = await bootstrap(config);
-  const app = await buildApp(deps, { logger: process.env.SERASAN_LOG !== 'false' });
+  const app = await buildApp(deps, { logger: config.logEnabled });
   await app.listen({ port: config.port, host: config.host });
 
   // Durable jobs (notification delivery, daily reminders) run inside this process.
@@ -29,7 +29,7 @@ async function main() {
   ];
   if (seeded) lines.push('Wilayah demo Kabupaten Muara Enim (16.03) dimuat.');
   if (isDemo) {
-    lines.push(`Akun demo (kata sandi: ${process.env.SERASAN_DEMO_PASSWORD ? 'SERASAN_DEMO_PASSWORD' : config.demoPassword}):`);
+    lines.push(`Akun demo (kata sandi: ${config.demoPasswordFromEnv ? 'SERASAN_DEMO_PASSWORD' : config.demoPassword}):`);
     lines.push(`  ${DEMO_USERS.map((u) => u.username).join(', ')}`);
   }
   console.log(lines.join('\n') + '\n');

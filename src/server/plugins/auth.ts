@@ -29,7 +29,7 @@ export function sessionCookieOptions(deps: Deps) {
   return {
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: deps.config.isProduction && process.env.SERASAN_COOKIE_SECURE !== 'false',
+    secure: deps.config.cookieSecure,
     path: '/',
   };
 }

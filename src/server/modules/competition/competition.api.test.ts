@@ -1,6 +1,11 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestRuntime, signedIn, testDialects, TestClient, type TestRuntime } from '../../testing/harness.ts';
+import { createManualClock, type ManualClock } from '../../lib/manual-clock.ts';
+
+// Time is the injected clock, never the wall clock: each test that depends on the day sets it.
+const BASE = '2026-06-15T02:00:00.000Z';
+const CLOSE = '2026-06-30';
 import { createUsersService } from '../users/users.service.ts';
 
 async function makeUser(rt: TestRuntime, username: string, opts: { personId?: string; unitId?: string } = {}) {
@@ -25,9 +30,12 @@ for (const dialect of await testDialects()) {
     let competitionId: string;
     let dukcapilProposal: string;
     let dinkesProposal: string;
+    let clock: ManualClock;
 
     before(async () => {
-      rt = await createTestRuntime(dialect);
+      clock = createManualClock(BASE);
+      // Sessions must outlive the clock's jumps between years.
+      rt = await createTestRuntime(dialect, { clock, env: { SERASAN_SESSION_TTL_HOURS: '100000' } });
       inovasi = await signedIn(rt, 'inovasi');
       juri = await signedIn(rt, 'juri');
       const admin = await signedIn(rt, 'admin');
@@ -46,7 +54,8 @@ for (const dialect of await testDialects()) {
     after(() => rt.close());
 
     test('the Tim Inovasi opens a competition, proposals enter, judges are assigned', async () => {
-      const close = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
+      clock.set(BASE);
+      const close = CLOSE;
       const c = await inovasi.post('/api/competitions', { name: 'Seleksi Inovasi Muara Enim', year: 2026, registrationClose: close, quota: 1, blind: true });
       assert.equal(c.status, 201, c.raw);
       competitionId = c.body.id;
@@ -105,20 +114,39 @@ for (const dialect of await testDialects()) {
 
     test('the pre-check counts the innovation’s age at the competition’s registration close', async () => {
       // Applied 2021-06-01; a close date before 2023-06-01 makes it younger than 2 years.
-      await rt.deps.db.updateTable('competitions').set({ registrationClose: '2023-05-31' }).where('id', '=', competitionId).execute();
-      const young = await inovasi.get(`/api/proposals/${dukcapilProposal}/check`);
+      const units = (await inovasi.get('/api/units')).body.items;
+      const mk = async (title: string) => {
+        const inv = await inovasi.post('/api/innovations', { title, unitId: units.find((u: { shortName: string }) => u.shortName === 'Bappeda').id, type: 'pelayanan_publik', stage: 'penerapan', digital: true, initiatedOn: '2021-01-04', appliedOn: '2021-06-01', description: `${title}: inovasi pelayanan publik untuk uji umur.` });
+        assert.equal(inv.status, 201, inv.raw);
+        const p = await inovasi.post('/api/proposals', { innovationId: inv.body.id });
+        assert.equal(p.status, 201, p.raw);
+        return p.body.id as string;
+      };
+      clock.set('2023-05-01T02:00:00.000Z');
+      const early = await inovasi.post('/api/competitions', { name: 'Seleksi 2023', year: 2023, registrationClose: '2023-05-31', quota: 1 });
+      assert.equal(early.status, 201, early.raw);
+      const entered = await mk('Umur Dua Tahun');
+      assert.equal((await inovasi.post(`/api/competitions/${early.body.id}/entries`, { proposalId: entered })).status, 204);
+      clock.set(BASE); // the competition's close counts, not today
+      const young = await inovasi.get(`/api/proposals/${entered}/check`);
       const p = young.body.problems.find((x: { code: string }) => x.code === 'too_young');
       assert.ok(p, JSON.stringify(young.body.problems));
       assert.match(p.message, /31 Mei 2023/);
-      await rt.deps.db.updateTable('competitions').set({ registrationClose: '2023-06-01' }).where('id', '=', competitionId).execute();
-      const ok = await inovasi.get(`/api/proposals/${dukcapilProposal}/check`);
-      assert.ok(!ok.body.problems.some((x: { code: string }) => x.code === 'too_young'));
+      // Outside a competition, today counts: one day later it is two years old.
+      const free = await mk('Umur Tanpa Kompetisi');
+      clock.set('2023-05-31T02:00:00.000Z');
+      assert.ok((await inovasi.get(`/api/proposals/${free}/check`)).body.problems.some((x: { code: string }) => x.code === 'too_young'));
+      clock.set('2023-06-01T02:00:00.000Z');
+      const ok = await inovasi.get(`/api/proposals/${free}/check`);
+      assert.ok(!ok.body.problems.some((x: { code: string }) => x.code === 'too_young'), JSON.stringify(ok.body.problems));
+      clock.set(BASE);
     });
 
     test('the pre-check flags a title identical to another proposal in the same competition', async () => {
+      clock.set('2026-07-01T02:00:00.000Z'); // the day after CLOSE
       const past = await inovasi.post(`/api/competitions/${competitionId}/entries`, { proposalId: dukcapilProposal });
-      assert.equal(past.status, 409, 'registration closed (the previous step moved the close date into the past)');
-      await rt.deps.db.updateTable('competitions').set({ registrationClose: '2099-12-31' }).where('id', '=', competitionId).execute();
+      assert.equal(past.status, 409, 'registration closed');
+      clock.set(BASE);
       // Another innovation (another unit) whose proposal carries the same title.
       const units = (await inovasi.get('/api/units')).body.items;
       const inv = await inovasi.post('/api/innovations', { title: 'Akta Kilat', unitId: units.find((u: { shortName: string }) => u.shortName === 'Dinkes').id, type: 'pelayanan_publik', stage: 'penerapan', digital: true, initiatedOn: '2021-01-04', appliedOn: '2021-06-01', description: 'Akta Kilat versi lain: inovasi pelayanan publik untuk uji kompetisi.' });
@@ -140,6 +168,10 @@ for (const dialect of await testDialects()) {
       const pdf = await inovasi.download(`/api/competitions/${competitionId}/decree.pdf`);
       assert.equal(pdf.status, 200);
       assert.equal(pdf.data.subarray(0, 5).toString(), '%PDF-');
+      const { pdfText } = await import('../../documents/official/pdf-tools.ts');
+      const text = pdfText(pdf.data).replace(/\s+/g, ' ');
+      for (const s of ['KEPUTUSAN', 'Akta Kilat', 'Posyandu Digital']) assert.ok(text.includes(s), s);
+      assert.ok(text.indexOf('Akta Kilat') < text.indexOf('Posyandu Digital'), 'ranked order: Akta Kilat (75) before Posyandu Digital (68)');
     });
   });
 }

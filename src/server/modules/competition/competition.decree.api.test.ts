@@ -23,7 +23,6 @@ for (const dialect of await testDialects()) {
 
     before(async () => {
       rt = await createTestRuntime(dialect, { env: { SERASAN_PUBLIC_URL: 'https://serasan.example.go.id' } });
-      process.env.SERASAN_PUBLIC_URL = 'https://serasan.example.go.id';
       admin = await signedIn(rt, 'admin');
       inovasi = await signedIn(rt, 'inovasi');
       const units = (await admin.get('/api/units')).body.items as Array<{ id: string; shortName: string }>;
@@ -31,7 +30,6 @@ for (const dialect of await testDialects()) {
       balitbangdaHead = ((await admin.get(`/api/positions?unitId=${balitbangda}`)).body.items as Array<{ id: string; isHead: boolean }>).find((p) => p.isHead)!.id;
     });
     after(async () => {
-      delete process.env.SERASAN_PUBLIC_URL;
       await rt.close();
     });
 

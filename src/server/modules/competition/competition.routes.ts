@@ -77,7 +77,7 @@ export async function competitionRoutes(app: FastifyInstance, deps: Deps) {
         .strict(),
     },
   }, async (request) => {
-    const c = await competitions.decide(actorOf(request), request.params.id, { ...request.body, publicBase: publicBase(request) }, request.id);
+    const c = await competitions.decide(actorOf(request), request.params.id, { ...request.body, publicBase: publicBase(request, deps.config) }, request.id);
     return { id: c.id, status: c.status, decisionNumber: c.decisionNumber, decidedAt: c.decidedAt, documentId: c.documentId, verificationUrl: c.verificationUrl };
   });
 

@@ -121,6 +121,11 @@ for (const dialect of await testDialects()) {
       const pdf = await operator.download(`/api/proposals/${proposal.id}/export.pdf`);
       assert.equal(pdf.status, 200);
       assert.equal(pdf.data.subarray(0, 5).toString(), '%PDF-');
+      const { pdfText } = await import('../../documents/official/pdf-tools.ts');
+      const text = pdfText(pdf.data).replace(/\s+/g, ' ');
+      const inPdf = ['Ringkasan', 'Latar Belakang', 'Kebaruan', 'Implementasi', 'Signifikansi', 'Sumber Daya', 'Strategi Keberlanjutan'].map((t) => text.indexOf(t));
+      assert.ok(inPdf.every((i) => i >= 0), `every heading is in the PDF: ${inPdf}`);
+      assert.deepEqual([...inPdf].sort((a, b) => a - b), inPdf, 'in the official order');
       const docx = await operator.download(`/api/proposals/${proposal.id}/export.docx`);
       assert.equal(docx.status, 200);
       assert.equal(docx.data.subarray(0, 2).toString(), 'PK');

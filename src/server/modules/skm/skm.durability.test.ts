@@ -7,6 +7,27 @@ import pg from 'pg';
 import { httpSession, spawnServer, type ServerProcess } from '../../testing/process.ts';
 import { openDatabase } from '../../db/db.ts';
 import { PG_URL, testDialects } from '../../testing/harness.ts';
+import Database from 'better-sqlite3';
+
+/** Takes the database's write lock from outside the server; returns its release. */
+async function holdWriteLock(dialect: string, target: string): Promise<() => Promise<void>> {
+  if (dialect === 'postgres') {
+    const client = new pg.Client({ connectionString: target });
+    await client.connect();
+    await client.query('begin');
+    await client.query('lock table skm_aggregates in exclusive mode');
+    return async () => {
+      await client.query('rollback');
+      await client.end();
+    };
+  }
+  const sqlite = new Database(target);
+  sqlite.exec('begin immediate');
+  return async () => {
+    sqlite.exec('rollback');
+    sqlite.close();
+  };
+}
 
 /**
  * An acknowledged response is never lost: a real server process is killed with SIGKILL in the
@@ -47,35 +68,50 @@ for (const dialect of await testDialects()) {
       const survey = (await op.call('POST', '/api/skm/surveys', { unitId: unit.id, serviceName: 'Uji Ketahanan', periodStart: `${y}-01-01`, periodEnd: `${y}-12-31` })).body;
       assert.ok(survey.surveyCode, JSON.stringify(survey));
 
-      // Tokens first, then a concurrent burst; the server is killed part-way through it.
+      // Tokens first. Then a first burst that must all be acknowledged; then the test itself
+      // holds the database's write lock, so a second burst reaches the server but cannot commit,
+      // and the server is killed while those writes wait. No race with the clock: the first burst
+      // is all 201, the second can never be acknowledged.
       const tokens: string[] = [];
-      for (let i = 0; i < 400; i++) tokens.push((await (await fetch(`${server.url}/api/public/skm/${survey.surveyCode}`)).json()).formToken);
+      for (let i = 0; i < 160; i++) tokens.push((await (await fetch(`${server.url}/api/public/skm/${survey.surveyCode}`)).json()).formToken);
+      const submit = async (token: string) =>
+        fetch(`${server!.url}/api/public/skm/${survey.surveyCode}/responses`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ answers: { U1: 4, U2: 3, U3: 3, U4: 4, U5: 3, U6: 4, U7: 4, U8: 2, U9: 3 }, profile: { sex: 'L' }, formToken: token }),
+        });
       const acknowledged: string[] = [];
-      let failed = 0;
+      const first = tokens.slice(0, 120);
       let next = 0;
-      const send = async () => {
-        while (next < tokens.length) {
-          const token = tokens[next++];
-          try {
-            const res = await fetch(`${server!.url}/api/public/skm/${survey.surveyCode}/responses`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ answers: { U1: 4, U2: 3, U3: 3, U4: 4, U5: 3, U6: 4, U7: 4, U8: 2, U9: 3 }, profile: { sex: 'L' }, formToken: token }),
-            });
-            if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
-            else failed++;
-          } catch {
-            failed++; // the connection died with the server: not acknowledged
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          while (next < first.length) {
+            const res = await submit(first[next++]);
+            assert.equal(res.status, 201, await res.clone().text());
+            acknowledged.push(((await res.json()) as { id: string }).id);
           }
+        }),
+      );
+      assert.equal(acknowledged.length, 120);
+
+      const releaseLock = await holdWriteLock(dialect, dialect === 'postgres' ? pgUrl : path.join(dataDir, 'serasan.db'));
+      let blockedAcknowledged = 0;
+      let blockedFailed = 0;
+      const blocked = tokens.slice(120).map(async (token) => {
+        try {
+          const res = await submit(token);
+          if (res.status === 201) blockedAcknowledged++;
+          else blockedFailed++;
+        } catch {
+          blockedFailed++; // the connection died with the server: not acknowledged
         }
-      };
-      const killer = (async () => {
-        while (acknowledged.length < 120) await new Promise((r) => setTimeout(r, 2));
-        await server!.kill('SIGKILL');
-      })();
-      await Promise.all([...Array.from({ length: 16 }, send), killer]);
-      assert.ok(acknowledged.length >= 120, `acknowledged ${acknowledged.length}`);
-      assert.ok(failed > 0, 'the kill happened during the burst');
+      });
+      await new Promise((r) => setTimeout(r, 500)); // let the burst reach the server and wait on the lock
+      await server.kill('SIGKILL');
+      await Promise.all(blocked);
+      await releaseLock();
+      assert.equal(blockedAcknowledged, 0, 'nothing commits while the test holds the write lock');
+      assert.equal(blockedFailed, 40);
 
       server = await spawnServer(env);
       const database = openDatabase(dialect === 'postgres' ? { databaseUrl: pgUrl } : { sqliteFile: path.join(dataDir, 'serasan.db') });
@@ -85,6 +121,7 @@ for (const dialect of await testDialects()) {
         );
         const lost = acknowledged.filter((id) => !stored.has(id));
         assert.deepEqual(lost, [], `${lost.length} acknowledged responses lost`);
+        assert.equal(stored.size, 120, 'the writes cut off by the kill left nothing half-written');
         const agg = await database.db.selectFrom('skmAggregates').select(['n', 'sU1', 'cU8']).where('surveyId', '=', survey.id).executeTakeFirstOrThrow();
         assert.equal(Number(agg.n), stored.size, 'running totals match the stored responses');
         assert.equal(Number(agg.sU1), stored.size * 4);
@@ -92,7 +129,7 @@ for (const dialect of await testDialects()) {
         await database.close();
       }
       const results = await (await httpSession(server.url, 'operator')).call('GET', `/api/skm/surveys/${survey.id}/results`);
-      assert.ok(results.body.n >= acknowledged.length);
+      assert.equal(results.body.n, 120);
     });
   });
 }

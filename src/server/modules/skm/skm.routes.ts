@@ -22,8 +22,8 @@ registerEvidenceTarget(
 const params = z.object({ id: ZId });
 
 /** The base URL citizens reach (for QR codes): SERASAN_PUBLIC_URL, else this request's origin. */
-export function publicBase(request: { protocol: string; host: string }) {
-  return (process.env.SERASAN_PUBLIC_URL ?? `${request.protocol}://${request.host}`).replace(/\/$/, '');
+export function publicBase(request: { protocol: string; host: string }, config: { publicUrlSetting: string | undefined }) {
+  return (config.publicUrlSetting ?? `${request.protocol}://${request.host}`).replace(/\/$/, '');
 }
 
 export async function skmRoutes(app: FastifyInstance, deps: Deps) {
@@ -31,7 +31,7 @@ export async function skmRoutes(app: FastifyInstance, deps: Deps) {
   const skm = createSkmService(deps);
   const docs = createSkmDocuments(deps, skm);
   const tags = ['skm'];
-  const limit = Number(process.env.SKM_RATE_LIMIT_PER_MINUTE ?? 60);
+  const limit = deps.config.skmRateLimitPerMinute;
 
   r.get('/api/skm/rulebooks', { schema: { tags } }, async () => ({ items: skmRulebooks.list() }));
 
@@ -52,7 +52,7 @@ export async function skmRoutes(app: FastifyInstance, deps: Deps) {
       population: survey.population,
       activeUnsur: JSON.parse(survey.activeUnsur),
       status: survey.status,
-      formUrl: `${publicBase(request)}/skm/${survey.code}`,
+      formUrl: `${publicBase(request, deps.config)}/skm/${survey.code}`,
     });
   });
 
@@ -77,7 +77,7 @@ export async function skmRoutes(app: FastifyInstance, deps: Deps) {
       mutu: s.mutu,
       minSample: s.minSample,
       canManage: s.canManage,
-      formUrl: `${publicBase(request)}/skm/${s.code}`,
+      formUrl: `${publicBase(request, deps.config)}/skm/${s.code}`,
     })),
   }));
 
@@ -85,7 +85,7 @@ export async function skmRoutes(app: FastifyInstance, deps: Deps) {
     const s = await skm.requireSurvey(actorOf(request).tenantId, request.params.id);
     const list = await skm.listSurveys(actorOf(request), { unitId: s.unitId });
     const row = list.find((x) => x.id === s.id)!;
-    return { id: s.id, surveyCode: s.code, serviceId: s.serviceId, serviceName: row.serviceName, unitId: s.unitId, unitName: row.unitName, periodKind: s.periodKind, periodStart: s.periodStart, periodEnd: s.periodEnd, population: s.population, status: s.status, isDemo: s.isDemo === 1, activeUnsur: JSON.parse(s.activeUnsur), rulebook: rulebookOf(s.rulebookId), canManage: row.canManage, formUrl: `${publicBase(request)}/skm/${s.code}` };
+    return { id: s.id, surveyCode: s.code, serviceId: s.serviceId, serviceName: row.serviceName, unitId: s.unitId, unitName: row.unitName, periodKind: s.periodKind, periodStart: s.periodStart, periodEnd: s.periodEnd, population: s.population, status: s.status, isDemo: s.isDemo === 1, activeUnsur: JSON.parse(s.activeUnsur), rulebook: rulebookOf(s.rulebookId), canManage: row.canManage, formUrl: `${publicBase(request, deps.config)}/skm/${s.code}` };
   });
 
   r.patch('/api/skm/surveys/:id', { schema: { tags, params, body: ZUpdateSurveyInput, summary: 'Population, period end, open/close' } }, async (request) => {
@@ -118,7 +118,7 @@ export async function skmRoutes(app: FastifyInstance, deps: Deps) {
 
   // Documents.
   r.get('/api/skm/surveys/:id/poster.pdf', { schema: { tags, params, summary: 'A4 QR poster' } }, async (request, reply) => {
-    const pdf = await docs.poster(actorOf(request), request.params.id, publicBase(request));
+    const pdf = await docs.poster(actorOf(request), request.params.id, publicBase(request, deps.config));
     return reply.type('application/pdf').header('content-disposition', `inline; filename="poster-skm-${request.params.id.slice(-6)}.pdf"`).send(pdf);
   });
   r.get('/api/skm/surveys/:id/report.pdf', { schema: { tags, params, summary: 'Survey report (laporan hasil SKM)' } }, async (request, reply) => {
@@ -130,7 +130,7 @@ export async function skmRoutes(app: FastifyInstance, deps: Deps) {
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="skm-${request.params.id.slice(-6)}.xlsx"`).send(x);
   });
   r.get('/api/skm/surveys/:id/qr.png', { schema: { tags, params } }, async (request, reply) => {
-    const png = await docs.qrPng(actorOf(request), request.params.id, publicBase(request));
+    const png = await docs.qrPng(actorOf(request), request.params.id, publicBase(request, deps.config));
     return reply.type('image/png').send(png);
   });
 
