@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
+import { toCsv } from '../../lib/csv.ts';
 import { ZId, ZPage, ZPageSize } from '../../../shared/schemas/common.ts';
 import { INNOVATION_STAGES, INNOVATION_TYPES, ZUrusan } from '../../../shared/schemas/innovation.ts';
 import { matchInnovations } from '../../search/innovation-index.ts';
@@ -26,13 +27,6 @@ const ZPublicQuery = z.object({
   pageSize: ZPageSize,
 });
 type PublicQuery = z.infer<typeof ZPublicQuery>;
-
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v);
-  // Neutralise spreadsheet formulas in open data (CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 export async function publicInnovationRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -113,13 +107,13 @@ export async function publicInnovationRoutes(app: FastifyInstance, deps: Deps) {
 
   r.get('/api/public/innovations.csv', { config: pub, schema: { tags, summary: 'Open data: published innovations as CSV (UTF-8)', querystring: ZPublicQuery.omit({ page: true, pageSize: true }) } }, async (request, reply) => {
     const { items } = await query({ ...request.query, page: 1, pageSize: EXPORT_MAX }, EXPORT_MAX, 0);
-    const lines = [COLUMNS.join(',')];
+    const lines: unknown[][] = [[...COLUMNS]];
     for (const it of items) {
       const row = { ...it, urusanMain: it.urusanMain ? urusanLabel(it.urusanMain) : '', urusanOther: it.urusanOther.map(urusanLabel) } as Record<string, unknown>;
-      lines.push(COLUMNS.map((c) => csvCell(row[c])).join(','));
+      lines.push(COLUMNS.map((c) => row[c]));
     }
-    lines.push('', `# ${ODBL_ATTRIBUTION}`);
+    lines.push([], [`# ${ODBL_ATTRIBUTION}`]);
     reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="inovasi-daerah.csv"');
-    return '\uFEFF' + lines.join('\r\n') + '\r\n';
+    return toCsv(lines);
   });
 }

@@ -1,0 +1,71 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import { parseCsv } from '../../lib/csv.ts';
+import { cellText } from '../../documents/xlsx/innovation-sheet.ts';
+import { createTestRuntime, signedIn, testDialects, TestClient, type TestRuntime } from '../../testing/harness.ts';
+
+/** Regressions of issue 9 in the innovation registry: exports, search. */
+const FORMULA = /^[=+\-@\t\r]/;
+
+for (const dialect of await testDialects()) {
+  describe(`innovation trust regressions [${dialect}]`, () => {
+    let rt: TestRuntime;
+    let operator: TestClient;
+    let kepala: TestClient;
+    let inovasi: TestClient;
+    let dukcapilId: string;
+
+    before(async () => {
+      rt = await createTestRuntime(dialect);
+      operator = await signedIn(rt, 'operator');
+      kepala = await signedIn(rt, 'kepala');
+      inovasi = await signedIn(rt, 'inovasi');
+      dukcapilId = (await operator.get('/api/units')).body.items.find((u: { shortName: string }) => u.shortName === 'Disdukcapil').id;
+    });
+    after(() => rt.close());
+
+    test('item 5: a title starting with "=" is text in the open-data CSV and in the Excel export', async () => {
+      const title = '=HYPERLINK("http://contoh.invalid";"Antar Dokumen")';
+      const created = await operator.post('/api/innovations', {
+        title,
+        unitId: dukcapilId,
+        type: 'pelayanan_publik',
+        stage: 'penerapan',
+        digital: true,
+        initiatedOn: '2024-01-15',
+        description: '-Dokumen kependudukan diantar gratis ke rumah warga oleh petugas Disdukcapil.',
+      });
+      assert.equal(created.status, 201, created.raw);
+      const id = created.body.id;
+      assert.equal((await kepala.post(`/api/innovations/${id}/submit`)).status, 200);
+      assert.equal((await inovasi.post(`/api/innovations/${id}/verify`)).status, 200);
+      assert.equal((await inovasi.post(`/api/innovations/${id}/publish`)).status, 200);
+
+      const csv = await new TestClient(rt.app).get('/api/public/innovations.csv?region=16.03');
+      assert.equal(csv.status, 200);
+      const rows = parseCsv(csv.raw.replace(/^\uFEFF/, ''));
+      const header = rows[0];
+      const data = rows.slice(1).filter((r) => !r[0].startsWith('#'));
+      const mine = data.find((r) => r[0] === id);
+      assert.ok(mine, 'the published record is in the CSV');
+      assert.equal(mine[header.indexOf('title')], `'${title}`);
+      assert.equal(mine[header.indexOf('description')], "'-Dokumen kependudukan diantar gratis ke rumah warga oleh petugas Disdukcapil.");
+      for (const row of data) {
+        assert.equal(row.length, header.length);
+        for (const cell of row) assert.doesNotMatch(cell, FORMULA);
+      }
+
+      const x = await inovasi.download('/api/innovations/export.xlsx');
+      assert.equal(x.status, 200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(x.data as unknown as ArrayBuffer);
+      const ws = wb.getWorksheet('Inovasi')!;
+      const titles: ExcelJS.CellValue[] = [];
+      ws.eachRow((row, n) => n > 1 && titles.push(row.getCell(1).value));
+      assert.ok(titles.includes(`'${title}`), JSON.stringify(titles));
+      for (const t of titles) assert.equal(typeof t, 'string');
+      assert.equal(cellText(`'${title}`), title, 'importing the export gives the title back');
+    });
+  });
+}
