@@ -8,6 +8,7 @@ import * as m0006 from './2026-11-30-0006-assessment.ts';
 import * as m0007 from './2026-11-30-0007-documents.ts';
 import * as m0008 from './2026-11-30-0008-notifications-jobs.ts';
 import * as m0009 from './2026-11-30-0009-workflow.ts';
+import * as m0012 from './2026-11-30-0012-references.ts';
 
 /** Static, append-only list of migrations (no directory scanning: STACK.md). */
 export const migrations: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-0007-documents': m0007,
   '2026-11-30-0008-notifications-jobs': m0008,
   '2026-11-30-0009-workflow': m0009,
+  '2026-11-30-0012-references': m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -72,5 +72,48 @@ for (const dialect of await testDialects()) {
         if (typeof v === 'string') assert.doesNotMatch(v, FORMULA);
       }
     });
+
+    test('item 12: a filled honeypot burns the form token; the same token with a clean body is refused', async () => {
+      const s = await openSurvey('Kartu Identitas Anak');
+      const f = (await citizen.get(`/api/public/skm/${s.surveyCode}`)).body;
+      const bot = await citizen.request('POST', `/api/public/skm/${s.surveyCode}/responses`, { answers, formToken: f.formToken, website: 'http://spam.invalid' }, { csrf: false });
+      assert.equal(bot.status, 400, bot.raw);
+      const again = await citizen.request('POST', `/api/public/skm/${s.surveyCode}/responses`, { answers, formToken: f.formToken }, { csrf: false });
+      assert.equal(again.status, 409, again.raw);
+      assert.equal(again.body.error.code, 'CONFLICT');
+      const stored = await rt.deps.db.selectFrom('skmResponses').select('id').where('surveyId', '=', s.id).execute();
+      assert.equal(stored.length, 0, 'the bot’s token never stores an answer');
+      assert.equal((await respond(s.surveyCode)).status, 201, 'a fresh form still works');
+    });
+  });
+
+  describe(`SKM rejection log stays bounded [${dialect}]`, () => {
+    let rt: TestRuntime;
+    before(async () => {
+      rt = await createTestRuntime(dialect, { seed: 'demo', env: { SKM_RATE_LIMIT_PER_MINUTE: '20' } });
+    });
+    after(() => rt.close());
+
+    test('item 11: 1,000 POSTs to random survey codes add a constant number of rows, and are still counted', async () => {
+      const { db } = rt.deps;
+      const rows = async () => (await db.selectFrom('skmRejections').select(['surveyCode', 'day', 'reason', 'n']).execute());
+      const before = (await rows()).length;
+      const c = new TestClient(rt.app);
+      const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+      for (let i = 0; i < 1000; i++) {
+        const code = Array.from({ length: 8 }, () => ALPHABET[Math.floor(Math.random() * ALPHABET.length)]).join('');
+        const body = i % 3 === 0 ? { answers, formToken: 'x'.repeat(20), website: 'spam' } : i % 3 === 1 ? { answers, formToken: 'x'.repeat(20) } : { answers: 'rusak' };
+        const res = await c.request('POST', `/api/public/skm/${code}/responses`, body, { csrf: false });
+        assert.ok([400, 404, 429].includes(res.status), `${res.status} ${res.raw}`);
+      }
+      // Rate-limited rejections are counted without holding the 429 back: wait for the last ones.
+      let after = await rows();
+      for (let i = 0; i < 50 && after.reduce((sum, r) => sum + Number(r.n), 0) < 1000; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        after = await rows();
+      }
+      assert.ok(after.length - before <= 6, `at most one row per reason and day, got ${after.length - before} new rows`);
+      assert.equal(after.reduce((sum, r) => sum + Number(r.n), 0), 1000, 'every rejection is still counted');
+    });
   });
 }
