@@ -5,6 +5,7 @@ import { ensureWebBuilt } from './web-build.ts';
 import { DEMO_USERS } from './db/seeds/demo.ts';
 import { createJobRunner } from './jobs/jobs.runner.ts';
 import { createAppJobRegistry } from './jobs/jobs.handlers.ts';
+import { acquireServerLock } from './lib/server-lock.ts';
 
 async function main() {
   const config = loadConfig();
@@ -12,6 +13,9 @@ async function main() {
   const { deps, database, seeded } = await bootstrap(config);
   const app = await buildApp(deps, { logger: process.env.SERASAN_LOG !== 'false' });
   await app.listen({ port: config.port, host: config.host });
+  // `restore` refuses while this lock names a live process; removed at stop.
+  const releaseLock = acquireServerLock(config.dataDir);
+  process.on('exit', releaseLock);
 
   // Durable jobs (notification delivery, daily reminders) run inside this process.
   const runner = createJobRunner(deps, createAppJobRegistry(), {
