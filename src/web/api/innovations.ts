@@ -348,7 +348,7 @@ export const innovationKeys = {
 export function useInnovations(q: InnovationListQuery) {
   return useQuery({
     queryKey: innovationKeys.list(q),
-    queryFn: () => api<{ items: InnovationSummary[]; total: number; page: number; pageSize: number }>('/innovations', { query: { ...q } }),
+    queryFn: () => api<{ items: InnovationSummary[]; total: number; totalCapped?: boolean; page: number; pageSize: number }>('/innovations', { query: { ...q } }),
     placeholderData: keepPreviousData,
   });
 }

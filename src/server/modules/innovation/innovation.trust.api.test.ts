@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { parseCsv } from '../../lib/csv.ts';
 import { cellText } from '../../documents/xlsx/innovation-sheet.ts';
+import { indexInnovation } from '../../search/innovation-index.ts';
+import { newInnovationRow } from './innovation.service.ts';
 import { createTestRuntime, signedIn, testDialects, TestClient, type TestRuntime } from '../../testing/harness.ts';
 
 /** Regressions of issue 9 in the innovation registry: exports, search. */
@@ -66,6 +68,41 @@ for (const dialect of await testDialects()) {
       assert.ok(titles.includes(`'${title}`), JSON.stringify(titles));
       for (const t of titles) assert.equal(typeof t, 'string');
       assert.equal(cellText(`'${title}`), title, 'importing the export gives the title back');
+    });
+
+    test('item 12: a user whose only role is judge cannot read the registry, so cannot find a blind entry’s unit', async () => {
+      const juri = await signedIn(rt, 'juri');
+      const any = (await inovasi.get('/api/innovations?pageSize=1')).body.items[0];
+      for (const url of ['/api/innovations', `/api/innovations?q=${encodeURIComponent(any.title)}`, `/api/innovations/${any.id}`, '/api/innovations/similar?text=layanan%20kependudukan', '/api/innovations/export.xlsx']) {
+        const res = await juri.get(url);
+        assert.equal(res.status, 403, `${url}: ${res.raw.slice(0, 200)}`);
+        assert.doesNotMatch(res.raw, /Disdukcapil|Dinas /);
+      }
+      // The judge's own work is untouched: the competitions stay readable.
+      assert.equal((await juri.get('/api/competitions')).status, 200);
+    });
+
+    test('item 12: a search with more than 1,000 hits says so (totalCapped) instead of a false total', async () => {
+      const { db, dialect } = rt.deps;
+      const actor = { userId: 'fixture', tenantId: (await db.selectFrom('tenants').select('id').where('regionCode', '=', '16.03').executeTakeFirstOrThrow()).id, name: 'fixture', roles: [{ role: 'admin' as const, unitId: null }], isPlatformAdmin: false, unitScope: new Set<string>() };
+      const now = new Date().toISOString();
+      await db.transaction().execute(async (tx) => {
+        for (let i = 0; i < 1005; i++) {
+          const row = newInnovationRow(actor, { title: `Gerobak Sampah Keliling ${i}`, unitId: dukcapilId, type: 'pelayanan_publik', stage: 'penerapan', digital: false, initiatedOn: '2024-01-15', description: 'Gerobak sampah keliling menjemput sampah warga setiap pagi.' } as never, now);
+          await tx.insertInto('innovations').values(row).execute();
+          await indexInnovation(tx, dialect, row);
+        }
+      });
+      const many = await inovasi.get('/api/innovations?q=gerobak%20sampah&pageSize=20');
+      assert.equal(many.status, 200, many.raw);
+      assert.equal(many.body.total, 1000);
+      assert.equal(many.body.totalCapped, true);
+      assert.equal(many.body.items.length, 20);
+      const few = await inovasi.get('/api/innovations?q=gerobak%20sampah%20keliling%20777');
+      assert.equal(few.body.totalCapped, false);
+      const all = await inovasi.get('/api/innovations?pageSize=1');
+      assert.equal(all.body.totalCapped, false, 'without a search the count is exact');
+      assert.ok(all.body.total > 1000);
     });
   });
 }
