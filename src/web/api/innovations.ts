@@ -293,6 +293,8 @@ export interface PublicInnovation {
 export interface PublicList {
   items: PublicInnovation[];
   total: number;
+  /** More hits than the search counts (shown as "1.000+"). */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
   attribution: string;

@@ -89,6 +89,7 @@ for (const dialect of await testDialects()) {
       await db.transaction().execute(async (tx) => {
         for (let i = 0; i < 1005; i++) {
           const row = newInnovationRow(actor, { title: `Gerobak Sampah Keliling ${i}`, unitId: dukcapilId, type: 'pelayanan_publik', stage: 'penerapan', digital: false, initiatedOn: '2024-01-15', description: 'Gerobak sampah keliling menjemput sampah warga setiap pagi.' } as never, now);
+          Object.assign(row, { status: 'published', publishedAt: now });
           await tx.insertInto('innovations').values(row).execute();
           await indexInnovation(tx, dialect, row);
         }
@@ -103,6 +104,14 @@ for (const dialect of await testDialects()) {
       const all = await inovasi.get('/api/innovations?pageSize=1');
       assert.equal(all.body.totalCapped, false, 'without a search the count is exact');
       assert.ok(all.body.total > 1000);
+      // The public catalogue says the same.
+      const anon = new TestClient(rt.app);
+      const pub = await anon.get('/api/public/innovations?q=gerobak%20sampah');
+      assert.equal(pub.status, 200, pub.raw);
+      assert.equal(pub.body.total, 1000);
+      assert.equal(pub.body.totalCapped, true);
+      const one = await anon.get('/api/public/innovations?q=gerobak%20sampah%20keliling%20777');
+      assert.equal(one.body.totalCapped, false);
     });
   });
 }
