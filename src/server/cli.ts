@@ -5,7 +5,7 @@
  *   tenant:create <kode-wilayah>    create a tenant for a Kemendagri region code
  *   user:create --tenant <kode> --username <u> --name <nama> [--role <r>[:<unit code or id>]]… [--platform-admin]
  *   backup <file>                   online backup of the SQLite database (PostgreSQL: use pg_dump)
- *   restore <file>                  replace the SQLite database with a backup (server stopped)
+ *   restore <file>                  replace the SQLite database with a backup (refused while a server runs)
  */
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { seedDemo } from './db/seeds/demo.ts';
 import { seedRegions } from './db/seeds/regions.ts';
 import { systemClock } from './lib/clock.ts';
+import { runningServerPid } from './lib/server-lock.ts';
 import { createFsBlobStore } from './modules/evidence/blob-store.ts';
 import type { Deps } from './deps.ts';
 import { createTenantService } from './modules/tenants/tenants.service.ts';
@@ -53,6 +54,9 @@ async function main() {
     const file = positional[0];
     if (!file || !existsSync(file)) throw new Error('Berkas cadangan tidak ditemukan.');
     if (config.databaseUrl) throw new Error('Untuk PostgreSQL gunakan pg_restore (lihat README).');
+    // A running server keeps the old database open and would overwrite the restored file.
+    const pid = runningServerPid(config.dataDir);
+    if (pid !== null) throw new Error(`Server Serasan sedang berjalan pada direktori data ini (PID ${pid}). Hentikan server dulu, lalu ulangi pemulihan.`);
     const check = new Database(file, { readonly: true, fileMustExist: true });
     const ok = check.prepare("select count(*) as n from sqlite_master where name in ('tenants','audit_log')").get() as { n: number };
     check.close();

@@ -6,6 +6,7 @@ import { DEMO_USERS } from './db/seeds/demo.ts';
 import { createJobRunner } from './jobs/jobs.runner.ts';
 import { createAppJobRegistry } from './jobs/jobs.handlers.ts';
 import { startupNotices } from './startup-notices.ts';
+import { acquireServerLock } from './lib/server-lock.ts';
 
 async function main() {
   const config = loadConfig();
@@ -13,6 +14,9 @@ async function main() {
   const { deps, database, seeded } = await bootstrap(config);
   const app = await buildApp(deps, { logger: config.logEnabled });
   await app.listen({ port: config.port, host: config.host });
+  // `restore` refuses while this lock names a live process; removed at stop.
+  const releaseLock = acquireServerLock(config.dataDir);
+  process.on('exit', releaseLock);
 
   // Durable jobs (notification delivery, daily reminders) run inside this process.
   const runner = createJobRunner(deps, createAppJobRegistry(), {

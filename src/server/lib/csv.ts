@@ -1,3 +1,39 @@
+/**
+ * The one CSV module of Serasan: RFC 4180 parsing (seeds) and the one writer every CSV export
+ * uses, with the formula guard that XLSX exports share.
+ */
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Spreadsheet (CSV/formula) injection: a text cell starting with = + - @, tab or CR is prefixed
+ * with an apostrophe so Excel/LibreOffice show it as text (OWASP "CSV Injection").
+ */
+export function neutraliseFormula(s: string): string {
+  return FORMULA_START.test(s) ? `'${s}` : s;
+}
+
+/** The inverse for imports, so an exported workbook can be imported again unchanged. */
+export function unneutraliseFormula(s: string): string {
+  return s.startsWith("'") && FORMULA_START.test(s.slice(1)) ? s.slice(1) : s;
+}
+
+/**
+ * One CSV field: text is neutralised, then quoted when it holds a comma, quote, CR or LF (and
+ * semicolon, the list separator of Indonesian Excel); numbers and booleans are written as is.
+ */
+export function csvField(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  const s = neutraliseFormula(Array.isArray(v) ? v.join('; ') : String(v));
+  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** A whole CSV document: UTF-8 BOM (Excel), CRLF line ends, every field through `csvField`. */
+export function toCsv(rows: ReadonlyArray<ReadonlyArray<unknown>>): string {
+  return '\uFEFF' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
 /** RFC 4180 CSV parsing (quoted fields, doubled quotes, CRLF). Small on purpose: seeds only. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];

@@ -29,7 +29,7 @@ const TABLE: Record<Action, Record<Role, 'T' | 'U' | '-'>> = {
   'audit.readOrg':     { admin: 'T', rb_team: 'T', innovation_team: 'T', inspectorate: 'T', unit_operator: 'T', unit_head: 'T', leader: 'T', judge: 'T' },
   'evidence.upload':   { admin: 'T', rb_team: 'T', innovation_team: 'T', inspectorate: 'T', unit_operator: 'T', unit_head: 'T', leader: 'T', judge: 'T' },
   'evidence.read':     { admin: 'T', rb_team: 'T', innovation_team: 'T', inspectorate: 'T', unit_operator: 'T', unit_head: 'T', leader: 'T', judge: 'T' },
-  'innovation.read':   { admin: 'T', rb_team: 'T', innovation_team: 'T', inspectorate: 'T', unit_operator: 'T', unit_head: 'T', leader: 'T', judge: 'T' },
+  'innovation.read':   { admin: 'T', rb_team: 'T', innovation_team: 'T', inspectorate: 'T', unit_operator: 'T', unit_head: 'T', leader: 'T', judge: '-' },
   'innovation.create': { admin: 'T', rb_team: '-', innovation_team: 'T', inspectorate: '-', unit_operator: 'U', unit_head: 'U', leader: '-', judge: '-' },
   'innovation.update': { admin: 'T', rb_team: '-', innovation_team: 'T', inspectorate: '-', unit_operator: 'U', unit_head: 'U', leader: '-', judge: '-' },
   'innovation.submit': { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: 'U', leader: '-', judge: '-' },

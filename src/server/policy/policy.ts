@@ -96,7 +96,9 @@ export const POLICY: Record<Action, Rule> = {
   'evidence.upload': ALL_TENANT,
   'evidence.read': ALL_TENANT,
   // Inovasi Daerah: the registry is open inside the pemda (search before create needs it).
-  'innovation.read': ALL_TENANT,
+  // Judges score blind entries: the registry (list, search, detail, export) would name the unit,
+  // so a judge reads entries only through the competition (issue 9, item 12).
+  'innovation.read': { admin: 'tenant', rb_team: 'tenant', innovation_team: 'tenant', inspectorate: 'tenant', unit_operator: 'tenant', unit_head: 'tenant', leader: 'tenant' },
   'innovation.create': { admin: 'tenant', innovation_team: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
   'innovation.update': { admin: 'tenant', innovation_team: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
   // draft → submitted is signed off by the head of the owning unit.

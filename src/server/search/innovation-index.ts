@@ -95,6 +95,9 @@ export interface MatchOptions {
   limit?: number;
 }
 
+/** A search counts at most this many hits; above it the total is shown as "1.000+" (totalCapped). */
+export const SEARCH_TOTAL_CAP = 1000;
+
 const safeTerm = (t: string) => t.replace(/[^a-z0-9]/g, '');
 
 /**

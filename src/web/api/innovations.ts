@@ -293,6 +293,8 @@ export interface PublicInnovation {
 export interface PublicList {
   items: PublicInnovation[];
   total: number;
+  /** More hits than the search counts (shown as "1.000+"). */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
   attribution: string;
@@ -348,7 +350,7 @@ export const innovationKeys = {
 export function useInnovations(q: InnovationListQuery) {
   return useQuery({
     queryKey: innovationKeys.list(q),
-    queryFn: () => api<{ items: InnovationSummary[]; total: number; page: number; pageSize: number }>('/innovations', { query: { ...q } }),
+    queryFn: () => api<{ items: InnovationSummary[]; total: number; totalCapped?: boolean; page: number; pageSize: number }>('/innovations', { query: { ...q } }),
     placeholderData: keepPreviousData,
   });
 }

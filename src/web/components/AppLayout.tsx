@@ -43,7 +43,7 @@ export function AppLayout() {
   const items = [
     { to: '/', label: t('nav.home'), icon: IconHome, testId: 'nav-beranda', show: true, exact: true },
     { to: '/organisasi', label: t('nav.organisasi'), icon: IconBuildingCommunity, testId: 'nav-organisasi', show: true },
-    { to: '/inovasi', label: t('nav.inovasi'), icon: IconBulb, testId: 'nav-inovasi', show: true },
+    { to: '/inovasi', label: t('nav.inovasi'), icon: IconBulb, testId: 'nav-inovasi', show: !!user?.roles.some((r) => r.role !== 'judge') || !!user?.isPlatformAdmin },
     { to: '/skm', label: t('skm.nav'), icon: IconMessageCircle, testId: 'nav-skm', show: true },
     { to: '/kompetisi', label: t('kipp.nav'), icon: IconTrophy, testId: 'nav-kipp', show: true },
     { to: '/naskah-dinas', label: t('docs.nav'), icon: IconFileCertificate, testId: 'nav-naskah-dinas', show: true },

@@ -1,5 +1,6 @@
 import { formatNip as formatNipShared } from '../../shared/nip.ts';
 import { currentLang } from '../i18n.ts';
+import { formatSearchTotal } from '../../shared/search-total.ts';
 
 function intlLocale(): string {
   return currentLang() === 'en' ? 'en-GB' : 'id-ID';
@@ -32,6 +33,11 @@ export function formatDateTime(value: string | null | undefined): string {
 export function formatNumber(n: number | null | undefined): string {
   if (n === null || n === undefined) return '—';
   return new Intl.NumberFormat(intlLocale()).format(n);
+}
+
+/** A search total: "1.000+" when the server stopped counting at its cap (totalCapped). */
+export function formatTotal(total: number, capped?: boolean): string {
+  return formatSearchTotal(total, capped, intlLocale());
 }
 
 export function formatBytes(size: number): string {

@@ -10,6 +10,7 @@ import * as m0008 from './2026-11-30-0008-notifications-jobs.ts';
 import * as m0009 from './2026-11-30-0009-workflow.ts';
 import * as m0010 from './2026-11-30-0010-login-throttle.ts';
 import * as m0011 from './2026-11-30-0011-unit-code-null.ts';
+import * as m0012 from './2026-11-30-0012-references.ts';
 
 /** Static, append-only list of migrations (no directory scanning: STACK.md). */
 export const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-0009-workflow': m0009,
   '2026-11-30-0010-login-throttle': m0010,
   '2026-11-30-0011-unit-code-null': m0011,
+  '2026-11-30-0012-references': m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { URUSAN } from '../../../shared/urusan.ts';
+import { neutraliseFormula, unneutraliseFormula } from '../../lib/csv.ts';
 import { INITIATOR_CLASSES, INNOVATION_STAGES, INNOVATION_TYPES, LEGAL_BASIS_LEVELS } from '../../../shared/schemas/innovation.ts';
 
 /**
@@ -50,6 +51,14 @@ export const EXPORT_EXTRA: SheetColumn[] = [
   { key: 'id', header: 'ID Serasan', width: 38, note: '' },
 ];
 
+/**
+ * Every text cell of every XLSX export goes through this: text that a spreadsheet would read as a
+ * formula (= + - @ tab CR) gets a leading apostrophe, as in the CSV exports (OWASP).
+ */
+export function safeCells<T extends Record<string, unknown>>(row: T): T {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? neutraliseFormula(v) : v])) as T;
+}
+
 export function decorateHeader(ws: ExcelJS.Worksheet) {
   const header = ws.getRow(1);
   header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
@@ -84,7 +93,7 @@ export async function buildTemplate(unitNames: string[]): Promise<Buffer> {
     ref.getCell(1, col + 1).value = title;
     ref.getCell(1, col + 1).font = { bold: true };
     ref.getColumn(col + 1).width = Math.min(60, Math.max(14, ...values.map((v) => v.length)));
-    values.forEach((v, r) => (ref.getCell(r + 2, col + 1).value = v));
+    values.forEach((v, r) => (ref.getCell(r + 2, col + 1).value = neutraliseFormula(v)));
   });
   const rangeOf = (col: number, n: number) => `Referensi!$${String.fromCharCode(65 + col)}$2:$${String.fromCharCode(65 + col)}$${n + 1}`;
   const dropdown: Record<string, number> = { unit: 0, type: 1, stage: 2, initiatorClass: 3, legalBasisLevel: 4, urusanMain: 5, digital: 6 };
@@ -124,7 +133,7 @@ export async function buildExport(rows: ExportRow[], title: string): Promise<Buf
   const cols = [...COLUMNS, ...EXPORT_EXTRA];
   ws.columns = cols.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   decorateHeader(ws);
-  for (const r of rows) ws.addRow(r);
+  for (const r of rows) ws.addRow(safeCells(r));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: cols.length } };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -135,12 +144,13 @@ export function cellText(v: ExcelJS.CellValue): string {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === 'object') {
     if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
-    if ('text' in v && typeof v.text === 'string') return v.text.trim();
+    if ('text' in v && typeof v.text === 'string') return unneutraliseFormula(v.text.trim());
     if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
     if ('hyperlink' in v) return String(v.hyperlink);
     return '';
   }
-  return String(v).trim();
+  // An exported cell comes back without the apostrophe `safeCells` added.
+  return typeof v === 'string' ? unneutraliseFormula(v.trim()) : String(v).trim();
 }
 
 export const reverse = <T extends Record<string, string>>(m: T) =>

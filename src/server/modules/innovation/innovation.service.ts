@@ -10,7 +10,7 @@ import type { CreateInnovationInput, InnovationListQuery, UpdateInnovationInput 
 import { writeWithAudit, type AuditRecorder } from '../audit/audit.writer.ts';
 import { who } from '../org/org.service.ts';
 import { ilikeContains } from '../../db/dialect.ts';
-import { cosine, distinctiveTerms, indexInnovation, innovationStems, matchInnovations } from '../../search/innovation-index.ts';
+import { cosine, distinctiveTerms, indexInnovation, innovationStems, matchInnovations, SEARCH_TOTAL_CAP } from '../../search/innovation-index.ts';
 import { stemText } from '../../search/stem.ts';
 import { innovationRepo as repo } from './innovation.repo.ts';
 import { assertMayEditInnovation, assertStepAllowedInLifecycle, innovationMachine, innovationPermissions, type WorkflowAction } from './innovation.policy.ts';
@@ -151,8 +151,9 @@ export function createInnovationService(deps: Deps) {
         const u = q.urusan;
         query = query.where((eb) => eb.or([eb('i.urusanMain', '=', u), ilikeContains('i.urusanOther', `"${u}"`)]));
       }
-      const match = q.q ? matchInnovations(dialect, { stems: stemText(q.q), mode: 'all', tenantId: actor.tenantId }) : null;
-      if (q.q && !match) return { items: [], total: 0 };
+      // One hit beyond the cap tells "more than 1,000" from "exactly 1,000".
+      const match = q.q ? matchInnovations(dialect, { stems: stemText(q.q), mode: 'all', tenantId: actor.tenantId, limit: SEARCH_TOTAL_CAP + 1 }) : null;
+      if (q.q && !match) return { items: [], total: 0, totalCapped: false };
       const base = match
         ? query.innerJoin(match.as('m'), (j) => j.onRef(sql.ref('m.innovation_id') as never, '=', 'i.id'))
         : query;
@@ -160,7 +161,8 @@ export function createInnovationService(deps: Deps) {
       let rows = base.selectAll('i').select(['u.name as unitName']);
       rows = match ? rows.orderBy(sql`m.score`, 'desc') : rows.orderBy('i.updatedAt', 'desc');
       const items = await rows.orderBy('i.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
-      return { items, total: Number(total) };
+      const totalCapped = !!match && Number(total) > SEARCH_TOTAL_CAP;
+      return { items, total: totalCapped ? SEARCH_TOTAL_CAP : Number(total), totalCapped };
     },
 
     async get(actor: Actor, id: string) {

@@ -4,9 +4,10 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
+import { toCsv } from '../../lib/csv.ts';
 import { ZId, ZPage, ZPageSize } from '../../../shared/schemas/common.ts';
 import { INNOVATION_STAGES, INNOVATION_TYPES, ZUrusan } from '../../../shared/schemas/innovation.ts';
-import { matchInnovations } from '../../search/innovation-index.ts';
+import { matchInnovations, SEARCH_TOTAL_CAP } from '../../search/innovation-index.ts';
 import { stemText } from '../../search/stem.ts';
 import { presentPublicInnovation } from './innovation.presenters.ts';
 import { urusanLabel } from '../../../shared/urusan.ts';
@@ -27,13 +28,6 @@ const ZPublicQuery = z.object({
 });
 type PublicQuery = z.infer<typeof ZPublicQuery>;
 
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v);
-  // Neutralise spreadsheet formulas in open data (CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export async function publicInnovationRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, dialect } = deps;
@@ -51,14 +45,16 @@ export async function publicInnovationRoutes(app: FastifyInstance, deps: Deps) {
     if (q.stage) base = base.where('i.stage', '=', q.stage);
     if (q.type) base = base.where('i.type', '=', q.type);
     if (q.urusan) base = base.where('i.urusanMain', '=', q.urusan);
-    const match = q.q ? matchInnovations(dialect, { stems: stemText(q.q), mode: 'all', publicOnly: true }) : null;
-    if (q.q && !match) return { items: [], total: 0 };
+    // One hit beyond the cap tells "more than 1,000" from "exactly 1,000" (totalCapped).
+    const match = q.q ? matchInnovations(dialect, { stems: stemText(q.q), mode: 'all', publicOnly: true, limit: SEARCH_TOTAL_CAP + 1 }) : null;
+    if (q.q && !match) return { items: [], total: 0, totalCapped: false };
     const joined = match ? base.innerJoin(match.as('m'), (j) => j.onRef(sql.ref('m.innovation_id') as never, '=', 'i.id')) : base;
     const { total } = await joined.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
     let rows = joined.selectAll('i').select(['u.name as unitName', 't.regionCode', 't.name as tenantName']);
     rows = match ? rows.orderBy(sql`m.score`, 'desc') : rows.orderBy('i.publishedAt', 'desc');
     const items = await rows.orderBy('i.id').limit(limit).offset(offset).execute();
-    return { items: items.map(presentPublicInnovation), total: Number(total) };
+    const totalCapped = !!match && Number(total) > SEARCH_TOTAL_CAP;
+    return { items: items.map(presentPublicInnovation), total: totalCapped ? SEARCH_TOTAL_CAP : Number(total), totalCapped };
   }
 
   r.get('/api/public/innovations', {
@@ -113,13 +109,13 @@ export async function publicInnovationRoutes(app: FastifyInstance, deps: Deps) {
 
   r.get('/api/public/innovations.csv', { config: pub, schema: { tags, summary: 'Open data: published innovations as CSV (UTF-8)', querystring: ZPublicQuery.omit({ page: true, pageSize: true }) } }, async (request, reply) => {
     const { items } = await query({ ...request.query, page: 1, pageSize: EXPORT_MAX }, EXPORT_MAX, 0);
-    const lines = [COLUMNS.join(',')];
+    const lines: unknown[][] = [[...COLUMNS]];
     for (const it of items) {
       const row = { ...it, urusanMain: it.urusanMain ? urusanLabel(it.urusanMain) : '', urusanOther: it.urusanOther.map(urusanLabel) } as Record<string, unknown>;
-      lines.push(COLUMNS.map((c) => csvCell(row[c])).join(','));
+      lines.push(COLUMNS.map((c) => row[c]));
     }
-    lines.push('', `# ${ODBL_ATTRIBUTION}`);
+    lines.push([], [`# ${ODBL_ATTRIBUTION}`]);
     reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="inovasi-daerah.csv"');
-    return '\uFEFF' + lines.join('\r\n') + '\r\n';
+    return toCsv(lines);
   });
 }

@@ -4,7 +4,7 @@ import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { authorize } from '../../policy/policy.ts';
 import { renderPdf } from '../../documents/pdf/pdfmake.ts';
-import { decorateHeader } from '../../documents/xlsx/innovation-sheet.ts';
+import { decorateHeader, safeCells } from '../../documents/xlsx/innovation-sheet.ts';
 import { formatDate } from '../../../shared/i18n/translate.ts';
 import { rulebookOf, type SkmService } from './skm.service.ts';
 import { kopContent, loadLetterhead } from '../../documents/official/letterhead.ts';
@@ -191,7 +191,7 @@ export function createSkmDocuments(deps: Deps, skm: SkmService) {
         ['Kinerja unit', r.kinerja ?? '–'],
         ...r.active.map((c): [string, number] => [`NRR ${c} ${rb.body.unsur.find((u) => u.code === c)?.name ?? ''}`, r.nrr[c]]),
       ];
-      rows.forEach(([k, v]) => res.addRow({ k, v }));
+      rows.forEach(([k, v]) => res.addRow(safeCells({ k, v })));
       const raw = wb.addWorksheet('Jawaban');
       const unsur = r.active;
       raw.columns = [
@@ -212,7 +212,7 @@ export function createSkmDocuments(deps: Deps, skm: SkmService) {
         for (const x of batch) {
           const row: Record<string, unknown> = { at: x.submittedAt, sex: LABELS.sex[x.sex ?? ''] ?? '', age: LABELS.ageBand[x.ageBand ?? ''] ?? '', edu: LABELS.education[x.education ?? ''] ?? '', occ: LABELS.occupation[x.occupation ?? ''] ?? '', sug: x.suggestion ?? '', demo: x.isDemo ? 'ya' : '' };
           for (const c of unsur) row[c] = (x as unknown as Record<string, number | null>)[`u${c.slice(1)}`];
-          raw.addRow(row);
+          raw.addRow(safeCells(row));
         }
         after = batch.at(-1)!.id;
         if (raw.rowCount > 200_000) break;

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
+import { toCsv } from '../../lib/csv.ts';
 import { computeIkm } from '../../rules/skm/index.ts';
 import { ODBL_ATTRIBUTION } from '../innovation/public.routes.ts';
 import { rulebookOf, totalsOf } from './skm.service.ts';
@@ -89,19 +90,14 @@ export async function skmPublicRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/public/skm/results.csv', { config: pub, schema: { tags: ['publik'], querystring: ZQuery } }, async (request, reply) => {
     const data = await results(request.query.region);
     const head = ['kode_wilayah', 'wilayah', 'unit', 'jenis_layanan', 'periode_mulai', 'periode_selesai', 'responden', 'ikm_konversi', 'mutu', 'kinerja', 'data_demo'];
-    const cell = (v: unknown) => {
-      const s = String(v ?? '');
-      const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-      return /[",\n;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-    };
-    const lines = [head.join(',')];
+    const lines: unknown[][] = [head];
     for (const it of data.items) {
       for (const t of it.trend) {
-        lines.push([data.regionCode, data.regionName, it.unitName, it.serviceName, t.periodStart, t.periodEnd, t.n, t.ikmConverted.toFixed(2), t.mutu ?? '', it.kinerja ?? '', it.isDemo ? 'ya' : ''].map(cell).join(','));
+        lines.push([data.regionCode, data.regionName, it.unitName, it.serviceName, t.periodStart, t.periodEnd, t.n, t.ikmConverted.toFixed(2), t.mutu ?? '', it.kinerja ?? '', it.isDemo ? 'ya' : '']);
       }
     }
-    lines.push('', `# Dasar: ${data.basis}. ${data.attribution}`);
+    lines.push([], [`# Dasar: ${data.basis}. ${data.attribution}`]);
     reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="hasil-skm.csv"');
-    return '\uFEFF' + lines.join('\r\n') + '\r\n';
+    return toCsv(lines);
   });
 }

@@ -16,6 +16,8 @@ import { checkFormToken, issueFormToken } from './form-token.ts';
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const newSurveyCode = () => Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 const UNSUR_COLS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+/** Rejections for codes of no survey are counted under this code (never a real code: has '-'). */
+export const UNKNOWN_CODE_BUCKET = '-';
 
 export function periodKindOf(start: string, end: string): 'triwulan' | 'semester' | 'tahun' {
   const months = (Number(end.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + Number(end.slice(5, 7)) - Number(start.slice(5, 7)) + 1;
@@ -67,13 +69,25 @@ export function createSkmService(deps: Deps) {
     return survey;
   }
 
-  async function countRejection(code: string, reason: string) {
+  async function countRejection(codeRaw: string, reason: string) {
     const day = clock.now().toISOString().slice(0, 10);
+    // Codes of no survey share one bucket per day and reason, so random codes cannot grow the log.
+    const code = codeRaw.toUpperCase().slice(0, 20);
+    const surveyCode = (await surveyByCode(code)) ? code : UNKNOWN_CODE_BUCKET;
     await db
       .insertInto('skmRejections')
-      .values({ surveyCode: code.slice(0, 20), day, reason, n: 1 })
+      .values({ surveyCode, day, reason, n: 1 })
       .onConflict((oc) => oc.columns(['surveyCode', 'day', 'reason']).doUpdateSet((eb) => ({ n: eb('skmRejections.n', '+', 1) })))
       .execute();
+  }
+
+  /** A bot that filled the honeypot used up its form token: the same token is refused later. */
+  async function burnToken(code: string, formToken: string) {
+    const s = await surveyByCode(code);
+    if (!s) return;
+    const token = checkFormToken(config.sessionSecret, s.code, formToken, clock.now().getTime());
+    if (!token.ok) return;
+    await db.insertInto('skmUsedTokens').values({ nonce: token.nonce, surveyCode: s.code, usedAt: clock.now().toISOString() }).onConflict((oc) => oc.column('nonce').doNothing()).execute();
   }
 
   async function reject(code: string, reason: string, error: AppError): Promise<never> {
@@ -282,7 +296,10 @@ export function createSkmService(deps: Deps) {
      */
     async submit(codeRaw: string, input: SubmitResponseInput) {
       const code = codeRaw.toUpperCase().slice(0, 20);
-      if (input.website) return reject(code, 'honeypot', new AppError('VALIDATION', 'errors.formInvalid'));
+      if (input.website) {
+        await burnToken(code, input.formToken).catch(() => {});
+        return reject(code, 'honeypot', new AppError('VALIDATION', 'errors.formInvalid'));
+      }
       const s = await surveyByCode(code);
       if (!s) return reject(code, 'unknown_survey', notFound('survey'));
       const now = clock.now();
@@ -389,6 +406,10 @@ export function createSkmService(deps: Deps) {
       if (!a) throw notFound('skm_action');
       const s = await requireSurvey(actor.tenantId, a.surveyId);
       authorize(actor, 'skm.manage', { tenantId: actor.tenantId, unitId: s.unitId });
+      if (input.ownerPositionId) {
+        const p = await db.selectFrom('positions').select('id').where('tenantId', '=', actor.tenantId).where('id', '=', input.ownerPositionId).executeTakeFirst();
+        if (!p) throw notFound('position');
+      }
       const next = {
         ...a,
         ...(input.action !== undefined && { action: input.action }),

@@ -89,6 +89,8 @@ export function createUsersService(deps: Deps) {
       const user = await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const taken = await tx.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
         if (taken) throw conflict('errors.usernameTaken', { username });
+        // The linked person must be one of this tenant's people (issue 9, item 9).
+        if (input.personId && !(await tx.selectFrom('people').select('id').where('tenantId', '=', actor.tenantId).where('id', '=', input.personId).executeTakeFirst())) throw notFound('person');
         const grants = await checkGrants(tx, actor.tenantId, input.roles);
         const now = clock.now().toISOString();
         const row = {

@@ -26,7 +26,7 @@ import { urusanLabel } from '../../../shared/urusan.ts';
 import { withQuery } from '../../api/client.ts';
 import { useInnovations, useInnovationStats, type InnovationListQuery } from '../../api/innovations.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
-import { formatNumber } from '../../components/format.ts';
+import { formatNumber, formatTotal } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useIsMobile } from '../../components/responsive.ts';
 import { UnitSelect } from '../../components/units.tsx';
@@ -203,7 +203,7 @@ export default function InnovationListPage() {
       <ErrorAlert error={list.error} />
       <ListStatusBar
         testId="innovation-total"
-        countText={data ? t('innovation.list.count', { count: data.total, formatted: formatNumber(data.total) }) : null}
+        countText={data ? t('innovation.list.count', { count: data.total, formatted: formatTotal(data.total, data.totalCapped) }) : null}
         fetching={list.isFetching && !list.isLoading}
         canReset={activeFilters > 0 || !!q}
         onReset={() => {

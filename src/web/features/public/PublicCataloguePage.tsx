@@ -28,7 +28,7 @@ import { urusanLabel } from '../../../shared/urusan.ts';
 import { withQuery } from '../../api/client.ts';
 import { usePublicInnovations, usePublicRegions, type PublicInnovation } from '../../api/innovations.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
-import { formatNumber } from '../../components/format.ts';
+import { formatNumber, formatTotal } from '../../components/format.ts';
 import { useIsMobile } from '../../components/responsive.ts';
 import { DigitalBadge, StageBadge, urusanOptions } from '../innovation/common.tsx';
 import { ListStatusBar } from '../../components/ListStatusBar.tsx';
@@ -200,7 +200,7 @@ export default function PublicCataloguePage() {
       <ErrorAlert error={list.error} />
       <ListStatusBar
         testId="public-total"
-        countText={data ? t('publicCatalog.count', { count: data.total, formatted: formatNumber(data.total) }) : null}
+        countText={data ? t('publicCatalog.count', { count: data.total, formatted: formatTotal(data.total, data.totalCapped) }) : null}
         fetching={list.isFetching && !list.isLoading}
         canReset={active > 0 || !!q}
         onReset={() => {
