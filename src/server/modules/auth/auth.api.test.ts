@@ -117,18 +117,20 @@ for (const dialect of await testDialects()) {
   });
 }
 
-describe('login rate limit', () => {
-  test('more than the per-minute limit of sign-in attempts from one address → 429', async () => {
-    const rt = await createTestRuntime('sqlite', { env: { SERASAN_LOGIN_RATE_LIMIT_PER_MINUTE: '3' } });
-    try {
-      const c = new TestClient(rt.app);
-      const statuses: number[] = [];
-      for (let i = 0; i < 5; i++) statuses.push((await c.post('/api/auth/login', { username: 'x', password: 'y' }, { csrf: false })).status);
-      assert.deepEqual(statuses, [401, 401, 401, 429, 429]);
-      const last = await c.post('/api/auth/login', { username: 'x', password: 'y' }, { csrf: false });
-      assert.equal(last.body.error.code, 'RATE_LIMITED');
-    } finally {
-      await rt.close();
-    }
+for (const dialect of await testDialects()) {
+  describe(`login rate limit [${dialect}]`, () => {
+    test('more than the per-minute limit of sign-in attempts from one address → 429', async () => {
+      const rt = await createTestRuntime(dialect, { env: { SERASAN_LOGIN_RATE_LIMIT_PER_MINUTE: '3' } });
+      try {
+        const c = new TestClient(rt.app);
+        const statuses: number[] = [];
+        for (let i = 0; i < 5; i++) statuses.push((await c.post('/api/auth/login', { username: 'x', password: 'y' }, { csrf: false })).status);
+        assert.deepEqual(statuses, [401, 401, 401, 429, 429]);
+        const last = await c.post('/api/auth/login', { username: 'x', password: 'y' }, { csrf: false });
+        assert.equal(last.body.error.code, 'RATE_LIMITED');
+      } finally {
+        await rt.close();
+      }
+    });
   });
-});
+}
