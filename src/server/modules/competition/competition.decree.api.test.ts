@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { createTestRuntime, signedIn, testDialects, type TestClient, type TestRuntime } from '../../testing/harness.ts';
+import { createManualClock } from '../../lib/manual-clock.ts';
 import { decodeQrCodes, hasZbar, pdfText } from '../../documents/official/pdf-tools.ts';
 
 const all = (v: number) => ({ latar_belakang: v, kebaruan: v, implementasi: v, signifikansi: v, adaptabilitas: v, sumber_daya: v, keberlanjutan: v });
@@ -15,14 +16,14 @@ for (const dialect of await testDialects()) {
     let inovasi: TestClient;
     let balitbangdaHead: string;
     const open = async (name: string) => {
-      const close = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
+      const close = '2026-12-30';
       const c = await inovasi.post('/api/competitions', { name, year: 2026, registrationClose: close, quota: 1 });
       assert.equal(c.status, 201, c.raw);
       return c.body.id as string;
     };
 
     before(async () => {
-      rt = await createTestRuntime(dialect, { env: { SERASAN_PUBLIC_URL: 'https://serasan.example.go.id' } });
+      rt = await createTestRuntime(dialect, { env: { SERASAN_PUBLIC_URL: 'https://serasan.example.go.id' }, clock: createManualClock('2026-11-30T03:00:00.000Z') });
       admin = await signedIn(rt, 'admin');
       inovasi = await signedIn(rt, 'inovasi');
       const units = (await admin.get('/api/units')).body.items as Array<{ id: string; shortName: string }>;

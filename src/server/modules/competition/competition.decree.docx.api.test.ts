@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import JSZip from 'jszip';
 import { createTestRuntime, signedIn, testDialects, type TestClient, type TestRuntime } from '../../testing/harness.ts';
+import { createManualClock } from '../../lib/manual-clock.ts';
 
 const all = (v: number) => ({ latar_belakang: v, kebaruan: v, implementasi: v, signifikansi: v, adaptabilitas: v, sumber_daya: v, keberlanjutan: v });
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -16,11 +17,12 @@ for (const dialect of await testDialects()) {
     let competitionId: string;
 
     before(async () => {
-      rt = await createTestRuntime(dialect);
+      // The injected clock, not the wall clock: every date in these tests is fixed.
+      rt = await createTestRuntime(dialect, { clock: createManualClock('2026-11-30T03:00:00.000Z') });
       admin = await signedIn(rt, 'admin');
       inovasi = await signedIn(rt, 'inovasi');
       juri = await signedIn(rt, 'juri');
-      const close = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
+      const close = '2026-12-30';
       const c = await inovasi.post('/api/competitions', { name: 'Seleksi Inovasi Daerah', year: 2026, registrationClose: close, quota: 1 });
       assert.equal(c.status, 201, c.raw);
       competitionId = c.body.id;

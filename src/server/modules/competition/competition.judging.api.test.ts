@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createTestRuntime, signedIn, testDialects, TestClient, type TestRuntime } from '../../testing/harness.ts';
+import { createManualClock } from '../../lib/manual-clock.ts';
 import { createUsersService } from '../users/users.service.ts';
 
 /**
@@ -35,7 +36,8 @@ for (const dialect of await testDialects()) {
     };
 
     before(async () => {
-      rt = await createTestRuntime(dialect);
+      // The injected clock, not the wall clock: every date in these tests is fixed.
+      rt = await createTestRuntime(dialect, { clock: createManualClock('2026-11-30T03:00:00.000Z') });
       admin = await signedIn(rt, 'admin');
       inovasi = await signedIn(rt, 'inovasi');
       juri = await signedIn(rt, 'juri');
@@ -69,7 +71,7 @@ for (const dialect of await testDialects()) {
         baseVersion: 1,
       });
       assert.equal(saved.status, 200, saved.raw);
-      const close = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
+      const close = '2026-12-30';
       const c = await inovasi.post('/api/competitions', { name: 'Seleksi Inovasi Buta', year: 2026, registrationClose: close, quota: 1, blind: true });
       competitionId = c.body.id;
       for (const p of [dukcapil.proposalId, dinkes.proposalId]) assert.equal((await inovasi.post(`/api/competitions/${competitionId}/entries`, { proposalId: p })).status, 204);
