@@ -6,7 +6,8 @@ export const LANGS: Lang[] = ['id', 'en'];
 
 const catalogs: Record<Lang, unknown> = { id: coreId, en: coreEn };
 
-function lookup(tree: unknown, key: string): string | undefined {
+/** The string at a dotted key of a catalog tree, if there is one. */
+export function lookup(tree: unknown, key: string): string | undefined {
   let node: unknown = tree;
   for (const part of key.split('.')) {
     if (node && typeof node === 'object' && part in (node as Record<string, unknown>)) {
@@ -23,15 +24,22 @@ export function formatDate(lang: Lang, isoDate: string): string {
   return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(d);
 }
 
-/** i18next-compatible {{param}} interpolation, for server-side messages. */
-export function translate(lang: Lang, key: string, params: Record<string, unknown> = {}): string {
-  const template = lookup(catalogs[lang], key) ?? lookup(catalogs.id, key) ?? key;
+/**
+ * i18next-compatible {{param}} interpolation: "#date:YYYY-MM-DD" params are written out in the
+ * language; with `refs`, "@key" params are translated from the core catalog.
+ */
+export function interpolate(lang: Lang, template: string, params: Record<string, unknown>, refs = true): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
     const v = params[name];
-    if (typeof v === 'string' && v.startsWith('@')) return translate(lang, v.slice(1));
+    if (refs && typeof v === 'string' && v.startsWith('@')) return translate(lang, v.slice(1));
     if (typeof v === 'string' && v.startsWith('#date:')) return formatDate(lang, v.slice(6));
     return v === undefined || v === null ? '' : String(v);
   });
+}
+
+/** A server-side message from the core catalog in the language (Indonesian as fallback). */
+export function translate(lang: Lang, key: string, params: Record<string, unknown> = {}): string {
+  return interpolate(lang, lookup(catalogs[lang], key) ?? lookup(catalogs.id, key) ?? key, params);
 }
 
 /**

@@ -1,32 +1,21 @@
-import { formatDate, type Lang } from '../../../shared/i18n/translate.ts';
+import { interpolate, lookup, type Lang } from '../../../shared/i18n/translate.ts';
 import { notifyId } from '../../../shared/i18n/notify.id.ts';
 import { notifyEn } from '../../../shared/i18n/notify.en.ts';
 
 const catalogs: Record<Lang, unknown> = { id: notifyId, en: notifyEn };
-
-function lookup(tree: unknown, key: string): string | undefined {
-  let node: unknown = tree;
-  for (const part of key.split('.')) {
-    if (node && typeof node === 'object' && part in (node as Record<string, unknown>)) node = (node as Record<string, unknown>)[part];
-    else return undefined;
-  }
-  return typeof node === 'string' ? node : undefined;
-}
 
 /** Whether a message key has a title and a body in the source catalog (checked when notifying). */
 export function isKnownMessage(key: string): boolean {
   return lookup(notifyId, `${key}.title`) !== undefined && lookup(notifyId, `${key}.body`) !== undefined;
 }
 
-/** {{param}} interpolation; "#date:YYYY-MM-DD" params are written out in the language. */
+/**
+ * A notification text in the language. Params are record data (names of surveys, units), so an
+ * "@" at their start is kept as written, not read as a catalog reference.
+ */
 export function renderText(lang: Lang, key: string, params: Record<string, unknown>): string | undefined {
   const template = lookup(catalogs[lang], key) ?? lookup(catalogs.id, key);
-  if (template === undefined) return undefined;
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
-    const v = params[name];
-    if (typeof v === 'string' && v.startsWith('#date:')) return formatDate(lang, v.slice(6));
-    return v === undefined || v === null ? '' : String(v);
-  });
+  return template === undefined ? undefined : interpolate(lang, template, params, false);
 }
 
 export interface RenderedMessage {
