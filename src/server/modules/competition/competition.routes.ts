@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { authorize } from '../../policy/policy.ts';
 import { ZId, ZIsoDate } from '../../../shared/schemas/common.ts';
-import { publicBase } from '../skm/skm.routes.ts';
+import { publicBase } from '../../lib/public-base.ts';
 import { draftDecreeDocx, draftDecreePdf } from './competition.decree.ts';
 import { createCompetitionService } from './competition.service.ts';
 import { assertMayDraftDecree, assertMaySeeRanking } from './competition.policy.ts';

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { publicBase } from '../../lib/public-base.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
@@ -20,11 +21,6 @@ registerEvidenceTarget(
 );
 
 const params = z.object({ id: ZId });
-
-/** The base URL citizens reach (for QR codes): SERASAN_PUBLIC_URL, else this request's origin. */
-export function publicBase(request: { protocol: string; host: string }, config: { publicUrlSetting: string | undefined }) {
-  return (config.publicUrlSetting ?? `${request.protocol}://${request.host}`).replace(/\/$/, '');
-}
 
 export async function skmRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
