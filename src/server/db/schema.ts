@@ -503,4 +503,12 @@ export interface DB {
   };
 
   // ---
+  // 0013-search
+  // ---
+  // 0014-innovation-import
+  // ---
+  // 0015-competition-rules
+  // ---
+  // 0016-skm-write-path
+  // ---
 }

@@ -11,6 +11,10 @@ import * as m0009 from './2026-11-30-0009-workflow.ts';
 import * as m0010 from './2026-11-30-0010-login-throttle.ts';
 import * as m0011 from './2026-11-30-0011-unit-code-null.ts';
 import * as m0012 from './2026-11-30-0012-references.ts';
+import * as m0013 from './2026-12-01-0013-search.ts';
+import * as m0014 from './2026-12-01-0014-innovation-import.ts';
+import * as m0015 from './2026-12-01-0015-competition-rules.ts';
+import * as m0016 from './2026-12-01-0016-skm-write-path.ts';
 
 /** Static, append-only list of migrations (no directory scanning: STACK.md). */
 export const migrations: Record<string, Migration> = {
@@ -26,6 +30,10 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30-0010-login-throttle': m0010,
   '2026-11-30-0011-unit-code-null': m0011,
   '2026-11-30-0012-references': m0012,
+  '2026-12-01-0013-search': m0013,
+  '2026-12-01-0014-innovation-import': m0014,
+  '2026-12-01-0015-competition-rules': m0015,
+  '2026-12-01-0016-skm-write-path': m0016,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -145,9 +145,17 @@ export async function skmRoutes(app: FastifyInstance, deps: Deps) {
         max: limit,
         timeWindow: 60_000,
         onExceeded: (req: { params?: unknown }) => {
-          void skm.countRejection(String((req.params as { code?: string })?.code ?? '?'), 'rate_limited').catch(() => {});
+          // The count is awaited before the 429 leaves (onSend below), so a client that reads the
+          // rejection log right after its 429 sees it counted.
+          (req as { skmRejection?: Promise<void> }).skmRejection = skm
+            .countRejection(String((req.params as { code?: string })?.code ?? '?'), 'rate_limited')
+            .catch(() => {});
         },
       },
+    },
+    onSend: async (req, _reply, payload) => {
+      await (req as { skmRejection?: Promise<void> }).skmRejection;
+      return payload;
     },
     attachValidation: true,
     schema: { tags: ['publik'], params: z.object({ code: z.string().min(4).max(20) }), body: ZSubmitResponseInput, summary: 'Submit answers (stored by unsur code)' },
