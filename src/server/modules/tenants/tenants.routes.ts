@@ -4,17 +4,8 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { ZCreateTenantInput } from '../../../shared/schemas/admin.ts';
-import { ilikeContains } from '../../db/dialect.ts';
 import { createTenantService } from './tenants.service.ts';
-
-const presentTenant = (t: { id: string; regionCode: string; name: string; kind: string; isDemo: number; createdAt: string }) => ({
-  id: t.id,
-  regionCode: t.regionCode,
-  name: t.name,
-  kind: t.kind,
-  isDemo: t.isDemo === 1,
-  createdAt: t.createdAt,
-});
+import { presentTenant } from './tenants.presenters.ts';
 
 export async function tenantRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -45,10 +36,6 @@ export async function tenantRoutes(app: FastifyInstance, deps: Deps) {
       }),
     },
   }, async (request) => {
-    let q = deps.db.selectFrom('regions').selectAll();
-    if (request.query.level) q = q.where('level', '=', request.query.level);
-    if (request.query.parentCode) q = q.where('parentCode', '=', request.query.parentCode);
-    if (request.query.q) q = q.where(ilikeContains('name', request.query.q));
-    return { items: await q.orderBy('code').limit(500).execute() };
+    return { items: await tenants.listRegions(request.query) };
   });
 }

@@ -1,7 +1,8 @@
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
-import type { Executor, Tx } from '../../db/db.ts';
+import type { Tx } from '../../db/db.ts';
+import { tenantsRepo, type RegionFilter } from './tenants.repo.ts';
 import type { AuditActor, AuditRecorder } from '../audit/audit.writer.ts';
 import { writeWithAudit } from '../audit/audit.writer.ts';
 import type { Actor } from '../../policy/actor.ts';
@@ -77,19 +78,12 @@ export function createTenantService(deps: Deps) {
     },
     listTenants(actor: Actor) {
       authorize(actor, 'tenant.create', { tenantId: actor.tenantId });
-      return db.selectFrom('tenants').selectAll().orderBy('regionCode').execute();
+      return tenantsRepo.listTenants(db);
     },
     async summary(actor: Actor) {
       authorize(actor, 'tenant.read', { tenantId: actor.tenantId });
-      const t = await db.selectFrom('tenants').selectAll().where('id', '=', actor.tenantId).executeTakeFirstOrThrow();
-      const count = async (table: 'units' | 'people' | 'users') => {
-        const row = await (db as Executor)
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('tenantId', '=', actor.tenantId)
-          .executeTakeFirstOrThrow();
-        return Number(row.n);
-      };
+      const t = await tenantsRepo.findTenant(db, actor.tenantId);
+      const count = (table: 'units' | 'people' | 'users') => tenantsRepo.countRows(db, actor.tenantId, table);
       return {
         id: t.id,
         name: t.name,
@@ -100,6 +94,10 @@ export function createTenantService(deps: Deps) {
         personCount: await count('people'),
         userCount: await count('users'),
       };
+    },
+    /** The Kemendagri region reference (no tenant: the same for every region). */
+    listRegions(filter: RegionFilter) {
+      return tenantsRepo.listRegions(db, filter);
     },
   };
 }
