@@ -1,0 +1,23 @@
+export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
+
+export function presentAuditEntry(e: {
+  id: string;
+  at: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  actorId: string | null;
+  actorName: string | null;
+  changes: AuditChanges;
+}) {
+  return {
+    id: e.id,
+    at: e.at,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    actorId: e.actorId,
+    actorName: e.actorName,
+    changes: e.changes,
+  };
+}

@@ -1,0 +1,40 @@
+import type { Deps } from '../../deps.ts';
+import type { Actor } from '../../policy/actor.ts';
+import { can, authorize } from '../../policy/policy.ts';
+import { auditRepo, type AuditFilter } from './audit.repo.ts';
+import type { AuditChanges } from './audit.presenters.ts';
+
+/** Record types whose history any signed-in user of the tenant may read (they read the records). */
+const ORG_ENTITY_TYPES = ['unit', 'position', 'person', 'assignment'];
+
+/** The read-only history API (the writer is audit.writer.ts). */
+export function createAuditService(deps: Deps) {
+  const { db } = deps;
+
+  /**
+   * Names for the ids an entry mentions (unitId, personId… before and after), so the history reads
+   * "Dinas Kesehatan", not a uuid. Only records of the caller's tenant are resolved.
+   */
+  async function resolveRefs(tenantId: string, items: Array<{ changes: AuditChanges }>) {
+    const ids = new Set<string>();
+    for (const e of items) {
+      for (const [field, ch] of Object.entries(e.changes)) {
+        if (!/Id$/.test(field)) continue;
+        for (const v of [ch?.before, ch?.after]) if (typeof v === 'string' && v.length <= 64) ids.add(v);
+      }
+    }
+    const list = [...ids];
+    if (!list.length) return {};
+    return auditRepo.labelsOf(db, tenantId, list);
+  }
+
+  return {
+    async history(actor: Actor, f: AuditFilter) {
+      authorize(actor, 'audit.readOrg', { tenantId: actor.tenantId });
+      const all = can(actor, 'audit.readAll', { tenantId: actor.tenantId });
+      const { rows, total } = await auditRepo.listEntries(db, actor.tenantId, f, all ? null : ORG_ENTITY_TYPES);
+      const items = rows.map((e) => ({ ...e, changes: JSON.parse(e.changes) as AuditChanges }));
+      return { items, refs: await resolveRefs(actor.tenantId, items), total };
+    },
+  };
+}
