@@ -34,6 +34,7 @@ import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { accountEmailRoutes } from './modules/users/email.routes.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
+import { registerAllEvidenceTargets } from './evidence-targets.ts';
 
 export interface AppOptions {
   logger?: boolean;
@@ -96,6 +97,8 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   registerErrorHandling(app);
   registerAuth(app, deps);
   registerInputGuards(app);
+  // Which records evidence can be linked to: explicit here, not an import side effect.
+  registerAllEvidenceTargets();
 
   await healthRoutes(app, deps);
   await authRoutes(app, deps);

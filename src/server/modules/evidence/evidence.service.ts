@@ -35,25 +35,50 @@ export function registerEvidenceTarget(entityType: string, resolver: UnitResolve
   resolvers.set(entityType, resolver);
   manageActions.set(entityType, manageAction);
 }
-registerEvidenceTarget('unit', async (db, t, id) => ({ exists: !!(await db.selectFrom('units').select('id').where('tenantId', '=', t).where('id', '=', id).executeTakeFirst()), unitId: id }));
-registerEvidenceTarget('person', async (db, t, id) => {
-  const p = await db.selectFrom('people').select('unitId').where('tenantId', '=', t).where('id', '=', id).executeTakeFirst();
-  return { exists: !!p, unitId: p?.unitId ?? null };
-});
-registerEvidenceTarget('position', async (db, t, id) => {
-  const p = await db.selectFrom('positions').select('unitId').where('tenantId', '=', t).where('id', '=', id).executeTakeFirst();
-  return { exists: !!p, unitId: p?.unitId ?? null };
-});
-registerEvidenceTarget('assignment', async (db, t, id) => {
-  const a = await db
-    .selectFrom('assignments')
-    .innerJoin('positions', (j) => j.onRef('positions.tenantId', '=', 'assignments.tenantId').onRef('positions.id', '=', 'assignments.positionId'))
-    .select('positions.unitId')
-    .where('assignments.tenantId', '=', t)
-    .where('assignments.id', '=', id)
-    .executeTakeFirst();
-  return { exists: !!a, unitId: a?.unitId ?? null };
-});
+
+/** A record type evidence can be linked to: how to find its unit, and who may attach to it. */
+export interface EvidenceTarget {
+  entityType: string;
+  resolve: UnitResolver;
+  manageAction?: Action;
+}
+
+/** Called where the app is built (app.ts, through evidence-targets.ts): no import side effects. */
+export function registerEvidenceTargets(targets: readonly EvidenceTarget[]) {
+  for (const t of targets) registerEvidenceTarget(t.entityType, t.resolve, t.manageAction);
+}
+
+/** Organisation records: readable tenant-wide, managed with person.manage. */
+export const orgEvidenceTargets: EvidenceTarget[] = [
+  { entityType: 'unit', resolve: async (db, t, id) => ({ exists: !!(await db.selectFrom('units').select('id').where('tenantId', '=', t).where('id', '=', id).executeTakeFirst()), unitId: id }) },
+  {
+    entityType: 'person',
+    resolve: async (db, t, id) => {
+      const p = await db.selectFrom('people').select('unitId').where('tenantId', '=', t).where('id', '=', id).executeTakeFirst();
+      return { exists: !!p, unitId: p?.unitId ?? null };
+    },
+  },
+  {
+    entityType: 'position',
+    resolve: async (db, t, id) => {
+      const p = await db.selectFrom('positions').select('unitId').where('tenantId', '=', t).where('id', '=', id).executeTakeFirst();
+      return { exists: !!p, unitId: p?.unitId ?? null };
+    },
+  },
+  {
+    entityType: 'assignment',
+    resolve: async (db, t, id) => {
+      const a = await db
+        .selectFrom('assignments')
+        .innerJoin('positions', (j) => j.onRef('positions.tenantId', '=', 'assignments.tenantId').onRef('positions.id', '=', 'assignments.positionId'))
+        .select('positions.unitId')
+        .where('assignments.tenantId', '=', t)
+        .where('assignments.id', '=', id)
+        .executeTakeFirst();
+      return { exists: !!a, unitId: a?.unitId ?? null };
+    },
+  },
+];
 export const evidenceTargetTypes = () => [...resolvers.keys()];
 
 export function createEvidenceService(deps: Deps) {

@@ -9,16 +9,6 @@ import { createProposalService } from './proposal.service.ts';
 import { createProposalDocuments } from './proposal.documents.ts';
 import { kippRulebooks } from '../../rules/kipp/index.ts';
 import { wordDiff } from '../../lib/word-diff.ts';
-import { registerEvidenceTarget } from '../evidence/evidence.service.ts';
-
-registerEvidenceTarget(
-  'proposal',
-  async (db, t, id) => {
-    const r = await db.selectFrom('proposals as p').innerJoin('innovations as i', (j) => j.onRef('i.tenantId', '=', 'p.tenantId').onRef('i.id', '=', 'p.innovationId')).select('i.unitId').where('p.tenantId', '=', t).where('p.id', '=', id).executeTakeFirst();
-    return { exists: !!r, unitId: r?.unitId ?? null };
-  },
-  'proposal.write',
-);
 
 const params = z.object({ id: ZId });
 // The hard size limit is enforced by the rulebook too; this bounds the request itself.
@@ -33,16 +23,7 @@ export async function proposalRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/kipp/rulebooks', { schema: { tags } }, async () => ({ items: kippRulebooks.list() }));
 
   r.get('/api/proposals', { schema: { tags, querystring: z.object({ innovationId: ZId.optional() }) } }, async (request) => {
-    const actor = actorOf(request);
-    let q = deps.db
-      .selectFrom('proposals as p')
-      .innerJoin('innovations as i', (j) => j.onRef('i.tenantId', '=', 'p.tenantId').onRef('i.id', '=', 'p.innovationId'))
-      .select(['p.id', 'p.title', 'p.rulebookId', 'p.innovationId', 'p.updatedAt', 'p.competitionId', 'i.unitId'])
-      .where('p.tenantId', '=', actor.tenantId);
-    if (request.query.innovationId) q = q.where('p.innovationId', '=', request.query.innovationId);
-    const { can } = await import('../../policy/policy.ts');
-    const rows = (await q.orderBy('p.updatedAt', 'desc').execute()).filter((x) => can(actor, 'proposal.read', { tenantId: actor.tenantId, unitId: x.unitId }));
-    return { items: rows };
+    return { items: await proposals.list(actorOf(request), request.query) };
   });
 
   r.post('/api/proposals', {

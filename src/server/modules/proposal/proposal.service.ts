@@ -12,6 +12,7 @@ import { formatDate, translate, type Lang } from '../../../shared/i18n/translate
 import { competitionRepo } from '../competition/competition.repo.ts';
 import { blindRedactor } from '../competition/competition.policy.ts';
 import { assertProposalUnlocked, proposalAccess } from './proposal.policy.ts';
+import { proposalRepo } from './proposal.repo.ts';
 
 export function rulebookOfProposal(id: string): KippRulebook {
   const rb = kippRulebooks.get(id);
@@ -160,6 +161,12 @@ export function createProposalService(deps: Deps) {
     load,
     present,
     readView,
+
+    /** Proposals the actor may read (their units' innovations, or the whole tenant), newest change first. */
+    async list(actor: Actor, filter: { innovationId?: string }) {
+      const rows = await proposalRepo.list(db, actor.tenantId, filter);
+      return rows.filter((x) => can(actor, 'proposal.read', { tenantId: actor.tenantId, unitId: x.unitId }));
+    },
 
     async create(actor: Actor, input: { innovationId: string; rulebookId?: string; basedOnId?: string | null }, requestId?: string) {
       const inv = await db.selectFrom('innovations').selectAll().where('tenantId', '=', actor.tenantId).where('id', '=', input.innovationId).executeTakeFirst();

@@ -1,0 +1,20 @@
+import type { Executor } from '../../db/db.ts';
+
+/** KIPP proposals data access; every function takes tenantId explicitly. */
+export const proposalRepo = {
+  /** Proposals with the unit of their innovation, most recently changed first. */
+  list(db: Executor, tenantId: string, filter: { innovationId?: string }) {
+    let q = db
+      .selectFrom('proposals as p')
+      .innerJoin('innovations as i', (j) => j.onRef('i.tenantId', '=', 'p.tenantId').onRef('i.id', '=', 'p.innovationId'))
+      .select(['p.id', 'p.title', 'p.rulebookId', 'p.innovationId', 'p.updatedAt', 'p.competitionId', 'i.unitId'])
+      .where('p.tenantId', '=', tenantId);
+    if (filter.innovationId) q = q.where('p.innovationId', '=', filter.innovationId);
+    return q.orderBy('p.updatedAt', 'desc').execute();
+  },
+  /** Whether the proposal exists and the unit of its innovation (evidence access). */
+  async unitOf(db: Executor, tenantId: string, id: string) {
+    const r = await db.selectFrom('proposals as p').innerJoin('innovations as i', (j) => j.onRef('i.tenantId', '=', 'p.tenantId').onRef('i.id', '=', 'p.innovationId')).select('i.unitId').where('p.tenantId', '=', tenantId).where('p.id', '=', id).executeTakeFirst();
+    return { exists: !!r, unitId: r?.unitId ?? null };
+  },
+};
