@@ -4,10 +4,12 @@
  */
 import { orgEvidenceTargets, registerEvidenceTargets, type EvidenceTarget } from './modules/evidence/evidence.service.ts';
 import { proposalRepo } from './modules/proposal/proposal.repo.ts';
+import { skmRepo } from './modules/skm/skm.repo.ts';
 
 export const evidenceTargets: readonly EvidenceTarget[] = [
   ...orgEvidenceTargets,
   { entityType: 'proposal', resolve: proposalRepo.unitOf, manageAction: 'proposal.write' },
+  { entityType: 'skm_survey', resolve: skmRepo.unitOf, manageAction: 'skm.manage' },
 ];
 
 export function registerAllEvidenceTargets() {

@@ -12,9 +12,7 @@ import { stemText } from '../../search/stem.ts';
 import { presentPublicInnovation } from './innovation.presenters.ts';
 import { urusanLabel } from '../../../shared/urusan.ts';
 
-/** ODbL attribution carried by every open-data export that contains region data. */
-export const ODBL_ATTRIBUTION =
-  'Kode dan nama wilayah: idn-area-data 3.1.2 (Open Database License, ODbL v1.0), mengikuti kode wilayah Kemendagri.';
+import { ODBL_ATTRIBUTION } from '../../lib/open-data.ts';
 
 const ZPublicQuery = z.object({
   q: z.string().max(200).optional(),

@@ -9,16 +9,7 @@ import { ZActionInput, ZCreateSurveyInput, ZSubmitResponseInput, ZUpdateActionIn
 import { createSkmService, rulebookOf } from './skm.service.ts';
 import { skmRulebooks } from '../../rules/skm/index.ts';
 import { createSkmDocuments } from './skm.documents.ts';
-import { registerEvidenceTarget } from '../evidence/evidence.service.ts';
-
-registerEvidenceTarget(
-  'skm_survey',
-  async (db, t, id) => {
-    const r = await db.selectFrom('skmSurveys').select('unitId').where('tenantId', '=', t).where('id', '=', id).executeTakeFirst();
-    return { exists: !!r, unitId: r?.unitId ?? null };
-  },
-  'skm.manage',
-);
+import { presentCreatedSurvey, presentSurveyDetail, presentSurveyListItem } from './skm.presenters.ts';
 
 const params = z.object({ id: ZId });
 
@@ -35,53 +26,20 @@ export async function skmRoutes(app: FastifyInstance, deps: Deps) {
     schema: { tags, summary: 'Open a survey for a service of a unit over a period (the service is created on first use)', body: ZCreateSurveyInput },
   }, async (request, reply) => {
     const { survey, serviceName, unitName } = await skm.createSurvey(actorOf(request), request.body, request.id);
-    return reply.status(201).send({
-      id: survey.id,
-      surveyCode: survey.code,
-      serviceId: survey.serviceId,
-      serviceName,
-      unitId: survey.unitId,
-      unitName,
-      periodKind: survey.periodKind,
-      periodStart: survey.periodStart,
-      periodEnd: survey.periodEnd,
-      population: survey.population,
-      activeUnsur: JSON.parse(survey.activeUnsur),
-      status: survey.status,
-      formUrl: `${publicBase(request, deps.config)}/skm/${survey.code}`,
-    });
+    return reply.status(201).send(presentCreatedSurvey(survey, { serviceName, unitName }, `${publicBase(request, deps.config)}/skm/${survey.code}`));
   });
 
   r.get('/api/skm/surveys', {
     schema: { tags, querystring: z.object({ unitId: ZId.optional(), status: z.enum(['open', 'closed']).optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }) },
   }, async (request) => ({
-    items: (await skm.listSurveys(actorOf(request), request.query)).map((s) => ({
-      id: s.id,
-      surveyCode: s.code,
-      serviceId: s.serviceId,
-      serviceName: s.serviceName,
-      unitId: s.unitId,
-      unitName: s.unitName,
-      periodKind: s.periodKind,
-      periodStart: s.periodStart,
-      periodEnd: s.periodEnd,
-      population: s.population,
-      status: s.status,
-      isDemo: s.isDemo === 1,
-      responses: s.responses,
-      ikmConverted: s.ikmConverted,
-      mutu: s.mutu,
-      minSample: s.minSample,
-      canManage: s.canManage,
-      formUrl: `${publicBase(request, deps.config)}/skm/${s.code}`,
-    })),
+    items: (await skm.listSurveys(actorOf(request), request.query)).map((s) => presentSurveyListItem(s, `${publicBase(request, deps.config)}/skm/${s.code}`)),
   }));
 
   r.get('/api/skm/surveys/:id', { schema: { tags, params } }, async (request) => {
     const s = await skm.requireSurvey(actorOf(request).tenantId, request.params.id);
     const list = await skm.listSurveys(actorOf(request), { unitId: s.unitId });
     const row = list.find((x) => x.id === s.id)!;
-    return { id: s.id, surveyCode: s.code, serviceId: s.serviceId, serviceName: row.serviceName, unitId: s.unitId, unitName: row.unitName, periodKind: s.periodKind, periodStart: s.periodStart, periodEnd: s.periodEnd, population: s.population, status: s.status, isDemo: s.isDemo === 1, activeUnsur: JSON.parse(s.activeUnsur), rulebook: rulebookOf(s.rulebookId), canManage: row.canManage, formUrl: `${publicBase(request, deps.config)}/skm/${s.code}` };
+    return presentSurveyDetail(s, { serviceName: row.serviceName, unitName: row.unitName, rulebook: rulebookOf(s.rulebookId), canManage: row.canManage }, `${publicBase(request, deps.config)}/skm/${s.code}`);
   });
 
   r.patch('/api/skm/surveys/:id', { schema: { tags, params, body: ZUpdateSurveyInput, summary: 'Population, period end, open/close' } }, async (request) => {
