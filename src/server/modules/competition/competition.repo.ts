@@ -7,6 +7,17 @@ export const competitionRepo = {
     return db.selectFrom('competitions').selectAll().where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
   },
 
+  /** The tenant's competitions, newest year first. */
+  list(db: Executor, tenantId: string) {
+    return db.selectFrom('competitions').select(['id', 'name', 'year', 'status', 'quota', 'registrationClose', 'isBlind', 'decisionNumber']).where('tenantId', '=', tenantId).orderBy('year', 'desc').execute();
+  },
+
+  /** The stored PDF (by SHA-256) of an issued document, e.g. the SK penetapan. */
+  async documentSha256(db: Executor, tenantId: string, documentId: string) {
+    const doc = await db.selectFrom('officialDocuments').select('sha256').where('tenantId', '=', tenantId).where('id', '=', documentId).executeTakeFirstOrThrow();
+    return doc.sha256;
+  },
+
   judges(db: Executor, tenantId: string, competitionId: string) {
     return db
       .selectFrom('competitionJudges as j')

@@ -9,6 +9,7 @@ import { publicBase } from '../../lib/public-base.ts';
 import { draftDecreeDocx, draftDecreePdf } from './competition.decree.ts';
 import { createCompetitionService } from './competition.service.ts';
 import { assertMayDraftDecree, assertMaySeeRanking } from './competition.policy.ts';
+import { presentCompetitionListItem } from './competition.presenters.ts';
 
 const params = z.object({ id: ZId });
 
@@ -26,10 +27,7 @@ export async function competitionRoutes(app: FastifyInstance, deps: Deps) {
   }, async (request, reply) => reply.status(201).send(await competitions.create(actorOf(request), request.body, request.id)));
 
   r.get('/api/competitions', { schema: { tags } }, async (request) => {
-    const actor = actorOf(request);
-    authorize(actor, 'competition.read', { tenantId: actor.tenantId });
-    const rows = await deps.db.selectFrom('competitions').select(['id', 'name', 'year', 'status', 'quota', 'registrationClose', 'isBlind', 'decisionNumber']).where('tenantId', '=', actor.tenantId).orderBy('year', 'desc').execute();
-    return { items: rows.map(({ isBlind, ...c }) => ({ ...c, blind: isBlind === 1, isBlind })) };
+    return { items: (await competitions.list(actorOf(request))).map(presentCompetitionListItem) };
   });
 
   r.get('/api/competitions/:id', { schema: { tags, params } }, async (request) => competitions.entriesFor(actorOf(request), request.params.id));
@@ -88,8 +86,8 @@ export async function competitionRoutes(app: FastifyInstance, deps: Deps) {
     assertMaySeeRanking(actor, c);
     const decision = c.decision ? (JSON.parse(c.decision) as { documentId?: string }) : null;
     if (decision?.documentId) {
-      const doc = await deps.db.selectFrom('officialDocuments').select('sha256').where('tenantId', '=', actor.tenantId).where('id', '=', decision.documentId).executeTakeFirstOrThrow();
-      return reply.type('application/pdf').header('content-disposition', 'inline; filename="sk-penetapan.pdf"').send(deps.blobs.open(doc.sha256));
+      const sha256 = await competitions.issuedDecreeSha256(actor.tenantId, decision.documentId);
+      return reply.type('application/pdf').header('content-disposition', 'inline; filename="sk-penetapan.pdf"').send(deps.blobs.open(sha256));
     }
     const { items } = await competitions.rankingOf(c);
     const judges = (await competitions.entriesFor(actor, c.id)).judges.map((j) => j.name);

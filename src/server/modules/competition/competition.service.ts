@@ -77,6 +77,16 @@ export function createCompetitionService(deps: Deps) {
     rankingOf,
     rankingFor,
 
+    list(actor: Actor) {
+      authorize(actor, 'competition.read', { tenantId: actor.tenantId });
+      return competitionRepo.list(db, actor.tenantId);
+    },
+
+    /** The frozen PDF of an issued decree (the caller has checked who may see it). */
+    issuedDecreeSha256(tenantId: string, documentId: string) {
+      return competitionRepo.documentSha256(db, tenantId, documentId);
+    },
+
     async create(actor: Actor, input: CreateCompetitionInput, requestId?: string) {
       authorize(actor, 'competition.manage', { tenantId: actor.tenantId });
       const rb = rulebookOfProposal(input.rulebookId ?? 'kipp-umum-2023');

@@ -1,0 +1,3 @@
+export function presentCompetitionListItem<C extends { isBlind: number }>({ isBlind, ...c }: C) {
+  return { ...c, blind: isBlind === 1, isBlind };
+}
