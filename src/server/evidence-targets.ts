@@ -3,13 +3,15 @@
  * (app.ts) instead of as a side effect of importing a route or service file.
  */
 import { orgEvidenceTargets, registerEvidenceTargets, type EvidenceTarget } from './modules/evidence/evidence.service.ts';
-import { proposalRepo } from './modules/proposal/proposal.repo.ts';
+import { innovationRepo } from './modules/innovation/innovation.repo.ts';
 import { skmRepo } from './modules/skm/skm.repo.ts';
+import { proposalRepo } from './modules/proposal/proposal.repo.ts';
 
 export const evidenceTargets: readonly EvidenceTarget[] = [
   ...orgEvidenceTargets,
-  { entityType: 'proposal', resolve: proposalRepo.unitOf, manageAction: 'proposal.write' },
+  { entityType: 'innovation', resolve: innovationRepo.unitOf, manageAction: 'innovation.score' },
   { entityType: 'skm_survey', resolve: skmRepo.unitOf, manageAction: 'skm.manage' },
+  { entityType: 'proposal', resolve: proposalRepo.unitOf, manageAction: 'proposal.write' },
 ];
 
 export function registerAllEvidenceTargets() {

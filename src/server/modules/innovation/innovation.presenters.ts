@@ -64,3 +64,6 @@ export const presentPublicInnovation = (r: InnovationTable & { unitName?: string
   lifecycle: r.lifecycle,
   publishedAt: r.publishedAt,
 });
+
+/** A region of the public catalogue with its count of published innovations. */
+export const presentPublicRegion = (x: { regionCode: string; name: string; published: number | string | bigint }) => ({ regionCode: x.regionCode, name: x.name, published: Number(x.published) });

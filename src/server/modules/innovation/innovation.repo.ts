@@ -8,6 +8,11 @@ export const innovationRepo = {
   find(db: Executor, tenantId: string, id: string) {
     return db.selectFrom('innovations').selectAll().where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
   },
+  /** Whether the innovation exists and its unit (evidence access). */
+  async unitOf(db: Executor, tenantId: string, id: string) {
+    const r = await db.selectFrom('innovations').select('unitId').where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
+    return { exists: !!r, unitId: r?.unitId ?? null };
+  },
   async insert(db: Executor, row: Insertable<InnovationTable>) {
     await db.insertInto('innovations').values(row).execute();
   },

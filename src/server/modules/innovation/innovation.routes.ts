@@ -18,18 +18,8 @@ import { URUSAN } from '../../../shared/urusan.ts';
 import { createInnovationService, type WorkflowAction } from './innovation.service.ts';
 import { createIidService } from './iid.service.ts';
 import { presentInnovation, presentInnovationSummary } from './innovation.presenters.ts';
-import { registerEvidenceTarget } from '../evidence/evidence.service.ts';
 import { createInnovationXlsx } from './innovation.xlsx.ts';
 import { readUpload } from '../../plugins/upload.ts';
-
-registerEvidenceTarget(
-  'innovation',
-  async (db, t, id) => {
-    const r = await db.selectFrom('innovations').select('unitId').where('tenantId', '=', t).where('id', '=', id).executeTakeFirst();
-    return { exists: !!r, unitId: r?.unitId ?? null };
-  },
-  'innovation.score',
-);
 
 const params = z.object({ id: ZId });
 const ZYear = z.coerce.number().int().min(2000).max(2100);
