@@ -4,14 +4,18 @@
  */
 import { orgEvidenceTargets, registerEvidenceTargets, type EvidenceTarget } from './modules/evidence/evidence.service.ts';
 import { innovationRepo } from './modules/innovation/innovation.repo.ts';
+import { assessmentEvidenceTarget } from './modules/assessment/assessment.service.ts';
 import { skmRepo } from './modules/skm/skm.repo.ts';
 import { proposalRepo } from './modules/proposal/proposal.repo.ts';
+import { officialDocumentEvidenceTarget } from './documents/official/official.service.ts';
 
 export const evidenceTargets: readonly EvidenceTarget[] = [
   ...orgEvidenceTargets,
   { entityType: 'innovation', resolve: innovationRepo.unitOf, manageAction: 'innovation.score' },
+  assessmentEvidenceTarget,
   { entityType: 'skm_survey', resolve: skmRepo.unitOf, manageAction: 'skm.manage' },
   { entityType: 'proposal', resolve: proposalRepo.unitOf, manageAction: 'proposal.write' },
+  officialDocumentEvidenceTarget,
 ];
 
 export function registerAllEvidenceTargets() {

@@ -3,7 +3,7 @@ import { AppError, conflict, notFound } from '../../errors.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { authorize, can } from '../../policy/policy.ts';
 import { writeWithAudit } from '../../modules/audit/audit.writer.ts';
-import { registerEvidenceTarget, sniffType } from '../../modules/evidence/evidence.service.ts';
+import { sniffType, type EvidenceTarget } from '../../modules/evidence/evidence.service.ts';
 import { who } from '../../modules/org/org.service.ts';
 import { newId } from '../../lib/ids.ts';
 import { renderPdf } from '../pdf/pdfmake.ts';
@@ -12,14 +12,14 @@ import { checkTemplate, DEFAULT_CLASSIFICATION, DEFAULT_TEMPLATE, DOC_TYPES, iss
 import type { SignatureBlock } from './signer.ts';
 
 // Issued PDFs are evidence linked to their document: readable by whoever may read the register.
-registerEvidenceTarget(
-  'official_document',
-  async (db, t, id) => {
+export const officialDocumentEvidenceTarget: EvidenceTarget = {
+  entityType: 'official_document',
+  resolve: async (db, t, id) => {
     const d = await db.selectFrom('officialDocuments').select('unitId').where('tenantId', '=', t).where('id', '=', id).executeTakeFirst();
     return { exists: !!d, unitId: d?.unitId ?? null };
   },
-  'document.issue',
-);
+  manageAction: 'document.issue',
+};
 
 type SettingsPatch = Partial<Record<'governmentLine' | 'headTitle' | 'headName' | 'place' | 'address' | 'phone' | 'website' | 'email' | 'postalCode', string | null>>;
 type UnitPatch = Partial<Record<'unitCode' | 'address' | 'phone' | 'website' | 'email' | 'postalCode', string | null>>;

@@ -7,7 +7,7 @@ import type { Rulebook } from '../../rules/rulebook.ts';
 import { AssessmentAnswerError, rescore, scoreWorksheet, validateAnswers, type Answers } from '../../rules/assessment/assessment.engine.ts';
 import type { WorksheetBody } from '../../rules/assessment/worksheet.ts';
 import { writeWithAudit } from '../audit/audit.writer.ts';
-import { registerEvidenceTarget } from '../evidence/evidence.service.ts';
+import type { EvidenceTarget } from '../evidence/evidence.service.ts';
 import { who } from '../org/org.service.ts';
 import { ANSWER_ENTITY, answersRepo, type SheetRef, type SideInput } from './answers.repo.ts';
 
@@ -44,16 +44,16 @@ function kindOf(kind: string): WorksheetKind {
 
 // Evidence linked to an answer is readable by whoever may read the answer's worksheet. Links are
 // made through this store only (the generic link route would need the platform-admin right).
-registerEvidenceTarget(
-  ANSWER_ENTITY,
-  async (db, tenantId, answerId) => {
+export const assessmentEvidenceTarget: EvidenceTarget = {
+  entityType: ANSWER_ENTITY,
+  resolve: async (db, tenantId, answerId) => {
     const row = await answersRepo.find(db, tenantId, answerId);
     const spec = row && kinds.get(row.worksheetKind);
     const owner = row && spec ? await spec.resolveScope(db, tenantId, row.scope) : null;
     return { exists: !!owner, unitId: owner?.unitId ?? null };
   },
-  'tenant.create',
-);
+  manageAction: 'tenant.create',
+};
 
 export type OwnAnswerInput = SideInput & { evidenceIds?: string[] };
 export type EvalAnswerInput = SideInput;

@@ -6,6 +6,7 @@ import { readUpload } from '../../plugins/upload.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { ZId, ZPage, ZPageSize } from '../../../shared/schemas/common.ts';
 import { createEvidenceService } from './evidence.service.ts';
+import { presentEvidence } from './evidence.presenters.ts';
 
 export async function evidenceRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -22,14 +23,7 @@ export async function evidenceRoutes(app: FastifyInstance, deps: Deps) {
     const actor = actorOf(request);
     const { file, fields } = await readUpload(request, deps.config.maxUploadBytes);
     const row = await evidence.upload(actor, file, { entityType: fields.entityType, entityId: fields.entityId }, request.id);
-    return reply.status(201).send({
-      id: row.id,
-      originalName: row.originalName,
-      mime: row.mime,
-      size: row.size,
-      sha256: row.sha256,
-      createdAt: row.createdAt,
-    });
+    return reply.status(201).send(presentEvidence(row));
   });
 
   r.get('/api/evidence', {
