@@ -6,7 +6,7 @@ import { ZChangePasswordInput, ZLocaleInput, ZLoginInput, ZLoginResult, ZSession
 import { actorOf, sessionCookieOptions } from '../../plugins/auth.ts';
 import { createAuthService } from './auth.service.ts';
 import { AppError } from '../../errors.ts';
-import { presentSessionUser, SESSION_COOKIE } from './session.service.ts';
+import { SESSION_COOKIE } from './session.service.ts';
 
 export async function authRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -31,7 +31,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
         throw err;
       });
     reply.setCookie(SESSION_COOKIE, session.token, { ...sessionCookieOptions(deps), expires: session.expires });
-    const presented = await presentSessionUser(deps.db, user, actor);
+    const presented = await service.sessionUser(user, actor);
     return { user: presented, passwordChangeRequired: presented.mustChangePassword };
   });
 
@@ -47,7 +47,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/auth/me', {
     config: { allowPendingPassword: true },
     schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: z.object({ user: ZSessionUser }) } },
-  }, async (request) => ({ user: await presentSessionUser(deps.db, request.sessionUser!, actorOf(request)) }));
+  }, async (request) => ({ user: await service.sessionUser(request.sessionUser!, actorOf(request)) }));
 
   r.post('/api/auth/password', {
     config: { allowPendingPassword: true },

@@ -4,13 +4,19 @@ import type { Actor } from '../../policy/actor.ts';
 import { writeWithAudit } from '../audit/audit.writer.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.ts';
 import { checkNewPassword } from './password-policy.ts';
-import { buildActor, createSession } from './session.service.ts';
+import { buildActor, createSession, presentSessionUser } from './session.service.ts';
+import type { UserTable } from '../../db/schema.ts';
 import { forgetAttempts, reserveAttempt, usernameKey } from './login-throttle.ts';
 
 export function createAuthService(deps: Deps) {
   const { db, clock } = deps;
 
   return {
+    /** The signed-in user as the SPA sees it (tenant, unit names of the roles). */
+    sessionUser(user: UserTable, actor: Actor) {
+      return presentSessionUser(db, user, actor);
+    },
+
     /**
      * Username + password sign-in with a progressive delay per username and address (see
      * login-throttle.ts). Known and unknown usernames take the same path: counted, delayed and
