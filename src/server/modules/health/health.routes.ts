@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
+import { createHealthService } from './health.service.ts';
 
 export async function healthRoutes(app: FastifyInstance, deps: Deps) {
+  const health = createHealthService(deps);
   app.withTypeProvider<ZodTypeProvider>().get('/api/health', {
     config: { public: true },
     schema: {
@@ -12,8 +13,5 @@ export async function healthRoutes(app: FastifyInstance, deps: Deps) {
       summary: 'Liveness and database check',
       response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['sqlite', 'postgres']), version: z.string() }) },
     },
-  }, async () => {
-    await sql`select 1`.execute(deps.db);
-    return { status: 'ok' as const, db: deps.dialect, version: deps.config.version };
-  });
+  }, async () => health.check());
 }
