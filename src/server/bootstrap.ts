@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Config } from './config.ts';
 import { openDatabase, type Database_ } from './db/db.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { seedDemo } from './db/seeds/demo.ts';
+import { seedDemo } from './demo/demo.ts';
 import { seedRegions } from './db/seeds/regions.ts';
 import type { Deps } from './deps.ts';
 import { systemClock, type Clock } from './lib/clock.ts';

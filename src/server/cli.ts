@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import { loadConfig } from './config.ts';
 import { openDatabase } from './db/db.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { seedDemo } from './db/seeds/demo.ts';
+import { seedDemo } from './demo/demo.ts';
 import { seedRegions } from './db/seeds/regions.ts';
 import { systemClock } from './lib/clock.ts';
 import { runningServerPid } from './lib/server-lock.ts';

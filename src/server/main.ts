@@ -2,7 +2,7 @@ import { loadConfig } from './config.ts';
 import { buildApp } from './app.ts';
 import { bootstrap } from './bootstrap.ts';
 import { ensureWebBuilt } from './web-build.ts';
-import { DEMO_USERS } from './db/seeds/demo.ts';
+import { DEMO_USERS } from './demo/demo.ts';
 import { createJobRunner } from './jobs/jobs.runner.ts';
 import { createAppJobRegistry } from './jobs/jobs.handlers.ts';
 import { startupNotices } from './startup-notices.ts';

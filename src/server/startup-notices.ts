@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import type { Deps } from './deps.ts';
-import { DEMO_USERS } from './db/seeds/demo.ts';
+import { DEMO_USERS } from './demo/demo.ts';
 
 export interface StartupNotice {
   level: 'info' | 'warn';

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, type DialectName } from '../db/db.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { seedDemo } from '../db/seeds/demo.ts';
+import { seedDemo } from '../demo/demo.ts';
 import { seedRegions } from '../db/seeds/regions.ts';
 import type { Deps } from '../deps.ts';
 import { buildApp } from '../app.ts';

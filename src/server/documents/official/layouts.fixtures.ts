@@ -1,4 +1,4 @@
-import { placeholderEmblem } from '../../db/seeds/demo-documents.ts';
+import { placeholderEmblem } from '../../demo/demo-documents.ts';
 import type { SuratInput } from './layouts.ts';
 import type { Letterhead } from './letterhead.ts';
 import type { SignatureBlock } from './signer.ts';

@@ -45,7 +45,7 @@ for (const dialect of await testDialects()) {
       const fakePng = await admin.upload('/api/documents/settings/emblem', {}, { name: 'lambang.png', data: Buffer.from('%PDF-1.4 not an image'), type: 'image/png' });
       assert.equal(fakePng.status, 415);
       assert.match(fakePng.body.error.message, /PNG atau JPEG/);
-      const { placeholderEmblem } = await import('../../db/seeds/demo-documents.ts');
+      const { placeholderEmblem } = await import('../../demo/demo-documents.ts');
       const ok = await admin.upload('/api/documents/settings/emblem', {}, { name: 'lambang.png', data: placeholderEmblem(), type: 'image/png' });
       assert.equal(ok.status, 201, ok.raw);
       assert.equal(ok.body.mime, 'image/png');

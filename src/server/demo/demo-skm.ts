@@ -1,7 +1,7 @@
-import type { Tx } from '../db.ts';
-import { newId } from '../../lib/ids.ts';
-import { newSurveyCode } from '../../modules/skm/skm.service.ts';
-import { AGE_BANDS, EDUCATIONS, OCCUPATIONS, SEXES } from '../../../shared/schemas/skm.ts';
+import type { Tx } from '../db/db.ts';
+import { newId } from '../lib/ids.ts';
+import { newSurveyCode } from '../modules/skm/skm.service.ts';
+import { AGE_BANDS, EDUCATIONS, OCCUPATIONS, SEXES } from '../../shared/schemas/skm.ts';
 
 /**
  * Demo satisfaction surveys with generated answers (is_demo = 1, "data demo" in exports): four

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DialectName, Tx } from '../db.ts';
-import { newId } from '../../lib/ids.ts';
-import { parseCsvObjects } from '../../lib/csv.ts';
-import { indexInnovation } from '../../search/innovation-index.ts';
+import type { DialectName, Tx } from '../db/db.ts';
+import { newId } from '../lib/ids.ts';
+import { parseCsvObjects } from '../lib/csv.ts';
+import { indexInnovation } from '../search/innovation-index.ts';
 
 /** Copy of ../shared/data/muara-enim/inovasi.csv (a test keeps the two identical). */
 export const INOVASI_CSV = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data', 'inovasi.csv');

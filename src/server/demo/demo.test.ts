@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../../config.ts';
+import { loadConfig } from '../config.ts';
 import { OPD_CSV, readOpdCsv } from './demo.ts';
 import { INOVASI_CSV } from './demo-innovations.ts';
-import { createTestRuntime, signedIn, testDialects } from '../../testing/harness.ts';
+import { createTestRuntime, signedIn, testDialects } from '../testing/harness.ts';
 
 test('the bundled reference CSVs are identical to ../shared/data/muara-enim', (t) => {
   const shared = path.join(loadConfig().sharedDir, 'data', 'muara-enim');
@@ -44,7 +44,7 @@ for (const dialect of await testDialects()) {
   test(`demo satisfaction surveys: labelled demo, running totals equal a full recount [${dialect}]`, async () => {
     const rt = await createTestRuntime(dialect);
     try {
-      const { createSkmService } = await import('../../modules/skm/skm.service.ts');
+      const { createSkmService } = await import('../modules/skm/skm.service.ts');
       const skm = createSkmService(rt.deps);
       const surveys = await rt.deps.db.selectFrom('skmSurveys').selectAll().execute();
       assert.ok(surveys.length >= 8);

@@ -1,7 +1,7 @@
 import { crc32, deflateSync } from 'node:zlib';
-import type { Tx } from '../db.ts';
-import type { BlobStore } from '../../modules/evidence/blob-store.ts';
-import { newId } from '../../lib/ids.ts';
+import type { Tx } from '../db/db.ts';
+import type { BlobStore } from '../modules/evidence/blob-store.ts';
+import { newId } from '../lib/ids.ts';
 
 /** A minimal RGB PNG encoder (for the placeholder emblem; no image library needed). */
 export function encodePng(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]): Buffer {
