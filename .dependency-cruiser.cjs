@@ -39,10 +39,11 @@ module.exports = {
       name: 'db-not-modules',
       severity: 'error',
       comment:
-        'The database layer sits below the modules: src/server/db/ never imports a module (demo seeds ' +
-        'that use module services live in src/server/demo/).',
+        'The database layer sits below the modules: src/server/db/ never imports a module, not even ' +
+        'for types (demo seeds that use module services live in src/server/demo/). Tests beside ' +
+        'migrations may build rows with module helpers.',
       from: { path: '^src/server/db/', pathNot: '\\.test\\.ts$' },
-      to: { path: '^src/server/modules/', dependencyTypesNot: ['type-only'] },
+      to: { path: '^src/server/modules/' },
     },
     {
       name: 'no-cycles',
