@@ -91,7 +91,7 @@ async function main() {
     const survey = (await call('POST', '/api/skm/surveys', { unitId: unit.id, serviceName: 'Uji Bobot Halaman', periodStart: `${y}-01-01`, periodEnd: `${y}-12-31` })).body;
     const region = ((await (await fetch(`${server.url}/api/public/skm/${survey.surveyCode}`)).json()) as { regionCode: string }).regionCode;
     const pages = [
-      { name: `/skm/{kode}`, url: `${server.url}/skm/${survey.surveyCode}`, ready: '[data-testid="skm-question"] input[type="radio"]' },
+      { name: `/skm/{kode}`, url: `${server.url}/skm/${survey.surveyCode}`, ready: '[data-testid^="skm-answer-"]' },
       { name: `/publik/{kode}/inovasi`, url: `${server.url}/publik/${region}/inovasi`, ready: '[data-testid="public-title"]' },
       { name: `/publik/{kode}/skm`, url: `${server.url}/publik/${region}/skm`, ready: '[data-testid="skm-public-results"]' },
     ];
