@@ -1,11 +1,13 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { afterSpaBuild } from './scripts/web-post-build.ts';
 
 // The SPA lives in src/web and is served by the Fastify server from dist/web.
 export default defineConfig({
   root: 'src/web',
   base: '/',
-  plugins: [react()],
+  // After the SPA: the lean survey-form page (vite.skm.config.ts), then .br/.gz of every asset.
+  plugins: [react(), afterSpaBuild()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

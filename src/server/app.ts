@@ -36,6 +36,15 @@ import { accountEmailRoutes } from './modules/users/email.routes.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
 import { registerAllEvidenceTargets } from './evidence-targets.ts';
 
+/** The lean page of the public survey form (vite.skm.config.ts). */
+export const SURVEY_FORM_PAGE = 'skm-form.html';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** /skm/{kode} (a survey code from a QR poster), not /skm/{uuid} (the signed-in survey page). */
+export function isSurveyFormPath(p: string): boolean {
+  const m = /^\/skm\/([^/]+)\/?$/.exec(p);
+  return !!m && !UUID.test(m[1]);
+}
+
 export interface AppOptions {
   logger?: boolean;
 }
@@ -123,12 +132,29 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   // needs no restart); an unknown path without a file extension is a client-side route and gets
   // index.html, while a missing asset or API path gets a real 404.
   const web = deps.config.webDistDir;
+  // Assets have content hashes in their names (cached for a year); HTML is revalidated on every
+  // visit. `.br`/`.gz` twins written at build time go to clients that accept them.
   const hasSpa = existsSync(path.join(web, 'index.html'));
-  if (hasSpa) await app.register(fastifyStatic, { root: web, prefix: '/', index: ['index.html'], wildcard: true });
+  if (hasSpa) {
+    await app.register(fastifyStatic, {
+      root: web,
+      prefix: '/',
+      index: ['index.html'],
+      wildcard: true,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        res.header('cache-control', file.startsWith(path.join(web, 'assets') + path.sep) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     const p = request.url.split('?')[0];
     if (hasSpa && request.method === 'GET' && !p.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(p)) {
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+      // The citizen's survey form (/skm/{kode}; an id there is the signed-in survey page) has a
+      // lean page of its own when the build made one.
+      const page = isSurveyFormPath(p) && existsSync(path.join(web, SURVEY_FORM_PAGE)) ? SURVEY_FORM_PAGE : 'index.html';
+      return reply.type('text/html; charset=utf-8').sendFile(page);
     }
     return sendError(request, reply, 'NOT_FOUND', translate(request.lang ?? 'id', 'errors.routeNotFound'));
   });

@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import { AppError, conflict, notFound, validation } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
@@ -12,6 +11,7 @@ import { writeWithAudit } from '../audit/audit.writer.ts';
 import { who } from '../org/org.service.ts';
 import { computeIkm, minSample, skmRulebooks, type SkmRulebook, type UnsurTotals } from '../../rules/skm/index.ts';
 import { checkFormToken, issueFormToken } from './form-token.ts';
+import { submissionWriter } from './skm.write.ts';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const newSurveyCode = () => Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
@@ -46,6 +46,7 @@ export function totalsOf(aggs: Array<Pick<SkmAggregateTable, 'n'> & Record<strin
 
 export function createSkmService(deps: Deps) {
   const { db, clock, config } = deps;
+  const storeSubmission = submissionWriter(db, deps.dialect);
 
   async function requireSurvey(tenantId: string, id: string, ex: Executor = db) {
     const s = await ex.selectFrom('skmSurveys').selectAll().where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
@@ -318,31 +319,11 @@ export function createSkmService(deps: Deps) {
       const v = UNSUR_COLS.map((i) => input.answers[`U${i}`] ?? null);
       const p = input.profile;
       const profile = (['sex', 'ageBand', 'education', 'occupation'] as const).filter((d) => p[d]).map((d) => [d, p[d] as string] as const);
-      try {
-        // The busiest write path: fixed SQL texts (prepared once), one transaction.
-        await db.transaction().execute(async (tx) => {
-          await sql`insert into skm_used_tokens (nonce, survey_code, used_at) values (${token.nonce}, ${s.code}, ${at})`.execute(tx);
-          await sql`insert into skm_responses (tenant_id, id, survey_id, submitted_at, u1, u2, u3, u4, u5, u6, u7, u8, u9, sex, age_band, education, occupation, suggestion, is_demo)
-            values (${s.tenantId}, ${id}, ${s.id}, ${at}, ${v[0]}, ${v[1]}, ${v[2]}, ${v[3]}, ${v[4]}, ${v[5]}, ${v[6]}, ${v[7]}, ${v[8]},
-                    ${p.sex ?? null}, ${p.ageBand ?? null}, ${p.education ?? null}, ${p.occupation ?? null}, ${input.suggestion || null}, 0)`.execute(tx);
-          const a = v.map((x) => x ?? 0);
-          const c = v.map((x) => (x === null ? 0 : 1));
-          await sql`update skm_aggregates set n = n + 1, updated_at = ${at},
-            s_u1 = s_u1 + ${a[0]}, c_u1 = c_u1 + ${c[0]}, s_u2 = s_u2 + ${a[1]}, c_u2 = c_u2 + ${c[1]}, s_u3 = s_u3 + ${a[2]}, c_u3 = c_u3 + ${c[2]},
-            s_u4 = s_u4 + ${a[3]}, c_u4 = c_u4 + ${c[3]}, s_u5 = s_u5 + ${a[4]}, c_u5 = c_u5 + ${c[4]}, s_u6 = s_u6 + ${a[5]}, c_u6 = c_u6 + ${c[5]},
-            s_u7 = s_u7 + ${a[6]}, c_u7 = c_u7 + ${c[6]}, s_u8 = s_u8 + ${a[7]}, c_u8 = c_u8 + ${c[7]}, s_u9 = s_u9 + ${a[8]}, c_u9 = c_u9 + ${c[8]}
-            where tenant_id = ${s.tenantId} and survey_id = ${s.id}`.execute(tx);
-          for (const [dimension, value] of profile) {
-            await sql`insert into skm_profile_counts (tenant_id, survey_id, dimension, value, n) values (${s.tenantId}, ${s.id}, ${dimension}, ${value}, 1)
-              on conflict (tenant_id, survey_id, dimension, value) do update set n = skm_profile_counts.n + 1`.execute(tx);
-          }
-        });
-      } catch (e) {
+      // The busiest write path: one transaction (SQLite) or one statement (PostgreSQL).
+      const stored = await storeSubmission({ nonce: token.nonce, surveyCode: s.code, tenantId: s.tenantId, surveyId: s.id, id, at, v, profile, suggestion: input.suggestion || null });
+      if (stored === 'replayed') {
         // A nonce seen before: the same form sent twice (double tap, replay).
-        if (/unique|duplicate|constraint/i.test(String((e as Error).message))) {
-          return reject(code, 'token_replayed', new AppError('CONFLICT', 'errors.formTokenUsed', {}, [{ field: 'formToken', messageKey: 'errors.formTokenUsed' }]));
-        }
-        throw e;
+        return reject(code, 'token_replayed', new AppError('CONFLICT', 'errors.formTokenUsed', {}, [{ field: 'formToken', messageKey: 'errors.formTokenUsed' }]));
       }
       return { id, submittedAt: at };
     },
