@@ -19,7 +19,8 @@ export function isAcronymOf(acronym: string, longForm: string): boolean {
   const words = longForm.trim().split(/\s+/).filter((w) => /[a-z]/i.test(w));
   const l = letters(longForm);
   if (a.length < 3 || a.length > 20 || words.length < 2 || words.length > Math.max(4, a.length + 2)) return false;
-  if (a[0] !== l[0]) return false;
+  // A phrase that spells the name out in full is the name, not its long form.
+  if (a[0] !== l[0] || l.includes(a)) return false;
   // The acronym's letters in order in the long form; one letter may be missing in a long acronym
   // (sources misspell them: KAPSUL CINTA has no "t" in its long form).
   let pos = 0;

@@ -55,7 +55,11 @@ export function parseQuery(q: string, opts: { prefixLast?: boolean } = {}): Conc
   const out: Concept[] = [];
   w.forEach((word, i) => {
     const alts = [...new Set([stemToken(word), ...syn.filter((m) => m.start <= i && i < m.end).map((m) => m.token)].map(safe).filter((t) => t.length > 1))];
-    const prefixes = (opts.prefixLast ?? true) && i === w.length - 1 && /^[a-z]+$/.test(word) ? [...new Set([word, stemToken(word)])].filter((p) => p.length >= 2) : [];
+    // A word typed halfway has no reliable stem: its prefix-stripped forms ("pendud" → "dud") too.
+    const prefixes =
+      (opts.prefixLast ?? true) && i === w.length - 1 && /^[a-z]+$/.test(word)
+        ? [...new Set([word, stemToken(word), ...roughRoots(word, false).filter((r) => r.length >= 3)])].filter((p) => p.length >= 2)
+        : [];
     if (!alts.length && !prefixes.length) return;
     const key = [...alts].sort().join(' ');
     const same = out.find((c) => [...c.alts].sort().join(' ') === key);
@@ -181,12 +185,12 @@ export function editDistance(a: string, b: string): number {
  * Roots of a misspelt word by stripping common affixes (the stemmer gives up on typos):
  * "kelahran" → "lahr", which is one edit from the indexed "lahir".
  */
-export function roughRoots(word: string): string[] {
+export function roughRoots(word: string, suffixes = true): string[] {
   const out = new Set<string>();
   const prefixes = ['', 'ke', 'pe', 'pen', 'pem', 'peng', 'per', 'me', 'mem', 'men', 'meng', 'ber', 'di', 'ter', 'se'];
-  const suffixes = ['', 'an', 'kan', 'i', 'nya'];
+  const ends = suffixes ? ['', 'an', 'kan', 'i', 'nya'] : [''];
   for (const p of prefixes) {
-    for (const x of suffixes) {
+    for (const x of ends) {
       if (!word.startsWith(p) || !word.endsWith(x) || word.length - p.length - x.length < 3) continue;
       out.add(word.slice(p.length, word.length - x.length));
     }

@@ -43,8 +43,8 @@ export async function innovationRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/innovations', {
     schema: { tags, summary: 'Innovations of my region with full-text search (Indonesian stemming), filters and paging', querystring: ZInnovationListQuery },
   }, async (request) => {
-    const { items, total, totalCapped } = await innovations.list(actorOf(request), request.query);
-    return { items: items.map(presentInnovationSummary), total, totalCapped, page: request.query.page, pageSize: request.query.pageSize };
+    const { items, total, totalCapped, suggestions } = await innovations.list(actorOf(request), request.query);
+    return { items: items.map(presentInnovationSummary), total, totalCapped, suggestions, page: request.query.page, pageSize: request.query.pageSize };
   });
 
   const xlsx = createInnovationXlsx(deps);
