@@ -67,4 +67,8 @@ test('similarity: a near-identical name scores high; one shared common word scor
   const right = similarity(draft('Rumah Sehat Ibu Hamil'), stored('Kapsul Cinta', 'Kelas ibu hamil dan ibu bersalin'), idf);
   assert.ok(common.score < 0.2, String(common.score));
   assert.ok(right.score > common.score, `${right.score} > ${common.score}`);
+  // Two short names sharing one of their two words (equal weights) stay well below a duplicate.
+  const flat = () => 2;
+  const half = similarity(draft('Rumah Pintar'), stored('Rumah Singgah', 'tempat singgah'), flat);
+  assert.ok(half.score < 0.4, String(half.score));
 });
