@@ -23,8 +23,9 @@ test('query: one concept per word with its synonyms; the last word also as a pre
   assert.ok(c[0]!.alts.includes('zsaduan'));
   assert.deepEqual(c[0]!.prefixes, []);
   assert.ok(c[2]!.prefixes.includes('daring'));
-  // A word typed halfway: its prefix-stripped form reaches the stem ("pendud" → "dud…" of "duduk").
-  assert.ok(parseQuery('pendud')[0]!.prefixes.includes('dud'));
+  // A word typed halfway: its prefix-stripped form reaches the stem ("pendudu" → "dudu…" of "duduk"); short roots are not used ("selam" ↛ "lam").
+  assert.ok(parseQuery('pendudu')[0]!.prefixes.includes('dudu'));
+  assert.ok(!parseQuery('kapal selam')[1]!.prefixes.includes('lam'));
   assert.deepEqual(parseQuery('yang dan di'), []);
 });
 

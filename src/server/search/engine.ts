@@ -55,10 +55,10 @@ export function parseQuery(q: string, opts: { prefixLast?: boolean } = {}): Conc
   const out: Concept[] = [];
   w.forEach((word, i) => {
     const alts = [...new Set([stemToken(word), ...syn.filter((m) => m.start <= i && i < m.end).map((m) => m.token)].map(safe).filter((t) => t.length > 1))];
-    // A word typed halfway has no reliable stem: its prefix-stripped forms ("pendud" → "dud") too.
+    // A word typed halfway has no reliable stem: its prefix-stripped forms ("pendudu" → "dudu") too.
     const prefixes =
       (opts.prefixLast ?? true) && i === w.length - 1 && /^[a-z]+$/.test(word)
-        ? [...new Set([word, stemToken(word), ...roughRoots(word, false).filter((r) => r.length >= 3)])].filter((p) => p.length >= 2)
+        ? [...new Set([word, stemToken(word), ...roughRoots(word, false).filter((r) => r.length >= 4)])].filter((p) => p.length >= 2)
         : [];
     if (!alts.length && !prefixes.length) return;
     const key = [...alts].sort().join(' ');
