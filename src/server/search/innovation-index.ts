@@ -1,6 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DialectName, Executor } from '../db/db.ts';
-import { stemText } from './stem.ts';
+import { stemToken, words } from './stem.ts';
+import { synonymMatches } from './synonyms.ts';
+import { nameExpansions } from './acronyms.ts';
 
 /**
  * Full-text index of innovations over sastrawijs stems: FTS5 on SQLite, tsvector('simple') with a
@@ -24,16 +26,38 @@ export interface IndexableInnovation {
 export const tenantToken = (tenantId: string) => `qt${tenantId.replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
 export const PUBLIC_TOKEN = 'qpublished';
 
-/** Title and acronym count twice: they say most about what an innovation is. */
+/** Separates the name part (title, acronym, its long form) from the body in the stored stems. */
+export const HEAD_SEPARATOR = '|';
+
+/** Stems of a text plus the synonym-group tokens of its words (synonyms.ts). */
+export function analyze(text: string): string[] {
+  const w = words(text);
+  return [...w.map(stemToken), ...synonymMatches(w).map((m) => m.token)];
+}
+
+/**
+ * The stored form of a record: the name part (title, acronym and the long form of the name found
+ * in the texts) written twice, "|", then the body. Twice keeps the database's own ranking (bm25,
+ * ts_rank), which picks candidates from very long hit lists, leaning to names too.
+ */
 export function innovationStems(r: Pick<IndexableInnovation, 'title' | 'acronym' | 'description' | 'goals' | 'benefits' | 'results'>): string[] {
-  const head = stemText(`${r.title} ${r.acronym ?? ''}`);
-  return [...head, ...head, ...stemText([r.description, r.goals, r.benefits, r.results].filter(Boolean).join(' '))];
+  const texts = [r.description, r.goals, r.benefits, r.results].filter((x): x is string => !!x);
+  const head = analyze([r.title, r.acronym ?? '', ...nameExpansions(r.title, r.acronym, texts)].join(' '));
+  return [...head, ...head, HEAD_SEPARATOR, ...analyze(texts.join(' '))];
+}
+
+/** Name and body tokens of stored stems (records indexed before the separator: all body). */
+export function splitStems(stems: string): { head: string[]; body: string[] } {
+  const tokens = stems.split(' ').filter(Boolean);
+  const sep = tokens.indexOf(HEAD_SEPARATOR);
+  if (sep < 0) return { head: [], body: tokens };
+  return { head: tokens.slice(0, sep / 2), body: tokens.slice(sep + 1) };
 }
 
 /** Keep per-term document frequencies in step with one record's old and new terms. */
 async function updateTermStats(db: Executor, oldStems: string | undefined, newStems: string) {
-  const before = new Set(oldStems ? oldStems.split(' ') : []);
-  const after = new Set(newStems.split(' ').filter(Boolean));
+  const before = new Set(oldStems ? oldStems.split(' ').filter((t) => t && t !== HEAD_SEPARATOR) : []);
+  const after = new Set(newStems.split(' ').filter((t) => t && t !== HEAD_SEPARATOR));
   const gone = [...before].filter((t) => !after.has(t));
   const added = [...after].filter((t) => !before.has(t));
   // '#docs' (not a possible stem) counts indexed records: the denominator of "common".
@@ -68,6 +92,41 @@ export async function indexInnovation(db: Executor, dialect: DialectName, r: Ind
   }
 }
 
+/**
+ * Recompute every record's stored stems (after the stored form changed: synonyms, name long
+ * forms, the name/body separator), then the term statistics. Used by migration 0013.
+ */
+export async function reindexAll(db: Executor, dialect: DialectName): Promise<number> {
+  let n = 0;
+  let after = { tenantId: '', id: '' };
+  for (;;) {
+    const rows = await db
+      .selectFrom('innovations')
+      .select(['tenantId', 'id', 'title', 'acronym', 'description', 'goals', 'benefits', 'results', 'status'])
+      .where((eb) => eb.or([eb('tenantId', '>', after.tenantId), eb.and([eb('tenantId', '=', after.tenantId), eb('id', '>', after.id)])]))
+      .orderBy('tenantId')
+      .orderBy('id')
+      .limit(1000)
+      .execute();
+    if (!rows.length) break;
+    for (const r of rows) {
+      const stems = innovationStems(r).join(' ');
+      const isPublic = r.status === 'published' ? 1 : 0;
+      const scope = [tenantToken(r.tenantId), ...(isPublic ? [PUBLIC_TOKEN] : [])].join(' ');
+      await db.deleteFrom('innovationSearch').where('tenantId', '=', r.tenantId).where('innovationId', '=', r.id).execute();
+      await db.insertInto('innovationSearch').values({ tenantId: r.tenantId, innovationId: r.id, isPublic, stems, scope }).execute();
+      if (dialect === 'sqlite') {
+        await sql`delete from innovation_fts where innovation_id = ${r.id} and tenant_id = ${r.tenantId}`.execute(db);
+        await sql`insert into innovation_fts (body, tenant_id, innovation_id) values (${`${stems} ${scope}`}, ${r.tenantId}, ${r.id})`.execute(db);
+      }
+      n++;
+    }
+    after = { tenantId: rows.at(-1)!.tenantId, id: rows.at(-1)!.id };
+  }
+  await rebuildTermStats(db);
+  return n;
+}
+
 /** Rebuild the term statistics from the stored stems (bulk loads, repairs). */
 export async function rebuildTermStats(db: Executor): Promise<void> {
   await db.deleteFrom('searchTerms').execute();
@@ -76,7 +135,7 @@ export async function rebuildTermStats(db: Executor): Promise<void> {
   for (;;) {
     const rows = await db.selectFrom('innovationSearch').select(['innovationId', 'stems']).where('innovationId', '>', after).orderBy('innovationId').limit(5000).execute();
     if (!rows.length) break;
-    for (const r of rows) for (const t of new Set(r.stems.split(' '))) if (t) df.set(t, (df.get(t) ?? 0) + 1);
+    for (const r of rows) for (const t of new Set(r.stems.split(' '))) if (t && t !== HEAD_SEPARATOR) df.set(t, (df.get(t) ?? 0) + 1);
     after = rows.at(-1)!.innovationId;
   }
   const docs = Number((await db.selectFrom('innovationSearch').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);

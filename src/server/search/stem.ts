@@ -45,16 +45,19 @@ export function stemWord(word: string): string {
  * as tokens of their own, because sastrawijs' tokenizer drops digits.
  */
 export function stemText(text: string): string[] {
+  return words(text).map(stemToken);
+}
+
+/** A word as indexed: letters are stemmed, numbers and codes kept as they are. */
+export const stemToken = (t: string) => (/^[a-z]+$/.test(t) ? stemWord(t) : t);
+
+/** The searchable words of a text, lower-cased and unaccented, without stopwords, not stemmed. */
+export function words(text: string): string[] {
   const tokens = text
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .match(/[a-z0-9]+/g);
   if (!tokens) return [];
-  const out: string[] = [];
-  for (const t of tokens) {
-    if (t.length < 2 || STOPWORDS.has(t)) continue;
-    out.push(/^[a-z]+$/.test(t) ? stemWord(t) : t);
-  }
-  return out;
+  return tokens.filter((t) => t.length >= 2 && !STOPWORDS.has(t));
 }

@@ -89,3 +89,10 @@ test('the notification web catalogs have the same keys in both languages', async
   const { webNotifyEn } = await import('./web-notify.en.ts');
   assert.deepEqual(keys(webNotifyEn).sort(), keys(webNotifyId).sort());
 });
+
+test('the search web catalogs have the same keys and parameters in both languages', async () => {
+  const { webSearchId } = await import('./web-search.id.ts');
+  const { webSearchEn } = await import('./web-search.en.ts');
+  assert.deepEqual(keys(webSearchEn).sort(), keys(webSearchId).sort());
+  assert.deepEqual(webSearchEn.search.sharedWords.match(/\{\{\w+\}\}/g), webSearchId.search.sharedWords.match(/\{\{\w+\}\}/g));
+});

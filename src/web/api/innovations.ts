@@ -125,6 +125,8 @@ export interface SimilarInnovation {
   sameTenant: boolean;
   score: number;
   likelyDuplicate: boolean;
+  /** Words the draft shares with this record, most distinctive first. */
+  reason?: string[];
 }
 
 export interface ScoreItem {
@@ -295,6 +297,8 @@ export interface PublicList {
   total: number;
   /** More hits than the search counts (shown as "1.000+"). */
   totalCapped?: boolean;
+  /** Titles found by the corrected query when nothing matched ("Mungkin maksud Anda"). */
+  suggestions?: string[];
   page: number;
   pageSize: number;
   attribution: string;
@@ -350,7 +354,7 @@ export const innovationKeys = {
 export function useInnovations(q: InnovationListQuery) {
   return useQuery({
     queryKey: innovationKeys.list(q),
-    queryFn: () => api<{ items: InnovationSummary[]; total: number; totalCapped?: boolean; page: number; pageSize: number }>('/innovations', { query: { ...q } }),
+    queryFn: () => api<{ items: InnovationSummary[]; total: number; totalCapped?: boolean; suggestions?: string[]; page: number; pageSize: number }>('/innovations', { query: { ...q } }),
     placeholderData: keepPreviousData,
   });
 }
@@ -363,10 +367,10 @@ export function useInnovation(id: string | undefined) {
   });
 }
 
-export function useSimilar(text: string, excludeId?: string) {
+export function useSimilar(text: string, excludeId?: string, title?: string) {
   return useQuery({
-    queryKey: innovationKeys.similar(text, excludeId),
-    queryFn: ({ signal }) => api<{ items: SimilarInnovation[] }>('/innovations/similar', { query: { text, excludeId }, signal }),
+    queryKey: [...innovationKeys.similar(text, excludeId), title ?? null],
+    queryFn: ({ signal }) => api<{ items: SimilarInnovation[] }>('/innovations/similar', { query: { text, excludeId, title: title || undefined }, signal }),
     enabled: text.length >= 8,
     placeholderData: keepPreviousData,
     staleTime: 60_000,

@@ -33,8 +33,8 @@ export async function innovationRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/innovations', {
     schema: { tags, summary: 'Innovations of my region with full-text search (Indonesian stemming), filters and paging', querystring: ZInnovationListQuery },
   }, async (request) => {
-    const { items, total, totalCapped } = await innovations.list(actorOf(request), request.query);
-    return { items: items.map(presentInnovationSummary), total, totalCapped, page: request.query.page, pageSize: request.query.pageSize };
+    const { items, total, totalCapped, suggestions } = await innovations.list(actorOf(request), request.query);
+    return { items: items.map(presentInnovationSummary), total, totalCapped, suggestions, page: request.query.page, pageSize: request.query.pageSize };
   });
 
   const xlsx = createInnovationXlsx(deps);
@@ -60,7 +60,7 @@ export async function innovationRoutes(app: FastifyInstance, deps: Deps) {
     schema: {
       tags,
       summary: 'Search before create: most similar innovations of my region and published ones of every region, best first',
-      querystring: z.object({ text: z.string().min(1).max(20000), excludeId: ZId.optional(), limit: z.coerce.number().int().min(1).max(50).default(10) }),
+      querystring: z.object({ text: z.string().min(1).max(20000), title: z.string().max(500).optional(), excludeId: ZId.optional(), limit: z.coerce.number().int().min(1).max(50).default(10) }),
     },
   }, async (request) => ({ items: await innovations.similar(actorOf(request), request.query.text, request.query) }));
 

@@ -10,8 +10,11 @@ import type { CreateInnovationInput, InnovationListQuery, UpdateInnovationInput 
 import { writeWithAudit, type AuditRecorder } from '../audit/audit.writer.ts';
 import { who } from '../org/org.service.ts';
 import { ilikeContains } from '../../db/dialect.ts';
-import { cosine, distinctiveTerms, indexInnovation, innovationStems, matchInnovations, SEARCH_TOTAL_CAP } from '../../search/innovation-index.ts';
-import { stemText } from '../../search/stem.ts';
+import { analyze, distinctiveTerms, indexInnovation } from '../../search/innovation-index.ts';
+import { documentFrequencies, idfOf, retrieve, similarity, weightedBag, type Concept } from '../../search/engine.ts';
+import { words } from '../../search/stem.ts';
+import { synonymMatches } from '../../search/synonyms.ts';
+import { searchPage } from './innovation.search.ts';
 import { innovationRepo as repo } from './innovation.repo.ts';
 import { assertMayEditInnovation, assertStepAllowedInLifecycle, innovationMachine, innovationPermissions, type WorkflowAction } from './innovation.policy.ts';
 import { authorizeTransition, recordTransition } from '../../workflow/state-machine.ts';
@@ -151,18 +154,23 @@ export function createInnovationService(deps: Deps) {
         const u = q.urusan;
         query = query.where((eb) => eb.or([eb('i.urusanMain', '=', u), ilikeContains('i.urusanOther', `"${u}"`)]));
       }
-      // One hit beyond the cap tells "more than 1,000" from "exactly 1,000".
-      const match = q.q ? matchInnovations(dialect, { stems: stemText(q.q), mode: 'all', tenantId: actor.tenantId, limit: SEARCH_TOTAL_CAP + 1 }) : null;
-      if (q.q && !match) return { items: [], total: 0, totalCapped: false };
-      const base = match
-        ? query.innerJoin(match.as('m'), (j) => j.onRef(sql.ref('m.innovation_id') as never, '=', 'i.id'))
-        : query;
-      const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-      let rows = base.selectAll('i').select(['u.name as unitName']);
-      rows = match ? rows.orderBy(sql`m.score`, 'desc') : rows.orderBy('i.updatedAt', 'desc');
-      const items = await rows.orderBy('i.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
-      const totalCapped = !!match && Number(total) > SEARCH_TOTAL_CAP;
-      return { items, total: totalCapped ? SEARCH_TOTAL_CAP : Number(total), totalCapped };
+      if (q.q !== undefined && q.q.trim()) {
+        const withUnit = (ids: string[]) => query.where('i.id', 'in', ids);
+        const res = await searchPage(
+          db,
+          dialect,
+          q.q,
+          { tenantId: actor.tenantId },
+          async (ids) => (await withUnit(ids).select('i.id').execute()).map((r) => r.id),
+          (ids) => withUnit(ids).selectAll('i').select(['u.name as unitName']).execute(),
+          (q.page - 1) * q.pageSize,
+          q.pageSize,
+        );
+        return { items: res.rows, total: res.total, totalCapped: res.totalCapped, suggestions: res.suggestions };
+      }
+      const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+      const items = await query.selectAll('i').select(['u.name as unitName']).orderBy('i.updatedAt', 'desc').orderBy('i.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+      return { items, total: Number(total), totalCapped: false, suggestions: [] as string[] };
     },
 
     async get(actor: Actor, id: string) {
@@ -284,42 +292,53 @@ export function createInnovationService(deps: Deps) {
 
     /**
      * Search before create: the most similar innovations of this tenant (any status) and the
-     * published ones of every other tenant, best first, with a 0–1 cosine score over stems.
+     * published ones of every other tenant, best first, with a 0–1 score (engine.ts `similarity`:
+     * name and content, rare words weighing more), the shared words as the reason, and
+     * `likelyDuplicate` for this tenant's records at or above DUPLICATE_THRESHOLD.
+     * `title` (optional) is the draft's name; without it the first clause of `text` is.
      */
-    async similar(actor: Actor, text: string, opts: { excludeId?: string; limit?: number } = {}) {
+    async similar(actor: Actor, text: string, opts: { excludeId?: string; limit?: number; title?: string } = {}) {
       authorize(actor, 'innovation.read', { tenantId: actor.tenantId });
-      const stems = stemText(text);
       const limit = opts.limit ?? 10;
-      // Candidates come from the draft's most distinctive terms; the cosine over all stems ranks them.
-      const rare = await distinctiveTerms(db, stems, 8);
-      const own = matchInnovations(dialect, { stems: rare, mode: 'any', tenantId: actor.tenantId, limit: 40 });
-      const pub = matchInnovations(dialect, { stems: rare, mode: 'any', publicOnly: true, limit: 40 });
-      if (!own || !pub) return [];
-      const candidates = new Map<string, { tenantId: string; innovationId: string }>();
-      for (const m of [own, pub]) {
-        // CamelCasePlugin maps result columns: innovation_id → innovationId.
-        const rows = await sql<{ innovationId: string; tenantId: string }>`select innovation_id, tenant_id from ${m} as m`.execute(db);
-        for (const r of rows.rows) candidates.set(`${r.tenantId}/${r.innovationId}`, { tenantId: r.tenantId, innovationId: r.innovationId });
-      }
-      candidates.forEach((c, k) => {
-        if (c.innovationId === opts.excludeId) candidates.delete(k);
-      });
+      const title = opts.title?.trim() || text.split(/[.;:\n]/)[0]!.split(/\s+/).slice(0, 12).join(' ');
+      const headTerms = analyze(title);
+      const allTerms = analyze(`${title} ${text}`);
+      const bag = weightedBag(headTerms, analyze(text));
+      const headBag = weightedBag(headTerms, []);
+      // Candidates come from the draft's most distinctive terms and its name; the score ranks them.
+      const rare = await distinctiveTerms(db, allTerms, 8);
+      const asConcepts = (terms: string[]): Concept[] => [...new Set(terms)].map((t) => ({ word: t, alts: [t], prefixes: [] }));
+      const found = [
+        ...(await retrieve(db, dialect, asConcepts(rare), 'any', { tenantId: actor.tenantId }, 40)),
+        ...(await retrieve(db, dialect, asConcepts(rare), 'any', { publicOnly: true }, 40)),
+        ...(await retrieve(db, dialect, asConcepts(headTerms.filter((t) => t.length > 1)), 'any', { tenantId: actor.tenantId }, 20)),
+        ...(await retrieve(db, dialect, asConcepts(headTerms.filter((t) => t.length > 1)), 'any', { publicOnly: true }, 20)),
+      ];
+      const candidates = new Map(found.filter((c) => c.innovationId !== opts.excludeId).map((c) => [`${c.tenantId}/${c.innovationId}`, c]));
       if (candidates.size === 0) return [];
+      const { df, docs } = await documentFrequencies(db, [...bag.keys(), ...[...candidates.values()].flatMap((c) => c.stems.split(' '))]);
+      const idf = (t: string) => idfOf(df.get(t) ?? 1, docs);
+      // Shared terms are explained with the draft's own words (a synonym token by the words that made it).
+      const draftWords = words(`${title} ${text}`);
+      const surface = new Map<string, string>();
+      for (const w of draftWords) {
+        const t = analyze(w)[0];
+        if (t && !surface.has(t)) surface.set(t, w);
+      }
+      for (const m of synonymMatches(draftWords)) if (!surface.has(m.token)) surface.set(m.token, draftWords.slice(m.start, m.end).join(' '));
       const keys = [...candidates.values()];
       const rows = await db
-        .selectFrom('innovationSearch as s')
-        .innerJoin('innovations as i', (j) => j.onRef('i.tenantId', '=', 's.tenantId').onRef('i.id', '=', 's.innovationId'))
+        .selectFrom('innovations as i')
         .innerJoin('tenants as t', 't.id', 'i.tenantId')
         .innerJoin('units as u', (j) => j.onRef('u.tenantId', '=', 'i.tenantId').onRef('u.id', '=', 'i.unitId'))
-        .select(['i.id', 'i.tenantId', 'i.title', 'i.status', 'i.stage', 'i.year', 's.stems', 't.regionCode', 't.name as tenantName', 'u.name as unitName'])
-        // (tenant_id, innovation_id) pairs use the primary key; innovation_id alone would scan.
-        .where((eb) => eb.or(keys.map((k) => eb.and([eb('s.tenantId', '=', k.tenantId), eb('s.innovationId', '=', k.innovationId)]))))
+        .select(['i.id', 'i.tenantId', 'i.title', 'i.status', 'i.stage', 'i.year', 't.regionCode', 't.name as tenantName', 'u.name as unitName'])
+        // (tenant_id, id) pairs use the primary key; id alone would scan.
+        .where((eb) => eb.or(keys.map((k) => eb.and([eb('i.tenantId', '=', k.tenantId), eb('i.id', '=', k.innovationId)]))))
         .execute();
-      const queryBag = innovationStems({ title: text, acronym: null, description: '', goals: null, benefits: null, results: null }).concat(stems);
       return rows
         .filter((r) => r.tenantId === actor.tenantId || r.status === 'published')
         .map((r) => {
-          const score = Math.round(cosine(queryBag, r.stems.split(' ')) * 1000) / 1000;
+          const { score, shared } = similarity({ head: headBag, all: bag }, candidates.get(`${r.tenantId}/${r.id}`)!.stems, idf);
           const sameTenant = r.tenantId === actor.tenantId;
           return {
             id: r.id,
@@ -333,9 +352,10 @@ export function createInnovationService(deps: Deps) {
             sameTenant,
             score,
             likelyDuplicate: sameTenant && score >= DUPLICATE_THRESHOLD,
+            reason: [...new Set(shared.map((t) => surface.get(t) ?? t))].slice(0, 6),
           };
         })
-        .sort((a, b) => b.score - a.score || a.title.localeCompare(b.title))
+        .sort((a, b) => b.score - a.score || a.title.localeCompare(b.title) || a.id.localeCompare(b.id))
         .slice(0, limit);
     },
 

@@ -99,7 +99,11 @@ for (const dialect of await testDialects()) {
       assert.equal(many.body.total, 1000);
       assert.equal(many.body.totalCapped, true);
       assert.equal(many.body.items.length, 20);
-      const few = await inovasi.get('/api/innovations?q=gerobak%20sampah%20keliling%20777');
+      // Any-word matching (issue 10): every record shares words with this query, the one with all words comes first.
+      const best = await inovasi.get('/api/innovations?q=gerobak%20sampah%20keliling%20777&pageSize=3');
+      assert.equal(best.body.items[0].title, 'Gerobak Sampah Keliling 777');
+      const few = await inovasi.get('/api/innovations?q=777');
+      assert.equal(few.body.total, 1);
       assert.equal(few.body.totalCapped, false);
       const all = await inovasi.get('/api/innovations?pageSize=1');
       assert.equal(all.body.totalCapped, false, 'without a search the count is exact');
@@ -110,7 +114,8 @@ for (const dialect of await testDialects()) {
       assert.equal(pub.status, 200, pub.raw);
       assert.equal(pub.body.total, 1000);
       assert.equal(pub.body.totalCapped, true);
-      const one = await anon.get('/api/public/innovations?q=gerobak%20sampah%20keliling%20777');
+      const one = await anon.get('/api/public/innovations?q=777');
+      assert.equal(one.body.total, 1);
       assert.equal(one.body.totalCapped, false);
     });
   });

@@ -1,7 +1,5 @@
-import { sql } from 'kysely';
 import type { DialectName, Executor } from '../../db/db.ts';
-import { matchInnovations, SEARCH_TOTAL_CAP } from '../../search/innovation-index.ts';
-import { stemText } from '../../search/stem.ts';
+import { searchPage } from './innovation.search.ts';
 import type { INNOVATION_STAGES, INNOVATION_TYPES } from '../../../shared/schemas/innovation.ts';
 
 export interface PublicInnovationQuery {
@@ -27,16 +25,25 @@ export const publicInnovationRepo = {
     if (q.stage) base = base.where('i.stage', '=', q.stage);
     if (q.type) base = base.where('i.type', '=', q.type);
     if (q.urusan) base = base.where('i.urusanMain', '=', q.urusan);
-    // One hit beyond the cap tells "more than 1,000" from "exactly 1,000" (totalCapped).
-    const match = q.q ? matchInnovations(dialect, { stems: stemText(q.q), mode: 'all', publicOnly: true, limit: SEARCH_TOTAL_CAP + 1 }) : null;
-    if (q.q && !match) return { items: [], total: 0, totalCapped: false };
-    const joined = match ? base.innerJoin(match.as('m'), (j) => j.onRef(sql.ref('m.innovation_id') as never, '=', 'i.id')) : base;
-    const { total } = await joined.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-    let rows = joined.selectAll('i').select(['u.name as unitName', 't.regionCode', 't.name as tenantName']);
-    rows = match ? rows.orderBy(sql`m.score`, 'desc') : rows.orderBy('i.publishedAt', 'desc');
-    const items = await rows.orderBy('i.id').limit(limit).offset(offset).execute();
-    const totalCapped = !!match && Number(total) > SEARCH_TOTAL_CAP;
-    return { items, total: totalCapped ? SEARCH_TOTAL_CAP : Number(total), totalCapped };
+    const select = (b: typeof base) => b.selectAll('i').select(['u.name as unitName', 't.regionCode', 't.name as tenantName']);
+    if (q.q !== undefined && q.q.trim()) {
+      // Ranked by the search engine (any word, all words first); the filters above narrow its hits.
+      const withIds = (ids: string[]) => base.where('i.id', 'in', ids);
+      const res = await searchPage(
+        db,
+        dialect,
+        q.q,
+        { publicOnly: true },
+        async (ids) => (await withIds(ids).select('i.id').execute()).map((r) => r.id),
+        (ids) => select(withIds(ids)).execute(),
+        offset,
+        limit,
+      );
+      return { items: res.rows, total: res.total, totalCapped: res.totalCapped, suggestions: res.suggestions };
+    }
+    const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+    const items = await select(base).orderBy('i.publishedAt', 'desc').orderBy('i.id').limit(limit).offset(offset).execute();
+    return { items, total: Number(total), totalCapped: false, suggestions: [] as string[] };
   },
 
   /** One published innovation with its unit and region. */

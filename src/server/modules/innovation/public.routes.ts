@@ -30,8 +30,8 @@ export async function publicInnovationRoutes(app: FastifyInstance, deps: Deps) {
 
   /** One page of the catalogue, presented. */
   async function query(q: PublicQuery, limit: number, offset: number) {
-    const { items, total, totalCapped } = await catalogue.search(q, limit, offset);
-    return { items: items.map(presentPublicInnovation), total, totalCapped };
+    const { items, total, totalCapped, suggestions } = await catalogue.search(q, limit, offset);
+    return { items: items.map(presentPublicInnovation), total, totalCapped, suggestions };
   }
 
   r.get('/api/public/innovations', {

@@ -235,6 +235,7 @@ function InnovationForm({ record, t }: { record?: InnovationDetail; t: TFunction
 
   const similarText = `${v.title} ${v.description}`.replace(/\s+/g, ' ').trim();
   const [debouncedText] = useDebouncedValue(similarText, 400);
+  const [debouncedTitle] = useDebouncedValue(v.title.trim(), 400);
 
   const stageIdx = INNOVATION_STAGES.indexOf(v.stage as (typeof INNOVATION_STAGES)[number]);
 
@@ -260,7 +261,7 @@ function InnovationForm({ record, t }: { record?: InnovationDetail; t: TFunction
     },
   );
 
-  const similar = <SimilarPanel text={debouncedText} excludeId={record?.id} />;
+  const similar = <SimilarPanel text={debouncedText} title={debouncedTitle} excludeId={record?.id} />;
 
   const identitas = (
     <Section title={t('innovation.form.sections.identity')} testId="section-identity">

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { SearchSuggestion } from '../../components/SearchSuggestion.tsx';
 import {
   Anchor,
   Badge,
@@ -218,9 +219,12 @@ export default function InnovationListPage() {
             <Loader />
           </Center>
         ) : !data || data.items.length === 0 ? (
-          <Text p="lg" c="dimmed" ta="center" data-testid="innovation-empty">
-            {q || activeFilters ? t('common.noMatches') : t('innovation.list.empty')}
-          </Text>
+          <Stack p="lg" gap={0}>
+            <Text c="dimmed" ta="center" data-testid="innovation-empty">
+              {q || activeFilters ? t('common.noMatches') : t('innovation.list.empty')}
+            </Text>
+            <SearchSuggestion suggestions={data?.suggestions} onPick={(v) => update({ q: v })} />
+          </Stack>
         ) : (
           <Table.ScrollContainer minWidth={mobile ? 0 : 900}>
             <Table highlightOnHover data-testid="innovation-table">

@@ -17,10 +17,10 @@ function linkTo(s: SimilarInnovation): string {
  * "Search before create": innovations of this and other regions that read like the one being
  * typed, best first, so nobody records the same innovation twice (or misses a replication).
  */
-export function SimilarPanel({ text, excludeId }: { text: string; excludeId?: string }) {
+export function SimilarPanel({ text, title, excludeId }: { text: string; title?: string; excludeId?: string }) {
   const { t } = useTranslation();
   const enough = text.length >= SIMILAR_MIN_CHARS;
-  const similar = useSimilar(enough ? text : '', excludeId);
+  const similar = useSimilar(enough ? text : '', excludeId, title);
   const items = enough ? (similar.data?.items ?? []) : [];
   const duplicates = items.filter((i) => i.likelyDuplicate);
   const [all, setAll] = useState(false);
@@ -79,6 +79,11 @@ export function SimilarPanel({ text, excludeId }: { text: string; excludeId?: st
                 </Text>
               </Group>
               <Progress value={Math.round(s.score * 100)} size={4} mt={4} color={s.likelyDuplicate ? 'red' : 'pemda'} aria-hidden />
+              {s.reason && s.reason.length > 0 && (
+                <Text size="xs" mt={4} data-testid="similar-reason">
+                  {t('search.sharedWords', { words: s.reason.join(', ') })}
+                </Text>
+              )}
               <Text size="xs" c="dimmed" mt={4}>
                 {[s.tenantName, s.unitName, s.year].filter(Boolean).join(' · ')}
               </Text>
@@ -88,6 +93,11 @@ export function SimilarPanel({ text, excludeId }: { text: string; excludeId?: st
                 </Badge>
                 <StageBadge stage={s.stage} size="xs" />
                 {s.sameTenant && <StatusBadge status={s.status} size="xs" />}
+                {s.likelyDuplicate && (
+                  <Badge size="xs" color="red" variant="filled" data-testid="similar-duplicate-badge">
+                    {t('search.likelyDuplicate')}
+                  </Badge>
+                )}
               </Group>
             </Box>
           ))}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { SearchSuggestion } from '../../components/SearchSuggestion.tsx';
 import {
   Alert,
   Anchor,
@@ -216,6 +217,7 @@ export default function PublicCataloguePage() {
       ) : !data || data.items.length === 0 ? (
         <Alert color="gray" data-testid="public-empty">
           {q || active ? t('common.noMatches') : t('publicCatalog.empty')}
+          <SearchSuggestion suggestions={data?.suggestions} onPick={(v) => update({ q: v })} />
         </Alert>
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
