@@ -1,3 +1,5 @@
+import { orderByList, pageOf, type SortColumns } from '../../lib/list.ts';
+import { LIST_SORTS } from '../../../shared/schemas/common.ts';
 import { sql } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import { notFound, validation } from '../../errors.ts';
@@ -91,6 +93,17 @@ export function checkStageDates(r: { initiatedOn: string; trialOn?: string | nul
   if (r.appliedOn && r.trialOn && r.appliedOn < r.trialOn) throw validation('appliedOn', 'errors.appliedBeforeTrial');
 }
 
+/** Sortable columns of the innovation list (LIST_SORTS.innovations). */
+const INNOVATION_SORT: SortColumns<(typeof LIST_SORTS.innovations.keys)[number]> = {
+  updatedAt: { column: 'i.updatedAt' },
+  createdAt: { column: 'i.createdAt' },
+  title: { column: 'i.title', text: true },
+  unit: { column: 'u.name', text: true },
+  year: { column: 'i.year' },
+  stage: { column: 'i.stage' },
+  status: { column: 'i.status' },
+};
+
 export function createInnovationService(deps: Deps) {
   const { db, clock, dialect } = deps;
   const nowIso = () => clock.now().toISOString();
@@ -159,8 +172,9 @@ export function createInnovationService(deps: Deps) {
         : query;
       const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
       let rows = base.selectAll('i').select(['u.name as unitName']);
-      rows = match ? rows.orderBy(sql`m.score`, 'desc') : rows.orderBy('i.updatedAt', 'desc');
-      const items = await rows.orderBy('i.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+      // Relevance first when searching and no column was asked for; else the column (newest change by default).
+      rows = match && !q.sort ? rows.orderBy(sql`m.score`, 'desc').orderBy('i.id') : orderByList(rows, q.sort ?? LIST_SORTS.innovations.default, INNOVATION_SORT, 'i.id', dialect);
+      const items = await pageOf(rows, q).execute();
       const totalCapped = !!match && Number(total) > SEARCH_TOTAL_CAP;
       return { items, total: totalCapped ? SEARCH_TOTAL_CAP : Number(total), totalCapped };
     },

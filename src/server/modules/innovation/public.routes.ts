@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { notFound } from '../../errors.ts';
 import { toCsv } from '../../lib/csv.ts';
-import { ZId, ZPage, ZPageSize } from '../../../shared/schemas/common.ts';
+import { LIST_SORTS, ZId, ZPage, ZPageSize, ZSortOf } from '../../../shared/schemas/common.ts';
+import { orderByList, type SortColumns } from '../../lib/list.ts';
 import { INNOVATION_STAGES, INNOVATION_TYPES, ZUrusan } from '../../../shared/schemas/innovation.ts';
 import { matchInnovations, SEARCH_TOTAL_CAP } from '../../search/innovation-index.ts';
 import { stemText } from '../../search/stem.ts';
@@ -25,8 +26,16 @@ const ZPublicQuery = z.object({
   urusan: ZUrusan.optional(),
   page: ZPage,
   pageSize: ZPageSize,
+  /** Default: relevance when searching (q), else newest publication first. */
+  sort: ZSortOf(LIST_SORTS.publicInnovations.keys).optional(),
 });
 type PublicQuery = z.infer<typeof ZPublicQuery>;
+const PUBLIC_SORT: SortColumns<(typeof LIST_SORTS.publicInnovations.keys)[number]> = {
+  publishedAt: { column: 'i.publishedAt' },
+  title: { column: 'i.title', text: true },
+  unit: { column: 'u.name', text: true },
+  year: { column: 'i.year' },
+};
 
 export async function publicInnovationRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -51,8 +60,8 @@ export async function publicInnovationRoutes(app: FastifyInstance, deps: Deps) {
     const joined = match ? base.innerJoin(match.as('m'), (j) => j.onRef(sql.ref('m.innovation_id') as never, '=', 'i.id')) : base;
     const { total } = await joined.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
     let rows = joined.selectAll('i').select(['u.name as unitName', 't.regionCode', 't.name as tenantName']);
-    rows = match ? rows.orderBy(sql`m.score`, 'desc') : rows.orderBy('i.publishedAt', 'desc');
-    const items = await rows.orderBy('i.id').limit(limit).offset(offset).execute();
+    rows = match && !q.sort ? rows.orderBy(sql`m.score`, 'desc').orderBy('i.id') : orderByList(rows, q.sort ?? LIST_SORTS.publicInnovations.default, PUBLIC_SORT, 'i.id', dialect);
+    const items = await rows.limit(limit).offset(offset).execute();
     const totalCapped = !!match && Number(total) > SEARCH_TOTAL_CAP;
     return { items: items.map(presentPublicInnovation), total: totalCapped ? SEARCH_TOTAL_CAP : Number(total), totalCapped };
   }
