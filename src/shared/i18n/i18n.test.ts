@@ -89,3 +89,9 @@ test('the notification web catalogs have the same keys in both languages', async
   const { webNotifyEn } = await import('./web-notify.en.ts');
   assert.deepEqual(keys(webNotifyEn).sort(), keys(webNotifyId).sort());
 });
+
+test('the list component catalogs have the same keys in both languages', async () => {
+  const { webListId } = await import('./web-list.id.ts');
+  const { webListEn } = await import('./web-list.en.ts');
+  assert.deepEqual(keys(webListEn).sort(), keys(webListId).sort());
+});

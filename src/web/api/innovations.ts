@@ -316,6 +316,7 @@ export interface InnovationListQuery {
   urusan?: string | null;
   digital?: string | null;
   lifecycle?: string | null;
+  sort?: string;
   page?: number;
   pageSize?: number;
 }
@@ -327,6 +328,7 @@ export interface PublicQuery {
   stage?: string | null;
   type?: string | null;
   urusan?: string | null;
+  sort?: string;
   page?: number;
   pageSize?: number;
 }
