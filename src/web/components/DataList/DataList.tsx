@@ -62,6 +62,8 @@ export interface DataListProps<T> {
   /** Cards instead of a table (the public catalogue); the sort is then a menu, from `sorts`. */
   renderCard?: (row: T) => ReactNode;
   sorts?: Array<{ key: string; label: string }>;
+  /** data-testid of a row when it differs from `${id}-row` (kept for existing journeys). */
+  rowTestId?: string;
   /** Rendered under the list (attribution, notes). */
   footer?: ReactNode;
 }
@@ -132,6 +134,8 @@ export function DataList<T>(props: DataListProps<T>) {
   const cards = !!props.renderCard;
   const sortable: Array<{ sortKey?: string; label: string }> = cards ? (props.sorts ?? []).map((x) => ({ sortKey: x.key, label: x.label })) : columns.filter((c) => c.sortKey);
   const setSort = (s: string) => state.set({ sort: s });
+  // Relevance is the server's order only while a search is typed; otherwise the default column.
+  const relevance = !!props.relevanceSort && !!search && !!state.filters[search.param];
   const activeOthers = others.filter((f) => state.filters[f.param]).length;
 
   const otherControls = others.length > 0 && (
@@ -154,7 +158,7 @@ export function DataList<T>(props: DataListProps<T>) {
   );
 
   const sortOptions = [
-    ...(props.relevanceSort ? [{ value: '', label: t('list.relevance') }] : []),
+    ...(relevance ? [{ value: '', label: t('list.relevance') }] : []),
     ...sortable.flatMap((c) => [
       { value: c.sortKey!, label: t('list.sortAsc', { label: c.label }) },
       { value: `-${c.sortKey}`, label: t('list.sortDesc', { label: c.label }) },
@@ -164,7 +168,7 @@ export function DataList<T>(props: DataListProps<T>) {
   const sortSelect = sortable.length > 0 && (
     <NativeSelect
       label={t('list.sortBy')}
-      value={state.sortParam ?? (props.relevanceSort ? '' : state.sort)}
+      value={state.sortParam ?? (relevance ? '' : state.sort)}
       onChange={(e) => state.set({ sort: e.currentTarget.value || null })}
       data={sortOptions}
       data-testid={`${id}-sort`}
@@ -222,7 +226,7 @@ export function DataList<T>(props: DataListProps<T>) {
       ) : cards && data && data.items.length > 0 && !result.isLoading ? (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" data-testid={`${id}-cards`}>
           {data.items.map((row) => (
-            <div key={props.rowKey(row)} data-testid={`${id}-row`} style={{ display: 'flex', flexDirection: 'column' }}>
+            <div key={props.rowKey(row)} data-testid={props.rowTestId ?? `${id}-row`} style={{ display: 'flex', flexDirection: 'column' }}>
               {props.renderCard!(row)}
             </div>
           ))}
@@ -249,7 +253,7 @@ export function DataList<T>(props: DataListProps<T>) {
                   <Table.Tr>
                     {visibleColumns.map((c) =>
                       c.sortKey ? (
-                        <SortHeader key={c.key} col={c} sort={state.sortParam ?? (props.relevanceSort && state.filters[search?.param ?? ''] ? '' : state.sort)} onSort={setSort} />
+                        <SortHeader key={c.key} col={c} sort={state.sortParam ?? (relevance ? '' : state.sort)} onSort={setSort} />
                       ) : (
                         <Table.Th key={c.key} visibleFrom={c.desktopOnly ? 'sm' : undefined} w={c.width} style={{ minWidth: c.minWidth }}>
                           {c.label}
@@ -265,7 +269,7 @@ export function DataList<T>(props: DataListProps<T>) {
                       className={props.onRowClick ? 'serasan-row-link' : undefined}
                       style={props.onRowClick ? { cursor: 'pointer' } : undefined}
                       onClick={props.onRowClick ? () => props.onRowClick!(row) : undefined}
-                      data-testid={`${id}-row`}
+                      data-testid={props.rowTestId ?? `${id}-row`}
                     >
                       {visibleColumns.map((c) => (
                         <Table.Td key={c.key} visibleFrom={c.desktopOnly ? 'sm' : undefined} maw={c.maw} style={{ minWidth: c.minWidth }}>
@@ -292,7 +296,7 @@ export function DataList<T>(props: DataListProps<T>) {
             </Group>
           )}
           {props.exportUrl && data && data.total > 0 && (
-            <Button component="a" href={props.exportUrl} download variant="default" size="xs" leftSection={<IconFileTypeCsv size={14} />} title={t('list.exportHint')} data-testid={`${id}-export`}>
+            <Button component="a" href={props.exportUrl} download variant="default" size="xs" leftSection={<IconFileTypeCsv size={14} />} title={t('list.exportHint')} data-testid={`${id}-export-csv`}>
               {t('list.export')}
             </Button>
           )}

@@ -88,6 +88,7 @@ export default function PeopleTab() {
         filters={filters}
         columns={columns}
         rowKey={(p) => p.id}
+        rowTestId="person-row"
         onRowClick={(p) => navigate(`/organisasi/pegawai/${p.id}`)}
         countText={(total) => t('org.people.count', { count: total, formatted: formatNumber(total) })}
         exportUrl={withQuery('/api/people/export.csv', list.exportQuery)}
