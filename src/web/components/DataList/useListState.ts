@@ -33,7 +33,10 @@ export function useListState<F extends string>(opts: { filters: readonly F[]; de
   const set = useCallback(
     (patch: Partial<Record<string, string | null>>) =>
       setParams(
-        (p) => {
+        () => {
+          // From the address bar, not the render's copy: two quick changes (a filter, then a
+          // sort) before React re-renders must both stay.
+          const p = new URLSearchParams(window.location.search);
           for (const [k, v] of Object.entries(patch)) {
             if (v) p.set(k, v);
             else p.delete(k);
