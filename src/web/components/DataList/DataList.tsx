@@ -91,7 +91,7 @@ function SortHeader<T>({ col, sort, onSort }: { col: Column<T>; sort: string; on
   );
 }
 
-function SearchFilter({ f, value, set }: { f: Extract<FilterDef, { kind: 'search' }>; value: string; set: (v: string | null) => void }) {
+function SearchFilter({ f, value, set, fullWidth }: { f: Extract<FilterDef, { kind: 'search' }>; value: string; set: (v: string | null) => void; fullWidth: boolean }) {
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
   const push = useDebouncedCallback((v: string) => set(v.trim() || null), 350);
@@ -108,7 +108,8 @@ function SearchFilter({ f, value, set }: { f: Extract<FilterDef, { kind: 'search
       onKeyDown={(e) => {
         if (e.key === 'Enter') set(text.trim() || null);
       }}
-      style={{ flex: 1 }}
+      // On a phone the search takes its own line; buttons wrap below it.
+      style={{ flex: fullWidth ? '1 1 100%' : 1 }}
       data-testid={f.testId}
     />
   );
@@ -181,7 +182,7 @@ export function DataList<T>(props: DataListProps<T>) {
     <Stack gap="md">
       {(search || props.toolbar || (mobile && (others.length > 0 || sortable.length > 0))) && (
         <Group gap="sm" align="flex-end" wrap={mobile ? 'wrap' : 'nowrap'}>
-          {search && <SearchFilter f={search} value={state.filters[search.param] ?? ''} set={(v) => state.set({ [search.param]: v })} />}
+          {search && <SearchFilter f={search} value={state.filters[search.param] ?? ''} set={(v) => state.set({ [search.param]: v })} fullWidth={mobile && !!props.toolbar} />}
           {mobile && (others.length > 0 || sortable.length > 0) && (
             <Button variant={activeOthers ? 'light' : 'default'} onClick={() => setShowFilters((v) => !v)} leftSection={<IconAdjustmentsHorizontal size={16} />} aria-expanded={showFilters} data-testid={`${id}-filters-toggle`}>
               {activeOthers ? t('list.filtersActive', { count: activeOthers }) : t('list.filters')}
