@@ -23,6 +23,8 @@ import { webNotifyId } from '../shared/i18n/web-notify.id.ts';
 import { webNotifyEn } from '../shared/i18n/web-notify.en.ts';
 import { webSearchId } from '../shared/i18n/web-search.id.ts';
 import { webSearchEn } from '../shared/i18n/web-search.en.ts';
+import { webListId } from '../shared/i18n/web-list.id.ts';
+import { webListEn } from '../shared/i18n/web-list.en.ts';
 
 export type Lang = 'id' | 'en';
 const STORAGE_KEY = 'serasan_lang';
@@ -56,8 +58,8 @@ const initial: Lang = storedLang() ?? 'id';
 
 void i18n.use(initReactI18next).init({
   resources: {
-    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId, ...webFlowId, ...webAssessmentId, ...webNotifyId, ...webSearchId } },
-    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn, ...webFlowEn, ...webAssessmentEn, ...webNotifyEn, ...webSearchEn } },
+    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId, ...webFlowId, ...webAssessmentId, ...webNotifyId, ...webSearchId, ...webListId } },
+    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn, ...webFlowEn, ...webAssessmentEn, ...webNotifyEn, ...webSearchEn, ...webListEn } },
   },
   lng: initial,
   fallbackLng: 'id',

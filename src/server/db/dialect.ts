@@ -35,3 +35,13 @@ export async function dialectOf(db: Executor): Promise<DialectName> {
 export function forUpdateSkipLocked<QB extends SelectQueryBuilder<any, any, any>>(qb: QB, dialect: DialectName): QB {
   return dialect === 'postgres' ? (qb.forUpdate().skipLocked() as QB) : qb;
 }
+
+/**
+ * A text sort key that orders the same on both databases: lower() (ASCII case folding on
+ * SQLite) compared byte-wise. PostgreSQL gets an explicit COLLATE "C" so a database created
+ * with a locale collation (en_US, id_ID: punctuation and spaces ignored) does not order
+ * differently from SQLite's BINARY.
+ */
+export function textSortKey(column: string, dialect: DialectName): RawBuilder<string> {
+  return dialect === 'postgres' ? sql<string>`lower(${sql.ref(column)}) collate "C"` : sql<string>`lower(${sql.ref(column)})`;
+}

@@ -96,3 +96,9 @@ test('the search web catalogs have the same keys and parameters in both language
   assert.deepEqual(keys(webSearchEn).sort(), keys(webSearchId).sort());
   assert.deepEqual(webSearchEn.search.sharedWords.match(/\{\{\w+\}\}/g), webSearchId.search.sharedWords.match(/\{\{\w+\}\}/g));
 });
+
+test('the list component catalogs have the same keys in both languages', async () => {
+  const { webListId } = await import('./web-list.id.ts');
+  const { webListEn } = await import('./web-list.en.ts');
+  assert.deepEqual(keys(webListEn).sort(), keys(webListId).sort());
+});

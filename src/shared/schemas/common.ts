@@ -45,3 +45,38 @@ export const UNIT_ROLES: readonly Role[] = ['unit_operator', 'unit_head'];
 
 export const ASSIGNMENT_KINDS = ['definitif', 'plt', 'plh'] as const;
 export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];
+
+/**
+ * List queries (issue 10 item 5): `page`/`pageSize` paging and a `sort` parameter whose value is
+ * one of the list's whitelisted column keys, `-key` for descending. Anything else is a 400 that
+ * names the allowed values. Every list endpoint builds its query schema from these.
+ */
+export type SortValue<K extends string> = K | `-${K}`;
+
+/** The allowed sort values of a list, without a default. */
+export function ZSortOf<const K extends string>(keys: readonly K[]) {
+  const values = keys.flatMap((k) => [k, `-${k}`]) as unknown as readonly [SortValue<K>, ...SortValue<K>[]];
+  return z.enum(values);
+}
+
+export function ZSort<const K extends string>(keys: readonly K[], defaultSort: NoInfer<SortValue<K>>) {
+  return ZSortOf(keys).default(defaultSort as never);
+}
+
+export function ZListQuery<const K extends string>(keys: readonly K[], defaultSort: NoInfer<SortValue<K>>) {
+  return z.object({ page: ZPage, pageSize: ZPageSize, sort: ZSort(keys, defaultSort) });
+}
+
+/** Parse a validated sort value into its key and direction. */
+export function parseSort<K extends string>(sort: SortValue<K>): { key: K; desc: boolean } {
+  return sort.startsWith('-') ? { key: sort.slice(1) as K, desc: true } : { key: sort as K, desc: false };
+}
+
+/** Sort keys and defaults of each list, shared by the server (whitelist) and the SPA (headers). */
+export const LIST_SORTS = {
+  innovations: { keys: ['updatedAt', 'createdAt', 'title', 'unit', 'year', 'stage', 'status'], default: '-updatedAt' },
+  publicInnovations: { keys: ['publishedAt', 'title', 'unit', 'year'], default: '-publishedAt' },
+  people: { keys: ['name', 'nip', 'kind', 'rank', 'unit'], default: 'name' },
+  evidence: { keys: ['createdAt', 'name', 'size'], default: '-createdAt' },
+  surveys: { keys: ['periodStart', 'service', 'unit', 'status'], default: '-periodStart' },
+} as const;

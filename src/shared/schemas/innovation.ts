@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { URUSAN_CODES } from '../urusan.ts';
-import { ZId, ZIsoDate, ZPage, ZPageSize } from './common.ts';
+import { LIST_SORTS, ZId, ZIsoDate, ZPage, ZPageSize, ZSortOf } from './common.ts';
 
 export const INNOVATION_TYPES = ['tata_kelola', 'pelayanan_publik', 'lainnya'] as const;
 export const INNOVATION_STAGES = ['inisiatif', 'uji_coba', 'penerapan'] as const;
@@ -74,6 +74,8 @@ export const ZInnovationListQuery = z.object({
   lifecycle: z.enum(LIFECYCLES).optional(),
   page: ZPage,
   pageSize: ZPageSize,
+  /** Default: relevance when searching (q), else newest change first. */
+  sort: ZSortOf(LIST_SORTS.innovations.keys).optional(),
 });
 export type InnovationListQuery = z.infer<typeof ZInnovationListQuery>;
 

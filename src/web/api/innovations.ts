@@ -320,6 +320,7 @@ export interface InnovationListQuery {
   urusan?: string | null;
   digital?: string | null;
   lifecycle?: string | null;
+  sort?: string;
   page?: number;
   pageSize?: number;
 }
@@ -331,6 +332,7 @@ export interface PublicQuery {
   stage?: string | null;
   type?: string | null;
   urusan?: string | null;
+  sort?: string;
   page?: number;
   pageSize?: number;
 }

@@ -4,7 +4,14 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { readUpload } from '../../plugins/upload.ts';
 import { actorOf } from '../../plugins/auth.ts';
-import { ZId, ZPage, ZPageSize } from '../../../shared/schemas/common.ts';
+import { LIST_SORTS, ZId, ZListQuery } from '../../../shared/schemas/common.ts';
+import { csvDownload, EXPORT_MAX_ROWS, exportFileName } from '../../lib/list.ts';
+
+const ZEvidenceListQuery = ZListQuery(LIST_SORTS.evidence.keys, LIST_SORTS.evidence.default).extend({
+  q: z.string().max(200).optional(),
+  entityType: z.string().max(40).optional(),
+  entityId: ZId.optional(),
+});
 import { createEvidenceService } from './evidence.service.ts';
 import { presentEvidence } from './evidence.presenters.ts';
 
@@ -30,9 +37,20 @@ export async function evidenceRoutes(app: FastifyInstance, deps: Deps) {
     schema: {
       tags,
       summary: 'Evidence files, optionally those linked to one record',
-      querystring: z.object({ entityType: z.string().max(40).optional(), entityId: ZId.optional(), page: ZPage, pageSize: ZPageSize }),
+      querystring: ZEvidenceListQuery,
     },
   }, async (request) => ({ ...(await evidence.list(actorOf(request), request.query)), page: request.query.page, pageSize: request.query.pageSize }));
+
+  r.get('/api/evidence/export.csv', { schema: { tags, summary: 'The filtered, sorted evidence list as CSV', querystring: ZEvidenceListQuery } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { items } = await evidence.list(actor, { ...request.query, page: 1, pageSize: EXPORT_MAX_ROWS });
+    const csv = csvDownload(
+      await exportFileName(deps.db, actor.tenantId, 'berkas-bukti', deps.clock.now()),
+      ['Nama berkas', 'Jenis', 'Ukuran (byte)', 'SHA-256', 'Diunggah oleh', 'Diunggah pada', 'Tautan'],
+      items.map((e) => [e.originalName, e.mime, e.size, e.sha256, e.uploadedByName, e.createdAt, e.links.map((l) => `${l.entityType}:${l.entityId}`)]),
+    );
+    return reply.type(csv.contentType).header('content-disposition', csv.disposition).send(csv.body);
+  });
 
   r.post('/api/evidence/:id/links', {
     schema: { tags, params: z.object({ id: ZId }), body: z.object({ entityType: z.string().min(1).max(40), entityId: ZId }).strict() },

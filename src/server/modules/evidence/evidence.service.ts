@@ -1,3 +1,6 @@
+import { ilikeContains } from '../../db/dialect.ts';
+import { orderByList, pageOf, type SortColumns } from '../../lib/list.ts';
+import type { LIST_SORTS, SortValue } from '../../../shared/schemas/common.ts';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -81,6 +84,13 @@ export const orgEvidenceTargets: EvidenceTarget[] = [
 ];
 export const evidenceTargetTypes = () => [...resolvers.keys()];
 
+type EvidenceSortKey = (typeof LIST_SORTS.evidence.keys)[number];
+const EVIDENCE_SORT: SortColumns<EvidenceSortKey> = {
+  createdAt: { column: 'evidence.createdAt' },
+  name: { column: 'evidence.originalName', text: true },
+  size: { column: 'evidence.size' },
+};
+
 export function createEvidenceService(deps: Deps) {
   const { db, clock, blobs } = deps;
 
@@ -141,7 +151,7 @@ export function createEvidenceService(deps: Deps) {
       });
     },
 
-    async list(actor: Actor, f: { entityType?: string; entityId?: string; page: number; pageSize: number }) {
+    async list(actor: Actor, f: { q?: string; entityType?: string; entityId?: string; page: number; pageSize: number; sort: SortValue<EvidenceSortKey> }) {
       authorize(actor, 'evidence.read', { tenantId: actor.tenantId });
       let q = db.selectFrom('evidence').leftJoin('users', 'users.id', 'evidence.uploadedBy').where('evidence.tenantId', '=', actor.tenantId);
       if (f.entityType && f.entityId) {
@@ -151,13 +161,12 @@ export function createEvidenceService(deps: Deps) {
           eb.selectFrom('evidenceLinks').select('evidenceId').where('tenantId', '=', actor.tenantId).where('entityType', '=', f.entityType!).where('entityId', '=', f.entityId!),
         );
       }
+      if (f.q) q = q.where(ilikeContains('evidence.originalName', f.q));
       const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
       const rows = await q
         .selectAll('evidence')
         .select('users.name as uploadedByName')
-        .orderBy('evidence.createdAt', 'desc')
-        .limit(f.pageSize)
-        .offset((f.page - 1) * f.pageSize)
+        .$call((qb) => pageOf(orderByList(qb, f.sort, EVIDENCE_SORT, 'evidence.id', deps.dialect), f))
         .execute();
       const ids = rows.map((r) => r.id);
       const links = ids.length

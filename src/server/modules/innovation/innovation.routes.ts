@@ -1,3 +1,5 @@
+import { translate } from '../../../shared/i18n/translate.ts';
+import { csvDownload, EXPORT_MAX_ROWS, exportFileName } from '../../lib/list.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -47,6 +49,18 @@ export async function innovationRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/innovations/export.xlsx', { schema: { tags, summary: 'Filtered export to Excel (same columns as the template)', querystring: ZInnovationListQuery } }, async (request, reply) =>
     reply.type(XLSX).header('content-disposition', 'attachment; filename="inovasi-daerah.xlsx"').send(await xlsx.export(actorOf(request), request.query)),
   );
+
+  r.get('/api/innovations/export.csv', { schema: { tags, summary: 'The filtered, sorted list as CSV (all pages, at most 10,000 rows)', querystring: ZInnovationListQuery } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { items } = await innovations.list(actor, { ...request.query, page: 1, pageSize: EXPORT_MAX_ROWS });
+    const lang = request.lang;
+    const csv = csvDownload(
+      await exportFileName(deps.db, actor.tenantId, 'inovasi', deps.clock.now()),
+      ['ID Serasan', 'Judul', 'Akronim', 'Perangkat Daerah', 'Tahun', 'Tahapan', 'Jenis', 'Urusan Utama', 'Digital', 'Status', 'Diperbarui'],
+      items.map(presentInnovationSummary).map((i) => [i.id, i.title, i.acronym, i.unitName, i.year, i.stage, i.type, i.urusanMain, i.digital ? 'ya' : 'tidak', translate(lang, `innovationStatus.${i.status}`), i.updatedAt]),
+    );
+    return reply.type(csv.contentType).header('content-disposition', csv.disposition).send(csv.body);
+  });
 
   r.post('/api/innovations/import', {
     schema: { tags, summary: 'Import innovations from the Excel template: all rows or none, with a row-by-row error report', consumes: ['multipart/form-data'] },

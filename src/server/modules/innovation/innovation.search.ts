@@ -13,13 +13,16 @@ export async function pageByRank<R extends { id: string }>(
   rowsOf: (ids: string[]) => Promise<R[]>,
   offset: number,
   limit: number,
+  sortIds?: (ids: string[]) => Promise<string[]>,
 ): Promise<{ rows: R[]; total: number; totalCapped: boolean }> {
   if (!ranked.length) return { rows: [], total: 0, totalCapped: false };
   const allowed = new Set<string>();
   const ids = ranked.map((r) => r.innovationId);
   for (let i = 0; i < ids.length; i += 500) for (const id of await idsIn(ids.slice(i, i + 500))) allowed.add(id);
-  const order = ranked.filter((r) => allowed.has(r.innovationId));
-  const pageIds = order.slice(offset, offset + limit).map((r) => r.innovationId);
+  let order = ranked.filter((r) => allowed.has(r.innovationId)).map((r) => r.innovationId);
+  // A column sort chosen while searching: the hits in the column's order (≤ 2 × CANDIDATE_LIMIT ids).
+  if (sortIds && order.length) order = await sortIds(order);
+  const pageIds = order.slice(offset, offset + limit);
   const pos = new Map(pageIds.map((id, i) => [id, i]));
   const rows = pageIds.length ? (await rowsOf(pageIds)).sort((a, b) => pos.get(a.id)! - pos.get(b.id)!) : [];
   const totalCapped = order.length > SEARCH_TOTAL_CAP;
@@ -42,9 +45,10 @@ export async function searchPage<R extends { id: string; title: string }>(
   rowsOf: (ids: string[]) => Promise<R[]>,
   offset: number,
   limit: number,
+  sortIds?: (ids: string[]) => Promise<string[]>,
 ): Promise<{ rows: R[]; total: number; totalCapped: boolean; suggestions: string[] }> {
   const concepts = parseQuery(q);
-  const page = await pageByRank(await searchInnovations(db, dialect, concepts, scope), idsIn, rowsOf, offset, limit);
+  const page = await pageByRank(await searchInnovations(db, dialect, concepts, scope), idsIn, rowsOf, offset, limit, sortIds);
   let suggestions: string[] = [];
   if (page.total === 0 && concepts.length) {
     const fixed = await correctQuery(db, concepts);

@@ -1,3 +1,5 @@
+import { orderByList, pageOf, type SortColumns } from '../../lib/list.ts';
+import { LIST_SORTS } from '../../../shared/schemas/common.ts';
 import { sql } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import { notFound, validation } from '../../errors.ts';
@@ -94,6 +96,17 @@ export function checkStageDates(r: { initiatedOn: string; trialOn?: string | nul
   if (r.appliedOn && r.trialOn && r.appliedOn < r.trialOn) throw validation('appliedOn', 'errors.appliedBeforeTrial');
 }
 
+/** Sortable columns of the innovation list (LIST_SORTS.innovations). */
+const INNOVATION_SORT: SortColumns<(typeof LIST_SORTS.innovations.keys)[number]> = {
+  updatedAt: { column: 'i.updatedAt' },
+  createdAt: { column: 'i.createdAt' },
+  title: { column: 'i.title', text: true },
+  unit: { column: 'u.name', text: true },
+  year: { column: 'i.year' },
+  stage: { column: 'i.stage' },
+  status: { column: 'i.status' },
+};
+
 export function createInnovationService(deps: Deps) {
   const { db, clock, dialect } = deps;
   const nowIso = () => clock.now().toISOString();
@@ -156,6 +169,10 @@ export function createInnovationService(deps: Deps) {
       }
       if (q.q !== undefined && q.q.trim()) {
         const withUnit = (ids: string[]) => query.where('i.id', 'in', ids);
+        // Relevance first when searching and no column was asked for; else the hits in the column's order.
+        const sortIds = q.sort
+          ? async (ids: string[]) => (await orderByList(withUnit(ids).select('i.id'), q.sort!, INNOVATION_SORT, 'i.id', dialect).execute()).map((r) => r.id)
+          : undefined;
         const res = await searchPage(
           db,
           dialect,
@@ -165,11 +182,13 @@ export function createInnovationService(deps: Deps) {
           (ids) => withUnit(ids).selectAll('i').select(['u.name as unitName']).execute(),
           (q.page - 1) * q.pageSize,
           q.pageSize,
+          sortIds,
         );
         return { items: res.rows, total: res.total, totalCapped: res.totalCapped, suggestions: res.suggestions };
       }
       const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-      const items = await query.selectAll('i').select(['u.name as unitName']).orderBy('i.updatedAt', 'desc').orderBy('i.id').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+      const rows = orderByList(query.selectAll('i').select(['u.name as unitName']), q.sort ?? LIST_SORTS.innovations.default, INNOVATION_SORT, 'i.id', dialect);
+      const items = await pageOf(rows, q).execute();
       return { items, total: Number(total), totalCapped: false, suggestions: [] as string[] };
     },
 

@@ -1,5 +1,7 @@
 import type { DialectName, Executor } from '../../db/db.ts';
 import { searchPage } from './innovation.search.ts';
+import { orderByList, type SortColumns } from '../../lib/list.ts';
+import { LIST_SORTS, type SortValue } from '../../../shared/schemas/common.ts';
 import type { INNOVATION_STAGES, INNOVATION_TYPES } from '../../../shared/schemas/innovation.ts';
 
 export interface PublicInnovationQuery {
@@ -9,7 +11,16 @@ export interface PublicInnovationQuery {
   stage?: (typeof INNOVATION_STAGES)[number];
   type?: (typeof INNOVATION_TYPES)[number];
   urusan?: string;
+  /** Default: relevance when searching (q), else newest publication first. */
+  sort?: SortValue<(typeof LIST_SORTS.publicInnovations.keys)[number]>;
 }
+
+const PUBLIC_SORT: SortColumns<(typeof LIST_SORTS.publicInnovations.keys)[number]> = {
+  publishedAt: { column: 'i.publishedAt' },
+  title: { column: 'i.title', text: true },
+  unit: { column: 'u.name', text: true },
+  year: { column: 'i.year' },
+};
 
 /** The public catalogue: published records only, across tenants (no tenant: it is public). */
 export const publicInnovationRepo = {
@@ -38,11 +49,12 @@ export const publicInnovationRepo = {
         (ids) => select(withIds(ids)).execute(),
         offset,
         limit,
+        q.sort ? async (ids) => (await orderByList(withIds(ids).select('i.id'), q.sort!, PUBLIC_SORT, 'i.id', dialect).execute()).map((r) => r.id) : undefined,
       );
       return { items: res.rows, total: res.total, totalCapped: res.totalCapped, suggestions: res.suggestions };
     }
     const { total } = await base.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-    const items = await select(base).orderBy('i.publishedAt', 'desc').orderBy('i.id').limit(limit).offset(offset).execute();
+    const items = await orderByList(select(base), q.sort ?? LIST_SORTS.publicInnovations.default, PUBLIC_SORT, 'i.id', dialect).limit(limit).offset(offset).execute();
     return { items, total: Number(total), totalCapped: false, suggestions: [] as string[] };
   },
 

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { toCsv } from '../../lib/csv.ts';
-import { ZId, ZPage, ZPageSize } from '../../../shared/schemas/common.ts';
+import { LIST_SORTS, ZId, ZPage, ZPageSize, ZSortOf } from '../../../shared/schemas/common.ts';
 import { INNOVATION_STAGES, INNOVATION_TYPES, ZUrusan } from '../../../shared/schemas/innovation.ts';
 import { presentPublicInnovation, presentPublicRegion } from './innovation.presenters.ts';
 import { urusanLabel } from '../../../shared/urusan.ts';
@@ -19,6 +19,8 @@ const ZPublicQuery = z.object({
   urusan: ZUrusan.optional(),
   page: ZPage,
   pageSize: ZPageSize,
+  /** Default: relevance when searching (q), else newest publication first. */
+  sort: ZSortOf(LIST_SORTS.publicInnovations.keys).optional(),
 });
 type PublicQuery = z.infer<typeof ZPublicQuery>;
 

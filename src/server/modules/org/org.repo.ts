@@ -1,7 +1,26 @@
-import type { Executor } from '../../db/db.ts';
+import type { DialectName, Executor } from '../../db/db.ts';
+import { orderByList, pageOf, type SortColumns } from '../../lib/list.ts';
+import type { LIST_SORTS, SortValue } from '../../../shared/schemas/common.ts';
 import type { AssignmentTable, PersonTable, PositionTable, UnitTable } from '../../db/schema.ts';
 import { ilikeContains } from '../../db/dialect.ts';
 import type { Insertable, Updateable } from 'kysely';
+
+type PeopleSortKey = (typeof LIST_SORTS.people.keys)[number];
+export interface PeopleListFilter {
+  q?: string;
+  unitId?: string;
+  kind?: string;
+  page: number;
+  pageSize: number;
+  sort: SortValue<PeopleSortKey>;
+}
+const PEOPLE_SORT: SortColumns<PeopleSortKey> = {
+  name: { column: 'people.name', text: true },
+  nip: { column: 'people.nip' },
+  kind: { column: 'people.kind' },
+  rank: { column: 'people.rank', text: true },
+  unit: { column: 'units.name', text: true },
+};
 
 /** Organisation data access. Every function takes tenantId explicitly. */
 export const orgRepo = {
@@ -47,7 +66,8 @@ export const orgRepo = {
     await db.updateTable('positions').set(set).where('tenantId', '=', tenantId).where('id', '=', id).execute();
   },
 
-  async listPeople(db: Executor, tenantId: string, f: { q?: string; unitId?: string; kind?: string; page: number; pageSize: number }) {
+  /** People, filtered and sorted (PEOPLE_SORT, alphabetical by default), one page at a time. */
+  async listPeople(db: Executor, dialect: DialectName, tenantId: string, f: PeopleListFilter) {
     let q = db
       .selectFrom('people')
       .leftJoin('units', (j) => j.onRef('units.tenantId', '=', 'people.tenantId').onRef('units.id', '=', 'people.unitId'))
@@ -62,10 +82,7 @@ export const orgRepo = {
     const items = await q
       .selectAll('people')
       .select('units.name as unitName')
-      .orderBy('people.name')
-      .orderBy('people.id')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
+      .$call((qb) => pageOf(orderByList(qb, f.sort, PEOPLE_SORT, 'people.id', dialect), f))
       .execute();
     return { items, total: Number(total) };
   },

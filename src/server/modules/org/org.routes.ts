@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../plugins/auth.ts';
-import { UNIT_TYPES, ZId, ZIsoDate, ZPage, ZPageSize } from '../../../shared/schemas/common.ts';
+import { LIST_SORTS, UNIT_TYPES, ZId, ZIsoDate, ZListQuery } from '../../../shared/schemas/common.ts';
+import { csvDownload, EXPORT_MAX_ROWS, exportFileName } from '../../lib/list.ts';
 import {
   ZCreateAssignmentInput,
   ZCreatePersonInput,
@@ -19,6 +20,11 @@ import { createOrgService } from './org.service.ts';
 import { presentAssignment, presentPerson, presentPosition, presentUnit } from './org.presenters.ts';
 
 const ZIdParams = z.object({ id: ZId });
+const ZPeopleListQuery = ZListQuery(LIST_SORTS.people.keys, LIST_SORTS.people.default).extend({
+  q: z.string().max(100).optional(),
+  unitId: ZId.optional(),
+  kind: z.enum(['PNS', 'PPPK']).optional(),
+});
 const ZPerson = z.object({
   id: z.string(),
   name: z.string(),
@@ -75,18 +81,23 @@ export async function orgRoutes(app: FastifyInstance, deps: Deps) {
     schema: {
       tags,
       summary: 'People (ASN) with search, filters and paging',
-      querystring: z.object({
-        q: z.string().max(100).optional(),
-        unitId: ZId.optional(),
-        kind: z.enum(['PNS', 'PPPK']).optional(),
-        page: ZPage,
-        pageSize: ZPageSize,
-      }),
+      querystring: ZPeopleListQuery,
       response: { 200: z.object({ items: z.array(ZPerson), total: z.number(), page: z.number(), pageSize: z.number() }) },
     },
   }, async (request) => {
     const { items, total } = await org.listPeople(actorOf(request), request.query);
     return { items: items.map(presentPerson), total, page: request.query.page, pageSize: request.query.pageSize };
+  });
+
+  r.get('/api/people/export.csv', { schema: { tags, summary: 'The filtered, sorted people list as CSV', querystring: ZPeopleListQuery } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { items } = await org.listPeople(actor, { ...request.query, page: 1, pageSize: EXPORT_MAX_ROWS });
+    const csv = csvDownload(
+      await exportFileName(deps.db, actor.tenantId, 'pegawai', deps.clock.now()),
+      ['Nama', 'NIP', 'Jenis', 'Pangkat/Golongan', 'Perangkat Daerah'],
+      items.map((p) => [p.name, p.nip, p.kind, p.rank, p.unitName]),
+    );
+    return reply.type(csv.contentType).header('content-disposition', csv.disposition).send(csv.body);
   });
 
   r.post('/api/people', {

@@ -14,7 +14,7 @@ import type {
   UpdateUnitInput,
 } from '../../../shared/schemas/org.ts';
 import { writeWithAudit, type AuditActor } from '../audit/audit.writer.ts';
-import { orgRepo as repo } from './org.repo.ts';
+import { orgRepo as repo, type PeopleListFilter } from './org.repo.ts';
 import type { PersonTable, UnitTable, PositionTable, AssignmentTable } from '../../db/schema.ts';
 
 export const who = (actor: Actor, requestId?: string): AuditActor => ({
@@ -179,9 +179,9 @@ export function createOrgService(deps: Deps) {
     },
 
     // ---- people (ASN) -------------------------------------------------------------------
-    async listPeople(actor: Actor, f: { q?: string; unitId?: string; kind?: string; page: number; pageSize: number }) {
+    async listPeople(actor: Actor, f: PeopleListFilter) {
       authorize(actor, 'person.read', { tenantId: actor.tenantId });
-      return repo.listPeople(db, actor.tenantId, f);
+      return repo.listPeople(db, dialect, actor.tenantId, f);
     },
 
     async getPerson(actor: Actor, id: string) {

@@ -4,7 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../plugins/auth.ts';
-import { ZId, ZIsoDate } from '../../../shared/schemas/common.ts';
+import { LIST_SORTS, ZId, ZIsoDate, ZListQuery } from '../../../shared/schemas/common.ts';
+import { csvDownload, EXPORT_MAX_ROWS, exportFileName } from '../../lib/list.ts';
 import { ZActionInput, ZCreateSurveyInput, ZSubmitResponseInput, ZUpdateActionInput, ZUpdateSurveyInput } from '../../../shared/schemas/skm.ts';
 import { createSkmService, rulebookOf } from './skm.service.ts';
 import { skmRulebooks } from '../../rules/skm/index.ts';
@@ -12,6 +13,13 @@ import { createSkmDocuments } from './skm.documents.ts';
 import { presentCreatedSurvey, presentSurveyDetail, presentSurveyListItem } from './skm.presenters.ts';
 
 const params = z.object({ id: ZId });
+
+const ZSurveyListQuery = ZListQuery(LIST_SORTS.surveys.keys, LIST_SORTS.surveys.default).extend({
+  q: z.string().max(200).optional(),
+  unitId: ZId.optional(),
+  status: z.enum(['open', 'closed']).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
 
 export async function skmRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -29,11 +37,28 @@ export async function skmRoutes(app: FastifyInstance, deps: Deps) {
     return reply.status(201).send(presentCreatedSurvey(survey, { serviceName, unitName }, `${publicBase(request, deps.config)}/skm/${survey.code}`));
   });
 
+  r.get('/api/skm/surveys/export.csv', { schema: { tags, summary: 'The filtered, sorted survey list as CSV', querystring: ZSurveyListQuery } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { items } = await skm.listSurveysPage(actor, { ...request.query, page: 1, pageSize: EXPORT_MAX_ROWS });
+    const csv = csvDownload(
+      await exportFileName(deps.db, actor.tenantId, 'survei-skm', deps.clock.now()),
+      ['Kode', 'Layanan', 'Unit', 'Periode mulai', 'Periode akhir', 'Status', 'Responden', 'Sampel minimum', 'IKM', 'Mutu'],
+      items.map((s) => [s.code, s.serviceName, s.unitName, s.periodStart, s.periodEnd, s.status === 'open' ? 'dibuka' : 'ditutup', s.responses, s.minSample, s.ikmConverted, s.mutu]),
+    );
+    return reply.type(csv.contentType).header('content-disposition', csv.disposition).send(csv.body);
+  });
+
   r.get('/api/skm/surveys', {
-    schema: { tags, querystring: z.object({ unitId: ZId.optional(), status: z.enum(['open', 'closed']).optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }) },
-  }, async (request) => ({
-    items: (await skm.listSurveys(actorOf(request), request.query)).map((s) => presentSurveyListItem(s, `${publicBase(request, deps.config)}/skm/${s.code}`)),
-  }));
+    schema: { tags, querystring: ZSurveyListQuery },
+  }, async (request) => {
+    const { items, total } = await skm.listSurveysPage(actorOf(request), request.query);
+    return {
+      total,
+      page: request.query.page,
+      pageSize: request.query.pageSize,
+      items: items.map((s) => presentSurveyListItem(s, `${publicBase(request, deps.config)}/skm/${s.code}`)),
+    };
+  });
 
   r.get('/api/skm/surveys/:id', { schema: { tags, params } }, async (request) => {
     const s = await skm.requireSurvey(actorOf(request).tenantId, request.params.id);

@@ -5,6 +5,9 @@ import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { authorize, can } from '../../policy/policy.ts';
 import type { Executor } from '../../db/db.ts';
+import { ilikeContains } from '../../db/dialect.ts';
+import { orderByList, pageOf, type SortColumns } from '../../lib/list.ts';
+import { LIST_SORTS, type SortValue } from '../../../shared/schemas/common.ts';
 import type { SkmAggregateTable, SkmSurveyTable } from '../../db/schema.ts';
 import type { CreateSurveyInput, SubmitResponseInput } from '../../../shared/schemas/skm.ts';
 import { writeWithAudit } from '../audit/audit.writer.ts';
@@ -43,6 +46,23 @@ export function totalsOf(aggs: Array<Pick<SkmAggregateTable, 'n'> & Record<strin
   }
   return { totals: { sum, count }, n };
 }
+
+type SurveySortKey = (typeof LIST_SORTS.surveys.keys)[number];
+export interface SurveyListFilter {
+  q?: string;
+  unitId?: string;
+  status?: string;
+  year?: number;
+  sort?: SortValue<SurveySortKey>;
+  page?: number;
+  pageSize?: number;
+}
+const SURVEY_SORT: SortColumns<SurveySortKey> = {
+  periodStart: { column: 's.periodStart' },
+  service: { column: 'sv.name', text: true },
+  unit: { column: 'u.name', text: true },
+  status: { column: 's.status' },
+};
 
 export function createSkmService(deps: Deps) {
   const { db, clock, config } = deps;
@@ -200,26 +220,46 @@ export function createSkmService(deps: Deps) {
       return saved;
     },
 
-    async listSurveys(actor: Actor, f: { unitId?: string; status?: string; year?: number }) {
+    /**
+     * Surveys, filtered and sorted (newest period first by default); one page when `page` is
+     * given (with the total), else all of them.
+     */
+    async listSurveys(actor: Actor, f: SurveyListFilter) {
+      return (await this.listSurveysPage(actor, f)).items;
+    },
+
+    async listSurveysPage(actor: Actor, f: SurveyListFilter) {
       authorize(actor, 'skm.read', { tenantId: actor.tenantId });
       let q = db
         .selectFrom('skmSurveys as s')
         .innerJoin('skmServices as sv', (j) => j.onRef('sv.tenantId', '=', 's.tenantId').onRef('sv.id', '=', 's.serviceId'))
         .innerJoin('units as u', (j) => j.onRef('u.tenantId', '=', 's.tenantId').onRef('u.id', '=', 's.unitId'))
-        .leftJoin('skmAggregates as a', (j) => j.onRef('a.tenantId', '=', 's.tenantId').onRef('a.surveyId', '=', 's.id'))
-        .selectAll('s')
-        .select(['sv.name as serviceName', 'u.name as unitName', 'a.n as responses'])
         .where('s.tenantId', '=', actor.tenantId);
       if (f.unitId) q = q.where('s.unitId', '=', f.unitId);
       if (f.status) q = q.where('s.status', '=', f.status);
       if (f.year) q = q.where('s.periodStart', '<=', `${f.year}-12-31`).where('s.periodEnd', '>=', `${f.year}-01-01`);
-      const rows = await q.orderBy('s.periodStart', 'desc').orderBy('sv.name').execute();
+      if (f.q) {
+        const needle = f.q;
+        q = q.where((eb) => eb.or([ilikeContains('sv.name', needle), ilikeContains('u.name', needle), ilikeContains('s.code', needle)]));
+      }
+      const total = f.page ? Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) : null;
+      const ordered = orderByList(
+        q
+          .leftJoin('skmAggregates as a', (j) => j.onRef('a.tenantId', '=', 's.tenantId').onRef('a.surveyId', '=', 's.id'))
+          .selectAll('s')
+          .select(['sv.name as serviceName', 'u.name as unitName', 'a.n as responses']),
+        f.sort ?? LIST_SORTS.surveys.default,
+        SURVEY_SORT,
+        's.id',
+        deps.dialect,
+      );
+      const rows = await (f.page ? pageOf(ordered, { page: f.page, pageSize: f.pageSize ?? 25 }) : ordered).execute();
       const out = [];
       for (const r of rows) {
         const res = await surveyResults(r);
         out.push({ ...r, responses: Number(r.responses ?? 0), ikmConverted: res.ikmConverted, mutu: res.mutu, minSample: res.minSample, canManage: can(actor, 'skm.manage', { tenantId: actor.tenantId, unitId: r.unitId }) });
       }
-      return out;
+      return { items: out, total: total ?? out.length };
     },
 
     /** IKM of a unit (with its sub-units' services) or the whole region over a period. */

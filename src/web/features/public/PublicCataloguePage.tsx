@@ -1,76 +1,34 @@
-import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { SearchSuggestion } from '../../components/SearchSuggestion.tsx';
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Center,
-  Collapse,
-  Group,
-  Loader,
-  NativeSelect,
-  Pagination,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useDebouncedCallback, useDocumentTitle } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconDatabase, IconDownload, IconMapPin, IconSearch } from '@tabler/icons-react';
+import { Anchor, Badge, Button, Card, Group, NativeSelect, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { useDocumentTitle } from '@mantine/hooks';
+import { IconDatabase, IconDownload, IconMapPin } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { LIST_SORTS } from '../../../shared/schemas/common.ts';
 import { INNOVATION_STAGES, INNOVATION_TYPES } from '../../../shared/schemas/innovation.ts';
 import { urusanLabel } from '../../../shared/urusan.ts';
 import { withQuery } from '../../api/client.ts';
 import { usePublicInnovations, usePublicRegions, type PublicInnovation } from '../../api/innovations.ts';
-import { ErrorAlert } from '../../components/feedback.tsx';
+import { SearchSuggestion } from '../../components/SearchSuggestion.tsx';
+import { DataList, useListState, type FilterDef } from '../../components/DataList/index.ts';
 import { formatNumber, formatTotal } from '../../components/format.ts';
 import { useIsMobile } from '../../components/responsive.ts';
 import { DigitalBadge, StageBadge, urusanOptions } from '../innovation/common.tsx';
-import { ListStatusBar } from '../../components/ListStatusBar.tsx';
 
 const PAGE_SIZE = 24;
-const FILTERS = ['year', 'stage', 'type', 'urusan'] as const;
+const FILTERS = ['q', 'year', 'stage', 'type', 'urusan'] as const;
 
 export default function PublicCataloguePage() {
   const { kode } = useParams();
   const { t } = useTranslation();
   const navigate = useNavigate();
   const mobile = useIsMobile();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
-  const filters = Object.fromEntries(FILTERS.map((k) => [k, params.get(k)])) as Record<(typeof FILTERS)[number], string | null>;
-  const active = FILTERS.filter((k) => filters[k]).length;
-  const [search, setSearch] = useState(q);
-  const [showFilters, setShowFilters] = useState(false);
+  const [params] = useSearchParams();
   const regions = usePublicRegions();
   const region = kode ? regions.data?.items.find((r) => r.regionCode === kode) : undefined;
-  const list = usePublicInnovations({ q: q || undefined, region: kode ?? null, ...filters, page, pageSize: PAGE_SIZE });
-  const data = list.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / (data.pageSize || PAGE_SIZE))) : 1;
+  const list = useListState({ filters: FILTERS, defaultSort: LIST_SORTS.publicInnovations.default, pageSize: PAGE_SIZE });
+  const result = usePublicInnovations({ ...list.query, region: kode ?? null });
   const title = kode ? t('publicCatalog.regionTitle', { region: region?.name ?? kode }) : t('publicCatalog.title');
   useDocumentTitle(`${title} · Serasan`);
-  useEffect(() => setSearch(q), [q]);
-
-  const update = (patch: Record<string, string | null>) =>
-    setParams(
-      (p) => {
-        for (const [k, v] of Object.entries(patch)) {
-          if (v) p.set(k, v);
-          else p.delete(k);
-        }
-        if (!('page' in patch)) p.delete('page');
-        return p;
-      },
-      { replace: true },
-    );
-  const pushSearch = useDebouncedCallback((v: string) => update({ q: v.trim() || null }), 350);
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: thisYear - 1999 }, (_, i) => String(thisYear - i));
 
@@ -81,43 +39,19 @@ export default function PublicCataloguePage() {
     navigate(`${code ? `/publik/${code}/inovasi` : '/publik/inovasi'}${qs ? `?${qs}` : ''}`);
   };
 
-  const filterControls = (
-    <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm" verticalSpacing="xs">
-      <NativeSelect
-        label={t('innovation.fields.year')}
-        value={filters.year ?? ''}
-        onChange={(e) => update({ year: e.currentTarget.value || null })}
-        data={[{ value: '', label: t('common.all') }, ...years.map((y) => ({ value: y, label: y }))]}
-        data-testid="public-filter-year"
-      />
-      <NativeSelect
-        label={t('innovation.fields.stage')}
-        value={filters.stage ?? ''}
-        onChange={(e) => update({ stage: e.currentTarget.value || null })}
-        data={[{ value: '', label: t('common.all') }, ...INNOVATION_STAGES.map((s) => ({ value: s, label: t(`innovation.stage.${s}`) }))]}
-        data-testid="public-filter-stage"
-      />
-      <NativeSelect
-        label={t('innovation.fields.type')}
-        value={filters.type ?? ''}
-        onChange={(e) => update({ type: e.currentTarget.value || null })}
-        data={[{ value: '', label: t('common.all') }, ...INNOVATION_TYPES.map((s) => ({ value: s, label: t(`innovation.type.${s}`) }))]}
-        data-testid="public-filter-type"
-      />
-      <Select
-        label={t('innovation.fields.urusan')}
-        placeholder={t('common.all')}
-        searchable
-        clearable
-        data={urusanOptions(t)}
-        value={filters.urusan}
-        onChange={(v) => update({ urusan: v })}
-        nothingFoundMessage={t('common.noMatches')}
-        comboboxProps={{ withinPortal: true }}
-        data-testid="public-filter-urusan"
-      />
-    </SimpleGrid>
-  );
+  const filters: FilterDef[] = [
+    { kind: 'search', param: 'q', label: t('common.search'), placeholder: t('publicCatalog.searchPlaceholder'), testId: 'public-search' },
+    { kind: 'select', param: 'year', label: t('innovation.fields.year'), options: years.map((y) => ({ value: y, label: y })), testId: 'public-filter-year' },
+    { kind: 'select', param: 'stage', label: t('innovation.fields.stage'), options: INNOVATION_STAGES.map((s) => ({ value: s, label: t(`innovation.stage.${s}`) })), testId: 'public-filter-stage' },
+    { kind: 'select', param: 'type', label: t('innovation.fields.type'), options: INNOVATION_TYPES.map((s) => ({ value: s, label: t(`innovation.type.${s}`) })), testId: 'public-filter-type' },
+    {
+      kind: 'custom',
+      param: 'urusan',
+      render: (value, set) => (
+        <Select label={t('innovation.fields.urusan')} placeholder={t('common.all')} searchable clearable data={urusanOptions(t)} value={value} onChange={set} nothingFoundMessage={t('common.noMatches')} comboboxProps={{ withinPortal: true }} data-testid="public-filter-urusan" />
+      ),
+    },
+  ];
 
   return (
     <Stack gap="md">
@@ -159,83 +93,49 @@ export default function PublicCataloguePage() {
         </Paper>
       )}
 
-      <Group gap="sm" align="flex-end" wrap="wrap">
-        <TextInput
-          label={t('common.search')}
-          placeholder={t('publicCatalog.searchPlaceholder')}
-          leftSection={<IconSearch size={16} />}
-          value={search}
-          onChange={(e) => {
-            setSearch(e.currentTarget.value);
-            pushSearch(e.currentTarget.value);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') update({ q: search.trim() || null });
-          }}
-          style={{ flex: '2 1 260px' }}
-          size={mobile ? 'md' : 'sm'}
-          data-testid="public-search"
-        />
-        <NativeSelect
-          label={t('publicCatalog.region')}
-          value={kode ?? ''}
-          onChange={(e) => goRegion(e.currentTarget.value || null)}
-          data={[
-            { value: '', label: t('publicCatalog.allRegions') },
-            ...(regions.data?.items ?? []).map((r) => ({ value: r.regionCode, label: `${r.name} (${formatNumber(r.published)})` })),
-            ...(kode && !region ? [{ value: kode, label: kode }] : []),
-          ]}
-          leftSection={<IconMapPin size={16} />}
-          style={{ flex: '1 1 220px' }}
-          size={mobile ? 'md' : 'sm'}
-          data-testid="public-region"
-        />
-        {mobile && (
-          <Button variant={active ? 'light' : 'default'} onClick={() => setShowFilters((v) => !v)} leftSection={<IconAdjustmentsHorizontal size={16} />} aria-expanded={showFilters} size="md" data-testid="public-filters-toggle">
-            {active ? `${t('innovation.list.filters')} (${active})` : t('innovation.list.filters')}
-          </Button>
-        )}
-      </Group>
-      {mobile ? <Collapse expanded={showFilters}>{filterControls}</Collapse> : filterControls}
-
-      <ErrorAlert error={list.error} />
-      <ListStatusBar
-        testId="public-total"
-        countText={data ? t('publicCatalog.count', { count: data.total, formatted: formatTotal(data.total, data.totalCapped) }) : null}
-        fetching={list.isFetching && !list.isLoading}
-        canReset={active > 0 || !!q}
-        onReset={() => {
-          setSearch('');
-          setParams({}, { replace: true });
-        }}
+      <DataList
+        id="public"
+        state={list}
+        result={result}
+        filters={filters}
+        columns={[]}
+        sorts={[
+          { key: 'publishedAt', label: t('publicCatalog.publishedAt') },
+          { key: 'title', label: t('innovation.fields.title') },
+          { key: 'unit', label: t('innovation.fields.unit') },
+          { key: 'year', label: t('innovation.fields.year') },
+        ]}
+        relevanceSort
+        rowKey={(i) => i.id}
+        renderCard={(i) => <InnovationCard i={i} showRegion={!kode} />}
+        countText={(total, capped) => t('publicCatalog.count', { count: total, formatted: formatTotal(total, capped) })}
+        exportUrl={withQuery('/api/public/innovations.csv', { ...list.exportQuery, region: kode })}
+        emptyText={t('publicCatalog.empty')}
+        empty={<SearchSuggestion suggestions={result.data?.suggestions} onPick={(v) => list.set({ q: v })} />}
+        toolbar={
+          <NativeSelect
+            label={t('publicCatalog.region')}
+            value={kode ?? ''}
+            onChange={(e) => goRegion(e.currentTarget.value || null)}
+            data={[
+              { value: '', label: t('publicCatalog.allRegions') },
+              ...(regions.data?.items ?? []).map((r) => ({ value: r.regionCode, label: `${r.name} (${formatNumber(r.published)})` })),
+              ...(kode && !region ? [{ value: kode, label: kode }] : []),
+            ]}
+            leftSection={<IconMapPin size={16} />}
+            style={{ flex: mobile ? '1 1 100%' : '0 1 300px' }}
+            size={mobile ? 'md' : 'sm'}
+            data-testid="public-region"
+          />
+        }
+        footer={
+          result.data?.attribution && (
+            <Text size="xs" c="dimmed" data-testid="attribution">
+              {result.data.attribution}
+            </Text>
+          )
+        }
       />
-
-      {list.isLoading ? (
-        <Center p="xl">
-          <Loader />
-        </Center>
-      ) : !data || data.items.length === 0 ? (
-        <Alert color="gray" data-testid="public-empty">
-          {q || active ? t('common.noMatches') : t('publicCatalog.empty')}
-          <SearchSuggestion suggestions={data?.suggestions} onPick={(v) => update({ q: v })} />
-        </Alert>
-      ) : (
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
-          {data.items.map((i) => (
-            <InnovationCard key={i.id} i={i} showRegion={!kode} />
-          ))}
-        </SimpleGrid>
-      )}
-      {pages > 1 && (
-        <Group justify="center">
-          <Pagination value={Math.min(page, pages)} onChange={(n) => update({ page: String(n) })} total={pages} siblings={mobile ? 0 : 1} data-testid="public-pagination" />
-        </Group>
-      )}
-      {data?.attribution && (
-        <Text size="xs" c="dimmed" data-testid="attribution">
-          {data.attribution}
-        </Text>
-      )}
     </Stack>
   );
 }
@@ -243,7 +143,7 @@ export default function PublicCataloguePage() {
 function InnovationCard({ i, showRegion }: { i: PublicInnovation; showRegion: boolean }) {
   const { t } = useTranslation();
   return (
-    <Card withBorder padding="md" radius="md" data-testid="public-card" component={Link} to={`/publik/inovasi/${i.id}`}>
+    <Card withBorder padding="md" radius="md" h="100%" data-testid="public-card" component={Link} to={`/publik/inovasi/${i.id}`}>
       <Stack gap={6} h="100%">
         <Group gap={4}>
           <StageBadge stage={i.stage} size="sm" />

@@ -174,7 +174,8 @@ export interface SurveyListQuery {
 export function useSurveys(q: SurveyListQuery) {
   return useQuery({
     queryKey: skmKeys.list(q),
-    queryFn: async () => (await api<{ items: SurveyRow[] }>('/skm/surveys', { query: { ...q } })).items,
+    // The SKM list is not on DataList yet: ask for the largest page (200) so none is cut off.
+    queryFn: async () => (await api<{ items: SurveyRow[] }>('/skm/surveys', { query: { pageSize: 200, ...q } })).items,
     placeholderData: keepPreviousData,
   });
 }

@@ -1,0 +1,22 @@
+import type { webListId } from './web-list.id.ts';
+
+/** UI texts of the one list component (English). */
+export const webListEn: typeof webListId = {
+  list: {
+    updated: 'Updated',
+    sortBy: 'Sort by',
+    sortAsc: '{{label}} (ascending)',
+    sortDesc: '{{label}} (descending)',
+    sortHint: 'Click to sort by {{label}}',
+    relevance: 'Most relevant',
+    pageOf: 'Page {{page}} of {{pages}}',
+    export: 'Export CSV',
+    exportHint: 'Download every row matching the filters (not only this page)',
+    filters: 'Filters',
+    filtersActive: 'Filters ({{count}})',
+    loadError: 'The list could not be loaded.',
+    retry: 'Try again',
+    empty: 'No data yet.',
+    loading: 'Loading the list…',
+  },
+};
