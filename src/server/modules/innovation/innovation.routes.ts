@@ -14,6 +14,7 @@ import {
   ZScoreAnswersInput,
   ZUpdateInnovationInput,
 } from '../../../shared/schemas/innovation.ts';
+import { ZImportConfirmQuery, ZImportPreview } from '../../../shared/schemas/innovation-import.ts';
 import { URUSAN } from '../../../shared/urusan.ts';
 import { createInnovationService, type WorkflowAction } from './innovation.service.ts';
 import { createIidService } from './iid.service.ts';
@@ -58,12 +59,31 @@ export async function innovationRoutes(app: FastifyInstance, deps: Deps) {
     reply.type(XLSX).header('content-disposition', 'attachment; filename="inovasi-daerah.xlsx"').send(await xlsx.export(actorOf(request), request.query)),
   );
 
+  r.post('/api/innovations/import/preview', {
+    schema: {
+      tags,
+      summary: 'Dry run of an Excel import: per row create / update / unchanged / possible duplicate / error; writes nothing',
+      consumes: ['multipart/form-data'],
+      response: { 200: ZImportPreview },
+    },
+  }, async (request) => {
+    xlsx.assertMayImport(actorOf(request));
+    const { file } = await readUpload(request, deps.config.maxUploadBytes);
+    return xlsx.preview(actorOf(request), file.data, request.lang);
+  });
+
   r.post('/api/innovations/import', {
-    schema: { tags, summary: 'Import innovations from the Excel template: all rows or none, with a row-by-row error report', consumes: ['multipart/form-data'] },
+    schema: {
+      tags,
+      summary: 'Import innovations from the Excel template or an export: all rows or none. Rows with "ID Serasan" update that record; possible duplicates must be listed in create or skip',
+      consumes: ['multipart/form-data'],
+      querystring: ZImportConfirmQuery,
+    },
   }, async (request, reply) => {
     xlsx.assertMayImport(actorOf(request));
     const { file } = await readUpload(request, deps.config.maxUploadBytes);
-    return reply.status(201).send(await xlsx.import(actorOf(request), file.data, request.lang, request.id));
+    const res = await xlsx.import(actorOf(request), file.data, request.lang, request.query, request.id);
+    return reply.status(res.created > 0 ? 201 : 200).send(res);
   });
 
   r.get('/api/innovations/similar', {

@@ -21,7 +21,7 @@ export type { WorkflowAction } from './innovation.policy.ts';
 /** Similarity at or above this, within the same tenant, is flagged as a likely duplicate. */
 export const DUPLICATE_THRESHOLD = 0.6;
 
-const auditFields = (r: InnovationTable) => ({
+export const auditFields = (r: InnovationTable) => ({
   title: r.title,
   acronym: r.acronym,
   unitId: r.unitId,
@@ -81,6 +81,34 @@ export function newInnovationRow(actor: Actor, input: CreateInnovationInput, now
     createdAt: now,
     updatedAt: now,
     publishedAt: null,
+  };
+}
+
+/** The record after an update (the edit form and the Excel import share it). */
+export function nextInnovationRow(row: InnovationTable, input: UpdateInnovationInput, now: string): InnovationTable {
+  return {
+    ...row,
+    ...(input.title !== undefined && { title: input.title }),
+    ...(input.acronym !== undefined && { acronym: input.acronym ?? null }),
+    ...(input.unitId !== undefined && { unitId: input.unitId }),
+    ...(input.initiatorClass !== undefined && { initiatorClass: input.initiatorClass }),
+    ...(input.type !== undefined && { type: input.type }),
+    ...(input.digital !== undefined && { isDigital: input.digital ? 1 : 0 }),
+    ...(input.urusanMain !== undefined && { urusanMain: input.urusanMain ?? null }),
+    ...(input.urusanOther !== undefined && { urusanOther: JSON.stringify([...new Set(input.urusanOther)]) }),
+    ...(input.stage !== undefined && { stage: input.stage }),
+    ...(input.initiatedOn !== undefined && { initiatedOn: input.initiatedOn, year: Number(input.initiatedOn.slice(0, 4)) }),
+    ...(input.trialOn !== undefined && { trialOn: input.trialOn ?? null }),
+    ...(input.appliedOn !== undefined && { appliedOn: input.appliedOn ?? null }),
+    ...(input.description !== undefined && { description: input.description }),
+    ...(input.goals !== undefined && { goals: input.goals ?? null }),
+    ...(input.benefits !== undefined && { benefits: input.benefits ?? null }),
+    ...(input.results !== undefined && { results: input.results ?? null }),
+    ...(input.legalBasisDoc !== undefined && { legalBasisDoc: input.legalBasisDoc ?? null }),
+    ...(input.legalBasisLevel !== undefined && { legalBasisLevel: input.legalBasisLevel ?? null }),
+    ...(input.budget !== undefined && { budget: input.budget ?? null }),
+    ...(input.videoUrl !== undefined && { videoUrl: input.videoUrl ?? null }),
+    updatedAt: now,
   };
 }
 
@@ -222,30 +250,7 @@ export function createInnovationService(deps: Deps) {
         await requireUnit(actor.tenantId, input.unitId);
         authorize(actor, 'innovation.update', { tenantId: actor.tenantId, unitId: input.unitId });
       }
-      const next: InnovationTable = {
-        ...row,
-        ...(input.title !== undefined && { title: input.title }),
-        ...(input.acronym !== undefined && { acronym: input.acronym ?? null }),
-        ...(input.unitId !== undefined && { unitId: input.unitId }),
-        ...(input.initiatorClass !== undefined && { initiatorClass: input.initiatorClass }),
-        ...(input.type !== undefined && { type: input.type }),
-        ...(input.digital !== undefined && { isDigital: input.digital ? 1 : 0 }),
-        ...(input.urusanMain !== undefined && { urusanMain: input.urusanMain ?? null }),
-        ...(input.urusanOther !== undefined && { urusanOther: JSON.stringify([...new Set(input.urusanOther)]) }),
-        ...(input.stage !== undefined && { stage: input.stage }),
-        ...(input.initiatedOn !== undefined && { initiatedOn: input.initiatedOn, year: Number(input.initiatedOn.slice(0, 4)) }),
-        ...(input.trialOn !== undefined && { trialOn: input.trialOn ?? null }),
-        ...(input.appliedOn !== undefined && { appliedOn: input.appliedOn ?? null }),
-        ...(input.description !== undefined && { description: input.description }),
-        ...(input.goals !== undefined && { goals: input.goals ?? null }),
-        ...(input.benefits !== undefined && { benefits: input.benefits ?? null }),
-        ...(input.results !== undefined && { results: input.results ?? null }),
-        ...(input.legalBasisDoc !== undefined && { legalBasisDoc: input.legalBasisDoc ?? null }),
-        ...(input.legalBasisLevel !== undefined && { legalBasisLevel: input.legalBasisLevel ?? null }),
-        ...(input.budget !== undefined && { budget: input.budget ?? null }),
-        ...(input.videoUrl !== undefined && { videoUrl: input.videoUrl ?? null }),
-        updatedAt: nowIso(),
-      };
+      const next = nextInnovationRow(row, input, nowIso());
       checkStageDates(next);
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         await repo.update(tx, actor.tenantId, id, next);
