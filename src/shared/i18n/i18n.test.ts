@@ -89,3 +89,11 @@ test('the notification web catalogs have the same keys in both languages', async
   const { webNotifyEn } = await import('./web-notify.en.ts');
   assert.deepEqual(keys(webNotifyEn).sort(), keys(webNotifyId).sort());
 });
+
+test('the import, history and competition web catalogs have the same keys and parameters in both languages', async () => {
+  const { webImportId } = await import('./web-import.id.ts');
+  const { webImportEn } = await import('./web-import.en.ts');
+  assert.deepEqual(keys(webImportEn).sort(), keys(webImportId).sort());
+  const at = (tree: unknown, k: string) => k.split('.').reduce((n: any, p) => n[p], tree) as string;
+  for (const k of keys(webImportId)) assert.deepEqual(params(at(webImportEn, k)), params(at(webImportId, k)), k);
+});
