@@ -85,6 +85,7 @@ export const coreEn: CoreCatalog = {
     scoreOutOfScale: 'The score for {{criterion}} must be between {{min}} and {{max}}.',
     unknownCriterion: 'Criterion "{{criterion}}" is not in the rulebook.',
     competitionFrozen: 'The competition result has been decided; scores and entries can no longer change.',
+    competitionNameTaken: 'A competition named "{{name}}" already exists in {{year}}. Use another name.',
     notInCompetition: 'This proposal is not an entry of that competition.',
     registrationClosed: 'Registration for the competition closed on {{date}}.',
     importTooMany: 'The import file has {{count}} rows; at most {{max}} rows per import.',

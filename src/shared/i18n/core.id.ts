@@ -84,6 +84,7 @@ export const coreId = {
     scoreOutOfScale: 'Nilai {{criterion}} harus antara {{min}} dan {{max}}.',
     unknownCriterion: 'Kriteria "{{criterion}}" tidak ada dalam rulebook.',
     competitionFrozen: 'Hasil kompetisi sudah ditetapkan; nilai dan peserta tidak dapat diubah lagi.',
+    competitionNameTaken: 'Sudah ada kompetisi bernama "{{name}}" pada tahun {{year}}. Gunakan nama lain.',
     notInCompetition: 'Proposal ini bukan peserta kompetisi tersebut.',
     registrationClosed: 'Pendaftaran kompetisi sudah ditutup pada {{date}}.',
     importTooMany: 'Berkas impor berisi {{count}} baris; maksimum {{max}} baris sekali impor.',

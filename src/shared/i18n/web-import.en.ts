@@ -31,4 +31,8 @@ export const webImportEn: Widen<typeof webImportId> = {
     skip: 'Skip',
     done: 'Import done: {{created}} new, {{updated}} updated, {{unchanged}} unchanged, {{skipped}} skipped.',
   },
+  competitionRules: {
+    noScores: 'No scores yet: no judge has scored, so there is no ranking yet.',
+    notScored: 'not scored yet',
+  },
 };

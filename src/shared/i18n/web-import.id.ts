@@ -27,4 +27,8 @@ export const webImportId = {
     skip: 'Lewati',
     done: 'Impor selesai: {{created}} baru, {{updated}} diperbarui, {{unchanged}} tidak berubah, {{skipped}} dilewati.',
   },
+  competitionRules: {
+    noScores: 'Belum ada penilaian: belum ada juri yang memberi nilai, jadi belum ada peringkat.',
+    notScored: 'belum dinilai',
+  },
 };

@@ -26,9 +26,7 @@ export async function competitionRoutes(app: FastifyInstance, deps: Deps) {
   }, async (request, reply) => reply.status(201).send(await competitions.create(actorOf(request), request.body, request.id)));
 
   r.get('/api/competitions', { schema: { tags } }, async (request) => {
-    const actor = actorOf(request);
-    authorize(actor, 'competition.read', { tenantId: actor.tenantId });
-    const rows = await deps.db.selectFrom('competitions').select(['id', 'name', 'year', 'status', 'quota', 'registrationClose', 'isBlind', 'decisionNumber']).where('tenantId', '=', actor.tenantId).orderBy('year', 'desc').execute();
+    const rows = await competitions.list(actorOf(request));
     return { items: rows.map(({ isBlind, ...c }) => ({ ...c, blind: isBlind === 1, isBlind })) };
   });
 
