@@ -5,6 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { can, authorize } from '../../policy/policy.ts';
 import { ZIsoDate, ZPage, ZPageSize } from '../../../shared/schemas/common.ts';
+import { entityNames } from './audit.labels.ts';
 
 /** Record types whose history any signed-in user of the tenant may read (they read the records). */
 const ORG_ENTITY_TYPES = ['unit', 'position', 'person', 'assignment'];
@@ -28,6 +29,8 @@ const ZAuditEntry = z.object({
   entityId: z.string(),
   actorId: z.string().nullable(),
   actorName: z.string().nullable(),
+  /** The record's name (title, unit name, person name…) when it has one. */
+  entityName: z.string().nullable(),
   changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
 });
 
@@ -88,6 +91,7 @@ export async function auditRoutes(app: FastifyInstance, deps: Deps) {
       .offset((f.page - 1) * f.pageSize)
       .execute();
     const items = rows.map((e) => ({ ...e, changes: JSON.parse(e.changes) as Record<string, { before: unknown; after: unknown }> }));
+    const names = await entityNames(deps.db, actor.tenantId, items);
     return {
       refs: await resolveRefs(deps, actor.tenantId, items),
       items: items.map((e) => ({
@@ -98,6 +102,7 @@ export async function auditRoutes(app: FastifyInstance, deps: Deps) {
         entityId: e.entityId,
         actorId: e.actorId,
         actorName: e.actorName,
+        entityName: names.get(`${e.entityType}:${e.entityId}`) ?? null,
         changes: e.changes,
       })),
       total: Number(total),

@@ -105,7 +105,7 @@ export async function innovationRoutes(app: FastifyInstance, deps: Deps) {
     return {
       ...presentInnovation({ ...d.row, unitName: d.unitName }),
       innovators: d.innovators,
-      timeline: d.reviews.map((x) => ({ id: x.id, action: x.action, fromStatus: x.fromState, toStatus: x.toState, comment: x.note, actorName: x.actorName, at: x.at })),
+      timeline: d.timeline,
       replication: d.replication,
       replicatedBy: d.replicatedBy,
       permissions: d.permissions,

@@ -112,6 +112,50 @@ export function nextInnovationRow(row: InnovationTable, input: UpdateInnovationI
   };
 }
 
+export interface TimelineStep {
+  id: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  comment: string | null;
+  actorName: string | null;
+  at: string;
+  /** For a lifecycle step: the new lifecycle (active, paused, retired). */
+  lifecycle?: string | null;
+}
+
+/**
+ * Every step of the record, oldest first: recorded or imported, each workflow transition of the
+ * review log (submit, return, verify, publish) with who, when and the note, and lifecycle changes.
+ * A record published before the review log existed (or seeded as published) still shows its
+ * publication, from publishedAt.
+ */
+export function innovationTimeline(
+  row: InnovationTable,
+  reviews: Array<{ id: string; action: string; fromState: string | null; toState: string | null; note: string | null; actorName: string | null; at: string }>,
+  lifeEvents: Array<{ id: string; action: string; actorName: string | null; at: string; changes: string }>,
+): TimelineStep[] {
+  const steps: TimelineStep[] = reviews.map((x) => ({ id: x.id, action: x.action, fromStatus: x.fromState, toStatus: x.toState, comment: x.note, actorName: x.actorName, at: x.at }));
+  for (const e of lifeEvents) {
+    const ch = JSON.parse(e.changes) as Record<string, { before: unknown; after: unknown }>;
+    if (e.action === 'lifecycle') {
+      const reason = ch.retiredReason?.after;
+      steps.push({ id: e.id, action: 'lifecycle', fromStatus: null, toStatus: null, comment: typeof reason === 'string' ? reason : null, actorName: e.actorName, at: e.at, lifecycle: typeof ch.lifecycle?.after === 'string' ? ch.lifecycle.after : null });
+    } else {
+      steps.push({ id: e.id, action: e.action, fromStatus: null, toStatus: 'draft', comment: null, actorName: e.actorName, at: e.at });
+    }
+  }
+  if (!steps.some((x) => x.action === 'create' || x.action === 'import')) {
+    steps.push({ id: `created-${row.id}`, action: 'create', fromStatus: null, toStatus: 'draft', comment: null, actorName: null, at: row.createdAt });
+  }
+  if (row.publishedAt && !reviews.some((x) => x.action === 'publish')) {
+    steps.push({ id: `published-${row.id}`, action: 'publish', fromStatus: null, toStatus: 'published', comment: null, actorName: null, at: row.publishedAt });
+  }
+  // Same instant (a seeded record is created and published at once): recorded comes first.
+  const order = (a: string) => (a === 'create' || a === 'import' ? 0 : 1);
+  return steps.sort((a, b) => a.at.localeCompare(b.at) || order(a.action) - order(b.action));
+}
+
 /** Stage dates must follow the stages: initiative ≤ trial ≤ application. */
 export function checkStageDates(r: { initiatedOn: string; trialOn?: string | null; appliedOn?: string | null }) {
   if (r.trialOn && r.trialOn < r.initiatedOn) throw validation('trialOn', 'errors.trialBeforeInitiative');
@@ -197,9 +241,10 @@ export function createInnovationService(deps: Deps) {
       authorize(actor, 'innovation.read', { tenantId: actor.tenantId });
       const row = await requireInnovation(actor.tenantId, id);
       const unit = await requireUnit(actor.tenantId, row.unitId);
-      const [innovators, reviews, replication, replicatedBy] = await Promise.all([
+      const [innovators, reviews, lifeEvents, replication, replicatedBy] = await Promise.all([
         repo.innovators(db, actor.tenantId, id),
         repo.reviews(db, actor.tenantId, id),
+        repo.lifeEvents(db, actor.tenantId, id),
         repo.replicationOf(db, actor.tenantId, id),
         repo.replicatedBy(db, actor.tenantId, id),
       ]);
@@ -219,6 +264,7 @@ export function createInnovationService(deps: Deps) {
         unitName: unit.name,
         innovators,
         reviews,
+        timeline: innovationTimeline(row, reviews, lifeEvents),
         replication: replication ? { ...replication, origin } : null,
         replicatedBy,
         permissions: innovationPermissions(actor, row),
