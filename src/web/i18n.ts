@@ -25,6 +25,8 @@ import { webSearchId } from '../shared/i18n/web-search.id.ts';
 import { webSearchEn } from '../shared/i18n/web-search.en.ts';
 import { webListId } from '../shared/i18n/web-list.id.ts';
 import { webListEn } from '../shared/i18n/web-list.en.ts';
+import { webImportId } from '../shared/i18n/web-import.id.ts';
+import { webImportEn } from '../shared/i18n/web-import.en.ts';
 
 export type Lang = 'id' | 'en';
 const STORAGE_KEY = 'serasan_lang';
@@ -58,8 +60,8 @@ const initial: Lang = storedLang() ?? 'id';
 
 void i18n.use(initReactI18next).init({
   resources: {
-    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId, ...webFlowId, ...webAssessmentId, ...webNotifyId, ...webSearchId, ...webListId } },
-    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn, ...webFlowEn, ...webAssessmentEn, ...webNotifyEn, ...webSearchEn, ...webListEn } },
+    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId, ...webFlowId, ...webAssessmentId, ...webNotifyId, ...webSearchId, ...webListId, ...webImportId } },
+    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn, ...webFlowEn, ...webAssessmentEn, ...webNotifyEn, ...webSearchEn, ...webListEn, ...webImportEn } },
   },
   lng: initial,
   fallbackLng: 'id',

@@ -102,3 +102,11 @@ test('the list component catalogs have the same keys in both languages', async (
   const { webListEn } = await import('./web-list.en.ts');
   assert.deepEqual(keys(webListEn).sort(), keys(webListId).sort());
 });
+
+test('the import, history and competition web catalogs have the same keys and parameters in both languages', async () => {
+  const { webImportId } = await import('./web-import.id.ts');
+  const { webImportEn } = await import('./web-import.en.ts');
+  assert.deepEqual(keys(webImportEn).sort(), keys(webImportId).sort());
+  const at = (tree: unknown, k: string) => k.split('.').reduce((n: any, p) => n[p], tree) as string;
+  for (const k of keys(webImportId)) assert.deepEqual(params(at(webImportEn, k)), params(at(webImportId, k)), k);
+});

@@ -59,6 +59,8 @@ export interface TimelineEntry {
   comment: string | null;
   actorName: string | null;
   at: string;
+  /** For a lifecycle step: the new lifecycle. */
+  lifecycle?: Lifecycle | null;
 }
 
 export interface Replication {

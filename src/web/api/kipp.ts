@@ -135,7 +135,7 @@ export interface CompetitionDetail {
 export interface Ranking {
   margin: number;
   status: 'open' | 'frozen';
-  items: Array<{ rank: number; proposalId: string; title: string; unitName: string | null; judges: number; mean: number; spread: number; flagged: boolean; nominated: boolean }>;
+  items: Array<{ rank: number | null; proposalId: string; title: string; unitName: string | null; judges: number; mean: number; spread: number; flagged: boolean; nominated: boolean }>;
 }
 
 export const kippKeys = {

@@ -139,6 +139,8 @@ export interface AuditEntry {
   entityId: string;
   actorId: string | null;
   actorName: string | null;
+  /** The record's name (title, unit name, person name…), when it has one. */
+  entityName?: string | null;
   changes: Record<string, { before: unknown; after: unknown }> | null;
 }
 

@@ -160,7 +160,7 @@ export function AuditList({ query, page, onPage, pageSize = 25, testId, showEnti
                           </Text>
                           {mobile && (
                             <Text size="xs" c="dimmed">
-                              {showEntity ? `${entityLabel(t, e.entityType)} · ` : ''}
+                              {showEntity ? `${entityLabel(t, e.entityType)}${e.entityName ? ` “${e.entityName}”` : ''} · ` : ''}
                               {e.actorName ?? t('audit.system')}
                             </Text>
                           )}
@@ -183,12 +183,12 @@ export function AuditList({ query, page, onPage, pageSize = 25, testId, showEnti
                               {entityLabel(t, e.entityType)}
                               {' · '}
                               {href ? (
-                                <Anchor component={Link} to={href} size="sm" onClick={(ev) => ev.stopPropagation()} className="serasan-mono">
-                                  {shortId(e.entityId)}
+                                <Anchor component={Link} to={href} size="sm" onClick={(ev) => ev.stopPropagation()} className={e.entityName ? undefined : 'serasan-mono'} title={e.entityId} data-testid="audit-entity">
+                                  {e.entityName ?? shortId(e.entityId)}
                                 </Anchor>
                               ) : (
-                                <span className="serasan-mono" title={e.entityId}>
-                                  {shortId(e.entityId)}
+                                <span className={e.entityName ? undefined : 'serasan-mono'} title={e.entityId} data-testid="audit-entity">
+                                  {e.entityName ?? shortId(e.entityId)}
                                 </span>
                               )}
                             </Text>

@@ -114,6 +114,9 @@ export async function buildTemplate(unitNames: string[]): Promise<Buffer> {
     '2. Pilih nilai dari daftar (unit, jenis, tahapan, urusan, tingkat dasar hukum) agar sesuai dengan lembar "Referensi".',
     '3. Tanggal: format TTTT-BB-HH atau sel bertipe tanggal. Tanggal uji coba dan penerapan tidak boleh sebelum tanggal inisiatif.',
     '4. Impor bersifat semua-atau-tidak-sama-sekali: bila satu baris bermasalah, tidak ada yang disimpan dan Serasan menyebutkan baris dan kolomnya.',
+    '   Sebelum disimpan, Serasan menampilkan pratinjau: baris baru, baris yang diperbarui, baris tidak berubah, dan baris yang mungkin sudah ada.',
+    '   Baris yang mungkin sudah ada (judul atau isinya mirip inovasi yang sudah tercatat) hanya dibuat bila Anda memilih "tetap buat".',
+    '7. Berkas ekspor Serasan dapat diubah lalu diimpor kembali: baris dengan kolom "ID Serasan" memperbarui inovasi itu, bukan membuat yang baru.',
     '5. Inovasi hasil impor masuk sebagai Draf dan mengikuti alur: diajukan kepala unit, diverifikasi dan dipublikasikan Tim Inovasi Daerah.',
     '6. Maksimum 2.000 baris sekali impor.',
   ].forEach((line, i) => {

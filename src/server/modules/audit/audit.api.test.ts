@@ -82,3 +82,54 @@ for (const dialect of await testDialects()) {
     });
   });
 }
+
+for (const dialect of await testDialects()) {
+  describe(`history names records by their title [${dialect}]`, () => {
+    let rt: TestRuntime;
+    let admin: TestClient;
+    let inovasi: TestClient;
+    before(async () => {
+      rt = await createTestRuntime(dialect);
+      admin = await signedIn(rt, 'admin');
+      inovasi = await signedIn(rt, 'inovasi');
+    });
+    after(() => rt.close());
+
+    test('each entry carries the name of its record: innovation title, unit name, person name', async () => {
+      const unit = (await admin.get('/api/units?q=Kependudukan')).body.items[0];
+      const inv = await admin.post('/api/innovations', { title: 'Riwayat Bernama Jelas', unitId: unit.id, type: 'pelayanan_publik', stage: 'penerapan', digital: true, initiatedOn: '2024-01-15', description: 'Inovasi untuk menguji nama di riwayat.' });
+      assert.equal(inv.status, 201, inv.raw);
+      const person = await admin.post('/api/people', { name: 'Nama Di Riwayat', nip: '199001012015031002', kind: 'PNS', unitId: unit.id });
+      assert.equal(person.status, 201, person.raw);
+      await admin.patch(`/api/units/${unit.id}`, { phone: '0711-000000' });
+      const res = await admin.get('/api/audit?pageSize=50');
+      assert.equal(res.status, 200);
+      const nameOf = (id: string) => res.body.items.find((e: { entityId: string }) => e.entityId === id)?.entityName;
+      assert.equal(nameOf(inv.body.id), 'Riwayat Bernama Jelas');
+      assert.equal(nameOf(person.body.id), 'Nama Di Riwayat');
+      const unitEntry = res.body.items.find((e: { entityType: string; entityId: string }) => e.entityType === 'unit' && e.entityId === unit.id);
+      if (unitEntry) assert.equal(unitEntry.entityName, unit.name);
+    });
+
+    test('the innovation timeline shows every step: recorded, submitted, verified, published, with who and the note', async () => {
+      const unit = (await admin.get('/api/units?q=Kependudukan')).body.items[0];
+      const inv = (await admin.post('/api/innovations', { title: 'Alur Lengkap', unitId: unit.id, type: 'pelayanan_publik', stage: 'penerapan', digital: true, initiatedOn: '2024-01-15', description: 'Inovasi untuk menguji alur verifikasi.' })).body;
+      for (const step of ['submit', 'verify', 'publish']) assert.equal((await admin.post(`/api/innovations/${inv.id}/${step}`, { comment: `catatan ${step}` })).status, 200, step);
+      const d = (await inovasi.get(`/api/innovations/${inv.id}`)).body;
+      assert.deepEqual(d.timeline.map((x: { action: string }) => x.action), ['create', 'submit', 'verify', 'publish']);
+      const pub = d.timeline[3];
+      assert.equal(pub.toStatus, 'published');
+      assert.equal(pub.comment, 'catatan publish');
+      assert.ok(pub.actorName);
+      assert.ok(d.timeline[0].actorName, 'who recorded it');
+    });
+
+    test('a record published without a review log entry (seeded) still shows its publication', async () => {
+      const seeded = (await inovasi.get('/api/innovations?status=published&pageSize=50')).body.items.find((x: { title: string }) => x.title !== 'Alur Lengkap');
+      const d = (await inovasi.get(`/api/innovations/${seeded.id}`)).body;
+      const actions = d.timeline.map((x: { action: string }) => x.action);
+      assert.equal(actions[0], 'create');
+      assert.ok(actions.includes('publish'), JSON.stringify(actions));
+    });
+  });
+}

@@ -8,6 +8,7 @@ export function presentAuditEntry(e: {
   entityId: string;
   actorId: string | null;
   actorName: string | null;
+  entityName: string | null;
   changes: AuditChanges;
 }) {
   return {
@@ -18,6 +19,7 @@ export function presentAuditEntry(e: {
     entityId: e.entityId,
     actorId: e.actorId,
     actorName: e.actorName,
+    entityName: e.entityName,
     changes: e.changes,
   };
 }

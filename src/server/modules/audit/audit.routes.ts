@@ -26,6 +26,8 @@ const ZAuditEntry = z.object({
   entityId: z.string(),
   actorId: z.string().nullable(),
   actorName: z.string().nullable(),
+  /** The record's name (title, unit name, person name…) when it has one. */
+  entityName: z.string().nullable(),
   changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })),
 });
 

@@ -3,6 +3,7 @@ import type { Actor } from '../../policy/actor.ts';
 import { can, authorize } from '../../policy/policy.ts';
 import { auditRepo, type AuditFilter } from './audit.repo.ts';
 import type { AuditChanges } from './audit.presenters.ts';
+import { entityNames } from './audit.labels.ts';
 
 /** Record types whose history any signed-in user of the tenant may read (they read the records). */
 const ORG_ENTITY_TYPES = ['unit', 'position', 'person', 'assignment'];
@@ -34,7 +35,10 @@ export function createAuditService(deps: Deps) {
       const all = can(actor, 'audit.readAll', { tenantId: actor.tenantId });
       const { rows, total } = await auditRepo.listEntries(db, actor.tenantId, f, all ? null : ORG_ENTITY_TYPES);
       const items = rows.map((e) => ({ ...e, changes: JSON.parse(e.changes) as AuditChanges }));
-      return { items, refs: await resolveRefs(actor.tenantId, items), total };
+      // Each entry names its record by title/name (issue 10 item 8), resolved inside the tenant.
+      const names = await entityNames(db, actor.tenantId, items);
+      const named = items.map((e) => ({ ...e, entityName: names.get(`${e.entityType}:${e.entityId}`) ?? null }));
+      return { items: named, refs: await resolveRefs(actor.tenantId, items), total };
     },
   };
 }

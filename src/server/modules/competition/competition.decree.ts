@@ -20,7 +20,7 @@ export interface DecreeOptions {
 }
 
 export interface RankedEntry {
-  rank: number;
+  rank: number | null;
   title: string;
   unitName: string;
   mean: number;
@@ -91,7 +91,7 @@ export function decreeLayoutInput(c: CompetitionTable, ranking: RankedEntry[], j
       table: {
         headers: ['No', 'Judul proposal', 'Unit', 'Rerata', 'Selisih', 'Keterangan'],
         widths: [24, '*', 110, 40, 40, 56],
-        rows: ranking.map((x) => [String(x.rank), x.proposalVersion ? `${x.title} (versi ${x.proposalVersion})` : x.title, x.unitName, id2(x.mean), id2(x.spread), x.nominated ? 'Diusulkan' : x.flagged ? 'Kalibrasi' : '']),
+        rows: ranking.map((x) => [x.rank === null ? '—' : String(x.rank), x.proposalVersion ? `${x.title} (versi ${x.proposalVersion})` : x.title, x.unitName, id2(x.mean), id2(x.spread), x.nominated ? 'Diusulkan' : x.flagged ? 'Kalibrasi' : '']),
       },
     },
   };

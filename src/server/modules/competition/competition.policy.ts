@@ -1,6 +1,6 @@
 import { AppError } from '../../errors.ts';
 import type { Actor } from '../../policy/actor.ts';
-import { can } from '../../policy/policy.ts';
+import { can, POLICY } from '../../policy/policy.ts';
 
 /**
  * Rules of a competition that depend on its state and on who the actor is in it (manager,
@@ -26,6 +26,13 @@ interface Judge {
 }
 
 export const isCompetitionManager = (actor: Actor) => can(actor, 'competition.manage', { tenantId: actor.tenantId });
+
+/**
+ * A judge (without another role that reads competitions) sees only the competitions they are
+ * assigned to: the list leaves the others out and their pages answer 404, like another region's.
+ */
+export const seesOnlyAssignedCompetitions = (actor: Actor) =>
+  !isCompetitionManager(actor) && actor.roles.every((g) => g.role === 'judge' || !POLICY['competition.read'][g.role]);
 
 export function assertCompetitionOpen(c: Competition) {
   if (c.status !== 'open') throw new AppError('CONFLICT', 'errors.competitionFrozen');

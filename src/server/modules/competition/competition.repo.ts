@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../db/db.ts';
 import { expandUnitScope } from '../../policy/actor.ts';
 
@@ -7,9 +8,24 @@ export const competitionRepo = {
     return db.selectFrom('competitions').selectAll().where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
   },
 
-  /** The tenant's competitions, newest year first. */
-  list(db: Executor, tenantId: string) {
-    return db.selectFrom('competitions').select(['id', 'name', 'year', 'status', 'quota', 'registrationClose', 'isBlind', 'decisionNumber']).where('tenantId', '=', tenantId).orderBy('year', 'desc').execute();
+  /** Competitions of the tenant, newest year first; with `judgeUserId` only those that judge is assigned to. */
+  list(db: Executor, tenantId: string, judgeUserId?: string) {
+    let q = db.selectFrom('competitions as c').select(['c.id', 'c.name', 'c.year', 'c.status', 'c.quota', 'c.registrationClose', 'c.isBlind', 'c.decisionNumber']).where('c.tenantId', '=', tenantId);
+    if (judgeUserId) {
+      q = q.where((eb) =>
+        eb.exists(eb.selectFrom('competitionJudges as j').select('j.userId').whereRef('j.tenantId', '=', 'c.tenantId').whereRef('j.competitionId', '=', 'c.id').where('j.userId', '=', judgeUserId)),
+      );
+    }
+    return q.orderBy('c.year', 'desc').orderBy('c.createdAt', 'desc').execute();
+  },
+
+  isJudge(db: Executor, tenantId: string, competitionId: string, userId: string) {
+    return db.selectFrom('competitionJudges').select('userId').where('tenantId', '=', tenantId).where('competitionId', '=', competitionId).where('userId', '=', userId).executeTakeFirst().then((r) => !!r);
+  },
+
+  /** A competition of the same pemda and year whose name equals this one, ignoring case (names are stored collapsed). */
+  sameName(db: Executor, tenantId: string, year: number, name: string) {
+    return db.selectFrom('competitions').select(['id', 'name']).where('tenantId', '=', tenantId).where('year', '=', year).where(sql`lower(name)`, '=', name.toLowerCase()).executeTakeFirst();
   },
 
   /** The stored PDF (by SHA-256) of an issued document, e.g. the SK penetapan. */

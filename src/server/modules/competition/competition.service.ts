@@ -12,7 +12,7 @@ import { issueCompetitionDecree, type DecreeOptions } from './competition.decree
 import { forUpdate } from '../../db/dialect.ts';
 import { recordTransition } from '../../workflow/state-machine.ts';
 import { competitionRepo } from './competition.repo.ts';
-import { assertAssignedJudge, assertCompetitionOpen, assertMaySeeRanking, assertNoConflict, assignedJudge, blindRedactor, conflictOf, isBlindFor, isCompetitionManager, maySeeRanking } from './competition.policy.ts';
+import { seesOnlyAssignedCompetitions, assertAssignedJudge, assertCompetitionOpen, assertMaySeeRanking, assertNoConflict, assignedJudge, blindRedactor, conflictOf, isBlindFor, isCompetitionManager, maySeeRanking } from './competition.policy.ts';
 
 export interface CreateCompetitionInput {
   name: string;
@@ -30,6 +30,8 @@ export function createCompetitionService(deps: Deps) {
   async function requireCompetition(actor: Actor, id: string) {
     const c = await competitionRepo.find(db, actor.tenantId, id);
     if (!c) throw notFound('competition');
+    // A judge's view: a competition they are not assigned to does not exist for them.
+    if (seesOnlyAssignedCompetitions(actor) && !(await competitionRepo.isJudge(db, actor.tenantId, id, actor.userId))) throw notFound('competition');
     return c;
   }
 
@@ -53,7 +55,7 @@ export function createCompetitionService(deps: Deps) {
       rb,
       items: ranked.map((r) => {
         const e = byId.get(r.proposalId);
-        return { ...r, title: e?.title ?? '', innovationTitle: e?.innovationTitle ?? '', proposalVersion: e?.version ?? 0, unitName: e?.unitName ?? '', nominated: r.rank <= c.quota && r.judges > 0 };
+        return { ...r, title: e?.title ?? '', innovationTitle: e?.innovationTitle ?? '', proposalVersion: e?.version ?? 0, unitName: e?.unitName ?? '', nominated: r.rank !== null && r.rank <= c.quota };
       }),
     };
   }
@@ -77,9 +79,10 @@ export function createCompetitionService(deps: Deps) {
     rankingOf,
     rankingFor,
 
-    list(actor: Actor) {
+    /** The competitions this actor may see: all of the pemda, or a judge's own assignments. */
+    async list(actor: Actor) {
       authorize(actor, 'competition.read', { tenantId: actor.tenantId });
-      return competitionRepo.list(db, actor.tenantId);
+      return competitionRepo.list(db, actor.tenantId, seesOnlyAssignedCompetitions(actor) ? actor.userId : undefined);
     },
 
     /** The frozen PDF of an issued decree (the caller has checked who may see it). */
@@ -90,11 +93,15 @@ export function createCompetitionService(deps: Deps) {
     async create(actor: Actor, input: CreateCompetitionInput, requestId?: string) {
       authorize(actor, 'competition.manage', { tenantId: actor.tenantId });
       const rb = rulebookOfProposal(input.rulebookId ?? 'kipp-umum-2023');
+      // One name per pemda and year, whatever the case or spacing (a unique index holds it too).
+      const name = input.name.replace(/\s+/g, ' ').trim();
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        const twin = await competitionRepo.sameName(tx, actor.tenantId, input.year, name);
+        if (twin) throw conflict('errors.competitionNameTaken', { name: twin.name, year: input.year });
         const row: CompetitionTable = {
           tenantId: actor.tenantId,
           id: newId(),
-          name: input.name,
+          name,
           year: input.year,
           rulebookId: rb.id,
           registrationClose: input.registrationClose,

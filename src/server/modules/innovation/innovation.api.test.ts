@@ -93,8 +93,8 @@ for (const dialect of await testDialects()) {
       assert.equal(published.body.status, 'published');
       assert.ok(published.body.publishedAt);
       const detail = await operator.get(`/api/innovations/${id}`);
-      assert.deepEqual(detail.body.timeline.map((t: { action: string }) => t.action), ['submit', 'return', 'submit', 'verify', 'publish']);
-      assert.equal(detail.body.timeline[1].comment, 'Lengkapi dasar hukum dan foto kegiatan.');
+      assert.deepEqual(detail.body.timeline.map((t: { action: string }) => t.action), ['create', 'submit', 'return', 'submit', 'verify', 'publish']);
+      assert.equal(detail.body.timeline[2].comment, 'Lengkapi dasar hukum dan foto kegiatan.');
       assert.equal(detail.body.permissions.update, false, 'a published record is no longer the unit’s to edit');
       // The public finds it; drafts stay private.
       const anon = new TestClient(rt.app);

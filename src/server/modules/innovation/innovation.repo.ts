@@ -33,6 +33,19 @@ export const innovationRepo = {
   reviews(db: Executor, tenantId: string, innovationId: string) {
     return reviewLogOf(db, tenantId, 'innovation', innovationId);
   },
+  /** Steps of the record's life that are not workflow transitions: recorded, imported, lifecycle changes (from the audit log). */
+  lifeEvents(db: Executor, tenantId: string, innovationId: string) {
+    return db
+      .selectFrom('auditLog')
+      .select(['id', 'action', 'actorName', 'at', 'changes'])
+      .where('tenantId', '=', tenantId)
+      .where('entityType', '=', 'innovation')
+      .where('entityId', '=', innovationId)
+      .where('action', 'in', ['create', 'import', 'lifecycle'])
+      .orderBy('at')
+      .orderBy('id')
+      .execute();
+  },
   replicationOf(db: Executor, tenantId: string, innovationId: string) {
     return db.selectFrom('innovationReplications').selectAll().where('tenantId', '=', tenantId).where('innovationId', '=', innovationId).executeTakeFirst();
   },

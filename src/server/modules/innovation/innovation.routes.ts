@@ -16,6 +16,7 @@ import {
   ZScoreAnswersInput,
   ZUpdateInnovationInput,
 } from '../../../shared/schemas/innovation.ts';
+import { ZImportConfirmQuery, ZImportPreview } from '../../../shared/schemas/innovation-import.ts';
 import { URUSAN } from '../../../shared/urusan.ts';
 import { createInnovationService, type WorkflowAction } from './innovation.service.ts';
 import { createIidService } from './iid.service.ts';
@@ -62,12 +63,31 @@ export async function innovationRoutes(app: FastifyInstance, deps: Deps) {
     return reply.type(csv.contentType).header('content-disposition', csv.disposition).send(csv.body);
   });
 
+  r.post('/api/innovations/import/preview', {
+    schema: {
+      tags,
+      summary: 'Dry run of an Excel import: per row create / update / unchanged / possible duplicate / error; writes nothing',
+      consumes: ['multipart/form-data'],
+      response: { 200: ZImportPreview },
+    },
+  }, async (request) => {
+    xlsx.assertMayImport(actorOf(request));
+    const { file } = await readUpload(request, deps.config.maxUploadBytes);
+    return xlsx.preview(actorOf(request), file.data, request.lang);
+  });
+
   r.post('/api/innovations/import', {
-    schema: { tags, summary: 'Import innovations from the Excel template: all rows or none, with a row-by-row error report', consumes: ['multipart/form-data'] },
+    schema: {
+      tags,
+      summary: 'Import innovations from the Excel template or an export: all rows or none. Rows with "ID Serasan" update that record; possible duplicates must be listed in create or skip',
+      consumes: ['multipart/form-data'],
+      querystring: ZImportConfirmQuery,
+    },
   }, async (request, reply) => {
     xlsx.assertMayImport(actorOf(request));
     const { file } = await readUpload(request, deps.config.maxUploadBytes);
-    return reply.status(201).send(await xlsx.import(actorOf(request), file.data, request.lang, request.id));
+    const res = await xlsx.import(actorOf(request), file.data, request.lang, request.query, request.id);
+    return reply.status(res.created > 0 ? 201 : 200).send(res);
   });
 
   r.get('/api/innovations/similar', {
@@ -89,7 +109,7 @@ export async function innovationRoutes(app: FastifyInstance, deps: Deps) {
     return {
       ...presentInnovation({ ...d.row, unitName: d.unitName }),
       innovators: d.innovators,
-      timeline: d.reviews.map((x) => ({ id: x.id, action: x.action, fromStatus: x.fromState, toStatus: x.toState, comment: x.note, actorName: x.actorName, at: x.at })),
+      timeline: d.timeline,
       replication: d.replication,
       replicatedBy: d.replicatedBy,
       permissions: d.permissions,

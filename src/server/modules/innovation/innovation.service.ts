@@ -26,7 +26,7 @@ export type { WorkflowAction } from './innovation.policy.ts';
 /** Similarity at or above this, within the same tenant, is flagged as a likely duplicate. */
 export const DUPLICATE_THRESHOLD = 0.6;
 
-const auditFields = (r: InnovationTable) => ({
+export const auditFields = (r: InnovationTable) => ({
   title: r.title,
   acronym: r.acronym,
   unitId: r.unitId,
@@ -87,6 +87,78 @@ export function newInnovationRow(actor: Actor, input: CreateInnovationInput, now
     updatedAt: now,
     publishedAt: null,
   };
+}
+
+/** The record after an update (the edit form and the Excel import share it). */
+export function nextInnovationRow(row: InnovationTable, input: UpdateInnovationInput, now: string): InnovationTable {
+  return {
+    ...row,
+    ...(input.title !== undefined && { title: input.title }),
+    ...(input.acronym !== undefined && { acronym: input.acronym ?? null }),
+    ...(input.unitId !== undefined && { unitId: input.unitId }),
+    ...(input.initiatorClass !== undefined && { initiatorClass: input.initiatorClass }),
+    ...(input.type !== undefined && { type: input.type }),
+    ...(input.digital !== undefined && { isDigital: input.digital ? 1 : 0 }),
+    ...(input.urusanMain !== undefined && { urusanMain: input.urusanMain ?? null }),
+    ...(input.urusanOther !== undefined && { urusanOther: JSON.stringify([...new Set(input.urusanOther)]) }),
+    ...(input.stage !== undefined && { stage: input.stage }),
+    ...(input.initiatedOn !== undefined && { initiatedOn: input.initiatedOn, year: Number(input.initiatedOn.slice(0, 4)) }),
+    ...(input.trialOn !== undefined && { trialOn: input.trialOn ?? null }),
+    ...(input.appliedOn !== undefined && { appliedOn: input.appliedOn ?? null }),
+    ...(input.description !== undefined && { description: input.description }),
+    ...(input.goals !== undefined && { goals: input.goals ?? null }),
+    ...(input.benefits !== undefined && { benefits: input.benefits ?? null }),
+    ...(input.results !== undefined && { results: input.results ?? null }),
+    ...(input.legalBasisDoc !== undefined && { legalBasisDoc: input.legalBasisDoc ?? null }),
+    ...(input.legalBasisLevel !== undefined && { legalBasisLevel: input.legalBasisLevel ?? null }),
+    ...(input.budget !== undefined && { budget: input.budget ?? null }),
+    ...(input.videoUrl !== undefined && { videoUrl: input.videoUrl ?? null }),
+    updatedAt: now,
+  };
+}
+
+export interface TimelineStep {
+  id: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  comment: string | null;
+  actorName: string | null;
+  at: string;
+  /** For a lifecycle step: the new lifecycle (active, paused, retired). */
+  lifecycle?: string | null;
+}
+
+/**
+ * Every step of the record, oldest first: recorded or imported, each workflow transition of the
+ * review log (submit, return, verify, publish) with who, when and the note, and lifecycle changes.
+ * A record published before the review log existed (or seeded as published) still shows its
+ * publication, from publishedAt.
+ */
+export function innovationTimeline(
+  row: InnovationTable,
+  reviews: Array<{ id: string; action: string; fromState: string | null; toState: string | null; note: string | null; actorName: string | null; at: string }>,
+  lifeEvents: Array<{ id: string; action: string; actorName: string | null; at: string; changes: string }>,
+): TimelineStep[] {
+  const steps: TimelineStep[] = reviews.map((x) => ({ id: x.id, action: x.action, fromStatus: x.fromState, toStatus: x.toState, comment: x.note, actorName: x.actorName, at: x.at }));
+  for (const e of lifeEvents) {
+    const ch = JSON.parse(e.changes) as Record<string, { before: unknown; after: unknown }>;
+    if (e.action === 'lifecycle') {
+      const reason = ch.retiredReason?.after;
+      steps.push({ id: e.id, action: 'lifecycle', fromStatus: null, toStatus: null, comment: typeof reason === 'string' ? reason : null, actorName: e.actorName, at: e.at, lifecycle: typeof ch.lifecycle?.after === 'string' ? ch.lifecycle.after : null });
+    } else {
+      steps.push({ id: e.id, action: e.action, fromStatus: null, toStatus: 'draft', comment: null, actorName: e.actorName, at: e.at });
+    }
+  }
+  if (!steps.some((x) => x.action === 'create' || x.action === 'import')) {
+    steps.push({ id: `created-${row.id}`, action: 'create', fromStatus: null, toStatus: 'draft', comment: null, actorName: null, at: row.createdAt });
+  }
+  if (row.publishedAt && !reviews.some((x) => x.action === 'publish')) {
+    steps.push({ id: `published-${row.id}`, action: 'publish', fromStatus: null, toStatus: 'published', comment: null, actorName: null, at: row.publishedAt });
+  }
+  // Same instant (a seeded record is created and published at once): recorded comes first.
+  const order = (a: string) => (a === 'create' || a === 'import' ? 0 : 1);
+  return steps.sort((a, b) => a.at.localeCompare(b.at) || order(a.action) - order(b.action));
 }
 
 /** Stage dates must follow the stages: initiative ≤ trial ≤ application. */
@@ -196,9 +268,10 @@ export function createInnovationService(deps: Deps) {
       authorize(actor, 'innovation.read', { tenantId: actor.tenantId });
       const row = await requireInnovation(actor.tenantId, id);
       const unit = await requireUnit(actor.tenantId, row.unitId);
-      const [innovators, reviews, replication, replicatedBy] = await Promise.all([
+      const [innovators, reviews, lifeEvents, replication, replicatedBy] = await Promise.all([
         repo.innovators(db, actor.tenantId, id),
         repo.reviews(db, actor.tenantId, id),
+        repo.lifeEvents(db, actor.tenantId, id),
         repo.replicationOf(db, actor.tenantId, id),
         repo.replicatedBy(db, actor.tenantId, id),
       ]);
@@ -218,6 +291,7 @@ export function createInnovationService(deps: Deps) {
         unitName: unit.name,
         innovators,
         reviews,
+        timeline: innovationTimeline(row, reviews, lifeEvents),
         replication: replication ? { ...replication, origin } : null,
         replicatedBy,
         permissions: innovationPermissions(actor, row),
@@ -249,30 +323,7 @@ export function createInnovationService(deps: Deps) {
         await requireUnit(actor.tenantId, input.unitId);
         authorize(actor, 'innovation.update', { tenantId: actor.tenantId, unitId: input.unitId });
       }
-      const next: InnovationTable = {
-        ...row,
-        ...(input.title !== undefined && { title: input.title }),
-        ...(input.acronym !== undefined && { acronym: input.acronym ?? null }),
-        ...(input.unitId !== undefined && { unitId: input.unitId }),
-        ...(input.initiatorClass !== undefined && { initiatorClass: input.initiatorClass }),
-        ...(input.type !== undefined && { type: input.type }),
-        ...(input.digital !== undefined && { isDigital: input.digital ? 1 : 0 }),
-        ...(input.urusanMain !== undefined && { urusanMain: input.urusanMain ?? null }),
-        ...(input.urusanOther !== undefined && { urusanOther: JSON.stringify([...new Set(input.urusanOther)]) }),
-        ...(input.stage !== undefined && { stage: input.stage }),
-        ...(input.initiatedOn !== undefined && { initiatedOn: input.initiatedOn, year: Number(input.initiatedOn.slice(0, 4)) }),
-        ...(input.trialOn !== undefined && { trialOn: input.trialOn ?? null }),
-        ...(input.appliedOn !== undefined && { appliedOn: input.appliedOn ?? null }),
-        ...(input.description !== undefined && { description: input.description }),
-        ...(input.goals !== undefined && { goals: input.goals ?? null }),
-        ...(input.benefits !== undefined && { benefits: input.benefits ?? null }),
-        ...(input.results !== undefined && { results: input.results ?? null }),
-        ...(input.legalBasisDoc !== undefined && { legalBasisDoc: input.legalBasisDoc ?? null }),
-        ...(input.legalBasisLevel !== undefined && { legalBasisLevel: input.legalBasisLevel ?? null }),
-        ...(input.budget !== undefined && { budget: input.budget ?? null }),
-        ...(input.videoUrl !== undefined && { videoUrl: input.videoUrl ?? null }),
-        updatedAt: nowIso(),
-      };
+      const next = nextInnovationRow(row, input, nowIso());
       checkStageDates(next);
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         await repo.update(tx, actor.tenantId, id, next);

@@ -22,7 +22,8 @@ export interface RankingEntry {
 
 /**
  * Ranking: mean of the judges' weighted totals, best first; spread = highest − lowest judge total;
- * flagged when the spread exceeds the margin (a calibration discussion is needed).
+ * flagged when the spread exceeds the margin (a calibration discussion is needed). Entries without
+ * any judge's score have rank null and come last.
  */
 export function rank(entries: RankingEntry[], margin: number) {
   return entries
@@ -32,8 +33,9 @@ export function rank(entries: RankingEntry[], margin: number) {
       const spread = n ? Math.max(...e.judgeTotals) - Math.min(...e.judgeTotals) : 0;
       return { proposalId: e.proposalId, judges: n, mean: roundHalfUp(mean, 2), spread: roundHalfUp(spread, 2), flagged: spread > margin };
     })
-    .sort((a, b) => b.mean - a.mean || a.spread - b.spread || a.proposalId.localeCompare(b.proposalId))
-    .map((e, i) => ({ rank: i + 1, ...e }));
+    // An entry nobody has scored yet has no rank (it is not "last at 0"): it follows the scored ones.
+    .sort((a, b) => Number(b.judges > 0) - Number(a.judges > 0) || b.mean - a.mean || a.spread - b.spread || a.proposalId.localeCompare(b.proposalId))
+    .map((e, i) => ({ rank: e.judges > 0 ? i + 1 : null, ...e }));
 }
 
 /** Years between two ISO dates, counting whole days (leap-aware) — for the minimum-age rule. */

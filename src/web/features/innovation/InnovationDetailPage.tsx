@@ -502,17 +502,20 @@ function DataTab({ r }: { r: InnovationDetail }) {
 
 function WorkflowTimeline({ r }: { r: InnovationDetail }) {
   const { t } = useTranslation();
-  const entries = [
-    { key: 'created', title: t('innovation.detail.created'), actor: null as string | null, at: r.createdAt, comment: null as string | null, color: 'gray' },
-    ...r.timeline.map((e) => ({
-      key: e.id,
-      title: t(`actions.${e.action}`, { defaultValue: e.action }),
-      actor: e.actorName,
-      at: e.at,
-      comment: e.comment,
-      color: e.action === 'return' ? 'orange' : e.action === 'publish' ? 'green' : e.action === 'verify' ? 'teal' : 'blue',
-    })),
-  ];
+  // The server lists every step: recorded or imported, each transition, lifecycle changes, publication.
+  const entries = r.timeline.map((e) => ({
+    key: e.id,
+    title:
+      e.action === 'create'
+        ? t('innovation.detail.created')
+        : e.action === 'lifecycle' && e.lifecycle
+          ? `${t('actions.lifecycle')}: ${t(`innovation.lifecycle.${e.lifecycle}`, { defaultValue: e.lifecycle })}`
+          : t(`actions.${e.action}`, { defaultValue: e.action }),
+    actor: e.actorName,
+    at: e.at,
+    comment: e.comment,
+    color: e.action === 'return' ? 'orange' : e.action === 'publish' ? 'green' : e.action === 'verify' ? 'teal' : e.action === 'create' || e.action === 'import' ? 'gray' : 'blue',
+  }));
   return (
     <Timeline active={entries.length - 1} bulletSize={14} lineWidth={2} data-testid="innovation-timeline">
       {entries.map((e) => (

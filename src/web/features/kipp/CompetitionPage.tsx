@@ -237,7 +237,12 @@ function RankingTable({ detail, manager, onDone }: { detail: CompetitionDetail; 
             {t('kipp.competition.noRanking')}
           </Text>
         )}
-        {r && r.items.length > 0 && (
+        {r && r.items.length > 0 && !r.items.some((i) => i.judges > 0) && (
+          <Text size="sm" c="dimmed" data-testid="ranking-no-scores">
+            {t('competitionRules.noScores')}
+          </Text>
+        )}
+        {r && r.items.some((i) => i.judges > 0) && (
           <Table.ScrollContainer minWidth={620}>
             <Table striped highlightOnHover withTableBorder>
               <Table.Thead>
@@ -253,7 +258,7 @@ function RankingTable({ detail, manager, onDone }: { detail: CompetitionDetail; 
               <Table.Tbody>
                 {r.items.map((i) => (
                   <Table.Tr key={i.proposalId} data-testid="ranking-row" data-proposal={i.proposalId} data-flagged={i.flagged ? 'true' : 'false'}>
-                    <Table.Td fw={700}>{i.rank}</Table.Td>
+                    <Table.Td fw={700}>{i.rank ?? '—'}</Table.Td>
                     <Table.Td>
                       <Text size="sm" fw={500}>
                         {i.title}
@@ -266,7 +271,7 @@ function RankingTable({ detail, manager, onDone }: { detail: CompetitionDetail; 
                     </Table.Td>
                     <Table.Td ta="right">{i.judges}</Table.Td>
                     <Table.Td ta="right" fw={600} data-testid="ranking-mean">
-                      {fmt(i.mean)}
+                      {i.judges > 0 ? fmt(i.mean) : <Text span size="xs" c="dimmed">{t('competitionRules.notScored')}</Text>}
                     </Table.Td>
                     <Table.Td ta="right" c={i.flagged ? 'red.7' : undefined} data-testid="ranking-spread">
                       {fmt(i.spread)}
