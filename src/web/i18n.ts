@@ -21,6 +21,8 @@ import { webAssessmentId } from '../shared/i18n/web-assessment.id.ts';
 import { webAssessmentEn } from '../shared/i18n/web-assessment.en.ts';
 import { webNotifyId } from '../shared/i18n/web-notify.id.ts';
 import { webNotifyEn } from '../shared/i18n/web-notify.en.ts';
+import { webEdgesId } from '../shared/i18n/web-edges.id.ts';
+import { webEdgesEn } from '../shared/i18n/web-edges.en.ts';
 
 export type Lang = 'id' | 'en';
 const STORAGE_KEY = 'serasan_lang';
@@ -54,8 +56,8 @@ const initial: Lang = storedLang() ?? 'id';
 
 void i18n.use(initReactI18next).init({
   resources: {
-    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId, ...webFlowId, ...webAssessmentId, ...webNotifyId } },
-    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn, ...webFlowEn, ...webAssessmentEn, ...webNotifyEn } },
+    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId, ...webFlowId, ...webAssessmentId, ...webNotifyId, ...webEdgesId } },
+    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn, ...webFlowEn, ...webAssessmentEn, ...webNotifyEn, ...webEdgesEn } },
   },
   lng: initial,
   fallbackLng: 'id',

@@ -89,3 +89,11 @@ test('the notification web catalogs have the same keys in both languages', async
   const { webNotifyEn } = await import('./web-notify.en.ts');
   assert.deepEqual(keys(webNotifyEn).sort(), keys(webNotifyId).sort());
 });
+
+test('the public-pages and edges web catalogs have the same keys and parameters in both languages', async () => {
+  const { webEdgesId } = await import('./web-edges.id.ts');
+  const { webEdgesEn } = await import('./web-edges.en.ts');
+  assert.deepEqual(keys(webEdgesEn).sort(), keys(webEdgesId).sort());
+  const at = (tree: unknown, k: string) => k.split('.').reduce((n: any, p) => n[p], tree) as string;
+  for (const k of keys(webEdgesId)) assert.deepEqual(params(at(webEdgesEn, k)), params(at(webEdgesId, k)), k);
+});

@@ -226,7 +226,10 @@ export default function PublicCataloguePage() {
       )}
       {pages > 1 && (
         <Group justify="center">
-          <Pagination value={Math.min(page, pages)} onChange={(n) => update({ page: String(n) })} total={pages} siblings={mobile ? 0 : 1} data-testid="public-pagination" />
+          <Pagination value={Math.min(page, pages)} onChange={(n) => update({ page: String(n) })} total={pages} siblings={mobile ? 0 : 1}
+            getControlProps={(control) => ({ 'aria-label': t(control === 'previous' || control === 'first' ? 'a11y.previousPage' : 'a11y.nextPage') })}
+            data-testid="public-pagination"
+          />
         </Group>
       )}
       {data?.attribution && (
