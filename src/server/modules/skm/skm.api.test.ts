@@ -132,6 +132,8 @@ for (const dialect of await testDialects()) {
       const r = await operator.get(`/api/skm/surveys/${res.body.id}/results`);
       assert.equal(r.body.weight.denominator, 8);
       assert.equal(r.body.ikmConverted, 78.13);
+      const poster = pdfText((await operator.download(`/api/skm/surveys/${res.body.id}/poster.pdf`)).data).replace(/\s+/g, ' ');
+      assert.ok(poster.includes('Hanya 8 pertanyaan'), `the poster states the survey's own question count: ${poster.slice(0, 400)}`);
       const bad = await operator.post('/api/skm/surveys', { unitId: dukcapilId, serviceName: 'X Y Z', periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, inactiveUnsur: ['U1'] });
       assert.equal(bad.status, 400, 'U1 cannot be switched off');
     });

@@ -45,7 +45,14 @@ export default function IkmTrendChart({ data, height = 220, compact = false, tes
           withPointLabels={!compact}
           withDots
           strokeWidth={2.5}
-          yAxisProps={{ domain: [lo, 100], width: compact ? 28 : 36 }}
+          yAxisProps={{
+            domain: [lo, 100],
+            width: 46,
+            // Ticks on the mutu thresholds: the bands read as numbers too.
+            ticks: [lo, 65, 76.61, 88.31, 100].filter((v, i, a) => v >= lo && a.indexOf(v) === i),
+            tickFormatter: (v: number) => formatDecimal(v, Number.isInteger(v) ? 0 : 2),
+            interval: 0,
+          }}
           xAxisProps={compact ? { interval: 'preserveStartEnd' } : undefined}
           referenceAreas={BANDS.filter((b) => b.to > lo).map((b) => ({
             y1: Math.max(lo, b.from),
