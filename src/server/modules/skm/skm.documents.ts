@@ -1,3 +1,4 @@
+import { fileName } from '../../lib/attachment.ts';
 import ExcelJS from 'exceljs';
 import QRCode from 'qrcode';
 import type { Deps } from '../../deps.ts';
@@ -39,6 +40,12 @@ export function createSkmDocuments(deps: Deps, skm: SkmService) {
   const period = (s: { periodStart: string; periodEnd: string }) => `${formatDate('id', s.periodStart)} – ${formatDate('id', s.periodEnd)}`;
 
   return {
+    /** A download name that says what it holds: kind, service and period start. */
+    async fileName(actor: Actor, id: string, kind: string, ext: string) {
+      const { s, meta } = await load(actor, id);
+      return fileName([kind, meta.serviceName, s.periodStart], ext);
+    },
+
     async qrPng(actor: Actor, id: string, base: string) {
       const { s } = await load(actor, id);
       return QRCode.toBuffer(`${base}/skm/${s.code}`, { type: 'png', width: 600, margin: 2, errorCorrectionLevel: 'M' });
