@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { serializerCompiler, validatorCompiler, jsonSchemaTransform } from 'fastify-type-provider-zod';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
@@ -45,13 +45,30 @@ export function isSurveyFormPath(p: string): boolean {
   return !!m && !UUID.test(m[1]);
 }
 
+/**
+ * A quiet console by default: Fastify's per-request lines ("incoming request", "request
+ * completed") go to debug (LOG_LEVEL=debug shows them); failed requests still log as errors.
+ */
+class QuietRequestLog extends LogController {
+  override incomingRequest(request: FastifyRequest): void {
+    request.log.debug({ req: request }, 'incoming request');
+  }
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) reply.log.error({ res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.debug({ method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
+  }
+}
+
 export interface AppOptions {
   logger?: boolean;
+  /** Where the logger writes (default stdout); tests capture the lines. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: deps.config.logLevel } : false,
+    logger: opts.logger ? { level: deps.config.logLevel, ...(opts.logStream ? { stream: opts.logStream } : {}) } : false,
+    logController: new QuietRequestLog(),
     bodyLimit: 1024 * 1024, // JSON bodies; uploads have their own 20 MB limit
     trustProxy: deps.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false } },

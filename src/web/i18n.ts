@@ -27,6 +27,8 @@ import { webListId } from '../shared/i18n/web-list.id.ts';
 import { webListEn } from '../shared/i18n/web-list.en.ts';
 import { webImportId } from '../shared/i18n/web-import.id.ts';
 import { webImportEn } from '../shared/i18n/web-import.en.ts';
+import { webEdgesId } from '../shared/i18n/web-edges.id.ts';
+import { webEdgesEn } from '../shared/i18n/web-edges.en.ts';
 
 export type Lang = 'id' | 'en';
 const STORAGE_KEY = 'serasan_lang';
@@ -60,8 +62,8 @@ const initial: Lang = storedLang() ?? 'id';
 
 void i18n.use(initReactI18next).init({
   resources: {
-    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId, ...webFlowId, ...webAssessmentId, ...webNotifyId, ...webSearchId, ...webListId, ...webImportId } },
-    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn, ...webFlowEn, ...webAssessmentEn, ...webNotifyEn, ...webSearchEn, ...webListEn, ...webImportEn } },
+    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId, ...webFlowId, ...webAssessmentId, ...webNotifyId, ...webSearchId, ...webListId, ...webImportId, ...webEdgesId } },
+    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn, ...webFlowEn, ...webAssessmentEn, ...webNotifyEn, ...webSearchEn, ...webListEn, ...webImportEn, ...webEdgesEn } },
   },
   lng: initial,
   fallbackLng: 'id',

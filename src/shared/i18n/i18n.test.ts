@@ -110,3 +110,11 @@ test('the import, history and competition web catalogs have the same keys and pa
   const at = (tree: unknown, k: string) => k.split('.').reduce((n: any, p) => n[p], tree) as string;
   for (const k of keys(webImportId)) assert.deepEqual(params(at(webImportEn, k)), params(at(webImportId, k)), k);
 });
+
+test('the public-pages and edges web catalogs have the same keys and parameters in both languages', async () => {
+  const { webEdgesId } = await import('./web-edges.id.ts');
+  const { webEdgesEn } = await import('./web-edges.en.ts');
+  assert.deepEqual(keys(webEdgesEn).sort(), keys(webEdgesId).sort());
+  const at = (tree: unknown, k: string) => k.split('.').reduce((n: any, p) => n[p], tree) as string;
+  for (const k of keys(webEdgesId)) assert.deepEqual(params(at(webEdgesEn, k)), params(at(webEdgesId, k)), k);
+});

@@ -4,7 +4,7 @@ export const webAssessmentId = {
     unverified: 'belum terverifikasi',
     unverifiedHint: 'Angka ini berasal dari sumber dengan tingkat keyakinan {{level}}: belum dikonfirmasi dengan naskah resmi peraturan. Gunakan sebagai perkiraan, bukan sebagai nilai resmi.',
     unverifiedHintItem: '{{what}} berasal dari sumber dengan tingkat keyakinan {{level}}: belum dikonfirmasi dengan naskah resmi peraturan.',
-    kippWeights: 'Bobot penilaian rulebook ini',
+    kippWeights: 'Bobot penilaian pedoman ini',
     evaluation: {
       title: 'Verifikasi Tim Inovasi',
       count: '{{count}} dari {{total}} indikator diverifikasi',

@@ -54,7 +54,7 @@ export const webKippEn: WebKippCatalog = {
         note: 'A rough estimate from how complete the texts are, not a judge’s score.',
       },
       comments: {
-        title: 'Pendamping notes',
+        title: 'Coach’s notes',
         count: '{{count}} notes',
         none: 'No notes yet.',
         add: 'Add a note',

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useLocation } from 'react-router';
 import { api, apiEvents, getCsrfToken, isApiError, resetCsrfToken } from '../api/client.ts';
 import type { LoginResult, SessionUser } from '../api/types.ts';
 import { applyLang, storedLang, type Lang } from '../i18n.ts';
@@ -31,10 +32,26 @@ async function fetchMe(): Promise<SessionUser | null> {
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Pages for anonymous citizens: the public catalogue and results (/publik/…) and the survey form
+ * of a QR code (/skm/{kode}; a UUID there is the signed-in survey page). They never ask
+ * /api/auth/me, so a citizen's browser logs no 401; a session already known (cached) still shows.
+ */
+export function isAnonymousPath(pathname: string): boolean {
+  if (pathname === '/publik' || pathname.startsWith('/publik/')) return true;
+  const skm = /^\/skm\/([^/]+)\/?$/.exec(pathname);
+  return !!skm && !UUID.test(decodeURIComponent(skm[1]!));
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
-  const me = useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Infinity, retry: 1 });
+  const anonymousPage = isAnonymousPath(useLocation().pathname);
+  const me = useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Infinity, retry: 1, enabled: !anonymousPage });
   const user = me.data ?? null;
+  // Pending = no answer yet (a 401 answers null): on a signed-in page that is loading.
+  const isLoading = !anonymousPage && me.isPending && !me.isError;
   const [signedOut, setSignedOut] = useState(false);
 
   useEffect(() => {
@@ -113,7 +130,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const value = useMemo<AuthValue>(
     () => ({
       user,
-      isLoading: me.isLoading,
+      isLoading,
       loadError: me.error,
       signedOut,
       isAdmin: !!user?.roles.some((r) => r.role === 'admin'),
@@ -122,7 +139,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       refresh,
       setLanguage,
     }),
-    [user, me.isLoading, me.error, signedOut, login, logout, refresh, setLanguage],
+    [user, isLoading, me.error, signedOut, login, logout, refresh, setLanguage],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

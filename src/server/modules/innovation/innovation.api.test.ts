@@ -107,6 +107,8 @@ for (const dialect of await testDialects()) {
       const csv = await anon.get('/api/public/innovations.csv?region=16.03');
       assert.match(csv.raw, /Belah Dadoku/);
       assert.match(csv.raw, /ODbL/);
+      assert.match(csv.raw, /# Dicetak pada \d{1,2} \S+ \d{4} \d{2}\.\d{2} WIB/, 'printed in the region’s own time zone');
+      assert.match(String(csv.headers['content-disposition']), /^attachment; filename="inovasi-daerah-16.03.csv"/);
       const json = await anon.get('/api/public/innovations.json');
       assert.ok(json.body.items.length >= 1);
       assert.match(json.body.attribution, /idn-area-data/);

@@ -1,3 +1,5 @@
+import { formatRegionTime } from '../../../shared/region-time.ts';
+import { contentDisposition, fileName } from '../../lib/attachment.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -59,7 +61,7 @@ export async function publicInnovationRoutes(app: FastifyInstance, deps: Deps) {
 
   r.get('/api/public/innovations.json', { config: pub, schema: { tags, summary: 'Open data: published innovations as JSON', querystring: ZPublicQuery.omit({ page: true, pageSize: true }) } }, async (request, reply) => {
     const { items } = await query({ ...request.query, page: 1, pageSize: EXPORT_MAX }, EXPORT_MAX, 0);
-    reply.header('content-disposition', 'attachment; filename="inovasi-daerah.json"');
+    reply.header('content-disposition', contentDisposition('attachment', fileName(['inovasi daerah', request.query.region ?? 'semua daerah'], 'json')));
     return { license: 'Data inovasi: terbuka untuk digunakan ulang dengan menyebut sumber (Serasan).', attribution: ODBL_ATTRIBUTION, generatedAt: deps.clock.now().toISOString(), count: items.length, items };
   });
 
@@ -70,8 +72,8 @@ export async function publicInnovationRoutes(app: FastifyInstance, deps: Deps) {
       const row = { ...it, urusanMain: it.urusanMain ? urusanLabel(it.urusanMain) : '', urusanOther: it.urusanOther.map(urusanLabel) } as Record<string, unknown>;
       lines.push(COLUMNS.map((c) => row[c]));
     }
-    lines.push([], [`# ${ODBL_ATTRIBUTION}`]);
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="inovasi-daerah.csv"');
+    lines.push([], [`# ${ODBL_ATTRIBUTION}`], [`# Dicetak pada ${formatRegionTime(deps.clock.now(), request.query.region)}`]);
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', contentDisposition('attachment', fileName(['inovasi daerah', request.query.region ?? 'semua daerah'], 'csv')));
     return toCsv(lines);
   });
 }

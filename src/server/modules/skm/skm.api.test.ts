@@ -132,6 +132,10 @@ for (const dialect of await testDialects()) {
       const r = await operator.get(`/api/skm/surveys/${res.body.id}/results`);
       assert.equal(r.body.weight.denominator, 8);
       assert.equal(r.body.ikmConverted, 78.13);
+      const posterRes = await operator.download(`/api/skm/surveys/${res.body.id}/poster.pdf`);
+      assert.match(String(posterRes.headers['content-disposition']), new RegExp(`^inline; filename="poster-skm-akta-kelahiran-${year}-01-01.pdf"`));
+      const poster = pdfText(posterRes.data).replace(/\s+/g, ' ');
+      assert.ok(poster.includes('Hanya 8 pertanyaan'), `the poster states the survey's own question count: ${poster.slice(0, 400)}`);
       const bad = await operator.post('/api/skm/surveys', { unitId: dukcapilId, serviceName: 'X Y Z', periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`, inactiveUnsur: ['U1'] });
       assert.equal(bad.status, 400, 'U1 cannot be switched off');
     });
@@ -177,7 +181,9 @@ for (const dialect of await testDialects()) {
       assert.ok(res.body.units.some((u: { unitName: string }) => u.unitName === ktp.unitName));
       const csv = await anon.get('/api/public/skm/results.csv?region=16.03');
       assert.match(csv.raw, /Perekaman KTP-el/);
+      assert.match(String(csv.headers['content-disposition']), /^attachment; filename="hasil-skm-kabupaten-muara-enim-16.03.csv"/, 'the file name says what it holds');
       assert.match(csv.raw, /14 Tahun 2017/);
+      assert.match(csv.raw, /# Dicetak pada \d{1,2} \S+ \d{4} \d{2}\.\d{2} WIB/, 'printed in the region’s time zone (Sumatera Selatan: WIB)');
       assert.equal((await anon.get('/api/public/skm/results?region=99.99')).status, 404);
     });
 

@@ -1,3 +1,4 @@
+import { fileName } from '../../lib/attachment.ts';
 import ExcelJS from 'exceljs';
 import QRCode from 'qrcode';
 import type { Deps } from '../../deps.ts';
@@ -39,6 +40,12 @@ export function createSkmDocuments(deps: Deps, skm: SkmService) {
   const period = (s: { periodStart: string; periodEnd: string }) => `${formatDate('id', s.periodStart)} – ${formatDate('id', s.periodEnd)}`;
 
   return {
+    /** A download name that says what it holds: kind, service and period start. */
+    async fileName(actor: Actor, id: string, kind: string, ext: string) {
+      const { s, meta } = await load(actor, id);
+      return fileName([kind, meta.serviceName, s.periodStart], ext);
+    },
+
     async qrPng(actor: Actor, id: string, base: string) {
       const { s } = await load(actor, id);
       return QRCode.toBuffer(`${base}/skm/${s.code}`, { type: 'png', width: 600, margin: 2, errorCorrectionLevel: 'M' });
@@ -60,7 +67,7 @@ export function createSkmDocuments(deps: Deps, skm: SkmService) {
           { text: 'Pindai kode QR dengan kamera ponsel Anda', alignment: 'center', fontSize: 14, bold: true, margin: [0, 20, 0, 4] },
           { text: 'atau buka alamat:', alignment: 'center', fontSize: 11 },
           { text: url, alignment: 'center', fontSize: 13, bold: true, margin: [0, 2, 0, 20] },
-          { text: 'Hanya 9 pertanyaan, ±2 menit. Tanpa nama, tanpa nomor telepon.', alignment: 'center', fontSize: 12 },
+          { text: `Hanya ${(JSON.parse(s.activeUnsur) as string[]).length} pertanyaan, ±2 menit. Tanpa nama, tanpa nomor telepon.`, alignment: 'center', fontSize: 12 },
           { text: 'Pendapat Anda membantu kami memperbaiki pelayanan.', alignment: 'center', fontSize: 12, margin: [0, 4, 0, 24] },
           { text: `Periode survei: ${period(s)}  ·  Kode: ${s.code}`, alignment: 'center', fontSize: 10, color: '#555555' },
           { text: 'Dasar: Peraturan Menteri PANRB Nomor 14 Tahun 2017', alignment: 'center', fontSize: 9, color: '#777777', margin: [0, 4, 0, 0] },

@@ -1,3 +1,5 @@
+import { formatRegionTime } from '../../../shared/region-time.ts';
+import { contentDisposition, fileName } from '../../lib/attachment.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -20,8 +22,9 @@ export async function skmPublicRoutes(app: FastifyInstance, deps: Deps) {
   );
 
   r.get('/api/public/skm/results.json', { config: pub, schema: { tags: ['publik'], querystring: ZQuery } }, async (request, reply) => {
-    reply.header('content-disposition', 'attachment; filename="hasil-skm.json"');
-    return { generatedAt: deps.clock.now().toISOString(), ...(await results(request.query.region)) };
+    const data = await results(request.query.region);
+    reply.header('content-disposition', contentDisposition('attachment', fileName(['hasil skm', data.regionName, data.regionCode], 'json')));
+    return { generatedAt: deps.clock.now().toISOString(), ...data };
   });
 
   r.get('/api/public/skm/results.csv', { config: pub, schema: { tags: ['publik'], querystring: ZQuery } }, async (request, reply) => {
@@ -33,8 +36,8 @@ export async function skmPublicRoutes(app: FastifyInstance, deps: Deps) {
         lines.push([data.regionCode, data.regionName, it.unitName, it.serviceName, t.periodStart, t.periodEnd, t.n, t.ikmConverted.toFixed(2), t.mutu ?? '', it.kinerja ?? '', it.isDemo ? 'ya' : '']);
       }
     }
-    lines.push([], [`# Dasar: ${data.basis}. ${data.attribution}`]);
-    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="hasil-skm.csv"');
+    lines.push([], [`# Dasar: ${data.basis}. ${data.attribution}`], [`# Dicetak pada ${formatRegionTime(deps.clock.now(), data.regionCode)}`]);
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', contentDisposition('attachment', fileName(['hasil skm', data.regionName, data.regionCode], 'csv')));
     return toCsv(lines);
   });
 }

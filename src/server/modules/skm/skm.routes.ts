@@ -1,3 +1,4 @@
+import { contentDisposition } from '../../lib/attachment.ts';
 import type { FastifyInstance } from 'fastify';
 import { publicBase } from '../../lib/public-base.ts';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -98,15 +99,18 @@ export async function skmRoutes(app: FastifyInstance, deps: Deps) {
   // Documents.
   r.get('/api/skm/surveys/:id/poster.pdf', { schema: { tags, params, summary: 'A4 QR poster' } }, async (request, reply) => {
     const pdf = await docs.poster(actorOf(request), request.params.id, publicBase(request, deps.config));
-    return reply.type('application/pdf').header('content-disposition', `inline; filename="poster-skm-${request.params.id.slice(-6)}.pdf"`).send(pdf);
+    const name = await docs.fileName(actorOf(request), request.params.id, 'poster skm', 'pdf');
+    return reply.type('application/pdf').header('content-disposition', contentDisposition('inline', name)).send(pdf);
   });
   r.get('/api/skm/surveys/:id/report.pdf', { schema: { tags, params, summary: 'Survey report (laporan hasil SKM)' } }, async (request, reply) => {
     const pdf = await docs.report(actorOf(request), request.params.id);
-    return reply.type('application/pdf').header('content-disposition', `inline; filename="laporan-skm-${request.params.id.slice(-6)}.pdf"`).send(pdf);
+    const name = await docs.fileName(actorOf(request), request.params.id, 'laporan skm', 'pdf');
+    return reply.type('application/pdf').header('content-disposition', contentDisposition('inline', name)).send(pdf);
   });
   r.get('/api/skm/surveys/:id/export.xlsx', { schema: { tags, params, summary: 'Results and raw answers in Excel' } }, async (request, reply) => {
     const x = await docs.xlsx(actorOf(request), request.params.id);
-    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', `attachment; filename="skm-${request.params.id.slice(-6)}.xlsx"`).send(x);
+    const name = await docs.fileName(actorOf(request), request.params.id, 'hasil skm', 'xlsx');
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', contentDisposition('attachment', name)).send(x);
   });
   r.get('/api/skm/surveys/:id/qr.png', { schema: { tags, params } }, async (request, reply) => {
     const png = await docs.qrPng(actorOf(request), request.params.id, publicBase(request, deps.config));

@@ -290,7 +290,7 @@ export function DataList<T>(props: DataListProps<T>) {
         <Group justify={pages > 1 ? 'space-between' : 'flex-end'} gap="sm" wrap="wrap">
           {pages > 1 && (
             <Group gap="sm" wrap="wrap">
-              <Pagination value={page} onChange={(n) => state.set({ page: String(n) })} total={pages} size={mobile ? 'sm' : 'md'} siblings={mobile ? 0 : 1} data-testid={`${id}-pagination`} />
+              <Pagination value={page} onChange={(n) => state.set({ page: String(n) })} total={pages} size={mobile ? 'sm' : 'md'} siblings={mobile ? 0 : 1} getControlProps={(control) => ({ 'aria-label': t(control === 'previous' || control === 'first' ? 'a11y.previousPage' : 'a11y.nextPage') })} data-testid={`${id}-pagination`} />
               <Text size="sm" c="dimmed" data-testid={`${id}-page`}>
                 {t('list.pageOf', { page, pages })}
               </Text>

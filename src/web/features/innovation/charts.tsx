@@ -1,8 +1,10 @@
 /**
- * Light charts drawn with plain boxes: no chart library, so the page stays small on slow
- * connections, and the long Indonesian category names (urusan, OPD) wrap instead of being cut.
+ * Charts of the innovation home. Columns over time come from @mantine/charts (lazy chunk); the
+ * category lists stay plain boxes, because long Indonesian category names (urusan, OPD) must
+ * wrap on a phone and link to the filtered list, which a chart axis would cut.
  */
-import { Box, Group, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { lazy, Suspense } from 'react';
+import { Box, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import { Link } from 'react-router';
 import { formatNumber } from '../../components/format.ts';
 
@@ -66,32 +68,16 @@ export function BarList({ data, testId, emptyLabel, max: maxIn }: { data: BarDat
   );
 }
 
-/** Vertical columns (per year); scrolls sideways when there are many years. */
-export function ColumnChart({ data, height = 160, testId, ariaLabel }: { data: BarDatum[]; height?: number; testId?: string; ariaLabel?: string }) {
-  const max = Math.max(1, ...data.map((d) => d.value));
+const YearBarChart = lazy(() => import('./YearBarChart.tsx'));
+
+/** Vertical columns (per year), drawn by @mantine/charts, loaded when first shown. */
+export function ColumnChart({ data, height = 180, testId, ariaLabel }: { data: BarDatum[]; height?: number; testId?: string; ariaLabel?: string }) {
   return (
-    <ScrollArea type="auto" offsetScrollbars data-testid={testId}>
-      <Group gap={6} align="flex-end" wrap="nowrap" h={height + 44} role="img" aria-label={ariaLabel ?? data.map((d) => `${d.label}: ${d.value}`).join(', ')} style={{ minWidth: data.length * 40 }}>
-        {data.map((d) => (
-          <Stack key={d.key} gap={2} align="center" justify="flex-end" style={{ flex: '1 1 0', minWidth: 34 }} h="100%">
-            <Text size="xs" fw={650}>
-              {formatNumber(d.value)}
-            </Text>
-            <Box
-              w="70%"
-              maw={48}
-              h={Math.max(d.value > 0 ? 3 : 0, (d.value / max) * height)}
-              bg={d.color ?? 'pemda.6'}
-              style={{ borderRadius: '4px 4px 0 0' }}
-              title={`${d.label}: ${formatNumber(d.value)}`}
-            />
-            <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-              {d.label}
-            </Text>
-          </Stack>
-        ))}
-      </Group>
-    </ScrollArea>
+    <Box data-testid={testId} mih={height}>
+      <Suspense fallback={<Box h={height} />}>
+        <YearBarChart data={data} height={height} ariaLabel={ariaLabel} />
+      </Suspense>
+    </Box>
   );
 }
 

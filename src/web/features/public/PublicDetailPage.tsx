@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { usePublicInnovation } from '../../api/innovations.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { formatDate } from '../../components/format.ts';
+import { usePublicRegionNav } from './PublicLayout.tsx';
 import { BadgeRow, DigitalBadge, Field, LifecycleBadge, StageBadge, UrusanText } from '../innovation/common.tsx';
 
 export default function PublicDetailPage() {
@@ -13,6 +14,7 @@ export default function PublicDetailPage() {
   const { t } = useTranslation();
   const q = usePublicInnovation(id);
   const i = q.data;
+  usePublicRegionNav(i?.regionCode);
   useDocumentTitle(`${i?.title ?? t('publicCatalog.title')} · Serasan`);
 
   if (q.isLoading) {

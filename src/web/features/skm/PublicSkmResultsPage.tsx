@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
 import { formatDate, formatNumber } from '../../components/format.ts';
 import { usePublicResults, type Mutu, type PublicResultItem } from './api.ts';
-import { TrendChips } from './charts.tsx';
+import { TrendChart } from './charts.tsx';
 import { formatDecimal, MUTU_COLORS, MutuBadge, usePeriodLabel } from './common.tsx';
 
 export default function PublicSkmResultsPage() {
@@ -156,7 +156,9 @@ export default function PublicSkmResultsPage() {
                               <Text size="xs" c="dimmed">
                                 {t('skm.public.trend')}
                               </Text>
-                              <TrendChips
+                              <TrendChart
+                                compact
+                                height={150}
                                 testId="skm-public-trend"
                                 data={i.trend.map((p, k) => ({ key: `${k}`, periodStart: p.periodStart, periodEnd: p.periodEnd, ikmConverted: p.ikmConverted, mutu: p.mutu, current: p.periodStart === i.periodStart && p.periodEnd === i.periodEnd }))}
                               />
@@ -174,7 +176,7 @@ export default function PublicSkmResultsPage() {
           <Text size="xs" c="dimmed">
             {t('skm.public.method')} {res.data.basis ? `${t('skm.public.basis', { basis: res.data.basis })} ` : ''}
             {res.data.attribution}{' '}
-            <Anchor href={json} size="xs">
+            <Anchor href={json} size="xs" underline="always">
               {t('skm.public.openData')}
             </Anchor>
           </Text>

@@ -468,7 +468,7 @@ export function PublicSurveyForm({ code }: { code: string }) {
             {resultsLink && (
               <>
                 {' · '}
-                <Anchor component={Link} to={resultsLink} size="xs">
+                <Anchor component={Link} to={resultsLink} size="xs" underline="always">
                   {t('skm.form.resultsLink')}
                 </Anchor>
               </>

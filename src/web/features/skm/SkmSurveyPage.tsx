@@ -321,9 +321,21 @@ function PopulationModal({ survey, opened, onClose }: { survey: SurveyDetail; op
   );
 }
 
+/** A form link on this machine only (SERASAN_PUBLIC_URL unset): citizens' phones cannot open it. */
+export function isLocalUrl(url: string): boolean {
+  try {
+    const host = new URL(url).hostname;
+    return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || host === '::1' || /^127\./.test(host) || host === '0.0.0.0';
+  } catch {
+    return false;
+  }
+}
+
 function FormCard({ survey }: { survey: SurveyDetail }) {
   const { t } = useTranslation();
   const base = `/api/skm/surveys/${survey.id}`;
+  const [posterWarning, setPosterWarning] = useState(false);
+  const local = isLocalUrl(survey.formUrl);
   return (
     <Card withBorder padding="md" data-testid="skm-form-card">
       <Title order={3} fz="h5" mb="sm">
@@ -353,9 +365,38 @@ function FormCard({ survey }: { survey: SurveyDetail }) {
           </Group>
         </Stack>
         <Stack gap={6}>
-          <Button component="a" href={`${base}/poster.pdf`} target="_blank" rel="noopener" variant="light" leftSection={<IconPrinter size={16} />} justify="flex-start" data-testid="skm-poster">
+          <Button
+            component="a"
+            href={`${base}/poster.pdf`}
+            target="_blank"
+            rel="noopener"
+            variant="light"
+            leftSection={<IconPrinter size={16} />}
+            justify="flex-start"
+            data-testid="skm-poster"
+            onClick={(e: React.MouseEvent) => {
+              if (!local) return;
+              e.preventDefault();
+              setPosterWarning(true);
+            }}
+          >
             {t('skm.survey.poster')}
           </Button>
+          <Modal opened={posterWarning} onClose={() => setPosterWarning(false)} title={t('poster.localhostTitle')} data-testid="skm-poster-localhost">
+            <Stack>
+              <Text size="sm" data-testid="skm-poster-localhost-text">
+                {t('poster.localhostBody', { url: survey.formUrl })}
+              </Text>
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setPosterWarning(false)}>
+                  {t('common.cancel')}
+                </Button>
+                <Button component="a" href={`${base}/poster.pdf`} target="_blank" rel="noopener" color="orange" onClick={() => setPosterWarning(false)} data-testid="skm-poster-anyway">
+                  {t('poster.printAnyway')}
+                </Button>
+              </Group>
+            </Stack>
+          </Modal>
           <Button component="a" href={`${base}/report.pdf`} target="_blank" rel="noopener" variant="default" leftSection={<IconFileTypePdf size={16} />} justify="flex-start" data-testid="skm-report">
             {t('skm.survey.report')}
           </Button>

@@ -5,6 +5,8 @@ import { currentLang } from '../../i18n.ts';
 import type { Mutu, PeriodKind } from './api.ts';
 
 export const MUTU_COLORS: Record<Mutu, string> = { A: 'green', B: 'teal', C: 'orange', D: 'red' };
+/** Badge backgrounds of the mutu colours dark enough for white text (WCAG AA, at least 4.5:1). */
+export const MUTU_BADGE_BG: Record<Mutu, string> = { A: '#237a35', B: '#087f5b', C: '#b84a00', D: '#c92a2a' };
 
 export const AGE_BANDS = ['lt20', '20_29', '30_39', '40_49', '50_59', '60plus'] as const;
 export const EDUCATIONS = ['sd', 'smp', 'sma', 'd1_d3', 'd4_s1', 's2plus'] as const;
@@ -45,7 +47,7 @@ export function MutuBadge({ mutu, size = 'md', testId, ...rest }: { mutu: Mutu |
     );
   }
   return (
-    <Badge size={size} color={MUTU_COLORS[mutu]} variant="filled" data-testid={testId} data-mutu={mutu} title={t('skm.mutuTitle', { mutu })} {...rest}>
+    <Badge size={size} color={MUTU_BADGE_BG[mutu]} variant="filled" data-testid={testId} data-mutu={mutu} title={t('skm.mutuTitle', { mutu })} {...rest}>
       {t('skm.mutuShort', { mutu })}
     </Badge>
   );
