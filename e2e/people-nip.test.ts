@@ -110,7 +110,9 @@ describe('journey: a unit operator records a person with a checked NIP', { skip 
         // Riwayat: the organisation log lists the creation too.
         await page.getByTestId('nav-riwayat').click();
         await page.waitForURL((u) => u.pathname === '/riwayat');
-        const entry = page.getByTestId('audit-table').getByTestId('audit-row').filter({ hasText: `…${person.id.slice(-6)}` }).filter({ hasText: 'Dibuat' });
+        // The entry names the record by the person's name, not an id fragment (issue 10 item 8).
+        const entry = page.getByTestId('audit-table').getByTestId('audit-row').filter({ hasText: NAME }).filter({ hasText: 'Dibuat' });
+        assert.doesNotMatch((await entry.textContent()) ?? '', new RegExp(`…${person.id.slice(-6)}`));
         await entry.click();
         const changes = page.getByTestId('audit-table').getByTestId('audit-changes');
         await changes.waitFor();

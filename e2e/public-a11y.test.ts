@@ -39,7 +39,7 @@ async function axeViolations(page: Page): Promise<string[]> {
   // Let charts and lazy chunks settle: axe must see what the citizen sees.
   await page.waitForLoadState('networkidle');
   const res = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  return res.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  return res.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`).join(' | ')}`);
 }
 
 describe('journey: public pages on a phone, accessible and quiet', { skip }, () => {

@@ -22,8 +22,9 @@ const args = process.argv.slice(2);
 let files = [...find(path.join(root, 'src')), ...find(path.join(root, 'e2e'))];
 if (args.includes('--only-unit')) files = files.filter((f) => !f.startsWith('e2e'));
 if (args.includes('--only-e2e')) files = files.filter((f) => f.startsWith('e2e'));
-const filter = args.find((a) => !a.startsWith('--'));
-if (filter) files = files.filter((f) => f.includes(filter));
+// Any number of filters: a file runs when its path contains one of them.
+const filters = args.filter((a) => !a.startsWith('--'));
+if (filters.length) files = files.filter((f) => filters.some((x) => f.includes(x)));
 if (files.length === 0) {
   console.error('No test files found.');
   process.exit(1);

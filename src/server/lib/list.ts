@@ -51,9 +51,9 @@ export function regionSlug(tenantName: string): string {
 }
 
 /** A file name that says what it holds: `inovasi-muara-enim-2026-12-01.csv`. */
-export async function exportFileName(db: Executor, tenantId: string, what: string, now: Date, ext = 'csv'): Promise<string> {
-  const t = await db.selectFrom('tenants').select('name').where('id', '=', tenantId).executeTakeFirst();
-  return `${what}-${regionSlug(t?.name ?? '')}-${now.toISOString().slice(0, 10)}.${ext}`;
+/** The file name of a region's export: what it holds, the region and the day (`inovasi-muara-enim-2026-12-01.csv`). */
+export function exportFileName(regionName: string, what: string, now: Date, ext = 'csv'): string {
+  return `${what}-${regionSlug(regionName)}-${now.toISOString().slice(0, 10)}.${ext}`;
 }
 
 /** Headers + body of a CSV download through the one CSV writer. */

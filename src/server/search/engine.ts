@@ -276,10 +276,12 @@ export function weightedBag(head: string[], body: string[]): Map<string, number>
  * name similarity alone when it is higher: a near-identical name is a near-duplicate whatever the
  * descriptions say. Common words weigh little (idf), so one shared "Rumah" is not a match.
  */
-export function similarity(draft: DraftBag, stems: string, idf: (t: string) => number): { score: number; shared: string[] } {
+export function similarity(draft: DraftBag, stems: string, idf: (t: string) => number, titleTerms?: string[]): { score: number; shared: string[] } {
   const { head, body } = splitStems(stems);
   const docHead = counts(head);
-  const nameSim = weightedCosine(draft.head, docHead, idf);
+  // The record's name is its title, acronym and acronym long form; the draft may repeat just the
+  // title (the same title typed again is the plainest duplicate), so the title alone counts too.
+  const nameSim = Math.max(weightedCosine(draft.head, docHead, idf), titleTerms?.length ? weightedCosine(draft.head, counts(titleTerms), idf) : 0);
   const contentSim = weightedCosine(draft.all, weightedBag(head, body), idf);
   const docTerms = new Set([...head, ...body]);
   // How much of the draft's name the record explains (idf-weighted): one shared common word

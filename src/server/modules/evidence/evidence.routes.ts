@@ -5,7 +5,8 @@ import type { Deps } from '../../deps.ts';
 import { readUpload } from '../../plugins/upload.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { LIST_SORTS, ZId, ZListQuery } from '../../../shared/schemas/common.ts';
-import { csvDownload, EXPORT_MAX_ROWS, exportFileName } from '../../lib/list.ts';
+import { csvDownload, EXPORT_MAX_ROWS } from '../../lib/list.ts';
+import { createTenantService } from '../tenants/tenants.service.ts';
 
 const ZEvidenceListQuery = ZListQuery(LIST_SORTS.evidence.keys, LIST_SORTS.evidence.default).extend({
   q: z.string().max(200).optional(),
@@ -45,7 +46,7 @@ export async function evidenceRoutes(app: FastifyInstance, deps: Deps) {
     const actor = actorOf(request);
     const { items } = await evidence.list(actor, { ...request.query, page: 1, pageSize: EXPORT_MAX_ROWS });
     const csv = csvDownload(
-      await exportFileName(deps.db, actor.tenantId, 'berkas-bukti', deps.clock.now()),
+      await createTenantService(deps).exportFileName(actor.tenantId, 'berkas-bukti'),
       ['Nama berkas', 'Jenis', 'Ukuran (byte)', 'SHA-256', 'Diunggah oleh', 'Diunggah pada', 'Tautan'],
       items.map((e) => [e.originalName, e.mime, e.size, e.sha256, e.uploadedByName, e.createdAt, e.links.map((l) => `${l.entityType}:${l.entityId}`)]),
     );

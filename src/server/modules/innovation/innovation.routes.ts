@@ -1,5 +1,6 @@
 import { translate } from '../../../shared/i18n/translate.ts';
-import { csvDownload, EXPORT_MAX_ROWS, exportFileName } from '../../lib/list.ts';
+import { csvDownload, EXPORT_MAX_ROWS } from '../../lib/list.ts';
+import { createTenantService } from '../tenants/tenants.service.ts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -56,7 +57,7 @@ export async function innovationRoutes(app: FastifyInstance, deps: Deps) {
     const { items } = await innovations.list(actor, { ...request.query, page: 1, pageSize: EXPORT_MAX_ROWS });
     const lang = request.lang;
     const csv = csvDownload(
-      await exportFileName(deps.db, actor.tenantId, 'inovasi', deps.clock.now()),
+      await createTenantService(deps).exportFileName(actor.tenantId, 'inovasi'),
       ['ID Serasan', 'Judul', 'Akronim', 'Perangkat Daerah', 'Tahun', 'Tahapan', 'Jenis', 'Urusan Utama', 'Digital', 'Status', 'Diperbarui'],
       items.map(presentInnovationSummary).map((i) => [i.id, i.title, i.acronym, i.unitName, i.year, i.stage, i.type, i.urusanMain, i.digital ? 'ya' : 'tidak', translate(lang, `innovationStatus.${i.status}`), i.updatedAt]),
     );

@@ -408,7 +408,7 @@ export function createInnovationService(deps: Deps) {
       return rows
         .filter((r) => r.tenantId === actor.tenantId || r.status === 'published')
         .map((r) => {
-          const { score, shared } = similarity({ head: headBag, all: bag }, candidates.get(`${r.tenantId}/${r.id}`)!.stems, idf);
+          const { score, shared } = similarity({ head: headBag, all: bag }, candidates.get(`${r.tenantId}/${r.id}`)!.stems, idf, analyze(r.title));
           const sameTenant = r.tenantId === actor.tenantId;
           return {
             id: r.id,

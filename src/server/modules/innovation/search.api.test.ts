@@ -125,5 +125,13 @@ for (const dialect of await testDialects()) {
       assert.equal(artis.body.items[0].title, 'ARTIS DUKCAPIL');
       assert.equal(artis.body.items[0].likelyDuplicate, true);
     });
+
+    test('similar: the same title typed again is a likely duplicate although the record also has an acronym long form', async () => {
+      const same = await inovasi.get('/api/innovations/similar?title=' + encodeURIComponent('BELAH DADOKU') + '&text=' + encodeURIComponent('BELAH DADOKU'));
+      assert.equal(same.status, 200);
+      assert.equal(same.body.items[0].title, 'BELAH DADOKU');
+      assert.equal(same.body.items[0].score, 1);
+      assert.equal(same.body.items[0].likelyDuplicate, true);
+    });
   });
 }

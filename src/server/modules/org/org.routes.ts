@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { LIST_SORTS, UNIT_TYPES, ZId, ZIsoDate, ZListQuery } from '../../../shared/schemas/common.ts';
-import { csvDownload, EXPORT_MAX_ROWS, exportFileName } from '../../lib/list.ts';
+import { csvDownload, EXPORT_MAX_ROWS } from '../../lib/list.ts';
+import { createTenantService } from '../tenants/tenants.service.ts';
 import {
   ZCreateAssignmentInput,
   ZCreatePersonInput,
@@ -93,7 +94,7 @@ export async function orgRoutes(app: FastifyInstance, deps: Deps) {
     const actor = actorOf(request);
     const { items } = await org.listPeople(actor, { ...request.query, page: 1, pageSize: EXPORT_MAX_ROWS });
     const csv = csvDownload(
-      await exportFileName(deps.db, actor.tenantId, 'pegawai', deps.clock.now()),
+      await createTenantService(deps).exportFileName(actor.tenantId, 'pegawai'),
       ['Nama', 'NIP', 'Jenis', 'Pangkat/Golongan', 'Perangkat Daerah'],
       items.map((p) => [p.name, p.nip, p.kind, p.rank, p.unitName]),
     );

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { LIST_SORTS, ZId, ZIsoDate, ZListQuery } from '../../../shared/schemas/common.ts';
-import { csvDownload, EXPORT_MAX_ROWS, exportFileName } from '../../lib/list.ts';
+import { csvDownload, EXPORT_MAX_ROWS } from '../../lib/list.ts';
+import { createTenantService } from '../tenants/tenants.service.ts';
 import { ZActionInput, ZCreateSurveyInput, ZSubmitResponseInput, ZUpdateActionInput, ZUpdateSurveyInput } from '../../../shared/schemas/skm.ts';
 import { createSkmService, rulebookOf } from './skm.service.ts';
 import { skmRulebooks } from '../../rules/skm/index.ts';
@@ -42,7 +43,7 @@ export async function skmRoutes(app: FastifyInstance, deps: Deps) {
     const actor = actorOf(request);
     const { items } = await skm.listSurveysPage(actor, { ...request.query, page: 1, pageSize: EXPORT_MAX_ROWS });
     const csv = csvDownload(
-      await exportFileName(deps.db, actor.tenantId, 'survei-skm', deps.clock.now()),
+      await createTenantService(deps).exportFileName(actor.tenantId, 'survei-skm'),
       ['Kode', 'Layanan', 'Unit', 'Periode mulai', 'Periode akhir', 'Status', 'Responden', 'Sampel minimum', 'IKM', 'Mutu'],
       items.map((s) => [s.code, s.serviceName, s.unitName, s.periodStart, s.periodEnd, s.status === 'open' ? 'dibuka' : 'ditutup', s.responses, s.minSample, s.ikmConverted, s.mutu]),
     );

@@ -1,3 +1,4 @@
+import { exportFileName } from '../../lib/list.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
@@ -75,6 +76,11 @@ export function createTenantService(deps: Deps) {
       if (actor) authorize(actor, 'tenant.create', { tenantId: actor.tenantId });
       const who: AuditActor = { tenantId: actor?.tenantId ?? '', actorId: actor?.userId ?? null, actorName: actor?.name ?? 'CLI', requestId };
       return writeWithAudit(db, who, clock, (tx, audit) => insertTenantForRegion(tx, audit, regionCode, clock.now().toISOString()));
+    },
+    /** The file name of this region's export of `what` (the region's name and today's date in it). */
+    async exportFileName(tenantId: string, what: string, ext = 'csv') {
+      const t = await tenantsRepo.findTenant(db, tenantId);
+      return exportFileName(t?.name ?? '', what, clock.now(), ext);
     },
     listTenants(actor: Actor) {
       authorize(actor, 'tenant.create', { tenantId: actor.tenantId });
