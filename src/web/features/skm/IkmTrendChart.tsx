@@ -47,7 +47,7 @@ export default function IkmTrendChart({ data, height = 220, compact = false, tes
           strokeWidth={2.5}
           yAxisProps={{
             domain: [lo, 100],
-            width: 46,
+            width: 54,
             // Ticks on the mutu thresholds: the bands read as numbers too.
             ticks: [lo, 65, 76.61, 88.31, 100].filter((v, i, a) => v >= lo && a.indexOf(v) === i),
             tickFormatter: (v: number) => formatDecimal(v, Number.isInteger(v) ? 0 : 2),
@@ -67,7 +67,8 @@ export default function IkmTrendChart({ data, height = 220, compact = false, tes
           textColor="gray.8"
           gridAxis="y"
           tooltipAnimationDuration={0}
-          lineChartProps={{ accessibilityLayer: false }}
+          // Room for the top tick (100) and the widest tick label (88,31) on a phone.
+          lineChartProps={{ accessibilityLayer: false, margin: { top: 12, left: 6, right: 12, bottom: 0 } }}
         />
       </div>
     </ScrollArea>
