@@ -115,21 +115,28 @@ for (const dialect of await testDialects()) {
 
       server = await spawnServer(env);
       const database = openDatabase(dialect === 'postgres' ? { databaseUrl: pgUrl } : { sqliteFile: path.join(dataDir, 'serasan.db') });
+      let storedCount = 0;
       try {
         const stored = new Set(
           (await database.db.selectFrom('skmResponses').select('id').where('surveyId', '=', survey.id).execute()).map((r) => r.id),
         );
         const lost = acknowledged.filter((id) => !stored.has(id));
         assert.deepEqual(lost, [], `${lost.length} acknowledged responses lost`);
-        assert.equal(stored.size, 120, 'the writes cut off by the kill left nothing half-written');
+        // A write whose server died may still commit: on PostgreSQL a submission is one
+        // autocommitted statement, which finishes once the lock is released although nobody is
+        // left to read its 201 (as any commit whose acknowledgement is lost). What must hold:
+        // every acknowledged response is there, none beyond the burst, and each stored response
+        // is whole, counted once in the running totals (checked below).
+        assert.ok(stored.size >= 120 && stored.size <= 160, `stored ${stored.size}: the acknowledged 120 plus at most the 40 cut off`);
         const agg = await database.db.selectFrom('skmAggregates').select(['n', 'sU1', 'cU8']).where('surveyId', '=', survey.id).executeTakeFirstOrThrow();
         assert.equal(Number(agg.n), stored.size, 'running totals match the stored responses');
         assert.equal(Number(agg.sU1), stored.size * 4);
+        storedCount = stored.size;
       } finally {
         await database.close();
       }
       const results = await (await httpSession(server.url, 'operator')).call('GET', `/api/skm/surveys/${survey.id}/results`);
-      assert.equal(results.body.n, 120);
+      assert.equal(results.body.n, storedCount);
     });
   });
 }
