@@ -51,6 +51,23 @@ for (const dialect of await testDialects()) {
       assert.deepEqual(titles(list).slice(0, 2), ['BELAH DADOKU', 'ARTIS DUKCAPIL']);
     });
 
+    test('a column sort chosen while searching orders the same hits by that column, filters still apply', async () => {
+      for (const [path, sort] of [['/api/innovations?q=kependudukan%20dokumen&pageSize=100', 'title'], ['/api/public/innovations?region=16.03&q=kependudukan%20dokumen&pageSize=100', 'title']] as const) {
+        const client = path.startsWith('/api/public') ? anon : inovasi;
+        const ranked = await client.get(path);
+        const sorted = await client.get(`${path}&sort=-${sort}`);
+        assert.equal(sorted.status, 200, sorted.raw);
+        assert.ok(titles(ranked).length >= 2);
+        assert.deepEqual([...titles(sorted)].sort(), [...titles(ranked)].sort(), 'the same hits');
+        const expected = [...titles(ranked)].sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? 1 : a.toLowerCase() > b.toLowerCase() ? -1 : 0));
+        assert.deepEqual(titles(sorted), expected, 'by title, descending');
+        assert.equal(sorted.body.total, ranked.body.total);
+      }
+      const none = await inovasi.get('/api/innovations?q=kependudukan%20dokumen&sort=title&year=1999');
+      assert.equal(none.status, 200, none.raw);
+      assert.deepEqual(titles(none), []);
+    });
+
     test('records with all words come first, even against one that repeats a single word', async () => {
       const single = await create(operator, dukcapilId, 'Sampah Sampah Sampah', 'Sampah sampah sampah: sampah diangkut, sampah dipilah, sampah dijual.');
       const both = await create(operator, dukcapilId, 'Bank Sampah Sekolah', 'Murid menabung sampah plastik di bank sampah yang dikelola guru dan komite sekolah setiap hari Sabtu.');
