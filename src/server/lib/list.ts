@@ -3,6 +3,7 @@ import type { DialectName, Executor } from '../db/db.ts';
 import { textSortKey } from '../db/dialect.ts';
 import { parseSort, type SortValue } from '../../shared/schemas/common.ts';
 import { toCsv } from './csv.ts';
+import { asciiSlug } from './attachment.ts';
 
 /** How a whitelisted sort key maps onto a column: text columns sort case-insensitively. */
 export type SortColumns<K extends string> = Record<K, { column: string; text?: boolean }>;
@@ -40,17 +41,10 @@ export const EXPORT_MAX_ROWS = 10_000;
 
 /** "Kabupaten Muara Enim" → "muara-enim": the region part of an export's file name. */
 export function regionSlug(tenantName: string): string {
-  return (
-    tenantName
-      .toLowerCase()
-      .replace(/^(kabupaten|kab\.|kota|provinsi|pemerintah)\s+/g, '')
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'wilayah'
-  );
+  const name = tenantName.toLowerCase().replace(/^(kabupaten|kab\.|kota|provinsi|pemerintah)\s+/g, '');
+  return name.trim() ? asciiSlug(name) : 'wilayah';
 }
 
-/** A file name that says what it holds: `inovasi-muara-enim-2026-12-01.csv`. */
 /** The file name of a region's export: what it holds, the region and the day (`inovasi-muara-enim-2026-12-01.csv`). */
 export function exportFileName(regionName: string, what: string, now: Date, ext = 'csv'): string {
   return `${what}-${regionSlug(regionName)}-${now.toISOString().slice(0, 10)}.${ext}`;

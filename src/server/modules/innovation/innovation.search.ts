@@ -16,12 +16,17 @@ export async function pageByRank<R extends { id: string }>(
   sortIds?: (ids: string[]) => Promise<string[]>,
 ): Promise<{ rows: R[]; total: number; totalCapped: boolean }> {
   if (!ranked.length) return { rows: [], total: 0, totalCapped: false };
-  const allowed = new Set<string>();
   const ids = ranked.map((r) => r.innovationId);
-  for (let i = 0; i < ids.length; i += 500) for (const id of await idsIn(ids.slice(i, i + 500))) allowed.add(id);
-  let order = ranked.filter((r) => allowed.has(r.innovationId)).map((r) => r.innovationId);
-  // A column sort chosen while searching: the hits in the column's order (≤ 2 × CANDIDATE_LIMIT ids).
-  if (sortIds && order.length) order = await sortIds(order);
+  let order: string[];
+  if (sortIds) {
+    // A column sort chosen while searching: the page's filtered query orders the hits itself
+    // (≤ 2 × CANDIDATE_LIMIT ids), so it also does the filtering.
+    order = await sortIds(ids);
+  } else {
+    const allowed = new Set<string>();
+    for (let i = 0; i < ids.length; i += 500) for (const id of await idsIn(ids.slice(i, i + 500))) allowed.add(id);
+    order = ids.filter((id) => allowed.has(id));
+  }
   const pageIds = order.slice(offset, offset + limit);
   const pos = new Map(pageIds.map((id, i) => [id, i]));
   const rows = pageIds.length ? (await rowsOf(pageIds)).sort((a, b) => pos.get(a.id)! - pos.get(b.id)!) : [];
