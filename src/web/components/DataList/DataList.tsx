@@ -235,7 +235,7 @@ export function DataList<T>(props: DataListProps<T>) {
       ) : (
         <Paper withBorder>
           {result.isLoading ? (
-            <Stack gap="sm" p="md" aria-busy="true" aria-label={t('list.loading')} data-testid={`${id}-loading`}>
+            <Stack gap="sm" p="md" role="status" aria-busy="true" aria-label={t('list.loading')} data-testid={`${id}-loading`}>
               {Array.from({ length: 6 }, (_, i) => (
                 <Skeleton key={i} height={28} radius="sm" />
               ))}
