@@ -20,6 +20,7 @@ export async function bootstrap(config: Config, opts: { clock?: Clock; seed?: bo
     databaseUrl: config.databaseUrl,
     sqliteFile: path.join(config.dataDir, 'serasan.db'),
     pgPoolSize: config.pgPoolSize,
+    pgFormPoolSize: config.pgFormPoolSize,
   });
   await migrateToLatest(database.db);
   const deps: Deps = {

@@ -27,6 +27,13 @@ export interface Config {
   webDistDir: string;
   /** PostgreSQL connections in the pool. */
   pgPoolSize: number;
+  /**
+   * PostgreSQL connections for the public survey form's writes. Every submission updates its
+   * survey's one running-totals row, so writers beyond a few only wait on that row's lock and
+   * burn CPU doing so; a small pool of its own queues them in the server instead (measured with
+   * bench/skm-load.ts) and leaves the main pool to everything else.
+   */
+  pgFormPoolSize: number;
   /** Durable job runner inside the server process (SERASAN_JOBS=false turns it off). */
   jobsEnabled: boolean;
   jobsPollMs: number;
@@ -98,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sharedDir: path.resolve(env.SERASAN_SHARED_DIR ?? path.join(ROOT_DIR, '..', 'shared')),
     webDistDir: path.resolve(env.SERASAN_WEB_DIST_DIR || path.join(ROOT_DIR, 'dist', 'web')),
     pgPoolSize: int(env.SERASAN_PG_POOL_SIZE, 10),
+    pgFormPoolSize: int(env.SERASAN_PG_FORM_POOL_SIZE, 4),
     jobsEnabled: env.SERASAN_JOBS !== 'false',
     jobsPollMs: int(env.SERASAN_JOBS_POLL_MS, 5000),
     jobsLeaseMs: int(env.SERASAN_JOBS_LEASE_MS, 5 * 60 * 1000),

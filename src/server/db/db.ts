@@ -30,18 +30,30 @@ export interface OpenOptions {
   /** PostgreSQL schema to use (tests isolate themselves in a throwaway schema). */
   pgSchema?: string;
   pgPoolSize?: number;
+  /** Connections of the public survey form's own pool (see Config.pgFormPoolSize). */
+  pgFormPoolSize?: number;
 }
 
 export function openDatabase(opts: OpenOptions): Database_ {
   const plugins = [new CamelCasePlugin()];
   if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
-    const pool = new pg.Pool({
+    const connection = {
       connectionString: opts.databaseUrl,
-      max: opts.pgPoolSize ?? 10,
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
-    });
+    };
+    const pool = new pg.Pool({ ...connection, max: opts.pgPoolSize ?? 10 });
+    // Connects only when the first survey answer arrives; idle clients never hold the process.
+    const formPool = new pg.Pool({ ...connection, max: opts.pgFormPoolSize ?? 4, allowExitOnIdle: true });
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    formPools.set(db, formPool);
+    return {
+      db,
+      dialect: 'postgres',
+      close: async () => {
+        await db.destroy();
+        await formPool.end();
+      },
+    };
   }
   if (opts.databaseUrl) throw new Error(`Unsupported DATABASE_URL (expected postgres://…): ${opts.databaseUrl}`);
   const file = opts.sqliteFile ?? ':memory:';
@@ -52,7 +64,30 @@ export function openDatabase(opts: OpenOptions): Database_ {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins });
+  sqliteHandles.set(db, sqlite);
   return { db, dialect: 'sqlite', close: () => db.destroy(), sqlite };
+}
+
+const sqliteHandles = new WeakMap<Db, Database.Database>();
+const formPools = new WeakMap<Db, pg.Pool>();
+
+/**
+ * The public survey form's own small pg pool beside a PostgreSQL Kysely instance (undefined on
+ * SQLite): its one statement goes there as a named prepared statement (skm.write.ts), parsed and
+ * planned once per connection instead of once per submission.
+ */
+export function pgFormPoolOf(db: Db): pg.Pool | undefined {
+  return formPools.get(db);
+}
+
+/**
+ * The better-sqlite3 handle under a SQLite Kysely instance (undefined on PostgreSQL), for the one
+ * hot path that runs prepared statements directly (the public survey form, skm.write.ts). Use it
+ * only while holding Kysely's connection (`db.connection().execute(...)`), so that no Kysely
+ * transaction is open on the same connection at the time.
+ */
+export function sqliteHandleOf(db: Db): Database.Database | undefined {
+  return sqliteHandles.get(db);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import type { Db, DialectName } from '../../db/db.ts';
+import type Database from 'better-sqlite3';
+import { pgFormPoolOf, sqliteHandleOf, type Db, type DialectName } from '../../db/db.ts';
 
 /** One accepted citizen's answers, checked already, ready to be stored with its token. */
 export interface SubmissionRow {
@@ -22,79 +22,113 @@ export type StoreSubmission = (r: SubmissionRow) => Promise<'stored' | 'replayed
  * The public form's write: the used token, the response, the running totals and the profile
  * counters, all or nothing. One dialect helper, so the service stays portable:
  *
- * - SQLite (in-process, statements are cheap): one transaction of fixed SQL texts (prepared once);
- *   a replayed token fails the primary key of skm_used_tokens and rolls everything back.
+ * - SQLite (in-process): one synchronous better-sqlite3 transaction of statements prepared once,
+ *   run while holding Kysely's single connection (so no Kysely transaction is open beside it);
+ *   a replayed token fails the primary key of skm_used_tokens and rolls everything back. Going
+ *   around Kysely here saves its per-statement compile, plugin and async hand-offs, most of the
+ *   write's cost (profiled with bench/skm-load.ts).
  * - PostgreSQL (every statement is a network round trip): one statement with data-modifying CTEs,
- *   sent in one round trip and committed on its own. The token insert does nothing on conflict
+ *   sent in one round trip as a named prepared statement over the form's own small pool
+ *   (Config.pgFormPoolSize) and committed on its own. The token insert does nothing on conflict
  *   (a concurrent insert of the same nonce waits for the other to commit, then does nothing), and
  *   every other part writes only when the token row was inserted.
  */
 export function submissionWriter(db: Db, dialect: DialectName): StoreSubmission {
-  return dialect === 'postgres' ? (r) => storePostgres(db, r) : (r) => storeSqlite(db, r);
+  if (dialect === 'postgres') return (r) => storePostgres(db, r);
+  const raw = sqliteHandleOf(db);
+  if (!raw) throw new Error('SQLite database without its better-sqlite3 handle');
+  return sqliteWriter(db, raw);
 }
 
-async function storeSqlite(db: Db, r: SubmissionRow): Promise<'stored' | 'replayed'> {
-  const { v } = r;
-  const a = v.map((x) => x ?? 0);
-  const c = v.map((x) => (x === null ? 0 : 1));
-  try {
-    await db.transaction().execute(async (tx) => {
-      await sql`insert into skm_used_tokens (nonce, survey_code, used_at) values (${r.nonce}, ${r.surveyCode}, ${r.at})`.execute(tx);
-      await sql`insert into skm_responses (tenant_id, id, survey_id, submitted_at, u1, u2, u3, u4, u5, u6, u7, u8, u9, sex, age_band, education, occupation, suggestion, is_demo)
-        values (${r.tenantId}, ${r.id}, ${r.surveyId}, ${r.at}, ${v[0]}, ${v[1]}, ${v[2]}, ${v[3]}, ${v[4]}, ${v[5]}, ${v[6]}, ${v[7]}, ${v[8]},
-                ${dim(r, 'sex')}, ${dim(r, 'ageBand')}, ${dim(r, 'education')}, ${dim(r, 'occupation')}, ${r.suggestion}, 0)`.execute(tx);
-      await sql`update skm_aggregates set n = n + 1, updated_at = ${r.at},
-        s_u1 = s_u1 + ${a[0]}, c_u1 = c_u1 + ${c[0]}, s_u2 = s_u2 + ${a[1]}, c_u2 = c_u2 + ${c[1]}, s_u3 = s_u3 + ${a[2]}, c_u3 = c_u3 + ${c[2]},
-        s_u4 = s_u4 + ${a[3]}, c_u4 = c_u4 + ${c[3]}, s_u5 = s_u5 + ${a[4]}, c_u5 = c_u5 + ${c[4]}, s_u6 = s_u6 + ${a[5]}, c_u6 = c_u6 + ${c[5]},
-        s_u7 = s_u7 + ${a[6]}, c_u7 = c_u7 + ${c[6]}, s_u8 = s_u8 + ${a[7]}, c_u8 = c_u8 + ${c[7]}, s_u9 = s_u9 + ${a[8]}, c_u9 = c_u9 + ${c[8]}
-        where tenant_id = ${r.tenantId} and survey_id = ${r.surveyId}`.execute(tx);
-      for (const [dimension, value] of r.profile) {
-        await sql`insert into skm_profile_counts (tenant_id, survey_id, dimension, value, n) values (${r.tenantId}, ${r.surveyId}, ${dimension}, ${value}, 1)
-          on conflict (tenant_id, survey_id, dimension, value) do update set n = skm_profile_counts.n + 1`.execute(tx);
-      }
+function sqliteWriter(db: Db, raw: Database.Database): StoreSubmission {
+  let write: ((r: SubmissionRow) => void) | undefined;
+  // Prepared on first use: the tables exist once the migrations have run.
+  const prepare = () => {
+    const token = raw.prepare('insert into skm_used_tokens (nonce, survey_code, used_at) values (?, ?, ?)');
+    const response = raw.prepare(`insert into skm_responses (tenant_id, id, survey_id, submitted_at, u1, u2, u3, u4, u5, u6, u7, u8, u9, sex, age_band, education, occupation, suggestion, is_demo)
+      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`);
+    const totals = raw.prepare(`update skm_aggregates set n = n + 1, updated_at = ?,
+      s_u1 = s_u1 + ?, c_u1 = c_u1 + ?, s_u2 = s_u2 + ?, c_u2 = c_u2 + ?, s_u3 = s_u3 + ?, c_u3 = c_u3 + ?,
+      s_u4 = s_u4 + ?, c_u4 = c_u4 + ?, s_u5 = s_u5 + ?, c_u5 = c_u5 + ?, s_u6 = s_u6 + ?, c_u6 = c_u6 + ?,
+      s_u7 = s_u7 + ?, c_u7 = c_u7 + ?, s_u8 = s_u8 + ?, c_u8 = c_u8 + ?, s_u9 = s_u9 + ?, c_u9 = c_u9 + ?
+      where tenant_id = ? and survey_id = ?`);
+    const profile = raw.prepare(`insert into skm_profile_counts (tenant_id, survey_id, dimension, value, n) values (?, ?, ?, ?, 1)
+      on conflict (tenant_id, survey_id, dimension, value) do update set n = skm_profile_counts.n + 1`);
+    return raw.transaction((r: SubmissionRow) => {
+      const { v } = r;
+      token.run(r.nonce, r.surveyCode, r.at);
+      response.run(r.tenantId, r.id, r.surveyId, r.at, ...v, dim(r, 'sex'), dim(r, 'ageBand'), dim(r, 'education'), dim(r, 'occupation'), r.suggestion);
+      const sums: Array<number> = [];
+      for (const x of v) sums.push(x ?? 0, x === null ? 0 : 1);
+      const changed = totals.run(r.at, ...sums, r.tenantId, r.surveyId).changes;
+      if (changed !== 1) throw new Error(`skm_aggregates row missing for survey ${r.surveyId}`);
+      for (const [dimension, value] of r.profile) profile.run(r.tenantId, r.surveyId, dimension, value);
     });
-  } catch (e) {
-    // A nonce seen before: the same form sent twice (double tap, replay).
-    if (/unique|constraint/i.test(String((e as Error).message))) return 'replayed';
-    throw e;
-  }
-  return 'stored';
+  };
+  return (r) =>
+    db.connection().execute(async () => {
+      write ??= prepare();
+      try {
+        write(r);
+      } catch (e) {
+        // A nonce seen before: the same form sent twice (double tap, replay). Nothing was written.
+        const err = e as { code?: string; message?: string };
+        if (err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' && /skm_used_tokens/.test(err.message ?? '')) return 'replayed';
+        throw e;
+      }
+      return 'stored';
+    });
 }
 
-async function storePostgres(db: Db, r: SubmissionRow): Promise<'stored' | 'replayed'> {
-  const { v } = r;
-  const a = v.map((x) => x ?? 0);
-  const c = v.map((x) => (x === null ? 0 : 1));
-  // The profile rows as a VALUES list (0–4 rows: at most five SQL texts in all).
-  const profile = r.profile.length
-    ? sql`, prof as (
-        insert into skm_profile_counts (tenant_id, survey_id, dimension, value, n)
-        select ${r.tenantId}::text, ${r.surveyId}::text, p.d, p.v, 1
-        from used, (values ${sql.join(r.profile.map(([d, val]) => sql`(${d}::text, ${val}::text)`))}) as p(d, v)
-        on conflict (tenant_id, survey_id, dimension, value) do update set n = skm_profile_counts.n + 1
-        returning 1)`
-    : sql``;
-  const res = await sql<{ used: number }>`
+/**
+ * The PostgreSQL submission as one named prepared statement of fixed text (the profile rows go in
+ * as two arrays), so each pooled connection parses and plans it once. Parameters: $1 nonce,
+ * $2 survey code, $3 time, $4 tenant, $5 response id, $6 survey, $7–$15 U1…U9, $16–$19 profile
+ * columns, $20 suggestion, $21–$38 the running-total increments (sum, count per unsur), $39/$40
+ * the profile dimensions and values.
+ */
+const PG_SUBMIT = {
+  name: 'serasan_skm_submit_v1',
+  text: `
     with used as (
-      insert into skm_used_tokens (nonce, survey_code, used_at) values (${r.nonce}, ${r.surveyCode}, ${r.at})
+      insert into skm_used_tokens (nonce, survey_code, used_at) values ($1::text, $2::text, $3::text)
       on conflict (nonce) do nothing
       returning nonce
     ), resp as (
       insert into skm_responses (tenant_id, id, survey_id, submitted_at, u1, u2, u3, u4, u5, u6, u7, u8, u9, sex, age_band, education, occupation, suggestion, is_demo)
-      select ${r.tenantId}::text, ${r.id}::text, ${r.surveyId}::text, ${r.at}::text,
-             ${v[0]}::int, ${v[1]}::int, ${v[2]}::int, ${v[3]}::int, ${v[4]}::int, ${v[5]}::int, ${v[6]}::int, ${v[7]}::int, ${v[8]}::int,
-             ${dim(r, 'sex')}::text, ${dim(r, 'ageBand')}::text, ${dim(r, 'education')}::text, ${dim(r, 'occupation')}::text, ${r.suggestion}::text, 0
+      select $4::text, $5::text, $6::text, $3::text, $7::int, $8::int, $9::int, $10::int, $11::int, $12::int, $13::int, $14::int, $15::int,
+             $16::text, $17::text, $18::text, $19::text, $20::text, 0
       from used
       returning id
     ), agg as (
-      update skm_aggregates set n = n + 1, updated_at = ${r.at}::text,
-        s_u1 = s_u1 + ${a[0]}::int, c_u1 = c_u1 + ${c[0]}::int, s_u2 = s_u2 + ${a[1]}::int, c_u2 = c_u2 + ${c[1]}::int, s_u3 = s_u3 + ${a[2]}::int, c_u3 = c_u3 + ${c[2]}::int,
-        s_u4 = s_u4 + ${a[3]}::int, c_u4 = c_u4 + ${c[3]}::int, s_u5 = s_u5 + ${a[4]}::int, c_u5 = c_u5 + ${c[4]}::int, s_u6 = s_u6 + ${a[5]}::int, c_u6 = c_u6 + ${c[5]}::int,
-        s_u7 = s_u7 + ${a[6]}::int, c_u7 = c_u7 + ${c[6]}::int, s_u8 = s_u8 + ${a[7]}::int, c_u8 = c_u8 + ${c[7]}::int, s_u9 = s_u9 + ${a[8]}::int, c_u9 = c_u9 + ${c[8]}::int
-      where tenant_id = ${r.tenantId}::text and survey_id = ${r.surveyId}::text and exists (select 1 from used)
+      update skm_aggregates set n = n + 1, updated_at = $3::text,
+        s_u1 = s_u1 + $21::int, c_u1 = c_u1 + $22::int, s_u2 = s_u2 + $23::int, c_u2 = c_u2 + $24::int, s_u3 = s_u3 + $25::int, c_u3 = c_u3 + $26::int,
+        s_u4 = s_u4 + $27::int, c_u4 = c_u4 + $28::int, s_u5 = s_u5 + $29::int, c_u5 = c_u5 + $30::int, s_u6 = s_u6 + $31::int, c_u6 = c_u6 + $32::int,
+        s_u7 = s_u7 + $33::int, c_u7 = c_u7 + $34::int, s_u8 = s_u8 + $35::int, c_u8 = c_u8 + $36::int, s_u9 = s_u9 + $37::int, c_u9 = c_u9 + $38::int
+      where tenant_id = $4::text and survey_id = $6::text and exists (select 1 from used)
       returning n
-    )${profile}
-    select (select count(*) from used)::int as used`.execute(db);
+    ), prof as (
+      insert into skm_profile_counts (tenant_id, survey_id, dimension, value, n)
+      select $4::text, $6::text, p.d, p.v, 1
+      from used, unnest($39::text[], $40::text[]) as p(d, v)
+      on conflict (tenant_id, survey_id, dimension, value) do update set n = skm_profile_counts.n + 1
+      returning 1
+    )
+    select (select count(*) from used)::int as used`,
+};
+
+async function storePostgres(db: Db, r: SubmissionRow): Promise<'stored' | 'replayed'> {
+  const pool = pgFormPoolOf(db);
+  if (!pool) throw new Error('PostgreSQL database without the survey form pool');
+  const { v } = r;
+  const sums: Array<number> = [];
+  for (const x of v) sums.push(x ?? 0, x === null ? 0 : 1);
+  const values = [
+    r.nonce, r.surveyCode, r.at, r.tenantId, r.id, r.surveyId, ...v,
+    dim(r, 'sex'), dim(r, 'ageBand'), dim(r, 'education'), dim(r, 'occupation'), r.suggestion,
+    ...sums, r.profile.map(([d]) => d), r.profile.map(([, val]) => val),
+  ];
+  const res = await pool.query<{ used: number }>({ ...PG_SUBMIT, values });
   return Number(res.rows[0]?.used ?? 0) === 1 ? 'stored' : 'replayed';
 }
 
