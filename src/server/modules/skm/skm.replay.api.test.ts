@@ -67,5 +67,28 @@ for (const dialect of await testDialects()) {
       const agg = await rt.deps.db.selectFrom('skmAggregates').select('n').where('surveyId', '=', survey.id).executeTakeFirstOrThrow();
       assert.equal(Number(agg.n), 3);
     });
+
+    test('a submission made while another transaction is open is its own: that transaction rolling back does not take it along', async () => {
+      const { db } = rt.deps;
+      const before = Number((await db.selectFrom('skmAggregates').select('n').where('surveyId', '=', survey.id).executeTakeFirstOrThrow()).n);
+      const token = await formToken();
+      let sent: Promise<{ status: number; raw: string }> | undefined;
+      await assert.rejects(
+        db.transaction().execute(async (trx) => {
+          await trx.updateTable('skmSurveys').set({ population: 4321 }).where('id', '=', survey.id).execute();
+          // The citizen submits while this transaction is open (on SQLite: the same connection).
+          sent = submit({ answers: answers(3), profile: { sex: 'P' }, formToken: token });
+          await new Promise((r) => setTimeout(r, 50));
+          throw new Error('rolled back on purpose');
+        }),
+        /rolled back on purpose/,
+      );
+      const res = await sent!;
+      assert.equal(res.status, 201, res.raw);
+      const agg = await db.selectFrom('skmAggregates').select('n').where('surveyId', '=', survey.id).executeTakeFirstOrThrow();
+      assert.equal(Number(agg.n), before + 1, 'the acknowledged submission survived the other rollback');
+      const s = await db.selectFrom('skmSurveys').select('population').where('id', '=', survey.id).executeTakeFirstOrThrow();
+      assert.notEqual(s.population, 4321, 'the other transaction did roll back');
+    });
   });
 }
