@@ -60,19 +60,26 @@ async function visit(browser: Browser, url: string, ready: string, profile: Prof
     let bytes = 0;
     let jsBytes = 0;
     let requests = 0;
+    let t0 = Date.now();
+    const started = new Map<string, { url: string; at: number }>();
+    const timeline: string[] = [];
+    cdp.on('Network.requestWillBeSent', (e) => started.set(e.requestId, { url: e.request.url, at: Date.now() }));
     cdp.on('Network.responseReceived', (e) => types.set(e.requestId, e.type));
     cdp.on('Network.loadingFinished', (e) => {
+      const s = started.get(e.requestId);
+      if (s) timeline.push(`  ${String(s.at - t0).padStart(6)} → ${String(Date.now() - t0).padStart(6)} ms  ${(e.encodedDataLength / 1024).toFixed(1).padStart(6)} KB  ${s.url.replace(/^https?:\/\/[^/]+/, '')}`);
       bytes += e.encodedDataLength;
       requests++;
       if (types.get(e.requestId) === 'Script') jsBytes += e.encodedDataLength;
     });
-    const t0 = Date.now();
+    t0 = Date.now();
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForSelector(ready, { state: 'visible' });
     // Usable: rendered, and the main thread free to take a tap.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
     const ms = Date.now() - t0;
     await page.waitForLoadState('networkidle');
+    if (process.argv.includes('--waterfall')) console.log(`${url} (${profile.name}, ${warm ? 'repeat' : 'first'}): usable at ${ms} ms\n${timeline.join('\n')}`);
     return { bytes, requests, jsBytes, ms };
   } finally {
     await context.close();

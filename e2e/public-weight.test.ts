@@ -63,6 +63,10 @@ describe('journey: the survey form is light on a phone', { skip }, () => {
         }
         const html = [...responses.values()].find((r) => new URL(r.url).pathname === `/skm/${code}`)!;
         assert.equal(html.headers['cache-control'], 'no-cache');
+        // The form definition loads with the page (Link preload), and the script takes that answer.
+        assert.equal(html.headers['link'], `</api/public/skm/${code}>; rel=preload; as=fetch; crossorigin`);
+        const formCalls = [...responses.values()].filter((r) => new URL(r.url).pathname === `/api/public/skm/${code}`);
+        assert.equal(formCalls.length, 1, 'the form definition is fetched once: the script takes the preloaded answer');
         assert.ok(bytes <= 150 * 1024, `first visit transfers ${(bytes / 1024).toFixed(1)} KB (budget 150 KB)`);
 
         // Second visit (the link opened again): the assets come from the cache.

@@ -171,6 +171,12 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
       // The citizen's survey form (/skm/{kode}; an id there is the signed-in survey page) has a
       // lean page of its own when the build made one.
       const page = isSurveyFormPath(p) && existsSync(path.join(web, SURVEY_FORM_PAGE)) ? SURVEY_FORM_PAGE : 'index.html';
+      if (page === SURVEY_FORM_PAGE) {
+        // The form definition starts loading with the page, in parallel with the script (which
+        // takes the preloaded answer), instead of after the script: one round trip less on a phone.
+        const code = p.split('/')[2] ?? '';
+        if (/^[A-Za-z0-9_-]{4,20}$/.test(code)) reply.header('link', `</api/public/skm/${code}>; rel=preload; as=fetch; crossorigin`);
+      }
       return reply.type('text/html; charset=utf-8').sendFile(page);
     }
     return sendError(request, reply, 'NOT_FOUND', translate(request.lang ?? 'id', 'errors.routeNotFound'));

@@ -88,4 +88,12 @@ describe('static web assets: compression, cache headers, the survey form page', 
     }
     assert.equal((await get('/assets/missing-0000.js', 'br')).statusCode, 404, 'a missing asset is a real 404');
   });
+
+  test('the form page preloads its form definition (Link header); other pages and odd codes do not', async () => {
+    assert.equal((await get('/skm/ABCD2345')).headers['link'], '</api/public/skm/ABCD2345>; rel=preload; as=fetch; crossorigin');
+    assert.equal((await get('/skm/abcd2345/')).headers['link'], '</api/public/skm/abcd2345>; rel=preload; as=fetch; crossorigin');
+    for (const url of ['/skm/0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b', '/skm/AB%3E%3B%20rel', '/publik/11.01/skm', '/']) {
+      assert.equal((await get(url)).headers['link'], undefined, url);
+    }
+  });
 });

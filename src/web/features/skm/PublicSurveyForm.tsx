@@ -55,7 +55,8 @@ async function publicCall<T>(method: 'GET' | 'POST', path: string, body?: unknow
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: { accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
+      // No extra header on the GET: it must match the page's preload (Link header, app.ts) to reuse it.
+      headers: body ? { accept: 'application/json', 'content-type': 'application/json' } : undefined,
       body: body ? JSON.stringify(body) : undefined,
     });
   } catch {
