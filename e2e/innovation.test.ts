@@ -71,9 +71,9 @@ describe('journey: inovasi daerah from the unit to the public catalogue', { skip
       await page.getByTestId('innovation-digital').check();
       await page.getByTestId('innovation-stage').selectOption('penerapan');
       // Dates are typed as Indonesians write them, DD/MM/YYYY, and shown back the same way.
-      await typeDate(page, 'innovation-initiated', '02/09/2024');
-      await typeDate(page, 'innovation-applied', '17/08/2026');
-      assert.equal(await page.getByTestId('innovation-applied').inputValue(), '17/08/2026');
+      await typeDate(page, 'innovation-initiated', '17/08/2024');
+      await typeDate(page, 'innovation-applied', '03/03/2025');
+      assert.equal(await page.getByTestId('innovation-initiated').inputValue(), '17/08/2024');
       assert.equal(await page.getByTestId('section-stage').getByText('Wajib diisi', { exact: true }).count(), 0, 'the message goes once the date is there');
       await page.getByTestId('innovation-description').fill('Petugas Disdukcapil mengantar KK, KTP-el, dan akta ke rumah warga tanpa biaya, dipesan lewat WhatsApp.');
       assert.match(await page.getByTestId('innovation-unit').inputValue(), /\S/, 'the operator’s own unit is preselected');
@@ -83,8 +83,8 @@ describe('journey: inovasi daerah from the unit to the public catalogue', { skip
       innovationId = new URL(page.url()).pathname.split('/').pop()!;
       await page.getByTestId('innovation-heading').filter({ hasText: TITLE }).waitFor();
       const saved = await pageApi(page, 'GET', `/api/innovations/${innovationId}`);
-      assert.deepEqual([saved.body.initiatedOn, saved.body.appliedOn], ['2024-09-02', '2026-08-17'], 'typed 17/08/2026 is stored as the ISO date');
-      await page.getByText('17 Agustus 2026').first().waitFor();
+      assert.deepEqual([saved.body.initiatedOn, saved.body.appliedOn], ['2024-08-17', '2025-03-03'], 'typed 17/08/2024 is stored as the ISO date');
+      await page.getByText('17 Agustus 2024').first().waitFor();
       assert.equal(await page.getByTestId('innovation-status').getAttribute('data-status'), 'draft');
       assert.equal(await page.getByTestId('wf-submit').count(), 0, 'an operator cannot submit');
       await page.getByTestId('innovation-timeline').waitFor();
