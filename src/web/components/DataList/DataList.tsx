@@ -155,7 +155,7 @@ export function DataList<T>(props: DataListProps<T>) {
   const activeOthers = others.filter((f) => state.filters[f.param]).length;
 
   const otherControls = others.length > 0 && (
-    <SimpleGrid cols={{ base: 2, sm: Math.min(4, others.length) }} spacing="sm" verticalSpacing="xs">
+    <SimpleGrid cols={{ base: 2, sm: Math.min(4, others.length), lg: Math.min(5, others.length) }} spacing="sm" verticalSpacing="xs">
       {others.map((f) =>
         f.kind === 'select' ? (
           <NativeSelect
