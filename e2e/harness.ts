@@ -213,3 +213,13 @@ export async function apiSession(url: string, username: string, password = 'sera
     return { status: res.status, body: text ? JSON.parse(text) : null };
   };
 }
+
+/**
+ * Type a date into a DateField as a user does (DD/MM/YYYY) and leave the field, which closes its
+ * calendar and shows the date as the app formats it.
+ */
+export async function typeDate(page: Page, testId: string, ddmmyyyy: string): Promise<void> {
+  const input = page.getByTestId(testId);
+  await input.fill(ddmmyyyy);
+  await input.press('Tab');
+}

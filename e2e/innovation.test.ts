@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserSkipReason, launchBrowser, newPage, PHONE, signIn, startServer, withArtifacts, type E2EServer } from './harness.ts';
+import { browserSkipReason, launchBrowser, newPage, pageApi, PHONE, signIn, startServer, typeDate, withArtifacts, type E2EServer } from './harness.ts';
 
 const skip = browserSkipReason();
 const TITLE = 'Antar dokumen kependudukan gratis';
@@ -64,11 +64,17 @@ describe('journey: inovasi daerah from the unit to the public catalogue', { skip
       await page.getByTestId('innovation-submit').click();
       await page.getByTestId('innovation-form-error').waitFor();
       assert.equal(new URL(page.url()).pathname, '/inovasi/baru');
+      // The empty required start date says so under the field, in words (issue 10 item 9).
+      await page.getByTestId('section-stage').getByText('Wajib diisi', { exact: true }).waitFor();
+      assert.equal(await page.getByTestId('innovation-initiated').getAttribute('aria-invalid'), 'true');
 
       await page.getByTestId('innovation-digital').check();
       await page.getByTestId('innovation-stage').selectOption('penerapan');
-      await page.getByTestId('innovation-initiated').fill('2024-09-02');
-      await page.getByTestId('innovation-applied').fill('2025-03-03');
+      // Dates are typed as Indonesians write them, DD/MM/YYYY, and shown back the same way.
+      await typeDate(page, 'innovation-initiated', '17/08/2024');
+      await typeDate(page, 'innovation-applied', '03/03/2025');
+      assert.equal(await page.getByTestId('innovation-initiated').inputValue(), '17/08/2024');
+      assert.equal(await page.getByTestId('section-stage').getByText('Wajib diisi', { exact: true }).count(), 0, 'the message goes once the date is there');
       await page.getByTestId('innovation-description').fill('Petugas Disdukcapil mengantar KK, KTP-el, dan akta ke rumah warga tanpa biaya, dipesan lewat WhatsApp.');
       assert.match(await page.getByTestId('innovation-unit').inputValue(), /\S/, 'the operator’s own unit is preselected');
       await page.getByTestId('innovation-submit').click();
@@ -76,6 +82,9 @@ describe('journey: inovasi daerah from the unit to the public catalogue', { skip
       await page.waitForURL((u) => /^\/inovasi\/[0-9a-f-]{36}$/.test(u.pathname));
       innovationId = new URL(page.url()).pathname.split('/').pop()!;
       await page.getByTestId('innovation-heading').filter({ hasText: TITLE }).waitFor();
+      const saved = await pageApi(page, 'GET', `/api/innovations/${innovationId}`);
+      assert.deepEqual([saved.body.initiatedOn, saved.body.appliedOn], ['2024-08-17', '2025-03-03'], 'typed 17/08/2024 is stored as the ISO date');
+      await page.getByText('17 Agustus 2024').first().waitFor();
       assert.equal(await page.getByTestId('innovation-status').getAttribute('data-status'), 'draft');
       assert.equal(await page.getByTestId('wf-submit').count(), 0, 'an operator cannot submit');
       await page.getByTestId('innovation-timeline').waitFor();

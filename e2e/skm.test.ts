@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserSkipReason, horizontalOverflow, launchBrowser, newPage, PHONE, shot, signIn, startServer, withArtifacts, type E2EServer } from './harness.ts';
+import { browserSkipReason, horizontalOverflow, launchBrowser, newPage, pageApi, PHONE, shot, signIn, startServer, typeDate, withArtifacts, type E2EServer } from './harness.ts';
 
 const skip = browserSkipReason();
 const SERVICE = 'Penerbitan Kartu Identitas Anak';
@@ -127,8 +127,12 @@ describe('journey: SKM survey, citizen form on a phone, IKM for the unit', { ski
       assert.equal(await page.getByTestId('skm-action-unsur').inputValue(), 'U9', 'the weakest unsur is proposed');
       await page.getByTestId('skm-action-text').fill('Memasang kipas angin dan menambah kursi di ruang tunggu');
       await page.getByTestId('skm-action-owner').selectOption({ index: 1 });
+      // The due date is typed DD/MM/YYYY and read back in words.
+      await typeDate(page, 'skm-action-due', '17/08/2026');
       await page.getByTestId('skm-action-submit').click();
-      await page.getByTestId('skm-action-row').filter({ hasText: 'kipas angin' }).waitFor();
+      await page.getByTestId('skm-action-row').filter({ hasText: 'kipas angin' }).filter({ hasText: '17 Agustus 2026' }).waitFor();
+      const stored = await pageApi(page, 'GET', `/api/skm/surveys/${surveyPath.split('/').pop()}/actions`);
+      assert.equal(stored.body.items.find((a: { action: string }) => a.action.includes('kipas angin'))?.dueDate, '2026-08-17', 'typed 17/08/2026 is stored as 2026-08-17');
 
       // A second citizen answers "4" everywhere, after first trying to send with questions open.
       await as(

@@ -4,6 +4,7 @@ import { textSortKey } from '../db/dialect.ts';
 import { parseSort, type SortValue } from '../../shared/schemas/common.ts';
 import { toCsv } from './csv.ts';
 import { asciiSlug } from './attachment.ts';
+import { regionDate } from '../../shared/region-time.ts';
 
 /** How a whitelisted sort key maps onto a column: text columns sort case-insensitively. */
 export type SortColumns<K extends string> = Record<K, { column: string; text?: boolean }>;
@@ -20,6 +21,8 @@ export function orderByList<QB extends SelectQueryBuilder<any, any, any>, K exte
   columns: SortColumns<K>,
   idColumn: string,
   dialect: DialectName,
+  /** 'follow': the id tie-break takes the sort's direction (time-ordered ids: a log read newest first). */
+  idOrder: 'asc' | 'follow' = 'asc',
 ): QB {
   const { key, desc } = parseSort(sort);
   const col = columns[key];
@@ -28,7 +31,7 @@ export function orderByList<QB extends SelectQueryBuilder<any, any, any>, K exte
   return qb
     .orderBy(sql`case when ${sql.ref(col.column)} is null then 1 else 0 end`)
     .orderBy(expr, dir)
-    .orderBy(sql.ref(idColumn), 'asc') as QB;
+    .orderBy(sql.ref(idColumn), idOrder === 'follow' ? dir : 'asc') as QB;
 }
 
 /** Limit/offset of one page. */
@@ -45,9 +48,12 @@ export function regionSlug(tenantName: string): string {
   return name.trim() ? asciiSlug(name) : 'wilayah';
 }
 
-/** The file name of a region's export: what it holds, the region and the day (`inovasi-muara-enim-2026-12-01.csv`). */
-export function exportFileName(regionName: string, what: string, now: Date, ext = 'csv'): string {
-  return `${what}-${regionSlug(regionName)}-${now.toISOString().slice(0, 10)}.${ext}`;
+/**
+ * The file name of a region's export: what it holds, the region and the region's own calendar day
+ * (`inovasi-muara-enim-2026-12-01.csv`; at 01.30 WITA on 2 March a Samarinda export says 03-02).
+ */
+export function exportFileName(region: { name: string; regionCode: string | null }, what: string, now: Date, ext = 'csv'): string {
+  return `${what}-${regionSlug(region.name)}-${regionDate(now, region.regionCode)}.${ext}`;
 }
 
 /** Headers + body of a CSV download through the one CSV writer. */

@@ -9,6 +9,7 @@ export const webEn: WebCatalog = {
     switchTo: 'Ganti bahasa ke Bahasa Indonesia',
   },
   common: {
+    required: 'Required',
     search: 'Search',
     all: 'All',
     save: 'Save',

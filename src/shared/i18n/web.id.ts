@@ -8,6 +8,7 @@ export const webId = {
     switchTo: 'Ganti bahasa ke English',
   },
   common: {
+    required: 'Wajib diisi',
     search: 'Cari',
     all: 'Semua',
     save: 'Simpan',

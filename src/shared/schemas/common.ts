@@ -79,4 +79,5 @@ export const LIST_SORTS = {
   people: { keys: ['name', 'nip', 'kind', 'rank', 'unit'], default: 'name' },
   evidence: { keys: ['createdAt', 'name', 'size'], default: '-createdAt' },
   surveys: { keys: ['periodStart', 'service', 'unit', 'status'], default: '-periodStart' },
+  audit: { keys: ['at', 'action', 'entityType', 'actor'], default: '-at' },
 } as const;

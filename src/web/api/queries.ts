@@ -98,6 +98,8 @@ export interface AuditQuery {
   action?: string | null;
   from?: string | null;
   to?: string | null;
+  /** A LIST_SORTS.audit value; newest first when left out. */
+  sort?: string;
   page?: number;
   pageSize?: number;
 }

@@ -8,10 +8,10 @@ import { useAudit, type AuditQuery } from '../api/queries.ts';
 import type { AuditEntry } from '../api/types.ts';
 import { ErrorAlert } from './feedback.tsx';
 import { useIsMobile } from './responsive.ts';
-import { formatDateTime, formatNumber } from './format.ts';
+import { formatDate, formatDateTime, formatNumber } from './format.ts';
 import { formatNip } from '../../shared/nip.ts';
 
-const ACTION_COLORS: Record<string, string> = {
+export const ACTION_COLORS: Record<string, string> = {
   create: 'teal',
   update: 'blue',
   delete: 'red',
@@ -26,7 +26,7 @@ const ACTION_COLORS: Record<string, string> = {
 };
 
 /** uuidv7 ids share their (time-based) prefix: the tail is what tells them apart. */
-function shortId(id: string): string {
+export function shortId(id: string): string {
   return id.length > 8 ? `…${id.slice(-6)}` : id;
 }
 
@@ -43,16 +43,23 @@ export function entityHref(type: string, id: string): string | null {
   return null;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
 function renderValue(t: TFunction, v: unknown, field: string, refs: Record<string, string>) {
   if (v === null || v === undefined || v === '') return <Text span c="dimmed" fs="italic" size="sm">{t('audit.empty')}</Text>;
   if (typeof v === 'string' && refs[v]) return <Text span size="sm" title={v}>{refs[v]}</Text>;
+  // Dates read as people write them ("17 Agustus 2026"), never as raw ISO text.
+  if (typeof v === 'string' && ISO_DATE.test(v)) return <Text span size="sm" title={v}>{formatDate(v)}</Text>;
+  if (typeof v === 'string' && ISO_TIME.test(v)) return <Text span size="sm" title={v}>{formatDateTime(v)}</Text>;
   if (field === 'nip' && typeof v === 'string') return <Text span size="sm" ff="monospace">{formatNip(v)}</Text>;
   if (typeof v === 'boolean') return <Text span size="sm">{v ? t('common.yes') : t('common.no')}</Text>;
   if (typeof v === 'object') return <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{JSON.stringify(v, null, 1)}</Code>;
   return <Text span size="sm" style={{ wordBreak: 'break-word' }}>{String(v)}</Text>;
 }
 
-function Changes({ entry, refs }: { entry: AuditEntry; refs: Record<string, string> }) {
+/** The field-by-field before → after of one entry (the Riwayat list and record histories). */
+export function Changes({ entry, refs }: { entry: AuditEntry; refs: Record<string, string> }) {
   const { t } = useTranslation();
   const fields = Object.entries(entry.changes ?? {});
   if (!fields.length) return <Text size="sm" c="dimmed">{t('audit.noChanges')}</Text>;

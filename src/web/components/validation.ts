@@ -57,3 +57,8 @@ export function blankToNull<T extends Record<string, unknown>>(values: T): T {
   for (const [k, v] of Object.entries(values)) out[k] = typeof v === 'string' && v.trim() === '' ? null : v;
   return out as T;
 }
+
+/** The message under an empty required field: "Wajib diisi" (English "Required"). */
+export function requiredMessage(t: TFunction): string {
+  return t('common.required');
+}

@@ -8,6 +8,7 @@ import { ZId } from '../../../shared/schemas/common.ts';
 import { ZDocType, ZNumberTemplateInput, ZReasonInput, ZReserveNumberInput, ZTenantDocSettingsInput, ZUnitLetterheadInput } from '../../../shared/schemas/documents.ts';
 import { formatDate } from '../../../shared/i18n/translate.ts';
 import { formatNip } from '../../../shared/nip.ts';
+import { formatRegionTime } from '../../../shared/region-time.ts';
 import { createOfficialDocumentsService } from './official.service.ts';
 import { signerTitle } from './signer.ts';
 
@@ -23,7 +24,6 @@ const TYPE_NAME: Record<string, string> = {
 };
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-const jakarta = (iso: string) => `${new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Jakarta' }).format(new Date(iso))} WIB`;
 
 /** A small self-contained page (no scripts, inline CSS allowed by the CSP), readable on a phone. */
 function page(title: string, body: string, tone: 'ok' | 'bad' | 'unknown') {
@@ -92,19 +92,21 @@ export async function officialDocumentRoutes(app: FastifyInstance, deps: Deps) {
       return reply.status(404).send(page('Dokumen tidak ditemukan', `<h1>Kode verifikasi tidak dikenal</h1><div class="banner">Tidak ada dokumen resmi dengan kode ini.</div><p>Periksa kembali alamat atau kode QR. Dokumen yang kodenya tidak dikenal tidak dapat dianggap asli.</p>`, 'unknown'));
     }
     const s = d.signer;
+    // Times in the issuing region's own zone (WIB, WITA or WIT by province), as its people read them.
+    const local = (iso: string) => formatRegionTime(iso, d.regionCode);
     const rows: Array<[string, string]> = [
       ['Jenis dokumen', TYPE_NAME[d.docType] ?? d.docType],
       ['Nomor', d.number],
       ['Perihal', d.title],
       ['Diterbitkan oleh', `${d.issuer} — ${d.tenantName}`],
       ['Tanggal dokumen', formatDate('id', d.documentDate)],
-      ['Diterbitkan', jakarta(d.issuedAt)],
+      ['Diterbitkan', local(d.issuedAt)],
       ['Penanda tangan', `${s.onBehalfOf ? `a.n. ${s.onBehalfOf}, ` : ''}${signerTitle(s)} — ${s.name}${s.nip ? `, NIP ${formatNip(s.nip)}` : ''}`],
       ['SHA-256 berkas PDF', `<code>${esc(d.sha256)}</code>`],
     ];
     const dl = `<dl>${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${k.startsWith('SHA') ? v : esc(v)}</dd>`).join('')}</dl>`;
     if (d.status === 'withdrawn') {
-      return reply.send(page('Dokumen ditarik', `<h1>Dokumen ini telah DITARIK</h1><div class="banner">Dokumen ditarik pada ${esc(jakarta(d.withdrawnAt!))}. Alasan: ${esc(d.withdrawnReason ?? '-')}. Dokumen ini tidak berlaku lagi.</div>${dl}`, 'bad'));
+      return reply.send(page('Dokumen ditarik', `<h1>Dokumen ini telah DITARIK</h1><div class="banner">Dokumen ditarik pada ${esc(local(d.withdrawnAt!))}. Alasan: ${esc(d.withdrawnReason ?? '-')}. Dokumen ini tidak berlaku lagi.</div>${dl}`, 'bad'));
     }
     return reply.send(page('Dokumen terverifikasi', `<h1>Dokumen resmi terdaftar</h1><div class="banner">Dokumen ini diterbitkan melalui Serasan dan tercatat dalam register.</div>${dl}<p>Bandingkan SHA-256 berkas PDF yang Anda terima dengan nilai di atas (misalnya <code>sha256sum berkas.pdf</code>) untuk memastikan isinya tidak berubah.</p>`, 'ok'));
   });

@@ -209,7 +209,7 @@ export function createOfficialDocumentsService(deps: Deps) {
       const d = await db
         .selectFrom('officialDocuments as d')
         .innerJoin('tenants as t', 't.id', 'd.tenantId')
-        .select(['d.docType', 'd.number', 'd.title', 'd.issuer', 'd.signer', 'd.documentDate', 'd.issuedAt', 'd.sha256', 'd.status', 'd.withdrawnAt', 'd.withdrawnReason', 't.name as tenantName'])
+        .select(['d.docType', 'd.number', 'd.title', 'd.issuer', 'd.signer', 'd.documentDate', 'd.issuedAt', 'd.sha256', 'd.status', 'd.withdrawnAt', 'd.withdrawnReason', 't.name as tenantName', 't.regionCode'])
         .where('d.tenantId', '=', v.tenantId)
         .where('d.id', '=', v.documentId)
         .executeTakeFirstOrThrow();

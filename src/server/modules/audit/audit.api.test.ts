@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { createTestRuntime, signedIn, testDialects, type TestClient, type TestRuntime } from '../../testing/harness.ts';
 import { diff } from './audit.writer.ts';
+import { createManualClock } from '../../lib/manual-clock.ts';
+import { regionDate } from '../../../shared/region-time.ts';
+import { parseCsv } from '../../lib/csv.ts';
 
 test('diff keeps changed fields only and never logs secrets or bookkeeping', () => {
   assert.deepEqual(diff({ name: 'A', rank: 'III/a', passwordHash: 'x', updatedAt: '1' }, { name: 'B', rank: 'III/a', passwordHash: 'y', updatedAt: '2' }), {
@@ -47,7 +50,8 @@ for (const dialect of await testDialects()) {
       const actorId = byType.body.items[0].actorId;
       const byActor = await admin.get(`/api/audit?actorId=${actorId}`);
       assert.ok(byActor.body.items.every((e: { actorId: string }) => e.actorId === actorId));
-      const today = new Date().toISOString().slice(0, 10);
+      // Date filters are the region's calendar days (Muara Enim: WIB).
+      const today = regionDate(new Date(), '16.03');
       assert.ok((await admin.get(`/api/audit?from=${today}&to=${today}`)).body.total >= 2);
       assert.equal((await admin.get('/api/audit?from=2000-01-01&to=2000-01-02')).body.total, 0);
       const page = await admin.get('/api/audit?pageSize=1&page=2');
@@ -130,6 +134,64 @@ for (const dialect of await testDialects()) {
       const actions = d.timeline.map((x: { action: string }) => x.action);
       assert.equal(actions[0], 'create');
       assert.ok(actions.includes('publish'), JSON.stringify(actions));
+    });
+  });
+}
+
+for (const dialect of await testDialects()) {
+  describe(`Riwayat list: region days, sort, CSV [${dialect}]`, () => {
+    let rt: TestRuntime;
+    let admin: TestClient;
+    let personId: string;
+    // 17:30 UTC on 1 March is 00.30 on 2 March in Muara Enim (WIB).
+    before(async () => {
+      rt = await createTestRuntime(dialect, { clock: createManualClock('2026-03-01T17:30:00.000Z') });
+      admin = await signedIn(rt, 'admin');
+      const unit = (await admin.get('/api/units?q=Kependudukan')).body.items[0];
+      personId = (await admin.post('/api/people', { name: 'Waktu Setempat', nip: '199001012015031003', kind: 'PNS', unitId: unit.id })).body.id;
+      await admin.patch(`/api/people/${personId}`, { rank: 'Penata Muda (III/a)' });
+    });
+    after(() => rt.close());
+
+    test('from/to are the region’s calendar days, both included', async () => {
+      const on = (q: string) => admin.get(`/api/audit?entityId=${personId}&${q}`).then((r) => r.body.total as number);
+      assert.equal(await on('from=2026-03-02&to=2026-03-02'), 2, 'made at 00.30 WIB on 2 March');
+      assert.equal(await on('to=2026-03-01'), 0, 'not on 1 March, although it is still 1 March in UTC');
+      assert.equal(await on('from=2026-03-03'), 0);
+    });
+
+    test('newest first by default; sortable by time, action, record type and actor; unknown sort is a 400', async () => {
+      const actions = async (sort?: string) => (await admin.get(`/api/audit?entityId=${personId}${sort ? `&sort=${sort}` : ''}`)).body.items.map((e: { action: string }) => e.action);
+      // Both entries carry the same instant (the clock did not move): the later write still comes first.
+      assert.deepEqual(await actions(), ['update', 'create']);
+      assert.deepEqual(await actions('at'), ['create', 'update']);
+      assert.deepEqual(await actions('action'), ['create', 'update']);
+      assert.deepEqual(await actions('-action'), ['update', 'create']);
+      const byActor = (await admin.get('/api/audit?sort=actor&pageSize=200')).body.items.map((e: { actorName: string | null }) => e.actorName);
+      const named = byActor.filter((n: string | null) => n !== null);
+      assert.deepEqual(named, [...named].sort((a: string, b: string) => (a.toLowerCase() < b.toLowerCase() ? -1 : a.toLowerCase() > b.toLowerCase() ? 1 : 0)), 'actors A→Z');
+      assert.equal((await admin.get('/api/audit?sort=entityId')).status, 400);
+    });
+
+    test('CSV of the filtered rows: same rows and order as the list, times in WIB, changes spelled out', async () => {
+      // The admin's own changes to people: a filter that a page of 200 holds whole.
+      const actorId = (await admin.get(`/api/audit?entityId=${personId}`)).body.items[0].actorId;
+      const filter = `entityType=person&actorId=${actorId}`;
+      const list = (await admin.get(`/api/audit?${filter}&pageSize=200`)).body;
+      assert.ok(list.total >= 2 && list.total <= 200, String(list.total));
+      const csv = await admin.get(`/api/audit/export.csv?${filter}`);
+      assert.equal(csv.status, 200);
+      assert.match(String(csv.headers['content-type']), /text\/csv/);
+      assert.match(String(csv.headers['content-disposition']), /filename="riwayat-muara-enim-2026-03-02\.csv"/);
+      const [header, ...rows] = parseCsv(csv.raw.replace(/^\uFEFF/, '')).filter((r) => r.some(Boolean));
+      assert.deepEqual(header, ['Waktu', 'Aksi', 'Jenis data', 'Data', 'ID data', 'Oleh', 'Perubahan']);
+      assert.equal(rows.length, list.total, 'one row per filtered entry');
+      assert.deepEqual(rows.map((r) => r[4]), list.items.map((e: { entityId: string }) => e.entityId), 'same order as the list');
+      const update = rows.find((r) => r[4] === personId && r[1] === 'Diubah')!;
+      assert.deepEqual(update.slice(0, 4), ['2026-03-02 00.30 WIB', 'Diubah', 'Pegawai', 'Waktu Setempat'], 'the time in the region’s zone');
+      assert.match(update[6], /Pangkat\/golongan: — → Penata Muda \(III\/a\)/);
+      const narrowed = await admin.get(`/api/audit/export.csv?entityId=${personId}&action=create`);
+      assert.equal(parseCsv(narrowed.raw.replace(/^\uFEFF/, '')).filter((r) => r.some(Boolean)).length, 2, 'header + the one create');
     });
   });
 }

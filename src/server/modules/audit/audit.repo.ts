@@ -1,35 +1,45 @@
-import type { Executor } from '../../db/db.ts';
+import type { DialectName, Executor } from '../../db/db.ts';
+import { orderByList, pageOf, type SortColumns } from '../../lib/list.ts';
+import type { LIST_SORTS, SortValue } from '../../../shared/schemas/common.ts';
+
+type AuditSortKey = (typeof LIST_SORTS.audit.keys)[number];
 
 export interface AuditFilter {
   entityId?: string;
   entityType?: string;
   actorId?: string;
   action?: string;
-  from?: string;
-  to?: string;
+  /** UTC bounds (ISO) of the region's calendar days: `at >= fromAt` and `at < toAt`. */
+  fromAt?: string;
+  toAt?: string;
+  sort: SortValue<AuditSortKey>;
   page: number;
   pageSize: number;
 }
 
+const AUDIT_SORT: SortColumns<AuditSortKey> = {
+  at: { column: 'auditLog.at' },
+  action: { column: 'auditLog.action' },
+  entityType: { column: 'auditLog.entityType' },
+  actor: { column: 'auditLog.actorName', text: true },
+};
+
 /** The audit log (read side) and the labels of the records it mentions; tenantId explicit. */
 export const auditRepo = {
-  /** One page of the log, newest first; `entityTypes` limits the record types (null: all). */
-  async listEntries(db: Executor, tenantId: string, f: AuditFilter, entityTypes: string[] | null) {
+  /** One page of the log (newest first unless sorted otherwise); `entityTypes` limits the record types (null: all). */
+  async listEntries(db: Executor, dialect: DialectName, tenantId: string, f: AuditFilter, entityTypes: string[] | null) {
     let q = db.selectFrom('auditLog').where('tenantId', '=', tenantId);
     if (entityTypes) q = q.where('entityType', 'in', entityTypes);
     if (f.entityId) q = q.where('entityId', '=', f.entityId);
     if (f.entityType) q = q.where('entityType', '=', f.entityType);
     if (f.actorId) q = q.where('actorId', '=', f.actorId);
     if (f.action) q = q.where('action', '=', f.action);
-    if (f.from) q = q.where('at', '>=', `${f.from}T00:00:00.000Z`);
-    if (f.to) q = q.where('at', '<=', `${f.to}T23:59:59.999Z`);
+    if (f.fromAt) q = q.where('at', '>=', f.fromAt);
+    if (f.toAt) q = q.where('at', '<', f.toAt);
     const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
     const rows = await q
       .selectAll()
-      .orderBy('at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize)
+      .$call((qb) => pageOf(orderByList(qb, f.sort, AUDIT_SORT, 'auditLog.id', dialect, 'follow'), f))
       .execute();
     return { rows, total: Number(total) };
   },

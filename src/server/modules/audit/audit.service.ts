@@ -1,7 +1,10 @@
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { can, authorize } from '../../policy/policy.ts';
-import { auditRepo, type AuditFilter } from './audit.repo.ts';
+import { auditRepo } from './audit.repo.ts';
+import { tenantsRepo } from '../tenants/tenants.repo.ts';
+import { nextDay, regionDayStart } from '../../../shared/region-time.ts';
+import type { AuditListQuery } from '../../../shared/schemas/audit.ts';
 import type { AuditChanges } from './audit.presenters.ts';
 import { entityNames } from './audit.labels.ts';
 
@@ -30,15 +33,22 @@ export function createAuditService(deps: Deps) {
   }
 
   return {
-    async history(actor: Actor, f: AuditFilter) {
+    /**
+     * One page of the log. `from`/`to` are the region's calendar days (WIB/WITA/WIT), so "1 March"
+     * in Samarinda means 1 March 00.00–24.00 WITA. Also answers the region code, for times shown.
+     */
+    async history(actor: Actor, q: AuditListQuery) {
       authorize(actor, 'audit.readOrg', { tenantId: actor.tenantId });
       const all = can(actor, 'audit.readAll', { tenantId: actor.tenantId });
-      const { rows, total } = await auditRepo.listEntries(db, actor.tenantId, f, all ? null : ORG_ENTITY_TYPES);
+      const { regionCode } = await tenantsRepo.findTenant(db, actor.tenantId);
+      const { from, to, ...rest } = q;
+      const f = { ...rest, fromAt: from ? regionDayStart(from, regionCode) : undefined, toAt: to ? regionDayStart(nextDay(to), regionCode) : undefined };
+      const { rows, total } = await auditRepo.listEntries(db, deps.dialect, actor.tenantId, f, all ? null : ORG_ENTITY_TYPES);
       const items = rows.map((e) => ({ ...e, changes: JSON.parse(e.changes) as AuditChanges }));
       // Each entry names its record by title/name (issue 10 item 8), resolved inside the tenant.
       const names = await entityNames(db, actor.tenantId, items);
       const named = items.map((e) => ({ ...e, entityName: names.get(`${e.entityType}:${e.entityId}`) ?? null }));
-      return { items: named, refs: await resolveRefs(actor.tenantId, items), total };
+      return { items: named, refs: await resolveRefs(actor.tenantId, items), total, regionCode };
     },
   };
 }

@@ -48,9 +48,13 @@ export async function innovationRoutes(app: FastifyInstance, deps: Deps) {
     reply.type(XLSX).header('content-disposition', 'attachment; filename="templat-impor-inovasi.xlsx"').send(await xlsx.template(actorOf(request))),
   );
 
-  r.get('/api/innovations/export.xlsx', { schema: { tags, summary: 'Filtered export to Excel (same columns as the template)', querystring: ZInnovationListQuery } }, async (request, reply) =>
-    reply.type(XLSX).header('content-disposition', 'attachment; filename="inovasi-daerah.xlsx"').send(await xlsx.export(actorOf(request), request.query)),
-  );
+  r.get('/api/innovations/export.xlsx', { schema: { tags, summary: 'Filtered export to Excel (same columns as the template)', querystring: ZInnovationListQuery } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const body = await xlsx.export(actor, request.query);
+    // `inovasi-muara-enim-2026-12-01.xlsx`: what, whose, and the region's day.
+    const name = await createTenantService(deps).exportFileName(actor.tenantId, 'inovasi', 'xlsx');
+    return reply.type(XLSX).header('content-disposition', `attachment; filename="${name}"`).send(body);
+  });
 
   r.get('/api/innovations/export.csv', { schema: { tags, summary: 'The filtered, sorted list as CSV (all pages, at most 10,000 rows)', querystring: ZInnovationListQuery } }, async (request, reply) => {
     const actor = actorOf(request);

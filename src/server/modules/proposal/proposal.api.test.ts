@@ -136,5 +136,19 @@ for (const dialect of await testDialects()) {
       assert.ok(order.every((i) => i > 0), 'every heading is there');
       assert.deepEqual([...order].sort((a, b) => a - b), order, 'in the official order');
     });
+
+    test('export file names say what they hold: the proposal’s title, ASCII-safe, with the KIPP year', async () => {
+      // The clock of this runtime is the real one: the year is today's in the region (WIB).
+      const year = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 4);
+      const pdf = await operator.download(`/api/proposals/${proposal.id}/export.pdf`);
+      assert.match(String(pdf.headers['content-disposition']), new RegExp(`^inline; filename="proposal-kipp-${year}-jemput-bola-akta-kelahiran\\.pdf"`));
+      const docx = await operator.download(`/api/proposals/${proposal.id}/export.docx`);
+      assert.match(String(docx.headers['content-disposition']), new RegExp(`^attachment; filename="proposal-kipp-${year}-jemput-bola-akta-kelahiran\\.docx"`));
+      // A title with diacritics and quotes still gives a plain ASCII name (and the exact one in filename*).
+      await rt.deps.db.updateTable('proposals').set({ title: 'Rumah “UMKM” Serasan — Déjà vu' }).where('id', '=', proposal.id).execute();
+      const odd = await operator.download(`/api/proposals/${proposal.id}/export.pdf`);
+      assert.match(String(odd.headers['content-disposition']), new RegExp(`filename="proposal-kipp-${year}-rumah-umkm-serasan-deja-vu\\.pdf"`));
+      await rt.deps.db.updateTable('proposals').set({ title: 'Jemput Bola Akta Kelahiran' }).where('id', '=', proposal.id).execute();
+    });
   });
 }

@@ -9,6 +9,7 @@ import { createProposalService } from './proposal.service.ts';
 import { createProposalDocuments } from './proposal.documents.ts';
 import { kippRulebooks } from '../../rules/kipp/index.ts';
 import { wordDiff } from '../../lib/word-diff.ts';
+import { contentDisposition } from '../../lib/attachment.ts';
 
 const params = z.object({ id: ZId });
 // The hard size limit is enforced by the rulebook too; this bounds the request itself.
@@ -68,13 +69,16 @@ export async function proposalRoutes(app: FastifyInstance, deps: Deps) {
     reply.status(201).send(await proposals.attach(actorOf(request), request.params.id, request.body.kind, request.body.evidenceId, request.id)),
   );
 
-  r.get('/api/proposals/:id/export.pdf', { schema: { tags, params } }, async (request, reply) =>
-    reply.type('application/pdf').header('content-disposition', 'inline; filename="proposal-kipp.pdf"').send(await docs.pdf(actorOf(request), request.params.id)),
-  );
-  r.get('/api/proposals/:id/export.docx', { schema: { tags, params } }, async (request, reply) =>
-    reply
+  // File names say what they hold: `proposal-kipp-2026-<title>.pdf` / `.docx`.
+  r.get('/api/proposals/:id/export.pdf', { schema: { tags, params } }, async (request, reply) => {
+    const file = await docs.pdf(actorOf(request), request.params.id);
+    return reply.type('application/pdf').header('content-disposition', contentDisposition('inline', file.fileName)).send(file.body);
+  });
+  r.get('/api/proposals/:id/export.docx', { schema: { tags, params } }, async (request, reply) => {
+    const file = await docs.docx(actorOf(request), request.params.id);
+    return reply
       .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-      .header('content-disposition', 'attachment; filename="proposal-kipp.docx"')
-      .send(await docs.docx(actorOf(request), request.params.id)),
-  );
+      .header('content-disposition', contentDisposition('attachment', file.fileName))
+      .send(file.body);
+  });
 }

@@ -79,8 +79,9 @@ export function createTenantService(deps: Deps) {
     },
     /** The file name of this region's export of `what` (the region's name and today's date in it). */
     async exportFileName(tenantId: string, what: string, ext = 'csv') {
+      // Named by the region's calendar day (WIB/WITA/WIT), not the UTC day.
       const t = await tenantsRepo.findTenant(db, tenantId);
-      return exportFileName(t?.name ?? '', what, clock.now(), ext);
+      return exportFileName({ name: t?.name ?? '', regionCode: t?.regionCode ?? null }, what, clock.now(), ext);
     },
     listTenants(actor: Actor) {
       authorize(actor, 'tenant.create', { tenantId: actor.tenantId });

@@ -1,7 +1,7 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, Button, Collapse, Group, NativeSelect, Pagination, Paper, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Fragment, useEffect, useState, type ReactNode } from 'react';
+import { ActionIcon, Alert, Button, Collapse, Group, NativeSelect, Pagination, Paper, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconAlertCircle, IconArrowDown, IconArrowUp, IconArrowsSort, IconFileTypeCsv, IconRefresh, IconSearch } from '@tabler/icons-react';
+import { IconAdjustmentsHorizontal, IconAlertCircle, IconArrowDown, IconArrowUp, IconArrowsSort, IconChevronDown, IconChevronRight, IconFileTypeCsv, IconRefresh, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../feedback.tsx';
 import { ListStatusBar } from '../ListStatusBar.tsx';
@@ -66,6 +66,12 @@ export interface DataListProps<T> {
   rowTestId?: string;
   /** Rendered under the list (attribution, notes). */
   footer?: ReactNode;
+  /**
+   * Rows that open in place (a chevron first, a click on the row toggles): what `render` returns
+   * is shown in a full-width row beneath (the Riwayat's field-by-field changes). `label` names
+   * the chevron for screen readers.
+   */
+  expand?: { render: (row: T) => ReactNode; label: string; collapseLabel: string };
 }
 
 function SortHeader<T>({ col, sort, onSort }: { col: Column<T>; sort: string; onSort: (s: string) => void }) {
@@ -126,6 +132,15 @@ export function DataList<T>(props: DataListProps<T>) {
   const mobile = useIsMobile();
   const { id, state, result, columns, filters = [] } = props;
   const [showFilters, setShowFilters] = useState(false);
+  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (key: string) =>
+    setOpened((s) => {
+      const n = new Set(s);
+      if (n.has(key)) n.delete(key);
+      else n.add(key);
+      return n;
+    });
+  const expand = props.expand;
   const data = result.data;
   const pageSize = data?.pageSize || state.pageSize;
   const pages = data ? Math.max(1, Math.ceil(data.total / pageSize)) : 1;
@@ -140,7 +155,7 @@ export function DataList<T>(props: DataListProps<T>) {
   const activeOthers = others.filter((f) => state.filters[f.param]).length;
 
   const otherControls = others.length > 0 && (
-    <SimpleGrid cols={{ base: 2, sm: Math.min(4, others.length) }} spacing="sm" verticalSpacing="xs">
+    <SimpleGrid cols={{ base: 2, sm: Math.min(4, others.length), lg: Math.min(5, others.length) }} spacing="sm" verticalSpacing="xs">
       {others.map((f) =>
         f.kind === 'select' ? (
           <NativeSelect
@@ -252,6 +267,7 @@ export function DataList<T>(props: DataListProps<T>) {
               <Table highlightOnHover={!!props.onRowClick} data-testid={`${id}-table`}>
                 <Table.Thead>
                   <Table.Tr>
+                    {expand && <Table.Th w={36} />}
                     {visibleColumns.map((c) =>
                       c.sortKey ? (
                         <SortHeader key={c.key} col={c} sort={state.sortParam ?? (relevance ? '' : state.sort)} onSort={setSort} />
@@ -264,21 +280,51 @@ export function DataList<T>(props: DataListProps<T>) {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {data.items.map((row) => (
-                    <Table.Tr
-                      key={props.rowKey(row)}
-                      className={props.onRowClick ? 'serasan-row-link' : undefined}
-                      style={props.onRowClick ? { cursor: 'pointer' } : undefined}
-                      onClick={props.onRowClick ? () => props.onRowClick!(row) : undefined}
-                      data-testid={props.rowTestId ?? `${id}-row`}
-                    >
-                      {visibleColumns.map((c) => (
-                        <Table.Td key={c.key} visibleFrom={c.desktopOnly ? 'sm' : undefined} maw={c.maw} style={{ minWidth: c.minWidth }}>
-                          {c.render(row)}
-                        </Table.Td>
-                      ))}
-                    </Table.Tr>
-                  ))}
+                  {data.items.map((row) => {
+                    const key = props.rowKey(row);
+                    const isOpen = !!expand && opened.has(key);
+                    const onClick = props.onRowClick ? () => props.onRowClick!(row) : expand ? () => toggle(key) : undefined;
+                    return (
+                      <Fragment key={key}>
+                        <Table.Tr
+                          className={onClick ? 'serasan-row-link' : undefined}
+                          style={onClick ? { cursor: 'pointer' } : undefined}
+                          onClick={onClick}
+                          data-testid={props.rowTestId ?? `${id}-row`}
+                        >
+                          {expand && (
+                            <Table.Td>
+                              <ActionIcon
+                                variant="subtle"
+                                color="gray"
+                                size="sm"
+                                aria-label={isOpen ? expand.collapseLabel : expand.label}
+                                aria-expanded={isOpen}
+                                onClick={(e) => {
+                                  e.stopPropagation();
+                                  toggle(key);
+                                }}
+                              >
+                                {isOpen ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
+                              </ActionIcon>
+                            </Table.Td>
+                          )}
+                          {visibleColumns.map((c) => (
+                            <Table.Td key={c.key} visibleFrom={c.desktopOnly ? 'sm' : undefined} maw={c.maw} style={{ minWidth: c.minWidth }}>
+                              {c.render(row)}
+                            </Table.Td>
+                          ))}
+                        </Table.Tr>
+                        {isOpen && (
+                          <Table.Tr bg="gray.0">
+                            <Table.Td colSpan={visibleColumns.length + 1} p="sm">
+                              {expand.render(row)}
+                            </Table.Td>
+                          </Table.Tr>
+                        )}
+                      </Fragment>
+                    );
+                  })}
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>

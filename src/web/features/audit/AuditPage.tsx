@@ -1,91 +1,162 @@
-import { useSearchParams } from 'react-router';
-import { Button, Group, Paper, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import { IconFilterOff } from '@tabler/icons-react';
+import { Link } from 'react-router';
+import { Anchor, Badge, Group, Select, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { coreId } from '../../../shared/i18n/core.id.ts';
-import { useUsers } from '../../api/queries.ts';
+import { LIST_SORTS } from '../../../shared/schemas/common.ts';
+import { withQuery } from '../../api/client.ts';
+import { useAudit, useUsers } from '../../api/queries.ts';
+import type { AuditEntry } from '../../api/types.ts';
 import { useAuth } from '../../auth/AuthProvider.tsx';
-import { AuditList } from '../../components/AuditList.tsx';
+import { ACTION_COLORS, Changes, entityHref, entityLabel, shortId } from '../../components/AuditList.tsx';
+import { DataList, useListState, type Column, type FilterDef } from '../../components/DataList/index.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { formatDateTime, formatNumber } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 
 const ENTITY_TYPES = Object.keys(coreId.entities);
 const ACTIONS = Object.keys(coreId.actions);
+const FILTERS = ['entityType', 'action', 'actorId', 'from', 'to', 'entityId'] as const;
 
+/**
+ * Riwayat: the tenant's audit log on the one list component (issue 10 item 5): filters in the
+ * URL (record type, action, actor, from/to as region days), newest first, sortable headers,
+ * paging, the CSV of the filtered rows; a row opens in place to show what changed.
+ */
 export default function AuditPage() {
   const { t } = useTranslation();
   const { isAdmin } = useAuth();
-  const [params, setParams] = useSearchParams();
   const users = useUsers(isAdmin);
-  const get = (k: string) => params.get(k) || null;
-  const page = Math.max(1, Number(params.get('page') ?? 1) || 1);
-  const query = {
-    entityType: get('entityType'),
-    action: get('action'),
-    actorId: get('actorId'),
-    entityId: get('entityId') ?? undefined,
-    from: get('from'),
-    to: get('to'),
-  };
-  const set = (patch: Record<string, string | null>) =>
-    setParams(
-      (p) => {
-        for (const [k, v] of Object.entries(patch)) {
-          if (v) p.set(k, v);
-          else p.delete(k);
-        }
-        if (!('page' in patch)) p.delete('page');
-        return p;
-      },
-      { replace: true },
+  const list = useListState({ filters: FILTERS, defaultSort: LIST_SORTS.audit.default });
+  const audit = useAudit(list.query);
+  const refs = audit.data?.refs ?? {};
+  const { from, to } = list.filters;
+
+  const filters: FilterDef[] = [
+    { kind: 'select', param: 'entityType', label: t('audit.entity'), options: ENTITY_TYPES.map((e) => ({ value: e, label: t(`entities.${e}`) })), testId: 'audit-filter-entity' },
+    { kind: 'select', param: 'action', label: t('audit.action'), options: ACTIONS.map((a) => ({ value: a, label: t(`actions.${a}`) })), testId: 'audit-filter-action' },
+    {
+      kind: 'custom',
+      param: 'actorId',
+      render: (value, set) => (
+        <Select
+          label={t('audit.actor')}
+          placeholder={isAdmin ? t('common.all') : t('audit.actorAdminOnly')}
+          clearable
+          searchable
+          disabled={!isAdmin || !users.data}
+          data={(users.data ?? []).map((u) => ({ value: u.id, label: `${u.name} (${u.username})` }))}
+          value={value}
+          onChange={set}
+          data-testid="audit-filter-actor"
+        />
+      ),
+    },
+    {
+      kind: 'custom',
+      param: 'from',
+      render: (value, set) => <DateField label={t('audit.from')} value={value} max={to} onChange={(v) => set(v || null)} data-testid="audit-filter-from" />,
+    },
+    {
+      kind: 'custom',
+      param: 'to',
+      render: (value, set) => (
+        <DateField
+          label={t('audit.to')}
+          value={value}
+          min={from}
+          onChange={(v) => set(v || null)}
+          error={from && to && to < from ? t('errors.endBeforeStart') : undefined}
+          data-testid="audit-filter-to"
+        />
+      ),
+    },
+  ];
+
+  const entityCell = (e: AuditEntry) => {
+    const href = entityHref(e.entityType, e.entityId);
+    const name = e.entityName ?? shortId(e.entityId);
+    const mono = e.entityName ? undefined : 'serasan-mono';
+    return href ? (
+      <Anchor component={Link} to={href} size="sm" onClick={(ev) => ev.stopPropagation()} className={mono} title={e.entityId} data-testid="audit-entity">
+        {name}
+      </Anchor>
+    ) : (
+      <span className={mono} title={e.entityId} data-testid="audit-entity">
+        {name}
+      </span>
     );
-  const anyFilter = Object.values(query).some(Boolean);
+  };
+
+  const columns: Column<AuditEntry>[] = [
+    {
+      key: 'at',
+      label: t('audit.at'),
+      sortKey: 'at',
+      descFirst: true,
+      render: (e) => (
+        <>
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {formatDateTime(e.at)}
+          </Text>
+          <Text size="xs" c="dimmed" hiddenFrom="sm">
+            {entityLabel(t, e.entityType)}
+            {e.entityName ? ` “${e.entityName}”` : ''} · {e.actorName ?? t('audit.system')}
+          </Text>
+        </>
+      ),
+    },
+    {
+      key: 'action',
+      label: t('audit.action'),
+      sortKey: 'action',
+      render: (e) => {
+        const n = Object.keys(e.changes ?? {}).length;
+        return (
+          <Group gap={6} wrap="nowrap">
+            <Badge size="sm" variant="light" color={ACTION_COLORS[e.action] ?? 'gray'}>
+              {t(`actions.${e.action}`, { defaultValue: e.action })}
+            </Badge>
+            {n > 0 && (
+              <Text size="xs" c="dimmed">
+                {t('audit.fieldsChanged', { count: n })}
+              </Text>
+            )}
+          </Group>
+        );
+      },
+    },
+    {
+      key: 'entity',
+      label: t('audit.entity'),
+      sortKey: 'entityType',
+      desktopOnly: true,
+      render: (e) => (
+        <Text size="sm">
+          {entityLabel(t, e.entityType)}
+          {' · '}
+          {entityCell(e)}
+        </Text>
+      ),
+    },
+    { key: 'actor', label: t('audit.actor'), sortKey: 'actor', desktopOnly: true, render: (e) => <Text size="sm">{e.actorName ?? t('audit.system')}</Text> },
+  ];
 
   return (
     <Stack gap="md">
       <PageHeader title={t('audit.title')} description={t('audit.description')} />
-      <Paper withBorder p="md">
-        <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm">
-          <Select
-            label={t('audit.entity')}
-            placeholder={t('common.all')}
-            clearable
-            data={ENTITY_TYPES.map((e) => ({ value: e, label: t(`entities.${e}`) }))}
-            value={query.entityType}
-            onChange={(v) => set({ entityType: v })}
-            data-testid="audit-filter-entity"
-          />
-          <Select
-            label={t('audit.action')}
-            placeholder={t('common.all')}
-            clearable
-            data={ACTIONS.map((a) => ({ value: a, label: t(`actions.${a}`) }))}
-            value={query.action}
-            onChange={(v) => set({ action: v })}
-            data-testid="audit-filter-action"
-          />
-          <Select
-            label={t('audit.actor')}
-            placeholder={isAdmin ? t('common.all') : t('audit.actorAdminOnly')}
-            clearable
-            searchable
-            disabled={!isAdmin || !users.data}
-            data={(users.data ?? []).map((u) => ({ value: u.id, label: `${u.name} (${u.username})` }))}
-            value={query.actorId}
-            onChange={(v) => set({ actorId: v })}
-            data-testid="audit-filter-actor"
-          />
-          <TextInput type="date" label={t('audit.from')} value={query.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value || null })} max={query.to ?? undefined} data-testid="audit-filter-from" />
-          <TextInput type="date" label={t('audit.to')} value={query.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value || null })} min={query.from ?? undefined} data-testid="audit-filter-to" />
-        </SimpleGrid>
-        {anyFilter && (
-          <Group justify="flex-end" mt="sm">
-            <Button variant="subtle" size="compact-sm" leftSection={<IconFilterOff size={14} />} onClick={() => setParams({}, { replace: true })}>
-              {t('common.resetFilters')}
-            </Button>
-          </Group>
-        )}
-      </Paper>
-      <AuditList query={query} page={page} onPage={(n) => set({ page: String(n) })} testId="audit-table" />
+      <DataList
+        id="audit"
+        state={list}
+        result={audit}
+        filters={filters}
+        columns={columns}
+        rowKey={(e) => e.id}
+        countText={(total) => t('audit.count', { count: total, formatted: formatNumber(total) })}
+        exportUrl={withQuery('/api/audit/export.csv', list.exportQuery)}
+        emptyText={t('audit.none')}
+        expand={{ render: (e) => <Changes entry={e} refs={refs} />, label: t('audit.showChanges'), collapseLabel: t('common.collapse') }}
+        minWidth={680}
+      />
     </Stack>
   );
 }

@@ -45,7 +45,8 @@ import { formatNip, todayIso } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useIsMobile } from '../../components/responsive.ts';
 import { useUnitOptions } from '../../components/units.tsx';
-import { zodErrors } from '../../components/validation.ts';
+import { requiredMessage, zodErrors } from '../../components/validation.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { useInnovationAccess } from './access.ts';
 import { urusanOptions } from './common.tsx';
 import { SimilarPanel } from './SimilarPanel.tsx';
@@ -154,6 +155,7 @@ function toBody(v: Values) {
 
 function validate(v: Values, t: TFunction): Record<string, string> {
   const errors = zodErrors(ZCreateInnovationInput, toBody(v), t);
+  if (!v.initiatedOn) errors.initiatedOn = requiredMessage(t);
   // Stage dates follow the stages (the server checks the same).
   if (!errors.trialOn && v.trialOn && v.initiatedOn && v.trialOn < v.initiatedOn && v.stage !== 'inisiatif') errors.trialOn = t('errors.trialBeforeInitiative');
   if (!errors.appliedOn && v.stage === 'penerapan' && v.appliedOn) {
@@ -357,11 +359,10 @@ function InnovationForm({ record, t }: { record?: InnovationDetail; t: TFunction
                   {...form.getInputProps('stage')}
                 />
                 <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-                  <TextInput type="date" label={t('innovation.fields.initiatedOn')} withAsterisk max={todayIso()} data-testid="innovation-initiated" {...form.getInputProps('initiatedOn')} />
-                  {stageIdx >= 1 && <TextInput type="date" label={t('innovation.fields.trialOn')} min={v.initiatedOn || undefined} data-testid="innovation-trial" {...form.getInputProps('trialOn')} />}
+                  <DateField label={t('innovation.fields.initiatedOn')} withAsterisk max={todayIso()} data-testid="innovation-initiated" {...form.getInputProps('initiatedOn')} />
+                  {stageIdx >= 1 && <DateField label={t('innovation.fields.trialOn')} min={v.initiatedOn || undefined} data-testid="innovation-trial" {...form.getInputProps('trialOn')} />}
                   {stageIdx >= 2 && (
-                    <TextInput
-                      type="date"
+                    <DateField
                       label={t('innovation.fields.appliedOn')}
                       description={!v.appliedOn ? t('innovation.form.appliedHint') : undefined}
                       min={v.trialOn || v.initiatedOn || undefined}

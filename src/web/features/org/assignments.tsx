@@ -13,7 +13,8 @@ import type { Assignment, AssignmentKind } from '../../api/types.ts';
 import { applyServerError, ErrorAlert, notifySuccess } from '../../components/feedback.tsx';
 import { formatDate, formatNip, todayIso } from '../../components/format.ts';
 import { UnitSelect } from '../../components/units.tsx';
-import { blankToNull, zodErrors } from '../../components/validation.ts';
+import { blankToNull, requiredMessage, zodErrors } from '../../components/validation.ts';
+import { DateField } from '../../components/DateField.tsx';
 
 const KIND_COLORS: Record<AssignmentKind, string> = { definitif: 'pemda', plt: 'orange', plh: 'grape' };
 
@@ -82,6 +83,7 @@ function AssignForm({ position, person, onDone }: Omit<AssignProps, 'opened' | '
     },
     validate: (v) => {
       const errors = zodErrors(ZCreateAssignmentInput, blankToNull({ ...v }), t);
+      if (!v.startDate) errors.startDate = requiredMessage(t);
       if (!errors.endDate && v.endDate && v.endDate < v.startDate) errors.endDate = t('errors.endBeforeStart');
       return errors;
     },
@@ -159,8 +161,8 @@ function AssignForm({ position, person, onDone }: Omit<AssignProps, 'opened' | '
           {...form.getInputProps('kind')}
         />
         <Group grow align="flex-start">
-          <TextInput type="date" label={t('fields.startDate')} withAsterisk data-testid="assign-start" {...form.getInputProps('startDate')} />
-          <TextInput type="date" label={t('fields.endDate')} description={t('common.optional')} data-testid="assign-end" {...form.getInputProps('endDate')} />
+          <DateField label={t('fields.startDate')} withAsterisk data-testid="assign-start" {...form.getInputProps('startDate')} />
+          <DateField label={t('fields.endDate')} description={t('common.optional')} min={form.getValues().startDate || undefined} data-testid="assign-end" {...form.getInputProps('endDate')} />
         </Group>
         <TextInput label={t('org.assign.decreeNumber')} placeholder="821.2/123/BKPSDM/2026" data-testid="assign-decree" {...form.getInputProps('decreeNumber')} />
         <Group justify="flex-end" mt="sm">
@@ -193,7 +195,8 @@ function EndForm({ assignment, onDone }: { assignment: { id: string; personName:
     initialValues: { endDate: todayIso() },
     validate: (v) => {
       const errors = zodErrors(ZEndAssignmentInput, v, t);
-      if (!errors.endDate && v.endDate < assignment.startDate) errors.endDate = t('errors.endBeforeStart');
+      if (!v.endDate) errors.endDate = requiredMessage(t);
+      else if (!errors.endDate && v.endDate < assignment.startDate) errors.endDate = t('errors.endBeforeStart');
       return errors;
     },
   });
@@ -213,7 +216,7 @@ function EndForm({ assignment, onDone }: { assignment: { id: string; personName:
       <Stack gap="sm">
         <Text size="sm">{t('org.end.body', { name: assignment.personName, position: assignment.positionTitle, since: formatDate(assignment.startDate) })}</Text>
         <ErrorAlert error={error} testId="end-form-error" />
-        <TextInput type="date" label={t('fields.endDate')} withAsterisk data-testid="end-date" {...form.getInputProps('endDate')} />
+        <DateField label={t('fields.endDate')} withAsterisk min={assignment.startDate} data-testid="end-date" {...form.getInputProps('endDate')} />
         <Group justify="flex-end" mt="sm">
           <Button variant="default" onClick={onDone}>
             {t('common.cancel')}

@@ -1,6 +1,6 @@
 /** Rencana tindak lanjut: improvement actions per unsur, owned by a position (jabatan). */
 import { useState } from 'react';
-import { Badge, Button, Card, Group, Modal, NativeSelect, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, NativeSelect, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
@@ -9,6 +9,7 @@ import { api } from '../../api/client.ts';
 import { usePositions } from '../../api/queries.ts';
 import { applyServerError, ErrorAlert, notifySuccess } from '../../components/feedback.tsx';
 import { formatDate } from '../../components/format.ts';
+import { DateField } from '../../components/DateField.tsx';
 import { useIsMobile } from '../../components/responsive.ts';
 import { skmKeys, useActions, type ActionStatus, type SkmAction } from './api.ts';
 import { ACTION_STATUSES } from './common.tsx';
@@ -198,7 +199,7 @@ function ActionForm({ surveyId, unitId, unsur, action, onDone }: { surveyId: str
           {...form.getInputProps('ownerPositionId')}
         />
         <Group grow align="flex-start">
-          <TextInput type="date" label={t('skm.actions.due')} data-testid="skm-action-due" {...form.getInputProps('dueDate')} />
+          <DateField label={t('skm.actions.due')} data-testid="skm-action-due" {...form.getInputProps('dueDate')} />
           <NativeSelect
             label={t('skm.fields.status')}
             data={ACTION_STATUSES.map((s) => ({ value: s, label: t(`skm.actions.statuses.${s}`) }))}

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Autocomplete, Button, Checkbox, Group, Modal, NativeSelect, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Autocomplete, Button, Checkbox, Group, Modal, NativeSelect, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,8 @@ import { api } from '../../api/client.ts';
 import { useAuth } from '../../auth/AuthProvider.tsx';
 import { applyServerError, ErrorAlert, notifySuccess } from '../../components/feedback.tsx';
 import { todayIso } from '../../components/format.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { requiredMessage } from '../../components/validation.ts';
 import { NativeUnitSelect, useManageScope, useUnitOptions } from '../../components/units.tsx';
 import { skmKeys, useSurveys, type PeriodKind } from './api.ts';
 import { currentQuarter, periodPicks } from './common.tsx';
@@ -51,8 +53,8 @@ function CreateSurveyForm({ onDone, defaultUnitId }: { onDone: () => void; defau
     validate: {
       unitId: (v) => (v ? null : t('skm.create.unitRequired')),
       serviceName: (v) => (v.trim().length >= 3 ? null : t('skm.create.serviceRequired')),
-      periodStart: (v) => (v ? null : t('skm.create.dateRequired')),
-      periodEnd: (v, all) => (!v ? t('skm.create.dateRequired') : all.periodStart && v < all.periodStart ? t('skm.create.endBeforeStart') : null),
+      periodStart: (v) => (v ? null : requiredMessage(t)),
+      periodEnd: (v, all) => (!v ? requiredMessage(t) : all.periodStart && v < all.periodStart ? t('skm.create.endBeforeStart') : null),
       population: (v) => (v === '' || (Number.isInteger(Number(v)) && Number(v) >= 1) ? null : t('skm.create.populationInvalid')),
     },
   });
@@ -132,8 +134,8 @@ function CreateSurveyForm({ onDone, defaultUnitId }: { onDone: () => void; defau
           data-testid="skm-create-period"
         />
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-          <TextInput type="date" label={t('skm.fields.periodStart')} withAsterisk data-testid="skm-create-start" {...form.getInputProps('periodStart')} />
-          <TextInput type="date" label={t('skm.fields.periodEnd')} withAsterisk min={v.periodStart || undefined} data-testid="skm-create-end" {...form.getInputProps('periodEnd')} />
+          <DateField label={t('skm.fields.periodStart')} withAsterisk data-testid="skm-create-start" {...form.getInputProps('periodStart')} />
+          <DateField label={t('skm.fields.periodEnd')} withAsterisk min={v.periodStart || undefined} data-testid="skm-create-end" {...form.getInputProps('periodEnd')} />
         </SimpleGrid>
         <NumberInput
           label={t('skm.fields.population')}
