@@ -79,4 +79,7 @@ export const LIST_SORTS = {
   people: { keys: ['name', 'nip', 'kind', 'rank', 'unit'], default: 'name' },
   evidence: { keys: ['createdAt', 'name', 'size'], default: '-createdAt' },
   surveys: { keys: ['periodStart', 'service', 'unit', 'status'], default: '-periodStart' },
+  users: { keys: ['createdAt', 'name', 'username'], default: '-createdAt' },
+  positions: { keys: ['unit', 'title', 'createdAt'], default: 'unit' },
+  competitions: { keys: ['createdAt', 'name', 'year', 'registrationClose'], default: '-createdAt' },
 } as const;
