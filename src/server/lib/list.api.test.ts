@@ -87,7 +87,8 @@ for (const dialect of await testDialects()) {
       assert.equal(res.status, 200);
       assert.match(String(res.headers['content-type']), /^text\/csv/);
       const today = new Date().toISOString().slice(0, 10);
-      assert.equal(res.headers['content-disposition'], `attachment; filename="inovasi-muara-enim-${today}.csv"`);
+      // One Content-Disposition builder (lib/attachment.ts): the ASCII name and its RFC 8187 twin.
+      assert.equal(res.headers['content-disposition'], `attachment; filename="inovasi-muara-enim-${today}.csv"; filename*=UTF-8''inovasi-muara-enim-${today}.csv`);
       const [header, ...rows] = parseCsv(res.raw.replace(/^\uFEFF/, ''));
       assert.equal(header[0], 'ID Serasan');
       assert.deepEqual(rows.map((r) => r[0]), listed.map((r) => r.id), 'every filtered row, all pages, same order (paging ignored)');

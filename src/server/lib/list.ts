@@ -3,7 +3,7 @@ import type { DialectName, Executor } from '../db/db.ts';
 import { textSortKey } from '../db/dialect.ts';
 import { parseSort, type SortValue } from '../../shared/schemas/common.ts';
 import { toCsv } from './csv.ts';
-import { asciiSlug } from './attachment.ts';
+import { asciiSlug, contentDisposition } from './attachment.ts';
 import { regionDate } from '../../shared/region-time.ts';
 
 /** How a whitelisted sort key maps onto a column: text columns sort case-insensitively. */
@@ -56,11 +56,11 @@ export function exportFileName(region: { name: string; regionCode: string | null
   return `${what}-${regionSlug(region.name)}-${regionDate(now, region.regionCode)}.${ext}`;
 }
 
-/** Headers + body of a CSV download through the one CSV writer. */
+/** Headers + body of a CSV download through the one CSV writer and the one Content-Disposition builder. */
 export function csvDownload(fileName: string, header: readonly string[], rows: ReadonlyArray<ReadonlyArray<unknown>>) {
   return {
     contentType: 'text/csv; charset=utf-8',
-    disposition: `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, "'")}"`,
+    disposition: contentDisposition('attachment', fileName),
     body: toCsv([header, ...rows]),
   };
 }

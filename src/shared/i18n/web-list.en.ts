@@ -19,4 +19,27 @@ export const webListEn: typeof webListId = {
     empty: 'No data yet.',
     loading: 'Loading the list…',
   },
+  adminLists: {
+    createdAt: 'Created',
+    users: {
+      empty: 'No users yet.',
+    },
+    positions: {
+      count_one: '{{formatted}} position',
+      count_other: '{{formatted}} positions',
+      holder: 'Holder',
+      allUnits: 'All units',
+    },
+    competitions: {
+      searchPlaceholder: 'Competition name',
+      count_one: '{{formatted}} competition',
+      count_other: '{{formatted}} competitions',
+      allYears: 'All years',
+    },
+    proposalStatus: {
+      draft: 'Draft',
+      entered: 'In a competition',
+      decided: 'Competition decided',
+    },
+  },
 };

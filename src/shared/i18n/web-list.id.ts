@@ -17,4 +17,28 @@ export const webListId = {
     empty: 'Belum ada data.',
     loading: 'Memuat daftar…',
   },
+  /** The admin lists moved onto the one list component (issue 10 item 5): users, positions, competitions. */
+  adminLists: {
+    createdAt: 'Dibuat',
+    users: {
+      empty: 'Belum ada pengguna.',
+    },
+    positions: {
+      count_one: '{{formatted}} jabatan',
+      count_other: '{{formatted}} jabatan',
+      holder: 'Pemangku',
+      allUnits: 'Semua perangkat daerah',
+    },
+    competitions: {
+      searchPlaceholder: 'Nama kompetisi',
+      count_one: '{{formatted}} kompetisi',
+      count_other: '{{formatted}} kompetisi',
+      allYears: 'Semua tahun',
+    },
+    proposalStatus: {
+      draft: 'Draf',
+      entered: 'Ikut kompetisi',
+      decided: 'Kompetisi ditetapkan',
+    },
+  },
 };

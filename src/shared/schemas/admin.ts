@@ -22,3 +22,7 @@ export const ZUpdateUserInput = z.object({
   email: ZOptionalEmail.optional(),
 }).strict();
 export type UpdateUserInput = z.infer<typeof ZUpdateUserInput>;
+
+/** Status filter of the users list: active, deactivated, waiting on a sign-in delay, temporary password. */
+export const USER_STATUSES = ['active', 'inactive', 'locked', 'mustChange'] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];

@@ -80,4 +80,7 @@ export const LIST_SORTS = {
   evidence: { keys: ['createdAt', 'name', 'size'], default: '-createdAt' },
   surveys: { keys: ['periodStart', 'service', 'unit', 'status'], default: '-periodStart' },
   audit: { keys: ['at', 'action', 'entityType', 'actor'], default: '-at' },
+  users: { keys: ['createdAt', 'name', 'username'], default: '-createdAt' },
+  positions: { keys: ['unit', 'title', 'createdAt'], default: 'unit' },
+  competitions: { keys: ['createdAt', 'name', 'year', 'registrationClose'], default: '-createdAt' },
 } as const;

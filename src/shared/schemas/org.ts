@@ -56,3 +56,7 @@ export const ZCreateAssignmentInput = z.object({
 export type CreateAssignmentInput = z.infer<typeof ZCreateAssignmentInput>;
 
 export const ZEndAssignmentInput = z.object({ endDate: ZIsoDate }).strict();
+
+/** Holder filter of the positions list (today): someone holds it; no definitif holder; a Plt/Plh acts. */
+export const POSITION_HOLDER_FILTERS = ['filled', 'vacant', 'acting'] as const;
+export type PositionHolderFilter = (typeof POSITION_HOLDER_FILTERS)[number];

@@ -1,5 +1,5 @@
 /** Types and queries of the KIPP proposal workspace and the internal competitions. */
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client.ts';
 
 export interface ProposalSection {
@@ -44,6 +44,11 @@ export interface ProposalRow {
   innovationId: string;
   updatedAt: string;
   competitionId: string | null;
+  unitId: string;
+  unitName: string | null;
+  unitShortName: string | null;
+  competitionName: string | null;
+  competitionStatus: 'open' | 'frozen' | null;
 }
 
 export interface SavedSection {
@@ -112,6 +117,7 @@ export interface CompetitionRow {
   registrationClose: string;
   isBlind: number | boolean;
   decisionNumber: string | null;
+  createdAt: string;
 }
 
 export interface CompetitionDetail {
@@ -164,8 +170,15 @@ export const useVersions = (id: string, key: string | null) =>
   useQuery({ queryKey: kippKeys.versions(id, key ?? ''), queryFn: () => api<{ items: SectionVersion[] }>(`/proposals/${id}/sections/${key}/versions`), enabled: !!key });
 export const useAttachments = (id: string) => useQuery({ queryKey: kippKeys.attachments(id), queryFn: () => api<{ items: ProposalAttachment[] }>(`/proposals/${id}/attachments`) });
 export const useRulebooks = () => useQuery({ queryKey: kippKeys.rulebooks, queryFn: () => api<{ items: Rulebook[] }>('/kipp/rulebooks'), staleTime: 3600_000 });
-export const useCompetitions = (enabled = true) =>
-  useQuery({ queryKey: kippKeys.competitions, queryFn: () => api<{ items: CompetitionRow[] }>('/competitions'), enabled, retry: false });
+/** The competitions list (DataList): filters, sort and page from the URL; a judge gets only their own. */
+export const useCompetitions = (q: Record<string, string | number | undefined>, enabled = true) =>
+  useQuery({
+    queryKey: [...kippKeys.competitions, 'list', q],
+    queryFn: () => api<{ items: CompetitionRow[]; total: number; page: number; pageSize: number }>('/competitions', { query: q }),
+    enabled,
+    retry: false,
+    placeholderData: keepPreviousData,
+  });
 export const useCompetition = (id: string) => useQuery({ queryKey: kippKeys.competition(id), queryFn: () => api<CompetitionDetail>(`/competitions/${id}`) });
 export const useRanking = (id: string, enabled = true) =>
   useQuery({ queryKey: kippKeys.ranking(id), queryFn: () => api<Ranking>(`/competitions/${id}/ranking`), enabled, retry: false });

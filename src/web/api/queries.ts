@@ -21,10 +21,12 @@ export const keys = {
   tenant: ['tenant'] as const,
   units: ['units'] as const,
   positions: (unitId: string | null) => ['positions', unitId] as const,
+  positionsList: (q: object) => ['positions', 'list', q] as const,
   people: (q: object) => ['people', q] as const,
   person: (id: string) => ['people', 'detail', id] as const,
   assignments: (q: object) => ['assignments', q] as const,
   users: ['users'] as const,
+  usersList: (q: object) => ['users', 'list', q] as const,
   audit: (q: object) => ['audit', q] as const,
   evidence: (q: object) => ['evidence', q] as const,
   sessions: ['sessions'] as const,
@@ -45,11 +47,21 @@ export function useUnits() {
   });
 }
 
+/** Every position of a unit (pickers), head first. */
 export function usePositions(unitId: string | null) {
   return useQuery({
     queryKey: keys.positions(unitId),
-    queryFn: async () => (await api<{ items: Position[] }>('/positions', { query: { unitId } })).items,
+    queryFn: async () => (await api<Paged<Position>>('/positions', { query: { unitId, pageSize: 200 } })).items,
     enabled: !!unitId,
+  });
+}
+
+/** The positions list (DataList): filters, sort and page from the URL. */
+export function usePositionsList(q: Record<string, string | number | undefined>) {
+  return useQuery({
+    queryKey: keys.positionsList(q),
+    queryFn: () => api<Paged<Position>>('/positions', { query: q }),
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -82,11 +94,22 @@ export function useAssignments(q: { positionId?: string; personId?: string }, en
   });
 }
 
+/** Users for pickers (audit filter): the first 200 by name. */
 export function useUsers(enabled = true) {
   return useQuery({
-    queryKey: keys.users,
-    queryFn: async () => (await api<{ items: UserRow[] }>('/users')).items,
+    queryKey: [...keys.users, 'pick'],
+    queryFn: async () => (await api<Paged<UserRow>>('/users', { query: { sort: 'name', pageSize: 200 } })).items,
     enabled,
+    retry: false,
+  });
+}
+
+/** The admin's users list (DataList): filters, sort and page from the URL. */
+export function useUsersList(q: Record<string, string | number | undefined>) {
+  return useQuery({
+    queryKey: keys.usersList(q),
+    queryFn: () => api<Paged<UserRow>>('/users', { query: q }),
+    placeholderData: keepPreviousData,
     retry: false,
   });
 }

@@ -128,6 +128,7 @@ export interface UserRow {
   isActive: boolean;
   mustChangePassword: boolean;
   lockedUntil: string | null;
+  createdAt: string;
   roles: RoleGrantView[];
 }
 

@@ -1,6 +1,25 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../db/db.ts';
+import type { DialectName, Executor } from '../../db/db.ts';
+import { ilikeContains } from '../../db/dialect.ts';
+import { orderByList, pageOf, type SortColumns } from '../../lib/list.ts';
 import { expandUnitScope } from '../../policy/actor.ts';
+import type { LIST_SORTS, SortValue } from '../../../shared/schemas/common.ts';
+
+type CompetitionSortKey = (typeof LIST_SORTS.competitions.keys)[number];
+export interface CompetitionListFilter {
+  /** Part of the competition's name. */
+  q?: string;
+  year?: number;
+  page: number;
+  pageSize: number;
+  sort: SortValue<CompetitionSortKey>;
+}
+const COMPETITION_SORT: SortColumns<CompetitionSortKey> = {
+  createdAt: { column: 'c.createdAt' },
+  name: { column: 'c.name', text: true },
+  year: { column: 'c.year' },
+  registrationClose: { column: 'c.registrationClose' },
+};
 
 /** Internal competitions: data access shared by the competition and proposal services. */
 export const competitionRepo = {
@@ -8,15 +27,25 @@ export const competitionRepo = {
     return db.selectFrom('competitions').selectAll().where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
   },
 
-  /** Competitions of the tenant, newest year first; with `judgeUserId` only those that judge is assigned to. */
-  list(db: Executor, tenantId: string, judgeUserId?: string) {
-    let q = db.selectFrom('competitions as c').select(['c.id', 'c.name', 'c.year', 'c.status', 'c.quota', 'c.registrationClose', 'c.isBlind', 'c.decisionNumber']).where('c.tenantId', '=', tenantId);
+  /**
+   * Competitions of the tenant, filtered (name, year), sorted (newest first by default) and paged;
+   * with `judgeUserId` only those that judge is assigned to.
+   */
+  async list(db: Executor, dialect: DialectName, tenantId: string, f: CompetitionListFilter, judgeUserId?: string) {
+    let q = db.selectFrom('competitions as c').where('c.tenantId', '=', tenantId);
     if (judgeUserId) {
       q = q.where((eb) =>
         eb.exists(eb.selectFrom('competitionJudges as j').select('j.userId').whereRef('j.tenantId', '=', 'c.tenantId').whereRef('j.competitionId', '=', 'c.id').where('j.userId', '=', judgeUserId)),
       );
     }
-    return q.orderBy('c.year', 'desc').orderBy('c.createdAt', 'desc').execute();
+    if (f.q) q = q.where(ilikeContains('c.name', f.q));
+    if (f.year) q = q.where('c.year', '=', f.year);
+    const [{ total }] = await q.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+    const items = await q
+      .select(['c.id', 'c.name', 'c.year', 'c.status', 'c.quota', 'c.registrationClose', 'c.isBlind', 'c.decisionNumber', 'c.createdAt'])
+      .$call((qb) => pageOf(orderByList(qb, f.sort, COMPETITION_SORT, 'c.id', dialect), f))
+      .execute();
+    return { items, total: Number(total) };
   },
 
   isJudge(db: Executor, tenantId: string, competitionId: string, userId: string) {

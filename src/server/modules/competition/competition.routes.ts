@@ -4,7 +4,9 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { authorize } from '../../policy/policy.ts';
-import { ZId, ZIsoDate } from '../../../shared/schemas/common.ts';
+import { LIST_SORTS, ZId, ZIsoDate, ZListQuery } from '../../../shared/schemas/common.ts';
+import { csvDownload, EXPORT_MAX_ROWS } from '../../lib/list.ts';
+import { createTenantService } from '../tenants/tenants.service.ts';
 import { publicBase } from '../../lib/public-base.ts';
 import { draftDecreeDocx, draftDecreePdf } from './competition.decree.ts';
 import { createCompetitionService } from './competition.service.ts';
@@ -12,6 +14,10 @@ import { assertMayDraftDecree, assertMaySeeRanking } from './competition.policy.
 import { presentCompetitionListItem } from './competition.presenters.ts';
 
 const params = z.object({ id: ZId });
+const ZCompetitionListQuery = ZListQuery(LIST_SORTS.competitions.keys, LIST_SORTS.competitions.default).extend({
+  q: z.string().max(100).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
 
 export async function competitionRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -26,8 +32,22 @@ export async function competitionRoutes(app: FastifyInstance, deps: Deps) {
     },
   }, async (request, reply) => reply.status(201).send(await competitions.create(actorOf(request), request.body, request.id)));
 
-  r.get('/api/competitions', { schema: { tags } }, async (request) => {
-    return { items: (await competitions.list(actorOf(request))).map(presentCompetitionListItem) };
+  r.get('/api/competitions', {
+    schema: { tags, summary: 'Internal competitions (a judge sees only assigned ones): search, year filter, sort, paging', querystring: ZCompetitionListQuery },
+  }, async (request) => {
+    const { items, total } = await competitions.list(actorOf(request), request.query);
+    return { items: items.map(presentCompetitionListItem), total, page: request.query.page, pageSize: request.query.pageSize };
+  });
+
+  r.get('/api/competitions/export.csv', { schema: { tags, summary: 'The filtered, sorted competitions list as CSV', querystring: ZCompetitionListQuery } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { items } = await competitions.list(actor, { ...request.query, page: 1, pageSize: EXPORT_MAX_ROWS });
+    const csv = csvDownload(
+      await createTenantService(deps).exportFileName(actor.tenantId, 'kompetisi-inovasi'),
+      ['Nama kompetisi', 'Tahun', 'Status', 'Penutupan pendaftaran', 'Kuota', 'Penilaian tertutup', 'Nomor SK penetapan', 'Dibuat'],
+      items.map((c) => [c.name, c.year, c.status === 'frozen' ? 'Ditetapkan' : 'Dibuka', c.registrationClose, c.quota, c.isBlind === 1 ? 'ya' : 'tidak', c.decisionNumber, c.createdAt]),
+    );
+    return reply.type(csv.contentType).header('content-disposition', csv.disposition).send(csv.body);
   });
 
   r.get('/api/competitions/:id', { schema: { tags, params } }, async (request) => competitions.entriesFor(actorOf(request), request.params.id));

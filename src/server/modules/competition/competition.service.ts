@@ -11,7 +11,7 @@ import type { CompetitionTable } from '../../db/schema.ts';
 import { issueCompetitionDecree, type DecreeOptions } from './competition.decree.ts';
 import { forUpdate } from '../../db/dialect.ts';
 import { recordTransition } from '../../workflow/state-machine.ts';
-import { competitionRepo } from './competition.repo.ts';
+import { competitionRepo, type CompetitionListFilter } from './competition.repo.ts';
 import { seesOnlyAssignedCompetitions, assertAssignedJudge, assertCompetitionOpen, assertMaySeeRanking, assertNoConflict, assignedJudge, blindRedactor, conflictOf, isBlindFor, isCompetitionManager, maySeeRanking } from './competition.policy.ts';
 
 export interface CreateCompetitionInput {
@@ -80,9 +80,9 @@ export function createCompetitionService(deps: Deps) {
     rankingFor,
 
     /** The competitions this actor may see: all of the pemda, or a judge's own assignments. */
-    async list(actor: Actor) {
+    async list(actor: Actor, f: CompetitionListFilter) {
       authorize(actor, 'competition.read', { tenantId: actor.tenantId });
-      return competitionRepo.list(db, actor.tenantId, seesOnlyAssignedCompetitions(actor) ? actor.userId : undefined);
+      return competitionRepo.list(db, deps.dialect, actor.tenantId, f, seesOnlyAssignedCompetitions(actor) ? actor.userId : undefined);
     },
 
     /** The frozen PDF of an issued decree (the caller has checked who may see it). */

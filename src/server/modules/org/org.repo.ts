@@ -1,8 +1,9 @@
 import type { DialectName, Executor } from '../../db/db.ts';
 import { orderByList, pageOf, type SortColumns } from '../../lib/list.ts';
-import type { LIST_SORTS, SortValue } from '../../../shared/schemas/common.ts';
+import { parseSort, type LIST_SORTS, type SortValue } from '../../../shared/schemas/common.ts';
+import type { PositionHolderFilter } from '../../../shared/schemas/org.ts';
 import type { AssignmentTable, PersonTable, PositionTable, UnitTable } from '../../db/schema.ts';
-import { ilikeContains } from '../../db/dialect.ts';
+import { ilikeContains, textSortKey } from '../../db/dialect.ts';
 import type { Insertable, Updateable } from 'kysely';
 
 type PeopleSortKey = (typeof LIST_SORTS.people.keys)[number];
@@ -14,6 +15,24 @@ export interface PeopleListFilter {
   pageSize: number;
   sort: SortValue<PeopleSortKey>;
 }
+type PositionsSortKey = (typeof LIST_SORTS.positions.keys)[number];
+export interface PositionsListFilter {
+  /** Part of the title, or of a current holder's name or NIP. */
+  q?: string;
+  /** The unit and its sub-units are not expanded: positions of exactly this unit. */
+  unitId?: string;
+  /** filled: someone holds it today; vacant: no definitif holder today; acting: a Plt/Plh today. */
+  holder?: PositionHolderFilter;
+  page: number;
+  pageSize: number;
+  sort: SortValue<PositionsSortKey>;
+}
+const POSITIONS_SORT: SortColumns<PositionsSortKey> = {
+  unit: { column: 'units.name', text: true },
+  title: { column: 'positions.title', text: true },
+  createdAt: { column: 'positions.createdAt' },
+};
+
 const PEOPLE_SORT: SortColumns<PeopleSortKey> = {
   name: { column: 'people.name', text: true },
   nip: { column: 'people.nip' },
@@ -46,15 +65,57 @@ export const orgRepo = {
     await db.updateTable('units').set(set).where('tenantId', '=', tenantId).where('id', '=', id).execute();
   },
 
-  listPositions(db: Executor, tenantId: string, unitId?: string) {
+  /**
+   * Positions filtered and sorted, one page at a time. "Today" (`date`) decides who holds a
+   * position. By unit (the default), a unit's head comes first, then titles alphabetically.
+   */
+  async listPositions(db: Executor, dialect: DialectName, tenantId: string, f: PositionsListFilter, date: string) {
     let q = db
       .selectFrom('positions')
       .innerJoin('units', (j) => j.onRef('units.tenantId', '=', 'positions.tenantId').onRef('units.id', '=', 'positions.unitId'))
-      .selectAll('positions')
-      .select('units.name as unitName')
       .where('positions.tenantId', '=', tenantId);
-    if (unitId) q = q.where('positions.unitId', '=', unitId);
-    return q.orderBy('positions.isHead', 'desc').orderBy('positions.title').execute();
+    if (f.unitId) q = q.where('positions.unitId', '=', f.unitId);
+    const current = (eb: any, kinds?: 'definitif' | 'acting') => {
+      let sub = eb
+        .selectFrom('assignments as a')
+        .select('a.id')
+        .whereRef('a.tenantId', '=', 'positions.tenantId')
+        .whereRef('a.positionId', '=', 'positions.id')
+        .where('a.startDate', '<=', date)
+        .where((e: any) => e.or([e('a.endDate', 'is', null), e('a.endDate', '>=', date)]));
+      if (kinds === 'definitif') sub = sub.where('a.kind', '=', 'definitif');
+      if (kinds === 'acting') sub = sub.where('a.kind', '!=', 'definitif');
+      return sub;
+    };
+    if (f.holder === 'filled') q = q.where((eb) => eb.exists(current(eb)));
+    if (f.holder === 'vacant') q = q.where((eb) => eb.not(eb.exists(current(eb, 'definitif'))));
+    if (f.holder === 'acting') q = q.where((eb) => eb.exists(current(eb, 'acting')));
+    if (f.q) {
+      const needle = f.q;
+      const digits = needle.replace(/\s/g, '');
+      q = q.where((eb) =>
+        eb.or([
+          ilikeContains('positions.title', needle),
+          eb.exists(
+            current(eb)
+              .innerJoin('people as pe', (j: any) => j.onRef('pe.tenantId', '=', 'a.tenantId').onRef('pe.id', '=', 'a.personId'))
+              .where((e: any) => e.or([ilikeContains('pe.name', needle), ...(digits ? [ilikeContains('pe.nip', digits)] : [])])),
+          ),
+        ]),
+      );
+    }
+    const [{ total }] = await q.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+    let ordered = q.selectAll('positions').select('units.name as unitName');
+    const { key, desc } = parseSort(f.sort);
+    if (key === 'unit') {
+      ordered = ordered
+        .orderBy(textSortKey('units.name', dialect), desc ? 'desc' : 'asc')
+        .orderBy('positions.isHead', 'desc')
+        .orderBy(textSortKey('positions.title', dialect))
+        .orderBy('positions.id');
+    } else ordered = orderByList(ordered, f.sort, POSITIONS_SORT, 'positions.id', dialect);
+    const items = await pageOf(ordered, f).execute();
+    return { items, total: Number(total) };
   },
   findPosition(db: Executor, tenantId: string, id: string) {
     return db.selectFrom('positions').selectAll().where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
@@ -99,7 +160,7 @@ export const orgRepo = {
     await db.updateTable('people').set(set).where('tenantId', '=', tenantId).where('id', '=', id).execute();
   },
 
-  listAssignments(db: Executor, tenantId: string, f: { positionId?: string; personId?: string; currentOn?: string }) {
+  listAssignments(db: Executor, tenantId: string, f: { positionId?: string; positionIds?: string[]; personId?: string; currentOn?: string }) {
     let q = db
       .selectFrom('assignments as a')
       .innerJoin('positions as p', (j) => j.onRef('p.tenantId', '=', 'a.tenantId').onRef('p.id', '=', 'a.positionId'))
@@ -109,6 +170,7 @@ export const orgRepo = {
       .select(['p.title as positionTitle', 'p.unitId as unitId', 'u.name as unitName', 'pe.name as personName', 'pe.nip as nip'])
       .where('a.tenantId', '=', tenantId);
     if (f.positionId) q = q.where('a.positionId', '=', f.positionId);
+    if (f.positionIds) q = q.where('a.positionId', 'in', f.positionIds);
     if (f.personId) q = q.where('a.personId', '=', f.personId);
     if (f.currentOn) {
       const d = f.currentOn;

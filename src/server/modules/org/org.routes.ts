@@ -16,6 +16,7 @@ import {
   ZUpdatePersonInput,
   ZUpdatePositionInput,
   ZUpdateUnitInput,
+  POSITION_HOLDER_FILTERS,
 } from '../../../shared/schemas/org.ts';
 import { createOrgService } from './org.service.ts';
 import { presentAssignment, presentPerson, presentPosition, presentUnit } from './org.presenters.ts';
@@ -25,6 +26,11 @@ const ZPeopleListQuery = ZListQuery(LIST_SORTS.people.keys, LIST_SORTS.people.de
   q: z.string().max(100).optional(),
   unitId: ZId.optional(),
   kind: z.enum(['PNS', 'PPPK']).optional(),
+});
+const ZPositionsListQuery = ZListQuery(LIST_SORTS.positions.keys, LIST_SORTS.positions.default).extend({
+  q: z.string().max(100).optional(),
+  unitId: ZId.optional(),
+  holder: z.enum(POSITION_HOLDER_FILTERS).optional(),
 });
 const ZPerson = z.object({
   id: z.string(),
@@ -64,8 +70,25 @@ export async function orgRoutes(app: FastifyInstance, deps: Deps) {
   );
 
   r.get('/api/positions', {
-    schema: { tags, summary: 'Positions (jabatan) with their current holders', querystring: z.object({ unitId: ZId.optional() }) },
-  }, async (request) => ({ items: (await org.listPositions(actorOf(request), request.query.unitId)).map(presentPosition) }));
+    schema: { tags, summary: 'Positions (jabatan) with their current holders: search, unit and holder filters, sort, paging', querystring: ZPositionsListQuery },
+  }, async (request) => {
+    const { items, total } = await org.listPositions(actorOf(request), request.query);
+    return { items: items.map(presentPosition), total, page: request.query.page, pageSize: request.query.pageSize };
+  });
+
+  r.get('/api/positions/export.csv', { schema: { tags, summary: 'The filtered, sorted positions list with today\'s holders as CSV', querystring: ZPositionsListQuery } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { items } = await org.listPositions(actor, { ...request.query, page: 1, pageSize: EXPORT_MAX_ROWS });
+    const csv = csvDownload(
+      await createTenantService(deps).exportFileName(actor.tenantId, 'jabatan'),
+      ['Jabatan', 'Perangkat Daerah', 'Kepala unit', 'Pejabat saat ini', 'NIP', 'Status penugasan'],
+      items.map((p) => {
+        const h = presentPosition(p).holders;
+        return [p.title, p.unitName, p.isHead === 1 ? 'ya' : 'tidak', h.map((x) => x.personName).join('; '), h.map((x) => x.nip).join('; '), h.map((x) => x.kind).join('; ')];
+      }),
+    );
+    return reply.type(csv.contentType).header('content-disposition', csv.disposition).send(csv.body);
+  });
 
   r.get('/api/positions/:id/holder', {
     schema: { tags, summary: 'Who holds the position on a date: definitif, else Plt, else Plh', params: ZIdParams, querystring: z.object({ date: ZIsoDate }) },

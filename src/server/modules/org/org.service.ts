@@ -14,7 +14,7 @@ import type {
   UpdateUnitInput,
 } from '../../../shared/schemas/org.ts';
 import { writeWithAudit, type AuditActor } from '../audit/audit.writer.ts';
-import { orgRepo as repo, type PeopleListFilter } from './org.repo.ts';
+import { orgRepo as repo, type PeopleListFilter, type PositionsListFilter } from './org.repo.ts';
 import type { PersonTable, UnitTable, PositionTable, AssignmentTable } from '../../db/schema.ts';
 
 export const who = (actor: Actor, requestId?: string): AuditActor => ({
@@ -133,13 +133,15 @@ export function createOrgService(deps: Deps) {
     },
 
     // ---- positions (jabatan) ------------------------------------------------------------
-    async listPositions(actor: Actor, unitId?: string) {
+    /** Positions with the people holding them today: search, unit and holder filters, sorted, one page. */
+    async listPositions(actor: Actor, f: PositionsListFilter) {
       authorize(actor, 'position.read', { tenantId: actor.tenantId });
-      const positions = await repo.listPositions(db, actor.tenantId, unitId);
-      const current = await repo.listAssignments(db, actor.tenantId, { currentOn: clock.now().toISOString().slice(0, 10) });
+      const today = clock.now().toISOString().slice(0, 10);
+      const { items, total } = await repo.listPositions(db, dialect, actor.tenantId, f, today);
+      const current = items.length ? await repo.listAssignments(db, actor.tenantId, { currentOn: today, positionIds: items.map((p) => p.id) }) : [];
       const holders = new Map<string, typeof current>();
       for (const a of current) holders.set(a.positionId, [...(holders.get(a.positionId) ?? []), a]);
-      return positions.map((p) => ({ ...p, holders: holders.get(p.id) ?? [] }));
+      return { items: items.map((p) => ({ ...p, holders: holders.get(p.id) ?? [] })), total };
     },
 
     async createPosition(actor: Actor, input: { unitId: string; title: string; isHead?: boolean }, requestId?: string) {

@@ -5,17 +5,18 @@ import type { Tx } from '../../db/db.ts';
 import type { AuditRecorder } from '../audit/audit.writer.ts';
 import { writeWithAudit } from '../audit/audit.writer.ts';
 import { who } from '../org/org.service.ts';
+import { usersRepo } from './users.repo.ts';
 
 /** "" and null both mean "no address"; addresses are stored lower-case and trimmed. */
 export const normalizeEmail = (email: string | null | undefined): string | null => (email ? email.trim().toLowerCase() : null);
 
 /** Set a user's notification e-mail inside an open transaction, with its audit entry. */
 export async function setUserEmail(tx: Tx, audit: AuditRecorder, tenantId: string, userId: string, email: string | null, now: string) {
-  const user = await tx.selectFrom('users').select(['id', 'email']).where('tenantId', '=', tenantId).where('id', '=', userId).executeTakeFirst();
+  const user = await usersRepo.findUser(tx, tenantId, userId);
   if (!user) throw notFound('user');
   const before = user.email ?? null;
   if (before === email) return;
-  await tx.updateTable('users').set({ email, updatedAt: now }).where('tenantId', '=', tenantId).where('id', '=', userId).execute();
+  await usersRepo.updateUser(tx, tenantId, userId, { email, updatedAt: now });
   await audit.record({ entityType: 'user', entityId: userId, action: 'update', changes: { email: { before, after: email } } });
 }
 
@@ -25,7 +26,7 @@ export function createAccountEmailService(deps: Deps) {
   return {
     async get(actor: Actor) {
       if (!actor) throw new AppError('UNAUTHENTICATED', 'errors.unauthenticated');
-      const u = await db.selectFrom('users').select('email').where('tenantId', '=', actor.tenantId).where('id', '=', actor.userId).executeTakeFirst();
+      const u = await usersRepo.findUser(db, actor.tenantId, actor.userId);
       return { email: u?.email ?? null, smtpConfigured: !!deps.config.smtpUrl };
     },
     async set(actor: Actor, email: string | null, requestId?: string) {

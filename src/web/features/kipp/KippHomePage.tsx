@@ -1,14 +1,17 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Anchor, Badge, Button, Checkbox, Collapse, Grid, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Collapse, Group, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { kippKeys, useCompetitions, useProposals, type CompetitionRow } from '../../api/kipp.ts';
+import { LIST_SORTS } from '../../../shared/schemas/common.ts';
+import { api, withQuery } from '../../api/client.ts';
+import { kippKeys, useCompetitions, useProposals, type CompetitionRow, type ProposalRow } from '../../api/kipp.ts';
 import { hasRole, useAuth } from '../../auth/AuthProvider.tsx';
 import { ErrorAlert, notifySuccess } from '../../components/feedback.tsx';
-import { formatDate, formatDateTime } from '../../components/format.ts';
+import { DataList, useListState, type Column, type FilterDef } from '../../components/DataList/index.ts';
+import { DateField } from '../../components/DateField.tsx';
+import { formatDate, formatDateTime, formatNumber } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { KippRulebookUnverifiedBadge } from '../../components/UnverifiedBadge.tsx';
 
@@ -34,8 +37,15 @@ function CreateCompetitionForm({ onCancel }: { onCancel: () => void }) {
   const [rulebookId, setRulebookId] = useState('kipp-umum-2023');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [closeError, setCloseError] = useState<string | null>(null);
 
   const send = async () => {
+    // An empty required date says so beside the field, before anything is sent.
+    if (!close) {
+      const required = t('zod.required');
+      setCloseError(required.charAt(0).toUpperCase() + required.slice(1));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -56,7 +66,17 @@ function CreateCompetitionForm({ onCancel }: { onCancel: () => void }) {
         <TextInput label={t('kipp.competition.fields.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} withAsterisk data-testid="competition-name" />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <NumberInput label={t('kipp.competition.fields.year')} value={y} onChange={setY} min={2014} max={2100} data-testid="competition-year" />
-          <TextInput type="date" label={t('kipp.competition.fields.registrationClose')} value={close} onChange={(e) => setClose(e.currentTarget.value)} data-testid="competition-close" />
+          <DateField
+            label={t('kipp.competition.fields.registrationClose')}
+            value={close}
+            onChange={(v) => {
+              setClose(v);
+              if (v) setCloseError(null);
+            }}
+            error={closeError}
+            withAsterisk
+            data-testid="competition-close"
+          />
           <NumberInput label={t('kipp.competition.fields.quota')} value={quota} onChange={setQuota} min={1} max={99} data-testid="competition-quota" />
         </SimpleGrid>
         <NativeSelect
@@ -81,20 +101,95 @@ function CreateCompetitionForm({ onCancel }: { onCancel: () => void }) {
   );
 }
 
-function CompetitionCard({ c }: { c: CompetitionRow }) {
+const COMPETITION_FILTERS = ['q', 'year'] as const;
+
+/** Where a proposal stands: a draft, entered in an open competition, or in a decided one. */
+function proposalStatus(p: ProposalRow): 'draft' | 'entered' | 'decided' {
+  if (!p.competitionId) return 'draft';
+  return p.competitionStatus === 'frozen' ? 'decided' : 'entered';
+}
+const PROPOSAL_STATUS_COLOR = { draft: 'gray', entered: 'blue', decided: 'teal' } as const;
+
+function ProposalCard({ p }: { p: ProposalRow }) {
   const { t } = useTranslation();
+  const status = proposalStatus(p);
   return (
-    <Paper withBorder p="sm" component={Link} to={`/kompetisi/${c.id}`} style={{ textDecoration: 'none', color: 'inherit', display: 'block' }} data-testid="competition-item">
-      <Group justify="space-between" gap="xs" wrap="nowrap">
-        <Text fw={600} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-          {c.name}
+    <Paper withBorder p="sm" data-testid="proposal-item" style={{ height: '100%' }}>
+      <Stack gap={4}>
+        {/* The badge keeps its full width; the title wraps beside it. */}
+        <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
+          <Anchor component={Link} to={`/proposal/${p.id}`} fw={600} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+            {p.title}
+          </Anchor>
+          <Badge variant="light" color={PROPOSAL_STATUS_COLOR[status]} style={{ flex: 'none', overflow: 'visible' }} data-testid="proposal-status" data-status={status}>
+            {t(`adminLists.proposalStatus.${status}`)}
+          </Badge>
+        </Group>
+        <Text size="sm" c="dimmed" data-testid="proposal-unit" style={{ overflowWrap: 'anywhere' }}>
+          {p.unitName ?? '—'}
         </Text>
-        <CompetitionStatusBadge status={c.status} />
-      </Group>
-      <Text size="xs" c="dimmed">
-        {t('kipp.competition.meta', { year: c.year, close: formatDate(c.registrationClose), quota: c.quota })}
-      </Text>
+        <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+          {t('kipp.list.updated', { at: formatDateTime(p.updatedAt) })}
+          {p.competitionName ? ` · ${p.competitionName}` : ''}
+        </Text>
+      </Stack>
     </Paper>
+  );
+}
+
+function CompetitionsList() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const list = useListState({ filters: COMPETITION_FILTERS, defaultSort: LIST_SORTS.competitions.default });
+  const competitions = useCompetitions(list.query);
+  const thisYear = new Date().getFullYear();
+  const years = Array.from({ length: thisYear + 2 - 2014 }, (_, i) => String(thisYear + 1 - i));
+
+  const filters: FilterDef[] = [
+    { kind: 'search', param: 'q', label: t('common.search'), placeholder: t('adminLists.competitions.searchPlaceholder'), testId: 'competitions-search' },
+    { kind: 'select', param: 'year', label: t('kipp.competition.fields.year'), allLabel: t('adminLists.competitions.allYears'), options: years.map((y) => ({ value: y, label: y })), testId: 'competitions-year-filter' },
+  ];
+  const columns: Column<CompetitionRow>[] = [
+    {
+      key: 'name',
+      label: t('kipp.competition.fields.name'),
+      sortKey: 'name',
+      render: (c) => (
+        <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+          <Anchor component={Link} to={`/kompetisi/${c.id}`} size="sm" fw={600} onClick={(e) => e.stopPropagation()} style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
+            {c.name}
+          </Anchor>
+          <CompetitionStatusBadge status={c.status} />
+        </Group>
+      ),
+    },
+    { key: 'year', label: t('kipp.competition.fields.year'), sortKey: 'year', descFirst: true, desktopOnly: true, render: (c) => <Text size="sm">{c.year}</Text> },
+    {
+      key: 'registrationClose',
+      label: t('kipp.competition.fields.registrationClose'),
+      sortKey: 'registrationClose',
+      descFirst: true,
+      desktopOnly: true,
+      render: (c) => <Text size="sm">{formatDate(c.registrationClose)}</Text>,
+    },
+    { key: 'quota', label: t('kipp.competition.fields.quota'), desktopOnly: true, render: (c) => <Text size="sm">{c.quota}</Text> },
+    { key: 'createdAt', label: t('adminLists.createdAt'), sortKey: 'createdAt', descFirst: true, desktopOnly: true, render: (c) => <Text size="sm">{formatDate(c.createdAt)}</Text> },
+  ];
+
+  return (
+    <DataList
+      id="competitions"
+      state={list}
+      result={competitions}
+      filters={filters}
+      columns={columns}
+      rowKey={(c) => c.id}
+      rowTestId="competition-item"
+      onRowClick={(c) => navigate(`/kompetisi/${c.id}`)}
+      countText={(total) => t('adminLists.competitions.count', { count: total, formatted: formatNumber(total) })}
+      exportUrl={withQuery('/api/competitions/export.csv', list.exportQuery)}
+      emptyText={t('kipp.list.noCompetitions')}
+    />
   );
 }
 
@@ -105,7 +200,6 @@ export default function KippHomePage() {
   const readsCompetitions = manager || hasRole(user, 'leader', 'inspectorate', 'judge');
   const writesProposals = manager || hasRole(user, 'unit_head', 'unit_operator');
   const proposals = useProposals();
-  const competitions = useCompetitions(readsCompetitions);
   const [creating, setCreating] = useState(false);
 
   return (
@@ -122,56 +216,30 @@ export default function KippHomePage() {
         }
       />
       <Collapse expanded={creating}>{creating && <CreateCompetitionForm onCancel={() => setCreating(false)} />}</Collapse>
-      <Grid gap="md">
-        {readsCompetitions && (
-          <Grid.Col span={{ base: 12, md: writesProposals ? 6 : 12 }}>
-            <Title order={3} fz="lg" mb="xs">
-              {t('kipp.list.competitions')}
-            </Title>
-            <ErrorAlert error={competitions.error} />
-            <Stack gap="xs">
-              {competitions.data?.items.length === 0 && (
-                <Text size="sm" c="dimmed">
-                  {t('kipp.list.noCompetitions')}
-                </Text>
-              )}
-              {competitions.data?.items.map((c) => <CompetitionCard key={c.id} c={c} />)}
-            </Stack>
-          </Grid.Col>
-        )}
-        {writesProposals && (
-          <Grid.Col span={{ base: 12, md: readsCompetitions ? 6 : 12 }}>
-            <Title order={3} fz="lg" mb="xs">
-              {t('kipp.list.proposals')}
-            </Title>
-            <ErrorAlert error={proposals.error} />
-            <Stack gap="xs">
-              {proposals.data?.items.length === 0 && (
-                <Text size="sm" c="dimmed">
-                  {t('kipp.list.noProposals')}
-                </Text>
-              )}
-              {proposals.data?.items.map((p) => (
-                <Paper key={p.id} withBorder p="sm" data-testid="proposal-item">
-                  <Anchor component={Link} to={`/proposal/${p.id}`} fw={600}>
-                    {p.title}
-                  </Anchor>
-                  <Group gap="xs">
-                    <Text size="xs" c="dimmed">
-                      {t('kipp.list.updated', { at: formatDateTime(p.updatedAt) })}
-                    </Text>
-                    {p.competitionId && (
-                      <Badge size="xs" variant="light">
-                        {t('kipp.list.inCompetition')}
-                      </Badge>
-                    )}
-                  </Group>
-                </Paper>
-              ))}
-            </Stack>
-          </Grid.Col>
-        )}
-      </Grid>
+      {readsCompetitions && (
+        <section>
+          <Title order={3} fz="lg" mb="xs">
+            {t('kipp.list.competitions')}
+          </Title>
+          <CompetitionsList />
+        </section>
+      )}
+      {writesProposals && (
+        <section>
+          <Title order={3} fz="lg" mb="xs">
+            {t('kipp.list.proposals')}
+          </Title>
+          <ErrorAlert error={proposals.error} />
+          {proposals.data?.items.length === 0 && (
+            <Text size="sm" c="dimmed">
+              {t('kipp.list.noProposals')}
+            </Text>
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
+            {proposals.data?.items.map((p) => <ProposalCard key={p.id} p={p} />)}
+          </SimpleGrid>
+        </section>
+      )}
     </Stack>
   );
 }

@@ -1,81 +1,74 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import {
   ActionIcon,
   Alert,
   Badge,
   Button,
-  Center,
   CloseButton,
   CopyButton,
   Group,
-  Loader,
   Menu,
   Modal,
-  Pagination,
-  Paper,
   PasswordInput,
   Select,
   Stack,
   Switch,
-  Table,
   Text,
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { IconCheck, IconCopy, IconDots, IconKey, IconPencil, IconPlus, IconSearch, IconUserCheck, IconUserOff } from '@tabler/icons-react';
+import { IconCheck, IconCopy, IconDots, IconKey, IconPencil, IconPlus, IconUserCheck, IconUserOff } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, UNIT_ROLES } from '../../../shared/schemas/common.ts';
-import { ZCreateUserInput, ZUpdateUserInput } from '../../../shared/schemas/admin.ts';
-import { api } from '../../api/client.ts';
-import { keys, useUsers } from '../../api/queries.ts';
+import { LIST_SORTS, ROLES, UNIT_ROLES } from '../../../shared/schemas/common.ts';
+import { USER_STATUSES, ZCreateUserInput, ZUpdateUserInput } from '../../../shared/schemas/admin.ts';
+import { api, withQuery } from '../../api/client.ts';
+import { keys, useUsersList } from '../../api/queries.ts';
 import type { Role, UserRow } from '../../api/types.ts';
 import { useAuth } from '../../auth/AuthProvider.tsx';
 import { applyServerError, ErrorAlert, notifyError, notifySuccess } from '../../components/feedback.tsx';
-import { formatDateTime } from '../../components/format.ts';
+import { DataList, useListState, type Column, type FilterDef } from '../../components/DataList/index.ts';
+import { formatDate, formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { useIsMobile } from '../../components/responsive.ts';
 import { UnitSelect } from '../../components/units.tsx';
 import { blankToNull, zodErrors } from '../../components/validation.ts';
 import { LoginDelaysSection } from './LoginDelaysSection.tsx';
 
-const PER_PAGE = 20;
-type Status = 'active' | 'inactive' | 'locked' | 'mustChange';
+const FILTERS = ['q', 'role', 'status'] as const;
 
 function isLocked(u: UserRow): boolean {
   return !!u.lockedUntil && new Date(u.lockedUntil).getTime() > Date.now();
+}
+
+function RoleBadges({ u, size }: { u: UserRow; size: 'xs' | 'sm' }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {u.roles.map((r, i) => (
+        <Badge key={i} variant="light" size={size} tt="none" color={r.role === 'admin' ? 'red' : 'pemda'}>
+          {t(`roles.${r.role}`)}
+          {r.unitName ? ` · ${r.unitName}` : ''}
+        </Badge>
+      ))}
+    </>
+  );
 }
 
 export default function UsersPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const { user: me } = useAuth();
-  const users = useUsers();
-  const [search, setSearch] = useState('');
-  const [role, setRole] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
-  const [page, setPage] = useState(1);
+  const list = useListState({ filters: FILTERS, defaultSort: LIST_SORTS.users.default });
+  const users = useUsersList(list.query);
   const [editing, setEditing] = useState<UserRow | 'new' | null>(null);
   const [secret, setSecret] = useState<{ username: string; password: string } | null>(null);
   const [confirmReset, setConfirmReset] = useState<UserRow | null>(null);
-  const mobile = useIsMobile();
 
-  const filtered = useMemo(() => {
-    const q = search.trim().toLowerCase();
-    return (users.data ?? []).filter((u) => {
-      if (q && !u.name.toLowerCase().includes(q) && !u.username.toLowerCase().includes(q)) return false;
-      if (role && !u.roles.some((r) => r.role === role)) return false;
-      const s = status as Status | null;
-      if (s === 'active' && !u.isActive) return false;
-      if (s === 'inactive' && u.isActive) return false;
-      if (s === 'locked' && !isLocked(u)) return false;
-      if (s === 'mustChange' && !u.mustChangePassword) return false;
-      return true;
-    });
-  }, [users.data, search, role, status]);
-  const pages = Math.max(1, Math.ceil(filtered.length / PER_PAGE));
-  const current = Math.min(page, pages);
-  const shown = filtered.slice((current - 1) * PER_PAGE, current * PER_PAGE);
+  const filters: FilterDef[] = [
+    { kind: 'search', param: 'q', label: t('common.search'), placeholder: t('users.searchPlaceholder'), testId: 'users-search' },
+    { kind: 'select', param: 'role', label: t('fields.role'), options: ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) })), testId: 'users-role-filter' },
+    { kind: 'select', param: 'status', label: t('users.status'), options: USER_STATUSES.map((s) => ({ value: s, label: t(`users.statuses.${s}`) })), testId: 'users-status-filter' },
+  ];
 
   const setActive = async (u: UserRow, isActive: boolean) => {
     try {
@@ -99,6 +92,121 @@ export default function UsersPage() {
     }
   };
 
+  const actions = (u: UserRow) => (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <ActionIcon variant="subtle" color="gray" aria-label={t('users.actionsFor', { name: u.name })} data-testid="user-actions">
+          <IconDots size={18} />
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setEditing(u)}>
+          {t('common.edit')}
+        </Menu.Item>
+        <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setConfirmReset(u)} data-testid="user-reset-password">
+          {t('users.resetPassword')}
+        </Menu.Item>
+        {u.isActive ? (
+          <Menu.Item leftSection={<IconUserOff size={16} />} color="red" disabled={u.id === me?.id} onClick={() => void setActive(u, false)} data-testid="user-deactivate">
+            {t('users.deactivate')}
+          </Menu.Item>
+        ) : (
+          <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => void setActive(u, true)} data-testid="user-activate">
+            {t('users.activate')}
+          </Menu.Item>
+        )}
+      </Menu.Dropdown>
+    </Menu>
+  );
+
+  const columns: Column<UserRow>[] = [
+    {
+      key: 'name',
+      label: t('fields.name'),
+      sortKey: 'name',
+      render: (u) => (
+        <div style={{ opacity: u.isActive ? 1 : 0.6 }}>
+          <Text size="sm" fw={500} data-testid="user-name">
+            {u.name}
+          </Text>
+          <Group gap={4} hiddenFrom="sm" mt={4}>
+            <Text size="xs" c="dimmed" className="serasan-mono">
+              {u.username}
+            </Text>
+            {!u.isActive && (
+              <Badge size="xs" color="gray" variant="outline">
+                {t('users.statuses.inactive')}
+              </Badge>
+            )}
+            {isLocked(u) && (
+              <Badge size="xs" color="red" variant="light">
+                {t('users.statuses.locked')}
+              </Badge>
+            )}
+            <RoleBadges u={u} size="xs" />
+          </Group>
+        </div>
+      ),
+    },
+    {
+      key: 'username',
+      label: t('fields.username'),
+      sortKey: 'username',
+      desktopOnly: true,
+      render: (u) => (
+        <Text size="sm" className="serasan-mono">
+          {u.username}
+        </Text>
+      ),
+    },
+    {
+      key: 'roles',
+      label: t('fields.roles'),
+      desktopOnly: true,
+      render: (u) => (
+        <Group gap={4}>
+          {u.roles.length === 0 && (
+            <Text size="xs" c="dimmed">
+              {t('users.noRoles')}
+            </Text>
+          )}
+          <RoleBadges u={u} size="sm" />
+        </Group>
+      ),
+    },
+    {
+      key: 'status',
+      label: t('users.status'),
+      desktopOnly: true,
+      render: (u) => (
+        <Group gap={4}>
+          <Badge size="sm" color={u.isActive ? 'teal' : 'gray'} variant={u.isActive ? 'light' : 'outline'}>
+            {u.isActive ? t('users.statuses.active') : t('users.statuses.inactive')}
+          </Badge>
+          {isLocked(u) && (
+            <Badge size="sm" color="red" variant="light" title={formatDateTime(u.lockedUntil)}>
+              {t('users.statuses.locked')}
+            </Badge>
+          )}
+          {u.mustChangePassword && (
+            <Badge size="sm" color="yellow" variant="light">
+              {t('users.statuses.mustChange')}
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+    {
+      key: 'createdAt',
+      label: t('adminLists.createdAt'),
+      sortKey: 'createdAt',
+      descFirst: true,
+      desktopOnly: true,
+      render: (u) => <Text size="sm">{formatDate(u.createdAt)}</Text>,
+    },
+    { key: 'actions', label: '', width: 60, render: (u) => actions(u) },
+  ];
+
   return (
     <Stack gap="md">
       <PageHeader
@@ -110,163 +218,18 @@ export default function UsersPage() {
           </Button>
         }
       />
-      <Group gap="sm" align="flex-end" wrap="wrap">
-        <TextInput
-          label={t('common.search')}
-          placeholder={t('users.searchPlaceholder')}
-          leftSection={<IconSearch size={16} />}
-          value={search}
-          onChange={(e) => {
-            setSearch(e.currentTarget.value);
-            setPage(1);
-          }}
-          style={{ flex: '2 1 240px' }}
-          data-testid="users-search"
-        />
-        <Select
-          label={t('fields.role')}
-          placeholder={t('common.all')}
-          clearable
-          data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-          value={role}
-          onChange={(v) => {
-            setRole(v);
-            setPage(1);
-          }}
-          w={{ base: 'calc(50% - 6px)', xs: 220 }}
-        />
-        <Select
-          label={t('users.status')}
-          placeholder={t('common.all')}
-          clearable
-          data={(['active', 'inactive', 'locked', 'mustChange'] as const).map((s) => ({ value: s, label: t(`users.statuses.${s}`) }))}
-          value={status}
-          onChange={(v) => {
-            setStatus(v);
-            setPage(1);
-          }}
-          w={{ base: 'calc(50% - 6px)', xs: 200 }}
-        />
-      </Group>
-      <ErrorAlert error={users.error} />
-      <Text size="sm" c="dimmed">
-        {t('users.count', { count: filtered.length })}
-      </Text>
-      <Paper withBorder>
-        {users.isLoading ? (
-          <Center p="xl">
-            <Loader />
-          </Center>
-        ) : shown.length === 0 ? (
-          <Text p="lg" c="dimmed" ta="center">
-            {t('common.noMatches')}
-          </Text>
-        ) : (
-          <Table.ScrollContainer minWidth={mobile ? 0 : 720}>
-            <Table verticalSpacing="sm" data-testid="users-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('fields.name')}</Table.Th>
-                  <Table.Th visibleFrom="sm">{t('fields.roles')}</Table.Th>
-                  <Table.Th visibleFrom="sm">{t('users.status')}</Table.Th>
-                  <Table.Th w={60} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {shown.map((u) => (
-                  <Table.Tr key={u.id} data-testid="user-row" opacity={u.isActive ? 1 : 0.6}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {u.name}
-                      </Text>
-                      <Text size="xs" c="dimmed" className="serasan-mono">
-                        {u.username}
-                      </Text>
-                      <Group gap={4} hiddenFrom="sm" mt={4}>
-                        {!u.isActive && (
-                          <Badge size="xs" color="gray" variant="outline">
-                            {t('users.statuses.inactive')}
-                          </Badge>
-                        )}
-                        {isLocked(u) && (
-                          <Badge size="xs" color="red" variant="light">
-                            {t('users.statuses.locked')}
-                          </Badge>
-                        )}
-                        {u.roles.map((r, i) => (
-                          <Badge key={i} variant="light" size="xs" tt="none" color={r.role === 'admin' ? 'red' : 'pemda'}>
-                            {t(`roles.${r.role}`)}
-                            {r.unitName ? ` · ${r.unitName}` : ''}
-                          </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td visibleFrom="sm">
-                      <Group gap={4}>
-                        {u.roles.length === 0 && (
-                          <Text size="xs" c="dimmed">
-                            {t('users.noRoles')}
-                          </Text>
-                        )}
-                        {u.roles.map((r, i) => (
-                          <Badge key={i} variant="light" size="sm" tt="none" color={r.role === 'admin' ? 'red' : 'pemda'}>
-                            {t(`roles.${r.role}`)}
-                            {r.unitName ? ` · ${r.unitName}` : ''}
-                          </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td visibleFrom="sm">
-                      <Group gap={4}>
-                        <Badge size="sm" color={u.isActive ? 'teal' : 'gray'} variant={u.isActive ? 'light' : 'outline'}>
-                          {u.isActive ? t('users.statuses.active') : t('users.statuses.inactive')}
-                        </Badge>
-                        {isLocked(u) && (
-                          <Badge size="sm" color="red" variant="light" title={formatDateTime(u.lockedUntil)}>
-                            {t('users.statuses.locked')}
-                          </Badge>
-                        )}
-                        {u.mustChangePassword && (
-                          <Badge size="sm" color="yellow" variant="light">
-                            {t('users.statuses.mustChange')}
-                          </Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Menu position="bottom-end" withinPortal>
-                        <Menu.Target>
-                          <ActionIcon variant="subtle" color="gray" aria-label={t('users.actionsFor', { name: u.name })} data-testid="user-actions">
-                            <IconDots size={18} />
-                          </ActionIcon>
-                        </Menu.Target>
-                        <Menu.Dropdown>
-                          <Menu.Item leftSection={<IconPencil size={16} />} onClick={() => setEditing(u)}>
-                            {t('common.edit')}
-                          </Menu.Item>
-                          <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setConfirmReset(u)} data-testid="user-reset-password">
-                            {t('users.resetPassword')}
-                          </Menu.Item>
-                          {u.isActive ? (
-                            <Menu.Item leftSection={<IconUserOff size={16} />} color="red" disabled={u.id === me?.id} onClick={() => void setActive(u, false)} data-testid="user-deactivate">
-                              {t('users.deactivate')}
-                            </Menu.Item>
-                          ) : (
-                            <Menu.Item leftSection={<IconUserCheck size={16} />} onClick={() => void setActive(u, true)} data-testid="user-activate">
-                              {t('users.activate')}
-                            </Menu.Item>
-                          )}
-                        </Menu.Dropdown>
-                      </Menu>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Paper>
-      {pages > 1 && <Pagination value={current} onChange={setPage} total={pages} />}
+      <DataList
+        id="users"
+        state={list}
+        result={users}
+        filters={filters}
+        columns={columns}
+        rowKey={(u) => u.id}
+        rowTestId="user-row"
+        countText={(total) => t('users.count', { count: total })}
+        exportUrl={withQuery('/api/users/export.csv', list.exportQuery)}
+        emptyText={t('adminLists.users.empty')}
+      />
       <LoginDelaysSection />
 
       <Modal opened={!!editing} onClose={() => setEditing(null)} title={editing === 'new' ? t('users.createTitle') : t('users.editTitle')} size="lg">
