@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { acquireServerLock, runningServerPid, SERVER_LOCK_FILE } from './lib/server-lock.ts';
+import { spawnServer, type ServerProcess } from './testing/process.ts';
 
 /** Issue 9, item 12: `restore` under a running server would be lost; it must refuse instead. */
 const root = path.resolve(import.meta.dirname, '../..');
@@ -41,8 +42,9 @@ test('the server lock: written at start, names a live process, removed at stop, 
   }
 });
 
-test('CLI restore refuses while a server runs on the data directory, and works once it stopped', () => {
+test('CLI restore refuses while a real server runs on the data directory, and works once it stopped', { timeout: 180_000 }, async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'serasan-restore-'));
+  let server: ServerProcess | undefined;
   try {
     assert.equal(cli(dir, 'migrate').code, 0);
     assert.equal(cli(dir, 'tenant:create', '16.71').code, 0);
@@ -52,19 +54,23 @@ test('CLI restore refuses while a server runs on the data directory, and works o
     live.prepare("update tenants set name = 'Sesudah Cadangan' where region_code = '16.71'").run();
     live.close();
 
-    // This test process stands in for the running server.
-    const release = acquireServerLock(dir);
+    // The server itself (main.ts), not a stand-in: its start must write the lock.
+    server = await spawnServer({ SERASAN_DATA_DIR: dir, DATABASE_URL: '', SERASAN_SEED_DEMO: 'false', SERASAN_JOBS: 'false' });
+    assert.equal(runningServerPid(dir), server.child.pid);
     const refused = cli(dir, 'restore', backup);
     assert.equal(refused.code, 1, refused.out);
     assert.match(refused.out, /sedang berjalan/);
-    assert.match(refused.out, new RegExp(String(process.pid)));
+    assert.match(refused.out, new RegExp(`PID ${server.child.pid}\\b`));
     assert.equal(nameOf(dir), 'Sesudah Cadangan', 'nothing restored');
 
-    release();
+    // A normal stop removes the lock.
+    await server.kill('SIGTERM');
+    assert.equal(existsSync(path.join(dir, SERVER_LOCK_FILE)), false, 'the stopped server removed its lock');
     const ok = cli(dir, 'restore', backup);
     assert.equal(ok.code, 0, ok.out);
     assert.equal(nameOf(dir), 'Kota Palembang');
   } finally {
+    await server?.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { loadConfig } from './config.ts';
 import { bootstrap } from './bootstrap.ts';
 import { isLoopbackHost, startupNotices } from './startup-notices.ts';
-import { createTestRuntime, testDialects } from './testing/harness.ts';
+import pg from 'pg';
+import { createTestRuntime, PG_URL, testDialects } from './testing/harness.ts';
 
 const SECRET = 'x'.repeat(40);
 
@@ -18,27 +19,51 @@ test('production never seeds demo users unless SERASAN_SEED_DEMO=true', () => {
   assert.equal(loadConfig({ SERASAN_SEED_DEMO: 'false' }).seedDemo, false);
 });
 
-test('a production start on an empty database has no users (no platform / serasan-demo) and says how to create the first admin', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'serasan-prod-'));
-  try {
-    const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: SECRET, SERASAN_DATA_DIR: dir, DATABASE_URL: '' });
-    const { deps, database, seeded } = await bootstrap(config);
+/** An empty database of the dialect, as a fresh installation has it: SQLite in `dir`, or a new PostgreSQL database. */
+async function emptyDatabase(dialect: string): Promise<{ url: string; drop(): Promise<void> }> {
+  if (dialect !== 'postgres') return { url: '', drop: async () => {} };
+  const name = `serasan_prod_${process.pid}`;
+  const admin = async (q: string) => {
+    const c = new pg.Client({ connectionString: PG_URL });
+    await c.connect();
     try {
-      assert.equal(seeded, false);
-      const users = await deps.db.selectFrom('users').select('username').execute();
-      assert.deepEqual(users, []);
-      const regions = await deps.db.selectFrom('regions').select('code').limit(1).execute();
-      assert.equal(regions.length, 1, 'the region reference is loaded, so tenant:create works');
-      const notices = await startupNotices(deps);
-      assert.ok(notices.some((n) => n.level === 'info' && /user:create/.test(n.text) && /tenant:create/.test(n.text)), JSON.stringify(notices));
-      assert.ok(!notices.some((n) => n.level === 'warn'));
+      await c.query(q);
     } finally {
-      await database.close();
+      await c.end();
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  };
+  await admin(`drop database if exists ${name} with (force)`);
+  await admin(`create database ${name}`);
+  return { url: PG_URL.replace(/\/[^/]*$/, `/${name}`), drop: () => admin(`drop database if exists ${name} with (force)`) };
+}
+
+for (const dialect of await testDialects()) {
+  test(`a production start on an empty database has no users (no platform / serasan-demo) and says how to create the first admin [${dialect}]`, async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'serasan-prod-'));
+    const empty = await emptyDatabase(dialect);
+    try {
+      const config = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: SECRET, SERASAN_DATA_DIR: dir, DATABASE_URL: empty.url });
+      const { deps, database, seeded } = await bootstrap(config);
+      try {
+        assert.equal(database.dialect, dialect);
+        assert.equal(seeded, false);
+        const users = await deps.db.selectFrom('users').select('username').execute();
+        assert.deepEqual(users, []);
+        assert.deepEqual(await deps.db.selectFrom('tenants').select('id').execute(), [], 'no demo region');
+        const regions = await deps.db.selectFrom('regions').select('code').limit(1).execute();
+        assert.equal(regions.length, 1, 'the region reference is loaded, so tenant:create works');
+        const notices = await startupNotices(deps);
+        assert.ok(notices.some((n) => n.level === 'info' && /user:create/.test(n.text) && /tenant:create/.test(n.text)), JSON.stringify(notices));
+        assert.ok(!notices.some((n) => n.level === 'warn'));
+      } finally {
+        await database.close();
+      }
+    } finally {
+      await empty.drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
 
 test('demo users on a non-loopback address give a loud warning at start; on loopback they do not', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'serasan-demo-host-'));

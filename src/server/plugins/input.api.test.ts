@@ -79,6 +79,17 @@ for (const dialect of await testDialects()) {
       assertNulRejected(res, 'answers.1.note');
     });
 
+    test('NUL in a text field of a multipart upload → 400, nothing stored', async () => {
+      const count = async () => Number((await rt.deps.db.selectFrom('evidence').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const before = await count();
+      const pdf = { name: 'sk.pdf', data: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'), type: 'application/pdf' };
+      const res = await operator.upload('/api/evidence', { entityType: 'innovation', entityId: `${innovationId}\u0000` }, pdf);
+      assertNulRejected(res, 'entityId');
+      assert.equal(await count(), before);
+      // The same upload without the NUL is linked to the innovation.
+      assert.equal((await operator.upload('/api/evidence', { entityType: 'innovation', entityId: innovationId }, pdf)).status, 201);
+    });
+
     test('English callers get the message in English', async () => {
       const en = new TestClient(rt.app, { 'accept-language': 'en' });
       const res = await en.post('/api/auth/login', { username: 'admin\u0000', password: 'x' }, { csrf: false });

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
+import { fieldLabel, labelScopeOf } from './errors.ts';
 
 const SIZE_LIMIT_CODES = new Set(['FST_REQ_FILE_TOO_LARGE', 'FST_FILES_LIMIT', 'FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT', 'FST_ERR_CTP_BODY_TOO_LARGE']);
 
@@ -18,6 +19,15 @@ export async function readUpload(request: FastifyRequest, maxBytes: number): Pro
     throw new AppError('VALIDATION', 'errors.multipartInvalid', {}, [{ field: 'file', messageKey: 'errors.multipartInvalid' }]);
   }
   if (!file || file.data.length === 0) throw new AppError('VALIDATION', 'errors.fileMissing', {}, [{ field: 'file', messageKey: 'errors.fileMissing' }]);
+  // The NUL guard of plugins/input.ts sees JSON bodies only: text fields of a multipart body are
+  // refused the same way here (the file name has its NUL replaced where it is stored).
+  for (const [name, value] of Object.entries(fields)) {
+    if (name.includes('\u0000') || value.includes('\u0000')) {
+      const field = name.replace(/\u0000/g, '');
+      const label = fieldLabel(request.lang ?? 'id', field, labelScopeOf(request.routeOptions.url));
+      throw new AppError('VALIDATION', 'errors.nulCharacter', { field: label }, [{ field, messageKey: 'errors.nulCharacter', params: { field: label } }]);
+    }
+  }
   return { file, fields };
 
   async function readParts() {

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { createTestRuntime, signedIn, testDialects, TestClient, type TestRuntime } from '../../testing/harness.ts';
 import type { Clock } from '../../lib/clock.ts';
 
-/** A clock the test can move forward (delay expiry). */
+/** A clock that stands still until the test moves it (delay expiry): waits are exact however slow the machine. */
 function movableClock(): Clock & { advance(ms: number): void } {
-  let offset = 0;
-  return { now: () => new Date(Date.now() + offset), advance: (ms) => (offset += ms) };
+  let now = Date.now();
+  return { now: () => new Date(now), advance: (ms) => (now += ms) };
 }
 
 const login = (rt: TestRuntime, username: string, password: string, ip = '127.0.0.1') =>
@@ -81,6 +81,27 @@ for (const dialect of await testDialects()) {
       assert.deepEqual(known, [401, 401, 401, 401, 401, 429, 429]);
       assert.deepEqual(unknown, known);
       assert.equal(messages.size, 2, 'one 401 message and one 429 message for both');
+    });
+
+    test('an unknown username costs a password check too: the same timing path as a known one', async () => {
+      const timed = async (username: string, ip: string) => {
+        const t0 = performance.now();
+        const res = await login(rt, username, 'salah-sekali-lagi', ip);
+        assert.equal(res.statusCode, 401, res.body);
+        return performance.now() - t0;
+      };
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+      await timed('belum-pernah-ada', '10.0.1.200'); // the dummy hash is made once, at the first unknown name
+      await timed('inovasi', '10.0.1.201');
+      const known: number[] = [];
+      const unknown: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        known.push(await timed('inovasi', `10.0.1.${i}`));
+        unknown.push(await timed(`tidak-dikenal-${i}`, `10.0.1.${i}`));
+      }
+      // An argon2id check is tens of milliseconds; a database lookup alone is a few. Without the
+      // dummy check the unknown name would answer several times faster.
+      assert.ok(median(unknown) >= 0.5 * median(known), `unknown ${unknown.map(Math.round)} ms vs known ${known.map(Math.round)} ms`);
     });
 
     test('the admin sees the delays of the tenant\'s users and clears them', async () => {

@@ -47,13 +47,15 @@ for (const dialect of await testDialects()) {
     });
     after(() => rt.close());
 
-    test('a small upload that unpacks past the limit → 413 before the workbook is loaded', async () => {
+    test('a small upload that unpacks past the limit → 413 before the workbook is loaded (import and preview)', async () => {
       const bomb = await doctored(template, { pad: IMPORT_MAX_UNPACKED_BYTES + 1024 });
       assert.ok(bomb.length < 1024 * 1024, `upload is small (${bomb.length} bytes)`);
-      const res = await operator.upload('/api/innovations/import', {}, { name: 'bom.xlsx', data: bomb });
-      assert.equal(res.status, 413, res.raw);
-      assert.equal(res.body.error.code, 'PAYLOAD_TOO_LARGE');
-      assert.equal(res.body.error.message, 'Berkas Excel terlalu besar setelah dibuka (lebih dari 20 MB). Bagi data menjadi beberapa berkas.');
+      for (const url of ['/api/innovations/import', '/api/innovations/import/preview']) {
+        const res = await operator.upload(url, {}, { name: 'bom.xlsx', data: bomb });
+        assert.equal(res.status, 413, `${url}: ${res.raw}`);
+        assert.equal(res.body.error.code, 'PAYLOAD_TOO_LARGE');
+        assert.equal(res.body.error.message, 'Berkas Excel terlalu besar setelah dibuka (lebih dari 20 MB). Bagi data menjadi beberapa berkas.');
+      }
     });
 
     test('a sheet with far too many rows → 400 naming the limit, counted while unpacking', async () => {
@@ -67,9 +69,11 @@ for (const dialect of await testDialects()) {
     for (const username of ['juri', 'pimpinan', 'inspektorat']) {
       test(`${username} may not create innovations, so may not import: 403`, async () => {
         const c = await signedIn(rt, username);
-        const res = await c.upload('/api/innovations/import', {}, { name: 'impor.xlsx', data: template });
-        assert.equal(res.status, 403, res.raw);
-        assert.equal(res.body.error.code, 'FORBIDDEN');
+        for (const url of ['/api/innovations/import', '/api/innovations/import/preview']) {
+          const res = await c.upload(url, {}, { name: 'impor.xlsx', data: template });
+          assert.equal(res.status, 403, `${url}: ${res.raw}`);
+          assert.equal(res.body.error.code, 'FORBIDDEN');
+        }
       });
     }
   });

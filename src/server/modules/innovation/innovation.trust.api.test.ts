@@ -58,6 +58,16 @@ for (const dialect of await testDialects()) {
         for (const cell of row) assert.doesNotMatch(cell, FORMULA);
       }
 
+      // The registry's list export (the DataList CSV button) goes through the same writer.
+      const list = await inovasi.get('/api/innovations/export.csv');
+      assert.equal(list.status, 200, list.raw.slice(0, 200));
+      const listRows = parseCsv(list.raw.replace(/^\uFEFF/, ''));
+      assert.ok(listRows.some((r) => r.includes(`'${title}`)), 'the title, neutralised, in the list export');
+      for (const row of listRows.slice(1)) {
+        assert.equal(row.length, listRows[0].length);
+        for (const cell of row) assert.doesNotMatch(cell, FORMULA);
+      }
+
       const x = await inovasi.download('/api/innovations/export.xlsx');
       assert.equal(x.status, 200);
       const wb = new ExcelJS.Workbook();
