@@ -79,4 +79,7 @@ export const LIST_SORTS = {
   people: { keys: ['name', 'nip', 'kind', 'rank', 'unit'], default: 'name' },
   evidence: { keys: ['createdAt', 'name', 'size'], default: '-createdAt' },
   surveys: { keys: ['periodStart', 'service', 'unit', 'status'], default: '-periodStart' },
+  documents: { keys: ['issuedAt', 'number', 'title', 'unit', 'docType'], default: '-issuedAt' },
+  jobs: { keys: ['updatedAt', 'createdAt', 'runAt', 'kind', 'status'], default: '-updatedAt' },
+  notifications: { keys: ['createdAt', 'title'], default: '-createdAt' },
 } as const;
