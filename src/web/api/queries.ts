@@ -115,6 +115,8 @@ export interface EvidenceQuery {
   entityType?: string;
   entityId?: string;
   q?: string;
+  kind?: string;
+  sort?: string;
   page?: number;
   pageSize?: number;
 }
