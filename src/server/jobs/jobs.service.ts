@@ -7,6 +7,16 @@ import type { JobListQuery } from '../../shared/schemas/notifications.ts';
 import { writeWithAudit } from '../modules/audit/audit.writer.ts';
 import { who } from '../modules/org/org.service.ts';
 import type { JobTable } from './jobs.types.ts';
+import { orderByList, pageOf, type SortColumns } from '../lib/list.ts';
+import type { LIST_SORTS } from '../../shared/schemas/common.ts';
+
+const JOB_SORT: SortColumns<(typeof LIST_SORTS.jobs.keys)[number]> = {
+  updatedAt: { column: 'updatedAt' },
+  createdAt: { column: 'createdAt' },
+  runAt: { column: 'runAt' },
+  kind: { column: 'kind', text: true },
+  status: { column: 'status' },
+};
 
 /**
  * The admin's view of background jobs: the tenant's own jobs only (system jobs with no tenant,
@@ -39,7 +49,7 @@ export function createJobsService(deps: Deps) {
       let base = visible(actor);
       if (q.status) base = base.where('status', '=', q.status);
       const total = Number((await base.select(sql<number>`count(*)`.as('n')).executeTakeFirst())?.n ?? 0);
-      const rows = await base.selectAll().orderBy('updatedAt', 'desc').orderBy('id', 'desc').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute();
+      const rows = await base.selectAll().$call((qb) => pageOf(orderByList(qb, q.sort, JOB_SORT, 'id', deps.dialect), q)).execute();
       const counts = await visible(actor).select(['status', sql<number>`count(*)`.as('n')]).groupBy('status').execute();
       return {
         items: rows.map(presentJob),

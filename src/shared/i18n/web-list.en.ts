@@ -17,6 +17,15 @@ export const webListEn: typeof webListId = {
     loadError: 'The list could not be loaded.',
     retry: 'Try again',
     empty: 'No data yet.',
+    downloads: {
+      innovationExcelHint: 'The full Excel sheet with the "ID Serasan" column: edit it in Excel and import it back to update the same innovations. Holds the rows matching the filter.',
+      innovationCsvHint: 'The rows matching the filter, in the current order, as CSV for other tools (not for re-import).',
+      openDataCsv: 'All data (CSV)',
+      openDataJson: 'All data (JSON)',
+      openDataHint: 'Every innovation this region has published, regardless of the search or filters.',
+      filteredCsv: 'Search results (CSV)',
+      filteredCsvHint: 'Only the innovations matching the search and filters below, in the order shown.',
+    },
     loading: 'Loading the list…',
   },
   adminLists: {

@@ -16,6 +16,16 @@ export const webListId = {
     retry: 'Coba lagi',
     empty: 'Belum ada data.',
     loading: 'Memuat daftar…',
+    // Pages that offer more than one download say which is which (issue 10 item 5).
+    downloads: {
+      innovationExcelHint: 'Lembar Excel lengkap dengan kolom "ID Serasan": ubah di Excel lalu impor kembali untuk memperbarui inovasi yang sama. Berisi baris yang sesuai filter.',
+      innovationCsvHint: 'Baris yang sesuai filter dan urutan saat ini, sebagai CSV untuk diolah di aplikasi lain (bukan untuk impor kembali).',
+      openDataCsv: 'Semua data (CSV)',
+      openDataJson: 'Semua data (JSON)',
+      openDataHint: 'Seluruh inovasi yang dipublikasikan daerah ini, tanpa memperhatikan pencarian atau filter.',
+      filteredCsv: 'Hasil pencarian (CSV)',
+      filteredCsvHint: 'Hanya inovasi yang sesuai pencarian dan filter di bawah ini, dalam urutan yang ditampilkan.',
+    },
   },
   /** The admin lists moved onto the one list component (issue 10 item 5): users, positions, competitions. */
   adminLists: {

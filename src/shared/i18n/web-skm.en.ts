@@ -114,6 +114,9 @@ export const webSkmEn: WebSkmCatalog = {
       ofMin: 'of min. {{min}}',
       emptyTitle: 'No surveys yet',
       empty: 'Create a survey for one service and one period (quarter, half-year or year), then print its QR poster for the service desk.',
+      searchPlaceholder: 'Service, unit or survey code',
+      count_one: '{{formatted}} survey',
+      count_other: '{{formatted}} surveys',
     },
     create: {
       title: 'Create a satisfaction survey',

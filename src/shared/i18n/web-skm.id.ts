@@ -112,6 +112,9 @@ export const webSkmId = {
       ofMin: 'dari min. {{min}}',
       emptyTitle: 'Belum ada survei',
       empty: 'Buat survei untuk satu jenis layanan dan satu periode (triwulan, semester, atau tahun), lalu cetak poster QR-nya untuk loket layanan.',
+      searchPlaceholder: 'Jenis layanan, unit, atau kode survei',
+      count_one: '{{formatted}} survei',
+      count_other: '{{formatted}} survei',
     },
     create: {
       title: 'Buat survei kepuasan',

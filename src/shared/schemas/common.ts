@@ -83,4 +83,7 @@ export const LIST_SORTS = {
   users: { keys: ['createdAt', 'name', 'username'], default: '-createdAt' },
   positions: { keys: ['unit', 'title', 'createdAt'], default: 'unit' },
   competitions: { keys: ['createdAt', 'name', 'year', 'registrationClose'], default: '-createdAt' },
+  documents: { keys: ['issuedAt', 'number', 'title', 'unit', 'docType'], default: '-issuedAt' },
+  jobs: { keys: ['updatedAt', 'createdAt', 'runAt', 'kind', 'status'], default: '-updatedAt' },
+  notifications: { keys: ['createdAt', 'title'], default: '-createdAt' },
 } as const;

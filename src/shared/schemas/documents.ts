@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId } from './common.ts';
+import { LIST_SORTS, ZId, ZListQuery } from './common.ts';
 
 export const DOC_TYPES = ['keputusan', 'surat_dinas', 'surat_undangan', 'nota_dinas', 'berita_acara', 'notula', 'perjanjian_kinerja'] as const;
 export const ZDocType = z.enum(DOC_TYPES);
@@ -34,3 +34,16 @@ export const ZUnitLetterheadInput = z
 export const ZNumberTemplateInput = z.object({ template: z.string().trim().min(5).max(120), classification: z.string().trim().min(1).max(40) }).strict();
 export const ZReserveNumberInput = z.object({ docType: ZDocType, title: z.string().trim().min(3).max(300), unitId: ZId.nullable().optional(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict();
 export const ZReasonInput = z.object({ reason: z.string().trim().min(5).max(500) }).strict();
+
+/** What a register row shows: a cancelled number, a withdrawn document, a number with no document yet, or an issued document. */
+export const REGISTER_STATUSES = ['issued', 'reserved', 'withdrawn', 'cancelled'] as const;
+export type RegisterStatus = (typeof REGISTER_STATUSES)[number];
+
+/** The numbering register as a list: search (number, title), filters, sort, paging (issue 10 item 5). */
+export const ZDocRegisterQuery = ZListQuery(LIST_SORTS.documents.keys, LIST_SORTS.documents.default).extend({
+  q: z.string().trim().max(200).optional(),
+  docType: ZDocType.optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  status: z.enum(REGISTER_STATUSES).optional(),
+});
+export type DocRegisterQuery = z.infer<typeof ZDocRegisterQuery>;

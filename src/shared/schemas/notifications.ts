@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { ZPage, ZPageSize } from './common.ts';
+import { LIST_SORTS, ZListQuery } from './common.ts';
 
-export const ZNotificationListQuery = z.object({
+/** `status=unread|read` filters (the bell's older `unread=true` still works); sorted newest first. */
+export const ZNotificationListQuery = ZListQuery(LIST_SORTS.notifications.keys, LIST_SORTS.notifications.default).extend({
   unread: z.enum(['true', 'false']).optional(),
-  page: ZPage,
-  pageSize: ZPageSize,
+  status: z.enum(['unread', 'read']).optional(),
 }).strict();
 export type NotificationListQuery = z.infer<typeof ZNotificationListQuery>;
 
@@ -15,9 +15,7 @@ export const ZEmailInput = z.object({ email: ZOptionalEmail }).strict();
 export type EmailInput = z.infer<typeof ZEmailInput>;
 
 export const JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'dead'] as const;
-export const ZJobListQuery = z.object({
+export const ZJobListQuery = ZListQuery(LIST_SORTS.jobs.keys, LIST_SORTS.jobs.default).extend({
   status: z.enum(JOB_STATUSES).optional(),
-  page: ZPage,
-  pageSize: ZPageSize,
 }).strict();
 export type JobListQuery = z.infer<typeof ZJobListQuery>;

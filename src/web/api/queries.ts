@@ -140,6 +140,8 @@ export interface EvidenceQuery {
   entityType?: string;
   entityId?: string;
   q?: string;
+  kind?: string;
+  sort?: string;
   page?: number;
   pageSize?: number;
 }

@@ -30,7 +30,7 @@ export function fileKind(mime: string, name = ''): string {
   return ext === 'pdf' || ext === 'docx' || ext === 'xlsx' ? ext : 'other';
 }
 
-function KindIcon({ kind }: { kind: string }) {
+export function KindIcon({ kind }: { kind: string }) {
   const p = { size: 18, stroke: 1.6 };
   if (kind === 'pdf') return <IconFileTypePdf {...p} color="var(--mantine-color-red-7)" />;
   if (kind === 'docx') return <IconFileTypeDocx {...p} color="var(--mantine-color-blue-7)" />;

@@ -5,7 +5,9 @@ import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { readUpload } from '../../plugins/upload.ts';
 import { ZId } from '../../../shared/schemas/common.ts';
-import { ZDocType, ZNumberTemplateInput, ZReasonInput, ZReserveNumberInput, ZTenantDocSettingsInput, ZUnitLetterheadInput } from '../../../shared/schemas/documents.ts';
+import { ZDocRegisterQuery, ZDocType, ZNumberTemplateInput, ZReasonInput, ZReserveNumberInput, ZTenantDocSettingsInput, ZUnitLetterheadInput, type RegisterStatus } from '../../../shared/schemas/documents.ts';
+import { csvDownload, EXPORT_MAX_ROWS } from '../../lib/list.ts';
+import { createTenantService } from '../../modules/tenants/tenants.service.ts';
 import { formatDate } from '../../../shared/i18n/translate.ts';
 import { formatNip } from '../../../shared/nip.ts';
 import { formatRegionTime } from '../../../shared/region-time.ts';
@@ -22,6 +24,14 @@ const TYPE_NAME: Record<string, string> = {
   notula: 'Notula Rapat',
   perjanjian_kinerja: 'Perjanjian Kinerja',
 };
+
+const REGISTER_STATUS_NAME: Record<RegisterStatus, string> = { issued: 'terbit', reserved: 'nomor diambil', withdrawn: 'ditarik', cancelled: 'dibatalkan' };
+/** The status a register row shows (the same as the filter's). */
+function registerStatus(n: { status: string; documentId: string | null; documentStatus: string | null }): RegisterStatus {
+  if (n.status === 'cancelled') return 'cancelled';
+  if (!n.documentId) return 'reserved';
+  return n.documentStatus === 'withdrawn' ? 'withdrawn' : 'issued';
+}
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -66,9 +76,21 @@ export async function officialDocumentRoutes(app: FastifyInstance, deps: Deps) {
     return reply.status(204).send();
   });
 
-  r.get('/api/documents/numbers', { schema: { tags, querystring: z.object({ docType: ZDocType.optional(), year: z.coerce.number().int().min(2000).max(2100).optional() }), summary: 'The numbering register' } }, async (request) => ({
-    items: await docs.register(actorOf(request), request.query),
+  r.get('/api/documents/numbers', { schema: { tags, querystring: ZDocRegisterQuery, summary: 'The numbering register: search (number, title), type, year, status; newest first; paged' } }, async (request) => ({
+    ...(await docs.register(actorOf(request), request.query)),
+    page: request.query.page,
+    pageSize: request.query.pageSize,
   }));
+  r.get('/api/documents/numbers/export.csv', { schema: { tags, querystring: ZDocRegisterQuery, summary: 'The filtered, sorted register as CSV' } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { items } = await docs.register(actor, { ...request.query, page: 1, pageSize: EXPORT_MAX_ROWS });
+    const csv = csvDownload(
+      await createTenantService(deps).exportFileName(actor.tenantId, 'register-nomor-dokumen'),
+      ['Nomor', 'Jenis', 'Perihal', 'Unit', 'Tahun', 'Diterbitkan pada', 'Oleh', 'Status', 'Alasan'],
+      items.map((n) => [n.number, TYPE_NAME[n.docType] ?? n.docType, n.title, n.unitName, n.year, n.issuedAt, n.issuedByName, REGISTER_STATUS_NAME[registerStatus(n)], n.cancelReason ?? n.withdrawnReason]),
+    );
+    return reply.type(csv.contentType).header('content-disposition', csv.disposition).send(csv.body);
+  });
   r.post('/api/documents/numbers', { schema: { tags, body: ZReserveNumberInput, summary: 'Take a number for a document signed outside Serasan' } }, async (request, reply) =>
     reply.status(201).send(await docs.reserveNumber(actorOf(request), request.body, request.id)));
   r.post('/api/documents/numbers/:id/cancel', { schema: { tags, params, body: ZReasonInput, summary: 'Cancel an unused number (it stays in the register with its reason)' } }, async (request, reply) => {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import { AppError, conflict, notFound } from '../../errors.ts';
 import type { Actor } from '../../policy/actor.ts';
@@ -10,6 +11,19 @@ import { renderPdf } from '../pdf/pdfmake.ts';
 import { kopContent, loadLetterhead, type KopSpec } from './letterhead.ts';
 import { checkTemplate, DEFAULT_CLASSIFICATION, DEFAULT_TEMPLATE, DOC_TYPES, issueNumber, numberTemplateOf, type DocType } from './numbering.ts';
 import type { SignatureBlock } from './signer.ts';
+import { ilikeContains } from '../../db/dialect.ts';
+import { orderByList, pageOf, type SortColumns } from '../../lib/list.ts';
+import type { LIST_SORTS } from '../../../shared/schemas/common.ts';
+import type { DocRegisterQuery } from '../../../shared/schemas/documents.ts';
+
+type RegisterSortKey = (typeof LIST_SORTS.documents.keys)[number];
+const REGISTER_SORT: SortColumns<RegisterSortKey> = {
+  issuedAt: { column: 'n.issuedAt' },
+  number: { column: 'n.number', text: true },
+  title: { column: 'n.title', text: true },
+  unit: { column: 'u.name', text: true },
+  docType: { column: 'n.docType' },
+};
 
 // Issued PDFs are evidence linked to their document: readable by whoever may read the register.
 export const officialDocumentEvidenceTarget: EvidenceTarget = {
@@ -127,21 +141,36 @@ export function createOfficialDocumentsService(deps: Deps) {
       });
     },
 
-    /** The register: every number issued or cancelled (with its reason), newest first. */
-    async register(actor: Actor, f: { docType?: DocType; year?: number }) {
+    /**
+     * The register: every number issued or cancelled (with its reason), newest first, searched by
+     * number or title, filtered by type, year and status, one page at a time. Unit roles see their
+     * own units' numbers (filtered in SQL so the total and the pages agree); tenant-wide roles all.
+     */
+    async register(actor: Actor, f: DocRegisterQuery) {
       authorizeRegisterRead(actor);
       let q = db
         .selectFrom('docNumbers as n')
         .leftJoin('units as u', (j) => j.onRef('u.tenantId', '=', 'n.tenantId').onRef('u.id', '=', 'n.unitId'))
         .leftJoin('officialDocuments as d', (j) => j.onRef('d.tenantId', '=', 'n.tenantId').onRef('d.id', '=', 'n.documentId'))
         .leftJoin('users as us', 'us.id', 'n.issuedBy')
-        .select(['n.id', 'n.docType', 'n.year', 'n.seq', 'n.number', 'n.title', 'n.status', 'n.cancelReason', 'n.cancelledAt', 'n.issuedAt', 'n.unitId', 'u.name as unitName', 'n.documentId', 'd.status as documentStatus', 'd.withdrawnReason', 'd.verificationCode', 'us.name as issuedByName'])
         .where('n.tenantId', '=', actor.tenantId);
+      if (!can(actor, 'document.read', { tenantId: actor.tenantId })) {
+        const units = [...actor.unitScope].filter((unitId) => can(actor, 'document.read', { tenantId: actor.tenantId, unitId }));
+        q = units.length ? q.where('n.unitId', 'in', units) : q.where(sql<boolean>`1 = 0`);
+      }
       if (f.docType) q = q.where('n.docType', '=', f.docType);
       if (f.year) q = q.where('n.year', '=', f.year);
-      const rows = await q.orderBy('n.year', 'desc').orderBy('n.docType').orderBy('n.seq', 'desc').limit(1000).execute();
-      // Unit roles see their own units' numbers; tenant-wide roles see all.
-      return rows.filter((r) => can(actor, 'document.read', { tenantId: actor.tenantId, unitId: r.unitId }));
+      if (f.q) q = q.where((eb) => eb.or([ilikeContains('n.number', f.q!), ilikeContains('n.title', f.q!)]));
+      if (f.status === 'cancelled') q = q.where('n.status', '=', 'cancelled');
+      else if (f.status === 'reserved') q = q.where('n.status', '=', 'issued').where('n.documentId', 'is', null);
+      else if (f.status === 'withdrawn') q = q.where('n.status', '=', 'issued').where('d.status', '=', 'withdrawn');
+      else if (f.status === 'issued') q = q.where('n.status', '=', 'issued').where('d.status', '=', 'issued');
+      const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
+      const items = await q
+        .select(['n.id', 'n.docType', 'n.year', 'n.seq', 'n.number', 'n.title', 'n.status', 'n.cancelReason', 'n.cancelledAt', 'n.issuedAt', 'n.unitId', 'u.name as unitName', 'n.documentId', 'd.status as documentStatus', 'd.withdrawnReason', 'd.verificationCode', 'us.name as issuedByName'])
+        .$call((qb) => pageOf(orderByList(qb, f.sort, REGISTER_SORT, 'n.id', deps.dialect), f))
+        .execute();
+      return { items, total: Number(total) };
     },
 
     /** Take a number for a document signed outside Serasan (it stays in the register). */

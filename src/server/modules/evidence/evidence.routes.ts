@@ -12,8 +12,9 @@ const ZEvidenceListQuery = ZListQuery(LIST_SORTS.evidence.keys, LIST_SORTS.evide
   q: z.string().max(200).optional(),
   entityType: z.string().max(40).optional(),
   entityId: ZId.optional(),
+  kind: z.enum(EVIDENCE_KINDS).optional(),
 });
-import { createEvidenceService } from './evidence.service.ts';
+import { createEvidenceService, EVIDENCE_KINDS } from './evidence.service.ts';
 import { presentEvidence } from './evidence.presenters.ts';
 
 export async function evidenceRoutes(app: FastifyInstance, deps: Deps) {

@@ -84,6 +84,15 @@ export const orgEvidenceTargets: EvidenceTarget[] = [
 ];
 export const evidenceTargetTypes = () => [...resolvers.keys()];
 
+/** File kinds the evidence list filters by, as the content types the upload accepts. */
+export const EVIDENCE_KINDS = ['pdf', 'image', 'docx', 'xlsx'] as const;
+const KIND_MIMES: Record<(typeof EVIDENCE_KINDS)[number], string[]> = {
+  pdf: ['application/pdf'],
+  image: ['image/jpeg', 'image/png'],
+  docx: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+  xlsx: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+};
+
 type EvidenceSortKey = (typeof LIST_SORTS.evidence.keys)[number];
 const EVIDENCE_SORT: SortColumns<EvidenceSortKey> = {
   createdAt: { column: 'evidence.createdAt' },
@@ -151,7 +160,7 @@ export function createEvidenceService(deps: Deps) {
       });
     },
 
-    async list(actor: Actor, f: { q?: string; entityType?: string; entityId?: string; page: number; pageSize: number; sort: SortValue<EvidenceSortKey> }) {
+    async list(actor: Actor, f: { q?: string; entityType?: string; entityId?: string; kind?: (typeof EVIDENCE_KINDS)[number]; page: number; pageSize: number; sort: SortValue<EvidenceSortKey> }) {
       authorize(actor, 'evidence.read', { tenantId: actor.tenantId });
       let q = db.selectFrom('evidence').leftJoin('users', 'users.id', 'evidence.uploadedBy').where('evidence.tenantId', '=', actor.tenantId);
       if (f.entityType && f.entityId) {
@@ -160,7 +169,11 @@ export function createEvidenceService(deps: Deps) {
         q = q.where('evidence.id', 'in', (eb) =>
           eb.selectFrom('evidenceLinks').select('evidenceId').where('tenantId', '=', actor.tenantId).where('entityType', '=', f.entityType!).where('entityId', '=', f.entityId!),
         );
+      } else if (f.entityType) {
+        // "Linked to": files linked to any record of that type.
+        q = q.where('evidence.id', 'in', (eb) => eb.selectFrom('evidenceLinks').select('evidenceId').where('tenantId', '=', actor.tenantId).where('entityType', '=', f.entityType!));
       }
+      if (f.kind) q = q.where('evidence.mime', 'in', KIND_MIMES[f.kind]);
       if (f.q) q = q.where(ilikeContains('evidence.originalName', f.q));
       const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
       const rows = await q

@@ -6,6 +6,13 @@ import type { NotificationListQuery } from '../../../shared/schemas/notification
 import { writeWithAudit } from '../audit/audit.writer.ts';
 import { who } from '../org/org.service.ts';
 import type { NotificationTable } from './notifications.types.ts';
+import { orderByList, pageOf, type SortColumns } from '../../lib/list.ts';
+import type { LIST_SORTS } from '../../../shared/schemas/common.ts';
+
+const NOTIFICATION_SORT: SortColumns<(typeof LIST_SORTS.notifications.keys)[number]> = {
+  createdAt: { column: 'createdAt' },
+  title: { column: 'title', text: true },
+};
 
 /**
  * A user's own notifications. There is no policy action: a notification belongs to exactly one
@@ -46,15 +53,10 @@ export function createNotificationsService(deps: Deps) {
     async list(actor: Actor, q: NotificationListQuery) {
       signedIn(actor);
       let base = mine(actor);
-      if (q.unread === 'true') base = base.where('readAt', 'is', null);
+      if (q.unread === 'true' || q.status === 'unread') base = base.where('readAt', 'is', null);
+      else if (q.status === 'read') base = base.where('readAt', 'is not', null);
       const total = Number((await base.select(sql<number>`count(*)`.as('n')).executeTakeFirst())?.n ?? 0);
-      const rows = await base
-        .selectAll()
-        .orderBy('createdAt', 'desc')
-        .orderBy('id', 'desc')
-        .limit(q.pageSize)
-        .offset((q.page - 1) * q.pageSize)
-        .execute();
+      const rows = await base.selectAll().$call((qb) => pageOf(orderByList(qb, q.sort, NOTIFICATION_SORT, 'id', deps.dialect), q)).execute();
       return { items: rows.map(presentNotification), total, page: q.page, pageSize: q.pageSize, unread: await unreadCount(actor) };
     },
 

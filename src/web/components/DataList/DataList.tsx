@@ -1,5 +1,5 @@
 import { Fragment, useEffect, useState, type ReactNode } from 'react';
-import { ActionIcon, Alert, Button, Collapse, Group, NativeSelect, Pagination, Paper, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Alert, Button, Collapse, Group, NativeSelect, Pagination, Paper, SimpleGrid, Skeleton, Stack, Table, Text, TextInput, Tooltip, UnstyledButton } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconAlertCircle, IconArrowDown, IconArrowUp, IconArrowsSort, IconChevronDown, IconChevronRight, IconFileTypeCsv, IconRefresh, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -50,6 +50,9 @@ export interface DataListProps<T> {
   countText: (total: number, totalCapped: boolean) => string;
   /** Server export of the filtered rows (CSV), built from `state.exportQuery`. */
   exportUrl?: string;
+  /** The export button's label and tooltip when a page offers other downloads beside it (default "Ekspor CSV"). */
+  exportLabel?: string;
+  exportHint?: string;
   /** Shown when nothing matches or the list is empty (a search suggestion, an invitation to add…). */
   empty?: ReactNode;
   /** Text when the list has no rows at all (no filter set). */
@@ -155,7 +158,8 @@ export function DataList<T>(props: DataListProps<T>) {
   const activeOthers = others.filter((f) => state.filters[f.param]).length;
 
   const otherControls = others.length > 0 && (
-    <SimpleGrid cols={{ base: 2, sm: Math.min(4, others.length), lg: Math.min(5, others.length) }} spacing="sm" verticalSpacing="xs">
+    // A single filter (a status) takes a third of the line, not all of it; five fit one laptop row.
+    <SimpleGrid cols={{ base: 2, sm: others.length === 1 ? 3 : Math.min(4, others.length), lg: others.length === 1 ? 3 : Math.min(5, others.length) }} spacing="sm" verticalSpacing="xs">
       {others.map((f) =>
         f.kind === 'select' ? (
           <NativeSelect
@@ -343,9 +347,11 @@ export function DataList<T>(props: DataListProps<T>) {
             </Group>
           )}
           {props.exportUrl && data && data.total > 0 && (
-            <Button component="a" href={props.exportUrl} download variant="default" size="xs" leftSection={<IconFileTypeCsv size={14} />} title={t('list.exportHint')} data-testid={`${id}-export-csv`}>
-              {t('list.export')}
-            </Button>
+            <Tooltip label={props.exportHint ?? t('list.exportHint')} multiline maw={300} withArrow events={{ hover: true, focus: true, touch: true }}>
+              <Button component="a" href={props.exportUrl} download variant="default" size="xs" leftSection={<IconFileTypeCsv size={14} />} data-testid={`${id}-export-csv`}>
+                {props.exportLabel ?? t('list.export')}
+              </Button>
+            </Tooltip>
           )}
         </Group>
       )}

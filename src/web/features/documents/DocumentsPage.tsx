@@ -1,17 +1,20 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { Alert, Anchor, Badge, Button, FileInput, Group, Modal, Paper, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, FileInput, Group, Modal, Paper, Select, SimpleGrid, Stack, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconFileTypePdf, IconInfoCircle } from '@tabler/icons-react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, upload } from '../../api/client.ts';
+import { LIST_SORTS } from '../../../shared/schemas/common.ts';
+import { DOC_TYPES } from '../../../shared/schemas/documents.ts';
+import { api, upload, withQuery } from '../../api/client.ts';
 import { useUnits } from '../../api/queries.ts';
 import { useAuth } from '../../auth/AuthProvider.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, errorMessage, notifyError, notifySuccess } from '../../components/feedback.tsx';
-import { formatDateTime } from '../../components/format.ts';
+import { formatDateTime, formatNumber } from '../../components/format.ts';
+import { useIsMobile } from '../../components/responsive.ts';
+import { DataList, useListState, type Column, type FilterDef } from '../../components/DataList/index.ts';
 
-const DOC_TYPES = ['keputusan', 'surat_dinas', 'surat_undangan', 'nota_dinas', 'berita_acara', 'notula', 'perjanjian_kinerja'] as const;
 type Contacts = { address: string | null; phone: string | null; website: string | null; email: string | null; postalCode: string | null };
 type TenantSettings = Contacts & { emblemEvidenceId: string | null; governmentLine: string | null; headTitle: string | null; headName: string | null; place: string | null; isDemo: number };
 type UnitLetterhead = Contacts & { unitId: string; unitCode: string | null; isDemo: number };
@@ -218,14 +221,19 @@ function LetterheadTab() {
   );
 }
 
+const REGISTER_FILTERS = ['q', 'docType', 'year', 'status'] as const;
+const REGISTER_STATUSES = ['issued', 'reserved', 'withdrawn', 'cancelled'] as const;
+
 function RegisterTab() {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [params, setParams] = useSearchParams();
-  const docType = params.get('jenis');
-  const year = params.get('tahun') ?? String(new Date().getFullYear());
-  const set = (k: string, v: string | null) => setParams((p) => (v ? p.set(k, v) : p.delete(k), p), { replace: true });
-  const reg = useQuery({ queryKey: ['documents', 'register', docType, year], queryFn: () => api<{ items: RegisterRow[] }>('/documents/numbers', { query: { docType, year } }) });
+  const mobile = useIsMobile();
+  const list = useListState({ filters: REGISTER_FILTERS, defaultSort: LIST_SORTS.documents.default, keep: ['tab'] });
+  const reg = useQuery({
+    queryKey: ['documents', 'register', list.query],
+    queryFn: () => api<{ items: RegisterRow[]; total: number; page: number; pageSize: number }>('/documents/numbers', { query: list.query }),
+    placeholderData: keepPreviousData,
+  });
   const [cancelling, setCancelling] = useState<RegisterRow | null>(null);
   const [withdrawing, setWithdrawing] = useState<RegisterRow | null>(null);
   const [reason, setReason] = useState('');
@@ -239,100 +247,135 @@ function RegisterTab() {
   });
   const years = Array.from({ length: 6 }, (_, i) => String(new Date().getFullYear() + 1 - i));
 
+  const statusOf = (r: RegisterRow): (typeof REGISTER_STATUSES)[number] => (r.status === 'cancelled' ? 'cancelled' : !r.documentId ? 'reserved' : r.documentStatus === 'withdrawn' ? 'withdrawn' : 'issued');
+  const STATUS_COLOR = { issued: 'green', reserved: 'yellow', withdrawn: 'red', cancelled: 'gray' } as const;
   const status = (r: RegisterRow) => {
-    if (r.status === 'cancelled') return <Badge color="gray">{t('docs.register.cancelled')}</Badge>;
-    if (r.documentStatus === 'withdrawn') return <Badge color="red">{t('docs.register.withdrawn')}</Badge>;
-    if (!r.documentId) return <Badge color="yellow" variant="light">{t('docs.register.reserved')}</Badge>;
-    return <Badge color="green">{t('docs.register.issued')}</Badge>;
+    const s = statusOf(r);
+    return (
+      <Badge color={STATUS_COLOR[s]} variant={s === 'reserved' ? 'light' : 'filled'} data-testid="register-status" data-status={s}>
+        {t(`docs.register.${s}`)}
+      </Badge>
+    );
   };
+
+  const filters: FilterDef[] = [
+    { kind: 'search', param: 'q', label: t('common.search'), placeholder: t('docs.register.searchPlaceholder'), testId: 'register-search' },
+    { kind: 'select', param: 'docType', label: t('docs.register.docType'), options: DOC_TYPES.map((d) => ({ value: d, label: t(`docs.types.${d}`) })), testId: 'register-type' },
+    { kind: 'select', param: 'year', label: t('docs.register.year'), options: years.map((y) => ({ value: y, label: y })), testId: 'register-year' },
+    { kind: 'select', param: 'status', label: t('docs.register.status'), options: REGISTER_STATUSES.map((s) => ({ value: s, label: t(`docs.register.${s}`) })), testId: 'register-status-filter' },
+  ];
+
+  const columns: Column<RegisterRow>[] = [
+    {
+      key: 'number',
+      label: t('docs.register.number'),
+      sortKey: 'number',
+      render: (r) => (
+        <>
+          <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>
+            {r.number}
+          </Text>
+          {mobile && (
+          <Stack gap={4} mt={2} align="flex-start">
+            <Text size="sm">{r.title}</Text>
+            <Text size="xs" c="dimmed">
+              {[t(`docs.types.${r.docType}`), r.unitName, formatDateTime(r.issuedAt)].filter(Boolean).join(' · ')}
+            </Text>
+            {status(r)}
+          </Stack>
+          )}
+        </>
+      ),
+    },
+    { key: 'docType', label: t('docs.register.docType'), sortKey: 'docType', desktopOnly: true, render: (r) => <Text size="sm">{t(`docs.types.${r.docType}`)}</Text> },
+    {
+      key: 'title',
+      label: t('docs.register.about'),
+      sortKey: 'title',
+      desktopOnly: true,
+      maw: 320,
+      render: (r) => (
+        <>
+          <Text size="sm">{r.title}</Text>
+          {r.cancelReason && (
+            <Text size="xs" c="dimmed">
+              {t('docs.register.reason')}: {r.cancelReason}
+            </Text>
+          )}
+          {r.withdrawnReason && (
+            <Text size="xs" c="red.8">
+              {r.withdrawnReason}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    { key: 'unit', label: t('docs.register.unit'), sortKey: 'unit', desktopOnly: true, maw: 200, render: (r) => <Text size="sm">{r.unitName ?? '—'}</Text> },
+    {
+      key: 'issuedAt',
+      label: t('docs.register.issuedAt'),
+      sortKey: 'issuedAt',
+      descFirst: true,
+      desktopOnly: true,
+      render: (r) => (
+        <>
+          <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+            {formatDateTime(r.issuedAt)}
+          </Text>
+          {r.issuedByName && (
+            <Text size="xs" c="dimmed">
+              {r.issuedByName}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'status',
+      label: t('docs.register.status'),
+      minWidth: 150,
+      render: (r) => (
+        <Stack gap={4} align="flex-start">
+          {!mobile && status(r)}
+          {r.verificationCode && (
+            <Anchor href={`/verifikasi/${r.verificationCode}`} target="_blank" size="xs">
+              {t('docs.register.verify')}
+            </Anchor>
+          )}
+          {r.documentId && r.documentStatus === 'issued' && (
+            <Button size="compact-xs" variant="subtle" color="red" onClick={() => setWithdrawing(r)} data-testid="withdraw-open">
+              {t('docs.register.withdraw')}
+            </Button>
+          )}
+          {r.status === 'issued' && !r.documentId && (
+            <Button size="compact-xs" variant="subtle" color="red" onClick={() => setCancelling(r)} data-testid="cancel-open">
+              {t('docs.register.cancel')}
+            </Button>
+          )}
+        </Stack>
+      ),
+    },
+  ];
 
   return (
     <Stack gap="md">
-      <Paper withBorder p="md">
-        <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
-          <Select label={t('docs.register.docType')} placeholder={t('common.all')} clearable data={DOC_TYPES.map((d) => ({ value: d, label: t(`docs.types.${d}`) }))} value={docType} onChange={(v) => set('jenis', v)} data-testid="register-type" />
-          <Select label={t('docs.register.year')} data={years} value={year} onChange={(v) => set('tahun', v)} data-testid="register-year" />
-        </SimpleGrid>
-        <Text size="xs" c="dimmed" mt="xs">
-          {t('docs.register.gapsNote')}
-        </Text>
-      </Paper>
-      {reg.error && <ErrorAlert error={reg.error} />}
-      <Paper withBorder>
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped verticalSpacing="xs" data-testid="register-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('docs.register.number')}</Table.Th>
-                <Table.Th>{t('docs.register.docType')}</Table.Th>
-                <Table.Th>{t('docs.register.about')}</Table.Th>
-                <Table.Th>{t('docs.register.unit')}</Table.Th>
-                <Table.Th>{t('docs.register.issuedAt')}</Table.Th>
-                <Table.Th miw={150}>{t('docs.register.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(reg.data?.items ?? []).map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{r.number}</Table.Td>
-                  <Table.Td>{t(`docs.types.${r.docType}`)}</Table.Td>
-                  <Table.Td>
-                    {r.title}
-                    {r.cancelReason && (
-                      <Text size="xs" c="dimmed">
-                        {t('docs.register.reason')}: {r.cancelReason}
-                      </Text>
-                    )}
-                    {r.withdrawnReason && (
-                      <Text size="xs" c="red">
-                        {r.withdrawnReason}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{r.unitName ?? '—'}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                    {formatDateTime(r.issuedAt)}
-                    {r.issuedByName && (
-                      <Text size="xs" c="dimmed">
-                        {r.issuedByName}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Stack gap={4} align="flex-start">
-                      {status(r)}
-                      {r.verificationCode && (
-                        <Anchor href={`/verifikasi/${r.verificationCode}`} target="_blank" size="xs">
-                          {t('docs.register.verify')}
-                        </Anchor>
-                      )}
-                      {r.documentId && r.documentStatus === 'issued' && (
-                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => setWithdrawing(r)} data-testid="withdraw-open">
-                          {t('docs.register.withdraw')}
-                        </Button>
-                      )}
-                      {r.status === 'issued' && !r.documentId && (
-                        <Button size="compact-xs" variant="subtle" color="red" onClick={() => setCancelling(r)}>
-                          {t('docs.register.cancel')}
-                        </Button>
-                      )}
-                    </Stack>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-              {reg.data && reg.data.items.length === 0 && (
-                <Table.Tr>
-                  <Table.Td colSpan={6}>
-                    <Text c="dimmed" ta="center" py="md">
-                      {t('docs.register.empty')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              )}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
+      <DataList
+        id="register"
+        state={list}
+        result={reg}
+        filters={filters}
+        columns={columns}
+        rowKey={(r) => r.id}
+        countText={(total) => t('docs.register.count', { count: total, formatted: formatNumber(total) })}
+        exportUrl={withQuery('/api/documents/numbers/export.csv', list.exportQuery)}
+        emptyText={t('docs.register.empty')}
+        minWidth={900}
+        footer={
+          <Text size="xs" c="dimmed">
+            {t('docs.register.gapsNote')}
+          </Text>
+        }
+      />
       <Modal opened={!!cancelling} onClose={() => setCancelling(null)} title={t('docs.register.cancelTitle', { number: cancelling?.number ?? '' })}>
         <Stack gap="sm">
           <Text size="sm">{t('docs.register.cancelHint')}</Text>

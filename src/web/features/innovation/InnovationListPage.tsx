@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Anchor, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Select, Stack, Text, Tooltip } from '@mantine/core';
 import { IconDownload, IconFileSpreadsheet, IconPlus, IconUpload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { INNOVATION_STAGES, INNOVATION_STATUSES, INNOVATION_TYPES, LIFECYCLES } from '../../../shared/schemas/innovation.ts';
@@ -129,9 +129,11 @@ export default function InnovationListPage() {
             {t('innovation.list.import')}
           </Button>
         )}
-        <Button component="a" href={withQuery('/api/innovations/export.xlsx', list.exportQuery)} download variant="default" size="xs" leftSection={<IconFileSpreadsheet size={14} />} data-testid="innovation-export">
-          {t('innovation.list.export')}
-        </Button>
+        <Tooltip label={t('list.downloads.innovationExcelHint')} multiline maw={320} withArrow events={{ hover: true, focus: true, touch: true }}>
+          <Button component="a" href={withQuery('/api/innovations/export.xlsx', list.exportQuery)} download variant="default" size="xs" leftSection={<IconFileSpreadsheet size={14} />} data-testid="innovation-export">
+            {t('innovation.list.export')}
+          </Button>
+        </Tooltip>
       </Group>
 
       <DataList
@@ -144,6 +146,7 @@ export default function InnovationListPage() {
         onRowClick={(i) => navigate(`/inovasi/${i.id}`)}
         countText={(total, capped) => t('innovation.list.count', { count: total, formatted: formatTotal(total, capped) })}
         exportUrl={withQuery('/api/innovations/export.csv', list.exportQuery)}
+        exportHint={t('list.downloads.innovationCsvHint')}
         emptyText={t('innovation.list.empty')}
         empty={<SearchSuggestion suggestions={result.data?.suggestions} onPick={(v) => list.set({ q: v })} />}
         relevanceSort

@@ -40,8 +40,8 @@ export interface JobItem {
 export const notifyKeys = {
   all: ['notifications'] as const,
   count: ['notifications', 'count'] as const,
-  list: (q: { unread?: boolean; page: number; pageSize: number }) => ['notifications', 'list', q] as const,
-  jobs: (q: { status?: string; page: number }) => ['admin-jobs', q] as const,
+  list: (q: object) => ['notifications', 'list', q] as const,
+  jobs: (q: object) => ['admin-jobs', q] as const,
   email: ['account-email'] as const,
 };
 
@@ -54,10 +54,11 @@ export function useUnreadCount() {
   });
 }
 
-export function useNotifications(q: { unread?: boolean; page: number; pageSize: number }, enabled = true) {
+/** One page of my notifications: `status` (unread/read), `sort`, `page`, `pageSize` as the list endpoint takes them. */
+export function useNotifications(q: Record<string, string | number | undefined>, enabled = true) {
   return useQuery({
     queryKey: notifyKeys.list(q),
-    queryFn: () => api<NotificationPage>('/notifications', { query: { unread: q.unread ? 'true' : undefined, page: q.page, pageSize: q.pageSize } }),
+    queryFn: () => api<NotificationPage>('/notifications', { query: q }),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -79,10 +80,10 @@ export function useNotificationActions() {
   };
 }
 
-export function useJobs(q: { status?: JobStatus; page: number }) {
+export function useJobs(q: Record<string, string | number | undefined>) {
   return useQuery({
     queryKey: notifyKeys.jobs(q),
-    queryFn: () => api<{ items: JobItem[]; total: number; page: number; pageSize: number; counts: Partial<Record<JobStatus, number>> }>('/admin/jobs', { query: { status: q.status, page: q.page, pageSize: 25 } }),
+    queryFn: () => api<{ items: JobItem[]; total: number; page: number; pageSize: number; counts: Partial<Record<JobStatus, number>> }>('/admin/jobs', { query: q }),
     placeholderData: keepPreviousData,
     refetchInterval: 15_000,
   });

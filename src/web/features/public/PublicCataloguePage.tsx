@@ -1,5 +1,5 @@
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { Anchor, Badge, Button, Card, Group, NativeSelect, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, NativeSelect, Paper, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { IconDatabase, IconDownload, IconMapPin } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -79,12 +79,16 @@ export default function PublicCataloguePage() {
               </Text>
             </Group>
             <Group gap="xs">
-              <Button component="a" href={withQuery('/api/public/innovations.csv', { region: kode })} download size="xs" variant="light" leftSection={<IconDownload size={14} />} data-testid="open-data-csv">
-                CSV
-              </Button>
-              <Button component="a" href={withQuery('/api/public/innovations.json', { region: kode })} download size="xs" variant="light" leftSection={<IconDownload size={14} />} data-testid="open-data-json">
-                JSON
-              </Button>
+              <Tooltip label={t('list.downloads.openDataHint')} multiline maw={300} withArrow events={{ hover: true, focus: true, touch: true }}>
+                <Button component="a" href={withQuery('/api/public/innovations.csv', { region: kode })} download size="xs" variant="light" leftSection={<IconDownload size={14} />} data-testid="open-data-csv">
+                  {t('list.downloads.openDataCsv')}
+                </Button>
+              </Tooltip>
+              <Tooltip label={t('list.downloads.openDataHint')} multiline maw={300} withArrow events={{ hover: true, focus: true, touch: true }}>
+                <Button component="a" href={withQuery('/api/public/innovations.json', { region: kode })} download size="xs" variant="light" leftSection={<IconDownload size={14} />} data-testid="open-data-json">
+                  {t('list.downloads.openDataJson')}
+                </Button>
+              </Tooltip>
             </Group>
           </Group>
           <Text size="xs" c="dimmed" mt={6}>
@@ -110,6 +114,8 @@ export default function PublicCataloguePage() {
         renderCard={(i) => <InnovationCard i={i} showRegion={!kode} />}
         countText={(total, capped) => t('publicCatalog.count', { count: total, formatted: formatTotal(total, capped) })}
         exportUrl={withQuery('/api/public/innovations.csv', { ...list.exportQuery, region: kode })}
+        exportLabel={t('list.downloads.filteredCsv')}
+        exportHint={t('list.downloads.filteredCsvHint')}
         emptyText={t('publicCatalog.empty')}
         empty={<SearchSuggestion suggestions={result.data?.suggestions} onPick={(v) => list.set({ q: v })} />}
         toolbar={

@@ -1,16 +1,18 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Anchor, Badge, Button, Card, Center, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconPlus, IconWorld } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { LIST_SORTS } from '../../../shared/schemas/common.ts';
+import { withQuery } from '../../api/client.ts';
 import { useUnits } from '../../api/queries.ts';
 import { useAuth } from '../../auth/AuthProvider.tsx';
+import { DataList, useListState, type Column, type FilterDef } from '../../components/DataList/index.ts';
 import { ErrorAlert } from '../../components/feedback.tsx';
 import { formatDate, formatNumber, todayIso } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { useIsMobile } from '../../components/responsive.ts';
 import { UnitSelect, useManageScope } from '../../components/units.tsx';
-import { useAggregate, useSurveys, useUnsurNames, type Results, type SurveyRow } from './api.ts';
+import { useAggregate, useSurveyPage, useUnsurNames, type Results, type SurveyRow } from './api.ts';
 import { CreateSurveyModal } from './CreateSurveyModal.tsx';
 import { formatDecimal, MutuBadge, usePeriodLabel } from './common.tsx';
 
@@ -113,10 +115,11 @@ function Summary({ data, title, loading }: { data: Results | undefined; title: s
   );
 }
 
+const FILTERS = ['q', 'unitId', 'status', 'year'] as const;
+
 export default function SkmListPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const mobile = useIsMobile();
   const { user } = useAuth();
   const scope = useManageScope();
   const units = useUnits();
@@ -125,30 +128,103 @@ export default function SkmListPage() {
   const periodLabel = usePeriodLabel();
   const today = todayIso();
   const thisYear = Number(today.slice(0, 4));
-  const unitId = params.get('unitId');
-  const status = params.get('status');
-  const year = params.get('year');
-  const list = useSurveys({ unitId, status, year });
+  const list = useListState({ filters: FILTERS, defaultSort: LIST_SORTS.surveys.default });
+  const { unitId, year } = list.filters;
+  const surveys = useSurveyPage(list.query);
   const summaryYear = year ? Number(year) : thisYear;
   const aggregate = useAggregate({ unitId, from: `${summaryYear}-01-01`, to: `${summaryYear}-12-31` });
   const unitName = units.data?.find((u) => u.id === unitId)?.name;
-
-  const update = (patch: Record<string, string | null>) =>
-    setParams(
-      (p) => {
-        for (const [k, v] of Object.entries(patch)) {
-          if (v) p.set(k, v);
-          else p.delete(k);
-        }
-        p.delete('baru');
-        return p;
-      },
-      { replace: true },
-    );
-
   const years = Array.from({ length: 6 }, (_, i) => String(thisYear + 1 - i));
-  const items = list.data ?? [];
   const ownUnit = user?.roles.find((r) => r.unitId)?.unitId ?? null;
+  const ikm = (s: SurveyRow) => (s.responses > 0 ? formatDecimal(s.ikmConverted, 2) : '—');
+
+  const filters: FilterDef[] = [
+    { kind: 'search', param: 'q', label: t('common.search'), placeholder: t('skm.list.searchPlaceholder'), testId: 'skm-search' },
+    {
+      kind: 'custom',
+      param: 'unitId',
+      render: (value, set) => <UnitSelect label={t('skm.fields.unit')} placeholder={t('common.all')} value={value} onChange={set} activeOnly={false} data-testid="skm-filter-unit" />,
+    },
+    {
+      kind: 'select',
+      param: 'status',
+      label: t('skm.fields.status'),
+      options: [
+        { value: 'open', label: t('skm.status.open') },
+        { value: 'closed', label: t('skm.status.closed') },
+      ],
+      testId: 'skm-filter-status',
+    },
+    { kind: 'select', param: 'year', label: t('skm.fields.year'), options: years.map((y) => ({ value: y, label: y })), testId: 'skm-filter-year' },
+  ];
+
+  const columns: Column<SurveyRow>[] = [
+    {
+      key: 'service',
+      label: t('skm.fields.service'),
+      sortKey: 'service',
+      render: (s) => (
+        <>
+          <Anchor component={Link} to={`/skm/${s.id}`} fw={600} size="sm" onClick={(e) => e.stopPropagation()}>
+            {s.serviceName}
+          </Anchor>
+          {s.isDemo && (
+            <Text span size="xs" c="dimmed">
+              {' '}
+              · {t('skm.demo')}
+            </Text>
+          )}
+          <Stack gap={4} hiddenFrom="sm" mt={2}>
+            <Text size="xs" c="dimmed">
+              {s.unitName} · {periodLabel(s.periodStart, s.periodEnd, formatDate)}
+            </Text>
+            <Group gap="xs">
+              <StatusBadge status={s.status} periodStart={s.periodStart} periodEnd={s.periodEnd} />
+              <Text size="xs">
+                IKM <b>{ikm(s)}</b>
+              </Text>
+              <MutuBadge mutu={s.responses > 0 ? s.mutu : null} size="sm" />
+            </Group>
+            <Text size="xs" c="dimmed">
+              {t('skm.fields.respondents')}: <SampleText s={s} />
+            </Text>
+          </Stack>
+        </>
+      ),
+    },
+    { key: 'unit', label: t('skm.fields.unit'), sortKey: 'unit', desktopOnly: true, maw: 220, render: (s) => <Text size="sm">{s.unitName}</Text> },
+    {
+      key: 'period',
+      label: t('skm.fields.period'),
+      sortKey: 'periodStart',
+      descFirst: true,
+      desktopOnly: true,
+      render: (s) => (
+        <>
+          <Text size="sm">{periodLabel(s.periodStart, s.periodEnd, formatDate)}</Text>
+          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+            {formatDate(s.periodStart)} – {formatDate(s.periodEnd)}
+          </Text>
+        </>
+      ),
+    },
+    { key: 'status', label: t('skm.fields.status'), sortKey: 'status', desktopOnly: true, minWidth: 120, render: (s) => <StatusBadge status={s.status} periodStart={s.periodStart} periodEnd={s.periodEnd} /> },
+    { key: 'responses', label: t('skm.fields.respondents'), desktopOnly: true, render: (s) => <SampleText s={s} /> },
+    { key: 'ikm', label: 'IKM', desktopOnly: true, render: (s) => <Text fw={650} size="sm">{ikm(s)}</Text> },
+    { key: 'mutu', label: t('skm.fields.mutu'), desktopOnly: true, render: (s) => <MutuBadge mutu={s.responses > 0 ? s.mutu : null} size="sm" /> },
+  ];
+
+  const closeCreate = () => {
+    setCreating(false);
+    if (params.get('baru'))
+      setParams(
+        (p) => {
+          p.delete('baru');
+          return p;
+        },
+        { replace: true },
+      );
+  };
 
   return (
     <Stack gap="md">
@@ -178,132 +254,35 @@ export default function SkmListPage() {
       />
       <ErrorAlert error={aggregate.error} />
 
-      <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-        <UnitSelect label={t('skm.fields.unit')} placeholder={t('common.all')} value={unitId} onChange={(id) => update({ unitId: id })} activeOnly={false} data-testid="skm-filter-unit" />
-        <NativeSelect
-          label={t('skm.fields.status')}
-          value={status ?? ''}
-          onChange={(e) => update({ status: e.currentTarget.value || null })}
-          data={[
-            { value: '', label: t('common.all') },
-            { value: 'open', label: t('skm.status.open') },
-            { value: 'closed', label: t('skm.status.closed') },
-          ]}
-          data-testid="skm-filter-status"
-        />
-        <NativeSelect
-          label={t('skm.fields.year')}
-          value={year ?? ''}
-          onChange={(e) => update({ year: e.currentTarget.value || null })}
-          data={[{ value: '', label: t('common.all') }, ...years.map((y) => ({ value: y, label: y }))]}
-          data-testid="skm-filter-year"
-        />
-      </SimpleGrid>
+      <DataList
+        id="skm"
+        state={list}
+        result={surveys}
+        filters={filters}
+        columns={columns}
+        rowKey={(s) => s.id}
+        onRowClick={(s) => navigate(`/skm/${s.id}`)}
+        countText={(total) => t('skm.list.count', { count: total, formatted: formatNumber(total) })}
+        exportUrl={withQuery('/api/skm/surveys/export.csv', list.exportQuery)}
+        emptyText={t('skm.list.emptyTitle')}
+        empty={
+          list.activeFilters === 0 && (
+            <Stack align="center" gap="xs">
+              <Text size="sm" c="dimmed" maw={520} ta="center">
+                {t('skm.list.empty')}
+              </Text>
+              {scope.any && (
+                <Button mt="xs" leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+                  {t('skm.list.create')}
+                </Button>
+              )}
+            </Stack>
+          )
+        }
+        minWidth={960}
+      />
 
-      <ErrorAlert error={list.error} />
-      {list.isLoading ? (
-        <Center h={160}>
-          <Loader />
-        </Center>
-      ) : items.length === 0 ? (
-        <Paper withBorder p="xl" ta="center">
-          <Stack align="center" gap="xs">
-            <Title order={3} fz="h5">
-              {t('skm.list.emptyTitle')}
-            </Title>
-            <Text size="sm" c="dimmed" maw={520}>
-              {t('skm.list.empty')}
-            </Text>
-            {scope.any && (
-              <Button mt="xs" leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-                {t('skm.list.create')}
-              </Button>
-            )}
-          </Stack>
-        </Paper>
-      ) : mobile ? (
-        <Stack gap="sm" data-testid="skm-list">
-          {items.map((s) => (
-            <Card key={s.id} withBorder padding="sm" component={Link} to={`/skm/${s.id}`} data-testid="skm-row" data-survey-id={s.id}>
-              <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-                <Stack gap={2} style={{ minWidth: 0 }}>
-                  <Text fw={650} lh={1.3}>
-                    {s.serviceName}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {s.unitName}
-                  </Text>
-                  <Text size="xs">{periodLabel(s.periodStart, s.periodEnd, formatDate)}</Text>
-                </Stack>
-                <Stack gap={4} align="flex-end" style={{ flex: 'none' }}>
-                  <Text fw={700} fz="lg">
-                    {s.responses > 0 ? formatDecimal(s.ikmConverted, 2) : '—'}
-                  </Text>
-                  <MutuBadge mutu={s.responses > 0 ? s.mutu : null} size="sm" />
-                </Stack>
-              </Group>
-              <Group gap="xs" mt={6}>
-                <StatusBadge status={s.status} periodStart={s.periodStart} periodEnd={s.periodEnd} />
-                <Text size="xs" c="dimmed">
-                  {t('skm.fields.respondents')}: <SampleText s={s} />
-                </Text>
-              </Group>
-            </Card>
-          ))}
-        </Stack>
-      ) : (
-        <Paper withBorder>
-          <Table.ScrollContainer minWidth={860}>
-            <Table highlightOnHover data-testid="skm-list">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('skm.fields.service')}</Table.Th>
-                  <Table.Th>{t('skm.fields.period')}</Table.Th>
-                  <Table.Th>{t('skm.fields.status')}</Table.Th>
-                  <Table.Th ta="right">{t('skm.fields.respondents')}</Table.Th>
-                  <Table.Th ta="right">IKM</Table.Th>
-                  <Table.Th>{t('skm.fields.mutu')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((s) => (
-                  <Table.Tr key={s.id} className="serasan-row-link" onClick={() => navigate(`/skm/${s.id}`)} data-testid="skm-row" data-survey-id={s.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/skm/${s.id}`} fw={600} onClick={(e) => e.stopPropagation()}>
-                        {s.serviceName}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {s.unitName}
-                        {s.isDemo ? ` · ${t('skm.demo')}` : ''}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{periodLabel(s.periodStart, s.periodEnd, formatDate)}</Text>
-                      <Text size="xs" c="dimmed">
-                        {formatDate(s.periodStart)} – {formatDate(s.periodEnd)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusBadge status={s.status} periodStart={s.periodStart} periodEnd={s.periodEnd} />
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <SampleText s={s} />
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Text fw={650}>{s.responses > 0 ? formatDecimal(s.ikmConverted, 2) : '—'}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <MutuBadge mutu={s.responses > 0 ? s.mutu : null} size="sm" />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
-
-      <CreateSurveyModal opened={creating} onClose={() => setCreating(false)} defaultUnitId={unitId ?? ownUnit} />
+      <CreateSurveyModal opened={creating} onClose={closeCreate} defaultUnitId={unitId ?? ownUnit} />
     </Stack>
   );
 }

@@ -171,11 +171,20 @@ export interface SurveyListQuery {
   year?: string | null;
 }
 
+/** Every survey of a unit (the create form's service names): the largest page is enough for one unit. */
 export function useSurveys(q: SurveyListQuery) {
   return useQuery({
     queryKey: skmKeys.list(q),
-    // The SKM list is not on DataList yet: ask for the largest page (200) so none is cut off.
     queryFn: async () => (await api<{ items: SurveyRow[] }>('/skm/surveys', { query: { pageSize: 200, ...q } })).items,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One page of the survey list (filters, sort and page from the URL, see DataList). */
+export function useSurveyPage(q: Record<string, string | number | undefined>) {
+  return useQuery({
+    queryKey: skmKeys.list({ paged: true, ...q }),
+    queryFn: () => api<{ items: SurveyRow[]; total: number; page: number; pageSize: number }>('/skm/surveys', { query: q }),
     placeholderData: keepPreviousData,
   });
 }
