@@ -165,6 +165,11 @@ describe('journey: inovasi daerah from the unit to the public catalogue', { skip
       assert.match((await page.getByTestId('iid-explanation').textContent()) ?? '', /→/);
       await page.getByTestId('iid-innovation-row').filter({ hasText: TITLE }).waitFor();
       await page.getByTestId('what-if-column').nth(1).waitFor();
+      // Numbers of an UNVERIFIED rulebook say so where they are used; verified ones carry no mark.
+      const projection = page.getByTestId('what-if-column').filter({ hasText: 'proyeksi parameter 2028' });
+      assert.equal(((await projection.getByTestId('unverified-badge').textContent()) ?? '').trim(), 'belum terverifikasi');
+      const current = page.getByTestId('what-if-column').filter({ hasText: 'Indeks Inovasi Daerah 2026' });
+      assert.equal(await current.getByTestId('unverified-badge').count(), 0, 'the verified 2026 rulebook is not marked');
     });
   });
 });

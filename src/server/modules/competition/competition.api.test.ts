@@ -112,6 +112,22 @@ for (const dialect of await testDialects()) {
       assert.equal(r.body.items[0].nominated, true, 'quota 1');
     });
 
+    test('before the decision a judge sees only their own marks: not another judge’s, not the ranking', async () => {
+      // juri gave Akta Kilat 90, juri.dua 60: each sees exactly their own, and nothing else about scores.
+      for (const [client, own] of [[juri, 90], [juri2.client, 60]] as const) {
+        const view = await client.get(`/api/competitions/${competitionId}`);
+        assert.equal(view.status, 200);
+        const item = view.body.items.find((i: { proposalId: string }) => i.proposalId === dukcapilProposal);
+        assert.equal(item.myTotal, own);
+        assert.deepEqual(item.myScores, all(own));
+        for (const i of view.body.items) assert.deepEqual(Object.keys(i).sort(), ['myScores', 'myTotal', 'proposalId', 'title', 'unitName', 'version'], 'no field carries other judges’ marks or a mean');
+        assert.equal(view.body.permissions.ranking, false);
+        const ranking = await client.get(`/api/competitions/${competitionId}/ranking`);
+        assert.equal(ranking.status, 403);
+        assert.match(ranking.body.error.message, /setelah hasil kompetisi ditetapkan/);
+      }
+    });
+
     test('the pre-check counts the innovation’s age at the competition’s registration close', async () => {
       // Applied 2021-06-01; a close date before 2023-06-01 makes it younger than 2 years.
       const units = (await inovasi.get('/api/units')).body.items;

@@ -62,7 +62,8 @@ for (const dialect of await testDialects()) {
         return { innovationId: inv.body.id as string, proposalId: p.body.id as string };
       };
       dukcapil = await mk('Disdukcapil', 'Akta Kilat');
-      dinkes = await mk('Dinkes', 'Posyandu Digital');
+      // This title names its office, as titles often do: blind mode must redact it wherever a judge looks.
+      dinkes = await mk('Dinkes', 'Posyandu Digital Dinkes');
       notEntered = (await mk('Dinkes', 'Ambulans Desa')).proposalId;
       // The proposal text names its office and its innovator, as real proposals do.
       const dukcapilUnit = unitOf('Disdukcapil');
@@ -191,10 +192,17 @@ for (const dialect of await testDialects()) {
       const snap = JSON.parse(c.decision!) as { ranking: Array<{ proposalId: string; title: string; proposalVersion: number; rank: number }> };
       const top = snap.ranking.find((x) => x.proposalId === dukcapil.proposalId)!;
       assert.deepEqual([top.rank, top.title, top.proposalVersion], [1, 'Akta Kilat', 10]);
+      // The issued decree lists exactly that scored version in its lampiran.
+      const decree = await inovasi.download(`/api/competitions/${competitionId}/decree.pdf`);
+      assert.equal(decree.status, 200);
+      const decreeText = pdfText(decree.data).replace(/\s+/g, ' ');
+      assert.ok(decreeText.includes('Akta Kilat (versi 10)'), `the decree lists the scored version: ${decreeText.slice(-600)}`);
+      assert.ok(decreeText.includes('Posyandu Digital Dinkes (versi 9)'), 'and the other entry at its scored version');
       const r = await judgeGet(`/api/competitions/${competitionId}/ranking`);
       assert.equal(r.status, 200);
       assert.deepEqual(r.body.items.map((i: { proposalId: string }) => i.proposalId), [dukcapil.proposalId, dinkes.proposalId]);
       assert.ok(r.body.items.every((i: { unitName: string | null }) => i.unitName === null));
+      assert.equal(r.body.items[1].title, 'Posyandu Digital [disamarkan]', 'a title naming its office is redacted in the ranking too');
       await judgeGet(`/api/competitions/${competitionId}`);
     });
 

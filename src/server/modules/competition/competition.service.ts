@@ -71,7 +71,10 @@ export function createCompetitionService(deps: Deps) {
     const snapshot = c.decision ? (JSON.parse(c.decision) as { ranking: Awaited<ReturnType<typeof rankingOf>>['items'] }).ranking : null;
     const items = isCompetitionManager(actor) || !snapshot ? (await rankingOf(c)).items : snapshot;
     const blind = isBlindFor(actor, c);
-    return { margin: c.margin, status: c.status, items: items.map((i) => (blind ? { ...i, unitName: null } : i)) };
+    if (!blind) return { margin: c.margin, status: c.status, items };
+    // Blind: no unit, and the titles are redacted of unit and innovator names as on the entries page.
+    const redact = blindRedactor(await competitionRepo.identifyingNames(db, actor.tenantId, (await entries(c)).map((e) => e.innovationId)));
+    return { margin: c.margin, status: c.status, items: items.map((i) => ({ ...i, title: i.title && redact(i.title), innovationTitle: i.innovationTitle && redact(i.innovationTitle), unitName: null })) };
   }
 
   return {

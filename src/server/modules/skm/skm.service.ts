@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Deps } from '../../deps.ts';
-import { AppError, conflict, notFound, validation } from '../../errors.ts';
+import { AppError, notFound, validation } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { authorize, can } from '../../policy/policy.ts';
@@ -15,6 +15,7 @@ import { who } from '../org/org.service.ts';
 import { computeIkm, minSample, skmRulebooks, type SkmRulebook, type UnsurTotals } from '../../rules/skm/index.ts';
 import { checkFormToken, issueFormToken } from './form-token.ts';
 import { submissionWriter } from './skm.write.ts';
+import { acceptsAnswers } from './skm.policy.ts';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const newSurveyCode = () => Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
@@ -312,7 +313,7 @@ export function createSkmService(deps: Deps) {
       const rb = rulebookOf(s.rulebookId);
       const active = JSON.parse(s.activeUnsur) as string[];
       const today = clock.now().toISOString().slice(0, 10);
-      const closed = s.status !== 'open' || today > s.periodEnd || today < s.periodStart;
+      const closed = !acceptsAnswers(s, today);
       return {
         code: s.code,
         serviceName: s.serviceName,
@@ -345,7 +346,7 @@ export function createSkmService(deps: Deps) {
       if (!s) return reject(code, 'unknown_survey', notFound('survey'));
       const now = clock.now();
       const today = now.toISOString().slice(0, 10);
-      if (s.status !== 'open' || today > s.periodEnd || today < s.periodStart) return reject(code, 'closed', new AppError('CONFLICT', 'errors.surveyClosed'));
+      if (!acceptsAnswers(s, today)) return reject(code, 'closed', new AppError('CONFLICT', 'errors.surveyClosed'));
       const token = checkFormToken(config.sessionSecret, s.code, input.formToken, now.getTime());
       if (!token.ok) return reject(code, `token_${token.reason}`, new AppError('VALIDATION', 'errors.formTokenInvalid', {}, [{ field: 'formToken', messageKey: 'errors.formTokenInvalid' }]));
       for (const key of Object.keys(input.answers)) {
@@ -445,10 +446,6 @@ export function createSkmService(deps: Deps) {
         await audit.record({ entityType: 'skm_action', entityId: id, action: 'update', before: f(a), after: f(next) });
         return next;
       });
-    },
-
-    async ensureOpen(s: SkmSurveyTable) {
-      if (s.status !== 'open') throw conflict('errors.surveyClosed');
     },
   };
 }

@@ -330,3 +330,52 @@ test('IID sheets as worksheets: SPD max 63, SID max 111; indicator 33 labels fol
   const proj = iidWorksheet(iidRulebooks.get('iid-2028-proyeksi')!, 'sid');
   assert.equal(scoreWorksheet(proj, {}).root.unverified, true, 'the 2028 projection numbers are flagged');
 });
+
+// ---- Rounding: exact values all the way up, one half-up rounding of the total, then the band.
+
+const ROUNDING = {
+  id: 'rounding-check',
+  kind: 'lke_rounding_test',
+  version: '1',
+  title: 'Rounding check worksheet',
+  effectiveFrom: '2026-01-01',
+  effectiveTo: null,
+  legalBasis: ['PRODUCT.md principle 3 (round once, at the end, half-up)'],
+  confidence: 'MED',
+  notes: [],
+  body: {
+    decimals: 2,
+    scales: [SCALES.yaTidak, SCALES.aE],
+    root: {
+      code: 'total',
+      title: 'Total',
+      aggregation: 'sum',
+      children: [
+        ...['g1', 'g2', 'g3'].map((g): WorksheetNode => ({ code: g, title: `Kelompok ${g}`, aggregation: 'meanTimesWeight', weight: 0.5, children: [q(`${g}.1`, 'ya-tidak'), q(`${g}.2`, 'a-e')] })),
+        { code: 't', title: 'Satu butir', aggregation: 'weightedChoice', weight: 0.5, scale: 'a-e' },
+      ],
+    } as WorksheetNode,
+    // An exclusive bound between the exact total (1,3125) and its rounding (1,31).
+    bands: [
+      { code: 'X', label: 'Di atas 1,31', min: 1.31, inclusive: false },
+      { code: 'Y', label: 'Sampai 1,31', min: 0, inclusive: true },
+    ],
+  },
+};
+const rounding = createWorksheetRegistry('lke_rounding_test').register(ROUNDING);
+
+test('rounding happens once, at the end: three groups of 0,4375 add up to 1,3125 → 1,31 (not 3 × 0,44 = 1,32), and the band reads the rounded total', () => {
+  const r = scoreWorksheet(rounding, Object.fromEntries(['g1', 'g2', 'g3'].flatMap((g) => [[`${g}.1`, { value: 'Ya' }], [`${g}.2`, { value: 'B' }]])));
+  assert.deepEqual(['g1', 'g2', 'g3'].map((g) => node(r, g).score), [0.44, 0.44, 0.44], 'each group shown rounded');
+  assert.equal(r.total, 1.31, 'the exact sum 1,3125 rounded once; rounding each group first would give 1,32');
+  assert.equal(r.root.score, 1.31);
+  assert.equal(r.explanation, '0.4375 + 0.4375 + 0.4375 + 0 = 1.3125 → 1.31 → Y (Sampai 1,31)');
+  assert.equal(r.band?.code, 'Y', '1,3125 is above 1,31 but the rounded total 1,31 is not: the band follows the number shown');
+});
+
+test('rounding is half-up at the tie: 0,5 × 0,25 [D] = 0,125 → 0,13 (half-even or truncation would give 0,12)', () => {
+  const r = scoreWorksheet(rounding, { t: { value: 'D' } });
+  assert.equal(node(r, 't').formula, '0.5 × 0.25 [D] = 0.125');
+  assert.equal(r.total, 0.13);
+  assert.equal(node(r, 't').score, 0.13);
+});
