@@ -1,4 +1,6 @@
+import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../../db/db.ts';
+import type { EmailStatus, NotificationOutboxTable, NotificationTable } from '../../db/schema.ts';
 import type { Recipients } from './notify.ts';
 
 /** Kysely only; every function takes tenantId. */
@@ -49,3 +51,86 @@ export async function resolveRecipients(ex: Executor, tenantId: string, r: Recip
   }
   return [...byId.values()];
 }
+
+/** A user's own notifications: every query is filtered by tenant AND user. */
+export const notificationsRepo = {
+  async countOfUser(db: Executor, tenantId: string, userId: string, f: { unreadOnly?: boolean } = {}): Promise<number> {
+    let q = db.selectFrom('notifications').where('tenantId', '=', tenantId).where('userId', '=', userId);
+    if (f.unreadOnly) q = q.where('readAt', 'is', null);
+    const r = await q.select(sql<number>`count(*)`.as('n')).executeTakeFirst();
+    return Number(r?.n ?? 0);
+  },
+  /** One page, newest first. */
+  pageOfUser(db: Executor, tenantId: string, userId: string, f: { unreadOnly?: boolean; page: number; pageSize: number }) {
+    let q = db.selectFrom('notifications').where('tenantId', '=', tenantId).where('userId', '=', userId);
+    if (f.unreadOnly) q = q.where('readAt', 'is', null);
+    return q
+      .selectAll()
+      .orderBy('createdAt', 'desc')
+      .orderBy('id', 'desc')
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize)
+      .execute();
+  },
+  findOfUser(db: Executor, tenantId: string, userId: string, id: string) {
+    return db.selectFrom('notifications').selectAll().where('tenantId', '=', tenantId).where('userId', '=', userId).where('id', '=', id).executeTakeFirst();
+  },
+  async setReadAt(db: Executor, tenantId: string, id: string, readAt: string) {
+    await db.updateTable('notifications').set({ readAt }).where('tenantId', '=', tenantId).where('id', '=', id).execute();
+  },
+  /** Marks every unread notification of the user read; answers how many changed. */
+  async markAllReadOfUser(db: Executor, tenantId: string, userId: string, readAt: string): Promise<number> {
+    const r = await db
+      .updateTable('notifications')
+      .set({ readAt })
+      .where('tenantId', '=', tenantId)
+      .where('userId', '=', userId)
+      .where('readAt', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  },
+
+  /** Adds an outbox row; answers false when the tenant already has one with its dedupe key. */
+  async insertOutbox(db: Executor, row: Insertable<NotificationOutboxTable>): Promise<boolean> {
+    const r = await db
+      .insertInto('notificationOutbox')
+      .values(row)
+      .onConflict((oc) => oc.columns(['tenantId', 'dedupeKey']).doNothing())
+      .executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+  },
+  findOutbox(db: Executor, tenantId: string, id: string) {
+    return db.selectFrom('notificationOutbox').selectAll().where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  },
+  async markOutboxDelivered(db: Executor, tenantId: string, id: string, deliveredAt: string, recipientCount: number) {
+    await db.updateTable('notificationOutbox').set({ deliveredAt, recipientCount }).where('tenantId', '=', tenantId).where('id', '=', id).execute();
+  },
+  /** One in-app notification per (outbox, user): a retried delivery inserts nothing twice. */
+  async insertNotification(db: Executor, row: Insertable<NotificationTable>) {
+    await db
+      .insertInto('notifications')
+      .values(row)
+      .onConflict((oc) => oc.columns(['tenantId', 'outboxId', 'userId']).doNothing())
+      .execute();
+  },
+  /** The outbox row's notifications still waiting for their e-mail, with address, language and region name. */
+  pendingEmails(db: Executor, tenantId: string, outboxId: string) {
+    return db
+      .selectFrom('notifications')
+      .innerJoin('users', 'users.id', 'notifications.userId')
+      .innerJoin('tenants', 'tenants.id', 'notifications.tenantId')
+      .select(['notifications.id', 'notifications.title', 'notifications.body', 'notifications.link', 'users.email', 'users.locale', 'tenants.name as tenantName'])
+      .where('notifications.tenantId', '=', tenantId)
+      .where('notifications.outboxId', '=', outboxId)
+      .where('notifications.emailStatus', '=', 'pending')
+      .execute();
+  },
+  async setEmailStatus(db: Executor, tenantId: string, id: string, emailStatus: EmailStatus, emailedAt?: string) {
+    await db
+      .updateTable('notifications')
+      .set(emailedAt ? { emailStatus, emailedAt } : { emailStatus })
+      .where('tenantId', '=', tenantId)
+      .where('id', '=', id)
+      .execute();
+  },
+};
