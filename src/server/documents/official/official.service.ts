@@ -11,27 +11,13 @@ import { renderPdf } from '../pdf/pdfmake.ts';
 import { kopContent, loadLetterhead, type KopSpec } from './letterhead.ts';
 import { checkTemplate, DEFAULT_CLASSIFICATION, DEFAULT_TEMPLATE, DOC_TYPES, issueNumber, numberTemplateOf, type DocType } from './numbering.ts';
 import type { SignatureBlock } from './signer.ts';
-import { ilikeContains } from '../../db/dialect.ts';
-import { orderByList, pageOf, type SortColumns } from '../../lib/list.ts';
-import type { LIST_SORTS } from '../../../shared/schemas/common.ts';
+import { officialRepo } from './official.repo.ts';
 import type { DocRegisterQuery } from '../../../shared/schemas/documents.ts';
-
-type RegisterSortKey = (typeof LIST_SORTS.documents.keys)[number];
-const REGISTER_SORT: SortColumns<RegisterSortKey> = {
-  issuedAt: { column: 'n.issuedAt' },
-  number: { column: 'n.number', text: true },
-  title: { column: 'n.title', text: true },
-  unit: { column: 'u.name', text: true },
-  docType: { column: 'n.docType' },
-};
 
 // Issued PDFs are evidence linked to their document: readable by whoever may read the register.
 export const officialDocumentEvidenceTarget: EvidenceTarget = {
   entityType: 'official_document',
-  resolve: async (db, t, id) => {
-    const d = await db.selectFrom('officialDocuments').select('unitId').where('tenantId', '=', t).where('id', '=', id).executeTakeFirst();
-    return { exists: !!d, unitId: d?.unitId ?? null };
-  },
+  resolve: (db, t, id) => officialRepo.unitOfDocument(db, t, id),
   manageAction: 'document.issue',
 };
 
@@ -43,13 +29,13 @@ export function createOfficialDocumentsService(deps: Deps) {
   const { db, clock, blobs } = deps;
 
   async function requireUnit(tenantId: string, unitId: string) {
-    const u = await db.selectFrom('units').select(['id', 'name']).where('tenantId', '=', tenantId).where('id', '=', unitId).executeTakeFirst();
+    const u = await officialRepo.findUnit(db, tenantId, unitId);
     if (!u) throw notFound('unit');
     return u;
   }
 
   async function requireDocument(actor: Actor, id: string) {
-    const d = await db.selectFrom('officialDocuments').selectAll().where('tenantId', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
+    const d = await officialRepo.findDocument(db, actor.tenantId, id);
     if (!d || !can(actor, 'document.read', { tenantId: actor.tenantId, unitId: d.unitId }) && d.issuedBy !== actor.userId) throw notFound('official_document');
     return d;
   }
@@ -64,8 +50,8 @@ export function createOfficialDocumentsService(deps: Deps) {
   return {
     async getSettings(actor: Actor) {
       authorize(actor, 'tenant.read', { tenantId: actor.tenantId });
-      const s = await db.selectFrom('docTenantSettings').selectAll().where('tenantId', '=', actor.tenantId).executeTakeFirst();
-      const units = await db.selectFrom('docUnitLetterheads').selectAll().where('tenantId', '=', actor.tenantId).execute();
+      const s = await officialRepo.settings(db, actor.tenantId);
+      const units = await officialRepo.unitLetterheads(db, actor.tenantId);
       return { settings: s ?? null, units, canManageTenant: can(actor, 'letterhead.manage', { tenantId: actor.tenantId }) };
     },
 
@@ -74,10 +60,9 @@ export function createOfficialDocumentsService(deps: Deps) {
       const patch = clean(input);
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const now = clock.now().toISOString();
-        const before = await tx.selectFrom('docTenantSettings').selectAll().where('tenantId', '=', actor.tenantId).executeTakeFirst();
-        if (before) await tx.updateTable('docTenantSettings').set({ ...patch, isDemo: 0, updatedAt: now }).where('tenantId', '=', actor.tenantId).execute();
-        else await tx.insertInto('docTenantSettings').values({ tenantId: actor.tenantId, emblemEvidenceId: null, governmentLine: null, headTitle: null, headName: null, place: null, address: null, phone: null, website: null, email: null, postalCode: null, ...patch, isDemo: 0, updatedAt: now }).execute();
-        const after = await tx.selectFrom('docTenantSettings').selectAll().where('tenantId', '=', actor.tenantId).executeTakeFirstOrThrow();
+        const before = await officialRepo.settings(tx, actor.tenantId);
+        await officialRepo.putSettings(tx, actor.tenantId, { ...patch, isDemo: 0, updatedAt: now }, !!before);
+        const after = (await officialRepo.settings(tx, actor.tenantId))!;
         await audit.record({ entityType: 'letterhead', entityId: actor.tenantId, action: before ? 'update' : 'create', before: before ?? null, after });
         return after;
       });
@@ -92,10 +77,9 @@ export function createOfficialDocumentsService(deps: Deps) {
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const now = clock.now().toISOString();
         const evidenceId = newId();
-        await tx.insertInto('evidence').values({ tenantId: actor.tenantId, id: evidenceId, sha256: stored.sha256, size: stored.size, mime: type.mime, ext: type.ext, originalName: file.filename.replace(/[\\/\0]/g, '_').slice(0, 200) || `lambang.${type.ext}`, uploadedBy: actor.userId, createdAt: now }).execute();
-        const before = await tx.selectFrom('docTenantSettings').select('emblemEvidenceId').where('tenantId', '=', actor.tenantId).executeTakeFirst();
-        if (before) await tx.updateTable('docTenantSettings').set({ emblemEvidenceId: evidenceId, updatedAt: now }).where('tenantId', '=', actor.tenantId).execute();
-        else await tx.insertInto('docTenantSettings').values({ tenantId: actor.tenantId, emblemEvidenceId: evidenceId, governmentLine: null, headTitle: null, headName: null, place: null, address: null, phone: null, website: null, email: null, postalCode: null, isDemo: 0, updatedAt: now }).execute();
+        await officialRepo.insertEvidence(tx, { tenantId: actor.tenantId, id: evidenceId, sha256: stored.sha256, size: stored.size, mime: type.mime, ext: type.ext, originalName: file.filename.replace(/[\\/\0]/g, '_').slice(0, 200) || `lambang.${type.ext}`, uploadedBy: actor.userId, createdAt: now });
+        const before = await officialRepo.settings(tx, actor.tenantId);
+        await officialRepo.putSettings(tx, actor.tenantId, { emblemEvidenceId: evidenceId, updatedAt: now }, !!before);
         await audit.record({ entityType: 'letterhead', entityId: actor.tenantId, action: 'update', changes: { emblem: { before: before?.emblemEvidenceId ?? null, after: stored.sha256 } } });
         return { evidenceId, sha256: stored.sha256, mime: type.mime };
       });
@@ -107,10 +91,9 @@ export function createOfficialDocumentsService(deps: Deps) {
       const patch = clean(input);
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const now = clock.now().toISOString();
-        const before = await tx.selectFrom('docUnitLetterheads').selectAll().where('tenantId', '=', actor.tenantId).where('unitId', '=', unitId).executeTakeFirst();
-        if (before) await tx.updateTable('docUnitLetterheads').set({ ...patch, isDemo: 0, updatedAt: now }).where('tenantId', '=', actor.tenantId).where('unitId', '=', unitId).execute();
-        else await tx.insertInto('docUnitLetterheads').values({ tenantId: actor.tenantId, unitId, unitCode: null, address: null, phone: null, website: null, email: null, postalCode: null, ...patch, isDemo: 0, updatedAt: now }).execute();
-        const after = await tx.selectFrom('docUnitLetterheads').selectAll().where('tenantId', '=', actor.tenantId).where('unitId', '=', unitId).executeTakeFirstOrThrow();
+        const before = await officialRepo.unitLetterhead(tx, actor.tenantId, unitId);
+        await officialRepo.putUnitLetterhead(tx, actor.tenantId, unitId, { ...patch, isDemo: 0, updatedAt: now }, !!before);
+        const after = (await officialRepo.unitLetterhead(tx, actor.tenantId, unitId))!;
         await audit.record({ entityType: 'letterhead', entityId: unitId, action: before ? 'update' : 'create', before: before ?? null, after });
         return after;
       });
@@ -135,8 +118,7 @@ export function createOfficialDocumentsService(deps: Deps) {
       await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const now = clock.now().toISOString();
         const before = await numberTemplateOf(tx, actor.tenantId, docType);
-        await tx.deleteFrom('docNumberTemplates').where('tenantId', '=', actor.tenantId).where('docType', '=', docType).execute();
-        await tx.insertInto('docNumberTemplates').values({ tenantId: actor.tenantId, docType, template: input.template, classification: input.classification, updatedAt: now }).execute();
+        await officialRepo.putNumberTemplate(tx, actor.tenantId, docType, { template: input.template, classification: input.classification, updatedAt: now });
         await audit.record({ entityType: 'doc_number_template', entityId: docType, action: 'update', before, after: input });
       });
     },
@@ -148,29 +130,12 @@ export function createOfficialDocumentsService(deps: Deps) {
      */
     async register(actor: Actor, f: DocRegisterQuery) {
       authorizeRegisterRead(actor);
-      let q = db
-        .selectFrom('docNumbers as n')
-        .leftJoin('units as u', (j) => j.onRef('u.tenantId', '=', 'n.tenantId').onRef('u.id', '=', 'n.unitId'))
-        .leftJoin('officialDocuments as d', (j) => j.onRef('d.tenantId', '=', 'n.tenantId').onRef('d.id', '=', 'n.documentId'))
-        .leftJoin('users as us', 'us.id', 'n.issuedBy')
-        .where('n.tenantId', '=', actor.tenantId);
-      if (!can(actor, 'document.read', { tenantId: actor.tenantId })) {
-        const units = [...actor.unitScope].filter((unitId) => can(actor, 'document.read', { tenantId: actor.tenantId, unitId }));
-        q = units.length ? q.where('n.unitId', 'in', units) : q.where(sql<boolean>`1 = 0`);
-      }
-      if (f.docType) q = q.where('n.docType', '=', f.docType);
-      if (f.year) q = q.where('n.year', '=', f.year);
-      if (f.q) q = q.where((eb) => eb.or([ilikeContains('n.number', f.q!), ilikeContains('n.title', f.q!)]));
-      if (f.status === 'cancelled') q = q.where('n.status', '=', 'cancelled');
-      else if (f.status === 'reserved') q = q.where('n.status', '=', 'issued').where('n.documentId', 'is', null);
-      else if (f.status === 'withdrawn') q = q.where('n.status', '=', 'issued').where('d.status', '=', 'withdrawn');
-      else if (f.status === 'issued') q = q.where('n.status', '=', 'issued').where('d.status', '=', 'issued');
-      const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-      const items = await q
-        .select(['n.id', 'n.docType', 'n.year', 'n.seq', 'n.number', 'n.title', 'n.status', 'n.cancelReason', 'n.cancelledAt', 'n.issuedAt', 'n.unitId', 'u.name as unitName', 'n.documentId', 'd.status as documentStatus', 'd.withdrawnReason', 'd.verificationCode', 'us.name as issuedByName'])
-        .$call((qb) => pageOf(orderByList(qb, f.sort, REGISTER_SORT, 'n.id', deps.dialect), f))
-        .execute();
-      return { items, total: Number(total) };
+      // Unit roles see their own units' numbers (filtered in SQL so the total and the pages agree);
+      // tenant-wide roles see all.
+      const units = can(actor, 'document.read', { tenantId: actor.tenantId })
+        ? null
+        : [...actor.unitScope].filter((unitId) => can(actor, 'document.read', { tenantId: actor.tenantId, unitId }));
+      return officialRepo.register(db, deps.dialect, actor.tenantId, f, units);
     },
 
     /** Take a number for a document signed outside Serasan (it stays in the register). */
@@ -192,21 +157,21 @@ export function createOfficialDocumentsService(deps: Deps) {
 
     /** A cancelled number stays in the register with its reason: gaps are explained, never refilled. */
     async cancelNumber(actor: Actor, id: string, reason: string, requestId?: string) {
-      const n = await db.selectFrom('docNumbers').selectAll().where('tenantId', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
+      const n = await officialRepo.findNumber(db, actor.tenantId, id);
       if (!n || !can(actor, 'document.read', { tenantId: actor.tenantId, unitId: n.unitId })) throw notFound('doc_number');
       authorize(actor, 'document.issue', { tenantId: actor.tenantId, unitId: n.unitId });
       if (n.status === 'cancelled') throw conflict('errors.docNumberCancelled');
       if (n.documentId) throw conflict('errors.docNumberHasDocument');
       await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const now = clock.now().toISOString();
-        await tx.updateTable('docNumbers').set({ status: 'cancelled', cancelReason: reason, cancelledAt: now, cancelledBy: actor.userId }).where('tenantId', '=', actor.tenantId).where('id', '=', id).execute();
+        await officialRepo.cancelNumber(tx, actor.tenantId, id, { cancelReason: reason, cancelledAt: now, cancelledBy: actor.userId });
         await audit.record({ entityType: 'doc_number', entityId: id, action: 'cancel', changes: { status: { before: 'issued', after: 'cancelled' }, cancelReason: { before: null, after: reason } } });
       });
     },
 
     async listDocuments(actor: Actor) {
       authorizeRegisterRead(actor);
-      const rows = await db.selectFrom('officialDocuments').select(['id', 'docType', 'number', 'title', 'unitId', 'issuer', 'documentDate', 'issuedAt', 'issuedBy', 'sha256', 'status', 'withdrawnAt', 'withdrawnReason', 'verificationCode', 'entityType', 'entityId']).where('tenantId', '=', actor.tenantId).orderBy('issuedAt', 'desc').limit(500).execute();
+      const rows = await officialRepo.listDocuments(db, actor.tenantId);
       return rows.filter((r) => can(actor, 'document.read', { tenantId: actor.tenantId, unitId: r.unitId }) || r.issuedBy === actor.userId);
     },
 
@@ -224,7 +189,7 @@ export function createOfficialDocumentsService(deps: Deps) {
       if (d.status === 'withdrawn') throw conflict('errors.docAlreadyWithdrawn');
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const now = clock.now().toISOString();
-        await tx.updateTable('officialDocuments').set({ status: 'withdrawn', withdrawnAt: now, withdrawnReason: reason, withdrawnBy: actor.userId }).where('tenantId', '=', actor.tenantId).where('id', '=', id).execute();
+        await officialRepo.withdrawDocument(tx, actor.tenantId, id, { withdrawnAt: now, withdrawnReason: reason, withdrawnBy: actor.userId });
         await audit.record({ entityType: 'official_document', entityId: id, action: 'withdraw', changes: { status: { before: 'issued', after: 'withdrawn' }, withdrawnReason: { before: null, after: reason } } });
         return { id, status: 'withdrawn' as const, withdrawnAt: now };
       });
@@ -233,15 +198,9 @@ export function createOfficialDocumentsService(deps: Deps) {
     /** Public lookup by verification code (the global table: no tenant in the link). */
     async verify(code: string) {
       if (!/^[A-Za-z0-9_-]{10,64}$/.test(code)) return null;
-      const v = await db.selectFrom('documentVerifications').selectAll().where('code', '=', code).executeTakeFirst();
+      const v = await officialRepo.verification(db, code);
       if (!v) return null;
-      const d = await db
-        .selectFrom('officialDocuments as d')
-        .innerJoin('tenants as t', 't.id', 'd.tenantId')
-        .select(['d.docType', 'd.number', 'd.title', 'd.issuer', 'd.signer', 'd.documentDate', 'd.issuedAt', 'd.sha256', 'd.status', 'd.withdrawnAt', 'd.withdrawnReason', 't.name as tenantName', 't.regionCode'])
-        .where('d.tenantId', '=', v.tenantId)
-        .where('d.id', '=', v.documentId)
-        .executeTakeFirstOrThrow();
+      const d = await officialRepo.verifiedDocument(db, v.tenantId, v.documentId);
       return { ...d, signer: JSON.parse(d.signer) as SignatureBlock };
     },
   };

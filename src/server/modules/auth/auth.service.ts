@@ -6,6 +6,7 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from './password.ts';
 import { checkNewPassword } from './password-policy.ts';
 import { buildActor, createSession, presentSessionUser } from './session.service.ts';
 import type { UserTable } from '../../db/schema.ts';
+import { authRepo } from './auth.repo.ts';
 import { forgetAttempts, reserveAttempt, usernameKey } from './login-throttle.ts';
 
 export function createAuthService(deps: Deps) {
@@ -27,7 +28,7 @@ export function createAuthService(deps: Deps) {
       if (!decision.allowed) {
         throw new AppError('RATE_LIMITED', 'errors.loginDelayed', { seconds: decision.retryAfterSeconds, retryAfter: decision.retryAfterSeconds });
       }
-      const user = await db.selectFrom('users').selectAll().where('username', '=', usernameKey(username)).executeTakeFirst();
+      const user = await authRepo.findUserByUsername(db, usernameKey(username));
       if (!user) {
         await verifyPassword(await dummyPasswordHash(), password);
         throw new AppError('UNAUTHENTICATED', 'errors.badCredentials');
@@ -46,13 +47,13 @@ export function createAuthService(deps: Deps) {
 
     async logout(actor: Actor, sessionId: string) {
       await writeWithAudit(db, { tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name }, clock, async (tx, audit) => {
-        await tx.updateTable('sessions').set({ revokedAt: clock.now().toISOString() }).where('id', '=', sessionId).execute();
+        await authRepo.revokeSession(tx, actor.tenantId, sessionId, clock.now().toISOString());
         await audit.record({ entityType: 'user', entityId: actor.userId, action: 'logout', changes: {} });
       });
     },
 
     async changePassword(actor: Actor, currentSessionId: string, currentPassword: string, newPassword: string) {
-      const user = await db.selectFrom('users').selectAll().where('id', '=', actor.userId).executeTakeFirstOrThrow();
+      const user = await authRepo.findUser(db, actor.tenantId, actor.userId);
       if (!(await verifyPassword(user.passwordHash, currentPassword))) {
         throw new AppError('VALIDATION', 'errors.wrongPassword', {}, [{ field: 'currentPassword', messageKey: 'errors.wrongPassword' }]);
       }
@@ -63,15 +64,9 @@ export function createAuthService(deps: Deps) {
       const passwordHash = await hashPassword(newPassword);
       await writeWithAudit(db, { tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name }, clock, async (tx, audit) => {
         const now = clock.now().toISOString();
-        await tx.updateTable('users').set({ passwordHash, mustChangePassword: 0, updatedAt: now }).where('id', '=', actor.userId).execute();
+        await authRepo.setPassword(tx, actor.tenantId, actor.userId, passwordHash, now);
         // Every other session of this user ends: a changed password must lock out old devices.
-        await tx
-          .updateTable('sessions')
-          .set({ revokedAt: now })
-          .where('userId', '=', actor.userId)
-          .where('id', '!=', currentSessionId)
-          .where('revokedAt', 'is', null)
-          .execute();
+        await authRepo.revokeOtherSessions(tx, actor.tenantId, actor.userId, currentSessionId, now);
         await audit.record({
           entityType: 'user',
           entityId: actor.userId,
@@ -83,37 +78,24 @@ export function createAuthService(deps: Deps) {
 
     async setLocale(actor: Actor, locale: 'id' | 'en') {
       await writeWithAudit(db, { tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name }, clock, async (tx, audit) => {
-        const before = await tx.selectFrom('users').select('locale').where('id', '=', actor.userId).executeTakeFirstOrThrow();
-        await tx.updateTable('users').set({ locale }).where('id', '=', actor.userId).execute();
+        const before = await authRepo.localeOf(tx, actor.tenantId, actor.userId);
+        await authRepo.setLocale(tx, actor.tenantId, actor.userId, locale);
         await audit.record({ entityType: 'user', entityId: actor.userId, action: 'update', before, after: { locale } });
       });
     },
 
     async listSessions(actor: Actor, currentSessionId: string) {
-      const rows = await db
-        .selectFrom('sessions')
-        .select(['id', 'createdAt', 'lastSeenAt', 'expiresAt', 'ip', 'userAgent'])
-        .where('userId', '=', actor.userId)
-        .where('revokedAt', 'is', null)
-        .where('expiresAt', '>', clock.now().toISOString())
-        .orderBy('lastSeenAt', 'desc')
-        .execute();
+      const rows = await authRepo.liveSessions(db, actor.tenantId, actor.userId, clock.now().toISOString());
       // The session id is a hash of the cookie token; a short prefix is enough to address it.
       return rows.map((r) => ({ id: r.id.slice(0, 16), createdAt: r.createdAt, lastSeenAt: r.lastSeenAt, ip: r.ip, userAgent: r.userAgent, current: r.id === currentSessionId }));
     },
 
     async revokeSession(actor: Actor, idPrefix: string) {
       if (!/^[0-9a-f]{16}$/.test(idPrefix)) throw notFound('session');
-      const rows = await db
-        .selectFrom('sessions')
-        .select('id')
-        .where('userId', '=', actor.userId)
-        .where('revokedAt', 'is', null)
-        .where('id', 'like', `${idPrefix}%`)
-        .execute();
+      const rows = await authRepo.unrevokedSessionsByPrefix(db, actor.tenantId, actor.userId, idPrefix);
       if (rows.length !== 1) throw notFound('session');
       await writeWithAudit(db, { tenantId: actor.tenantId, actorId: actor.userId, actorName: actor.name }, clock, async (tx, audit) => {
-        await tx.updateTable('sessions').set({ revokedAt: clock.now().toISOString() }).where('id', '=', rows[0].id).execute();
+        await authRepo.revokeSession(tx, actor.tenantId, rows[0].id, clock.now().toISOString());
         await audit.record({ entityType: 'user', entityId: actor.userId, action: 'session_revoke', changes: {} });
       });
     },

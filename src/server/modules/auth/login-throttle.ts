@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import type { Executor } from '../../db/db.ts';
+import { authRepo } from './auth.repo.ts';
 
 /**
  * Progressive sign-in delay per (username as typed, address), instead of a hard lock per
@@ -38,41 +38,20 @@ export async function reserveAttempt(deps: Deps, username: string, ip: string | 
     return ms ? new Date(now.getTime() + ms).toISOString() : null;
   };
   // Forget attempts older than a day, for every username (bounded table; indexed on last_attempt_at).
-  await db
-    .deleteFrom('loginThrottle')
-    .where('lastAttemptAt', '<', new Date(now.getTime() - FORGET_AFTER_MS).toISOString())
-    .where((eb) => eb.or([eb('nextAllowedAt', 'is', null), eb('nextAllowedAt', '<=', nowIso)]))
-    .execute();
-  // The next wait depends on the new count, which only the database knows inside the statement:
-  // a CASE over the counts up to the one where the wait reaches its maximum.
+  await authRepo.forgetStaleAttempts(db, new Date(now.getTime() - FORGET_AFTER_MS).toISOString(), nowIso);
+  // The wait set by each count, up to the one where the wait reaches its maximum.
   const steps: Array<[number, string | null]> = [];
   for (let f = 1; f <= config.loginMaxFailures + 31; f++) {
     steps.push([f, at(f)]);
     if (delayAfter(f, config) >= config.loginMaxDelayMinutes * 60_000) break;
   }
-  const last = steps[steps.length - 1];
-  const nextAllowed = steps.length === 1 ? sql<string | null>`${last[1]}` : sql<string | null>`case ${sql.join(
-    steps.slice(0, -1).map(([f, t]) => sql`when login_throttle.failures + 1 = ${f} then ${t}`),
-    sql` `,
-  )} else ${last[1]} end`;
-  const row = await db
-    .insertInto('loginThrottle')
-    .values({ usernameKey: key, ip: addr, failures: 1, nextAllowedAt: at(1), lastAttemptAt: nowIso })
-    .onConflict((oc) =>
-      oc
-        .columns(['usernameKey', 'ip'])
-        .doUpdateSet({ failures: sql<number>`login_throttle.failures + 1`, nextAllowedAt: nextAllowed, lastAttemptAt: nowIso })
-        .where(sql<boolean>`login_throttle.next_allowed_at is null or login_throttle.next_allowed_at <= ${nowIso}`),
-    )
-    .returning('failures')
-    .executeTakeFirst();
-  if (row) return { allowed: true };
-  const current = await db.selectFrom('loginThrottle').select('nextAllowedAt').where('usernameKey', '=', key).where('ip', '=', addr).executeTakeFirst();
+  if (await authRepo.countAttempt(db, key, addr, steps, nowIso)) return { allowed: true };
+  const current = await authRepo.nextAllowedAt(db, key, addr);
   const waitMs = current?.nextAllowedAt ? Date.parse(current.nextAllowedAt) - now.getTime() : 1000;
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
 }
 
 /** A successful sign-in forgets the failures from that address. */
 export async function forgetAttempts(db: Executor, username: string, ip: string | null) {
-  await db.deleteFrom('loginThrottle').where('usernameKey', '=', usernameKey(username)).where('ip', '=', ip ?? '').execute();
+  await authRepo.forgetAttempts(db, usernameKey(username), ip ?? '');
 }

@@ -6,6 +6,7 @@ import type { SessionUser } from '../../../shared/schemas/auth.ts';
 import type { UserTable } from '../../db/schema.ts';
 import type { Role } from '../../../shared/schemas/common.ts';
 import type { Executor } from '../../db/db.ts';
+import { authRepo } from './auth.repo.ts';
 
 export const SESSION_COOKIE = 'serasan_session';
 
@@ -22,9 +23,7 @@ export async function createSession(deps: Deps, user: { id: string; tenantId: st
   const now = deps.clock.now();
   const expires = new Date(now.getTime() + deps.config.sessionTtlHours * 3600_000);
   const id = tokenHash(token);
-  await deps.db
-    .insertInto('sessions')
-    .values({
+  await authRepo.insertSession(deps.db, {
       id,
       userId: user.id,
       tenantId: user.tenantId,
@@ -34,27 +33,19 @@ export async function createSession(deps: Deps, user: { id: string; tenantId: st
       revokedAt: null,
       ip,
       userAgent: userAgent?.slice(0, 300) ?? null,
-    })
-    .execute();
+  });
   return { token, id, expires };
 }
 
 export async function loadRoleGrants(db: Executor, tenantId: string, userId: string): Promise<RoleGrant[]> {
-  const rows = await db
-    .selectFrom('userRoles')
-    .select(['role', 'unitId'])
-    .where('tenantId', '=', tenantId)
-    .where('userId', '=', userId)
-    .execute();
+  const rows = await authRepo.roleGrants(db, tenantId, userId);
   return rows.map((r) => ({ role: r.role as Role, unitId: r.unitId }));
 }
 
 export async function buildActor(db: Executor, user: Pick<UserTable, 'id' | 'tenantId' | 'name' | 'isPlatformAdmin'>): Promise<Actor> {
   const roles = await loadRoleGrants(db, user.tenantId, user.id);
   const needsTree = roles.some((r) => r.unitId);
-  const units = needsTree
-    ? await db.selectFrom('units').select(['id', 'parentId']).where('tenantId', '=', user.tenantId).execute()
-    : [];
+  const units = needsTree ? await authRepo.unitTree(db, user.tenantId) : [];
   return {
     userId: user.id,
     tenantId: user.tenantId,
@@ -69,31 +60,23 @@ export async function buildActor(db: Executor, user: Pick<UserTable, 'id' | 'ten
 export async function resolveSession(deps: Deps, token: string): Promise<ResolvedSession | null> {
   if (!token || token.length > 100) return null;
   const id = tokenHash(token);
-  const row = await deps.db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.userId')
-    .selectAll('users')
-    .select(['sessions.id as sessionId', 'sessions.expiresAt', 'sessions.revokedAt', 'sessions.lastSeenAt'])
-    .where('sessions.id', '=', id)
-    .executeTakeFirst();
+  const row = await authRepo.findSessionWithUser(deps.db, id);
   if (!row || row.revokedAt || row.isActive !== 1) return null;
   const now = deps.clock.now();
   if (row.expiresAt <= now.toISOString()) return null;
   // Sliding expiry, written at most once a minute to keep reads cheap.
   if (now.getTime() - Date.parse(row.lastSeenAt) > 60_000) {
     const expires = new Date(now.getTime() + deps.config.sessionTtlHours * 3600_000).toISOString();
-    await deps.db.updateTable('sessions').set({ lastSeenAt: now.toISOString(), expiresAt: expires }).where('id', '=', id).execute();
+    await authRepo.touchSession(deps.db, id, now.toISOString(), expires);
   }
   const { sessionId, expiresAt: _e, revokedAt: _r, lastSeenAt: _l, ...user } = row;
   return { sessionId, user: user as UserTable, actor: await buildActor(deps.db, user as UserTable) };
 }
 
 export async function presentSessionUser(db: Executor, user: UserTable, actor: Actor): Promise<SessionUser> {
-  const tenant = await db.selectFrom('tenants').select(['name', 'regionCode']).where('id', '=', user.tenantId).executeTakeFirstOrThrow();
+  const tenant = await authRepo.tenantOf(db, user.tenantId);
   const unitIds = actor.roles.map((r) => r.unitId).filter((x): x is string => !!x);
-  const units = unitIds.length
-    ? await db.selectFrom('units').select(['id', 'name']).where('tenantId', '=', user.tenantId).where('id', 'in', unitIds).execute()
-    : [];
+  const units = unitIds.length ? await authRepo.unitNames(db, user.tenantId, unitIds) : [];
   const unitName = new Map(units.map((u) => [u.id, u.name]));
   return {
     id: user.id,

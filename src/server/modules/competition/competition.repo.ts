@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { DialectName, Executor } from '../../db/db.ts';
-import { ilikeContains } from '../../db/dialect.ts';
+import type { CompetitionTable, DB } from '../../db/schema.ts';
+import { forUpdate, ilikeContains } from '../../db/dialect.ts';
 import { orderByList, pageOf, type SortColumns } from '../../lib/list.ts';
 import { expandUnitScope } from '../../policy/actor.ts';
 import type { LIST_SORTS, SortValue } from '../../../shared/schemas/common.ts';
@@ -132,5 +133,71 @@ export const competitionRepo = {
           .execute()
       : [];
     return [...units.flatMap((u) => [u.name, u.shortName]), ...innovators.flatMap((i) => [i.personName, i.externalName])].filter((x): x is string => !!x && x.trim().length >= 3);
+  },
+
+  // Writes and lookups of the competition's verbs (create, judges, entries, scores, decision).
+  async insert(db: Executor, row: Insertable<CompetitionTable>) {
+    await db.insertInto('competitions').values(row).execute();
+  },
+  async update(db: Executor, tenantId: string, id: string, set: Updateable<CompetitionTable>) {
+    await db.updateTable('competitions').set(set).where('tenantId', '=', tenantId).where('id', '=', id).execute();
+  },
+  /** Serialise entries per competition (a PostgreSQL row lock; SQLite transactions are serial). */
+  async lock(db: Executor, dialect: DialectName, tenantId: string, id: string) {
+    await forUpdate(db.selectFrom('competitions').select('id').where('tenantId', '=', tenantId).where('id', '=', id), dialect).execute();
+  },
+  findUser(db: Executor, tenantId: string, userId: string) {
+    return db.selectFrom('users').select(['id', 'name']).where('tenantId', '=', tenantId).where('id', '=', userId).executeTakeFirst();
+  },
+  activeUsers(db: Executor, tenantId: string) {
+    return db.selectFrom('users').select(['id', 'name', 'username']).where('tenantId', '=', tenantId).where('isActive', '=', 1).orderBy('name').execute();
+  },
+  async usersWithRole(db: Executor, tenantId: string, role: string) {
+    return (await db.selectFrom('userRoles').select('userId').where('tenantId', '=', tenantId).where('role', '=', role).execute()).map((r) => r.userId);
+  },
+  /** Assigns a judge (a second assignment is a no-op). */
+  async addJudge(db: Executor, tenantId: string, competitionId: string, userId: string) {
+    await db.insertInto('competitionJudges').values({ tenantId, competitionId, userId, conflicts: '[]' }).onConflict((oc) => oc.doNothing()).execute();
+  },
+  async setJudgeConflicts(db: Executor, tenantId: string, competitionId: string, userId: string, conflicts: string[]) {
+    await db.updateTable('competitionJudges').set({ conflicts: JSON.stringify(conflicts) }).where('tenantId', '=', tenantId).where('competitionId', '=', competitionId).where('userId', '=', userId).execute();
+  },
+  /** A proposal with the unit of its innovation (who may enter it). */
+  proposalToEnter(db: Executor, tenantId: string, proposalId: string) {
+    return db
+      .selectFrom('proposals as p')
+      .innerJoin('innovations as i', (j) => j.onRef('i.tenantId', '=', 'p.tenantId').onRef('i.id', '=', 'p.innovationId'))
+      .select(['p.id', 'p.rulebookId', 'p.title', 'p.innovationId', 'p.competitionId', 'i.unitId'])
+      .where('p.tenantId', '=', tenantId)
+      .where('p.id', '=', proposalId)
+      .executeTakeFirst();
+  },
+  entryOfInnovation(db: Executor, tenantId: string, competitionId: string, innovationId: string) {
+    return db.selectFrom('competitionEntries').select(['title']).where('tenantId', '=', tenantId).where('competitionId', '=', competitionId).where('innovationId', '=', innovationId).executeTakeFirst();
+  },
+  /** The version of each section of a proposal, and the proposal's revision count (what an entry locks). */
+  async proposalVersions(db: Executor, tenantId: string, proposalId: string) {
+    const sections = await db.selectFrom('proposalSections').select(['key', 'version']).where('tenantId', '=', tenantId).where('proposalId', '=', proposalId).execute();
+    const revision = await db.selectFrom('proposalVersions').select((eb) => eb.fn.countAll<number>().as('n')).where('tenantId', '=', tenantId).where('proposalId', '=', proposalId).executeTakeFirstOrThrow();
+    return { sections, revisions: Number(revision.n) };
+  },
+  /** Records the entry and marks the proposal as entered. */
+  async insertEntry(db: Executor, row: Insertable<DB['competitionEntries']>) {
+    await db.insertInto('competitionEntries').values(row).execute();
+    await db.updateTable('proposals').set({ competitionId: row.competitionId }).where('tenantId', '=', row.tenantId).where('id', '=', row.proposalId).execute();
+  },
+  scores(db: Executor, tenantId: string, competitionId: string) {
+    return db.selectFrom('judgeScores').select(['proposalId', 'userId', 'total']).where('tenantId', '=', tenantId).where('competitionId', '=', competitionId).execute();
+  },
+  scoresOfJudge(db: Executor, tenantId: string, competitionId: string, userId: string) {
+    return db.selectFrom('judgeScores').select(['proposalId', 'scores', 'total']).where('tenantId', '=', tenantId).where('competitionId', '=', competitionId).where('userId', '=', userId).execute();
+  },
+  scoreOf(db: Executor, tenantId: string, competitionId: string, proposalId: string, userId: string) {
+    return db.selectFrom('judgeScores').select('total').where('tenantId', '=', tenantId).where('competitionId', '=', competitionId).where('proposalId', '=', proposalId).where('userId', '=', userId).executeTakeFirst();
+  },
+  /** Replaces a judge's score of a proposal. */
+  async putScore(db: Executor, row: Insertable<DB['judgeScores']>) {
+    await db.deleteFrom('judgeScores').where('tenantId', '=', row.tenantId).where('competitionId', '=', row.competitionId).where('proposalId', '=', row.proposalId).where('userId', '=', row.userId).execute();
+    await db.insertInto('judgeScores').values(row).execute();
   },
 };

@@ -9,7 +9,6 @@ import { rank, weightedTotal } from '../../rules/kipp/index.ts';
 import { rulebookOfProposal } from '../proposal/proposal.service.ts';
 import type { CompetitionTable } from '../../db/schema.ts';
 import { issueCompetitionDecree, type DecreeOptions } from './competition.decree.ts';
-import { forUpdate } from '../../db/dialect.ts';
 import { recordTransition } from '../../workflow/state-machine.ts';
 import { competitionRepo, type CompetitionListFilter } from './competition.repo.ts';
 import { seesOnlyAssignedCompetitions, assertAssignedJudge, assertCompetitionOpen, assertMaySeeRanking, assertNoConflict, assignedJudge, blindRedactor, conflictOf, isBlindFor, isCompetitionManager, maySeeRanking } from './competition.policy.ts';
@@ -46,7 +45,7 @@ export function createCompetitionService(deps: Deps) {
   async function rankingOf(c: CompetitionTable) {
     const rb = rulebookOfProposal(c.rulebookId);
     const list = await entries(c);
-    const scores = await db.selectFrom('judgeScores').select(['proposalId', 'userId', 'total']).where('tenantId', '=', c.tenantId).where('competitionId', '=', c.id).execute();
+    const scores = await competitionRepo.scores(db, c.tenantId, c.id);
     const ranked = rank(list.map((e) => ({ proposalId: e.id, judgeTotals: scores.filter((s) => s.proposalId === e.id).map((s) => Number(s.total)) })), c.margin);
     const byId = new Map(list.map((e) => [e.id, e]));
     // Each item names the proposal title and the scored (entered, locked) version: the decision
@@ -118,7 +117,7 @@ export function createCompetitionService(deps: Deps) {
           decidedBy: null,
           createdAt: clock.now().toISOString(),
         };
-        await tx.insertInto('competitions').values(row).execute();
+        await competitionRepo.insert(tx, row);
         await audit.record({ entityType: 'competition', entityId: row.id, action: 'create', after: { name: row.name, year: row.year, rulebookId: row.rulebookId, registrationClose: row.registrationClose, quota: row.quota, blind: input.blind ?? false, margin: row.margin } });
         return row;
       });
@@ -128,10 +127,10 @@ export function createCompetitionService(deps: Deps) {
       const c = await requireCompetition(actor, id);
       authorize(actor, 'competition.manage', { tenantId: actor.tenantId });
       assertCompetitionOpen(c);
-      const user = await db.selectFrom('users').select(['id', 'name']).where('tenantId', '=', actor.tenantId).where('id', '=', userId).executeTakeFirst();
+      const user = await competitionRepo.findUser(db, actor.tenantId, userId);
       if (!user) throw notFound('user');
       await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
-        await tx.insertInto('competitionJudges').values({ tenantId: actor.tenantId, competitionId: id, userId, conflicts: '[]' }).onConflict((oc) => oc.doNothing()).execute();
+        await competitionRepo.addJudge(tx, actor.tenantId, id, userId);
         await audit.record({ entityType: 'competition', entityId: id, action: 'update', changes: { judge: { before: null, after: user.name } } });
       });
     },
@@ -141,8 +140,8 @@ export function createCompetitionService(deps: Deps) {
       const c = await requireCompetition(actor, id);
       authorize(actor, 'competition.manage', { tenantId: actor.tenantId });
       const assigned = new Set((await judgesOf(c)).map((j) => j.userId));
-      const users = await db.selectFrom('users').select(['id', 'name', 'username']).where('tenantId', '=', actor.tenantId).where('isActive', '=', 1).orderBy('name').execute();
-      const judgeRole = new Set((await db.selectFrom('userRoles').select('userId').where('tenantId', '=', actor.tenantId).where('role', '=', 'judge').execute()).map((r) => r.userId));
+      const users = await competitionRepo.activeUsers(db, actor.tenantId);
+      const judgeRole = new Set(await competitionRepo.usersWithRole(db, actor.tenantId, 'judge'));
       return users
         .map((u) => ({ ...u, hasJudgeRole: judgeRole.has(u.id), assigned: assigned.has(u.id) }))
         .sort((a, b) => Number(b.hasJudgeRole) - Number(a.hasJudgeRole) || a.name.localeCompare(b.name));
@@ -154,7 +153,7 @@ export function createCompetitionService(deps: Deps) {
       const conflicts = new Set(JSON.parse(judge.conflicts) as string[]);
       conflicts.add(proposalId);
       await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
-        await tx.updateTable('competitionJudges').set({ conflicts: JSON.stringify([...conflicts]) }).where('tenantId', '=', actor.tenantId).where('competitionId', '=', id).where('userId', '=', actor.userId).execute();
+        await competitionRepo.setJudgeConflicts(tx, actor.tenantId, id, actor.userId, [...conflicts]);
         await audit.record({ entityType: 'competition', entityId: id, action: 'conflict', changes: { conflict: { before: null, after: proposalId } } });
       });
     },
@@ -166,26 +165,20 @@ export function createCompetitionService(deps: Deps) {
     async enter(actor: Actor, id: string, proposalId: string, requestId?: string) {
       const c = await requireCompetition(actor, id);
       assertCompetitionOpen(c);
-      const p = await db.selectFrom('proposals as p').innerJoin('innovations as i', (j) => j.onRef('i.tenantId', '=', 'p.tenantId').onRef('i.id', '=', 'p.innovationId')).select(['p.id', 'p.rulebookId', 'p.title', 'p.innovationId', 'p.competitionId', 'i.unitId']).where('p.tenantId', '=', actor.tenantId).where('p.id', '=', proposalId).executeTakeFirst();
+      const p = await competitionRepo.proposalToEnter(db, actor.tenantId, proposalId);
       if (!p) throw notFound('proposal');
       if (!isCompetitionManager(actor)) authorize(actor, 'proposal.write', { tenantId: actor.tenantId, unitId: p.unitId });
       const today = clock.now().toISOString().slice(0, 10);
       if (today > c.registrationClose) throw conflict('errors.registrationClosed', { date: `#date:${c.registrationClose}` });
       await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         // Serialise entries per competition (PostgreSQL row lock; SQLite transactions are serial).
-        await forUpdate(tx.selectFrom('competitions').select('id').where('tenantId', '=', actor.tenantId).where('id', '=', id), deps.dialect).execute();
+        await competitionRepo.lock(tx, deps.dialect, actor.tenantId, id);
         const mine = await competitionRepo.entryOfProposal(tx, actor.tenantId, proposalId);
         if (mine) throw conflict('errors.proposalAlreadyEntered', { competition: mine.competitionName });
-        const twin = await tx.selectFrom('competitionEntries').select(['title']).where('tenantId', '=', actor.tenantId).where('competitionId', '=', id).where('innovationId', '=', p.innovationId).executeTakeFirst();
+        const twin = await competitionRepo.entryOfInnovation(tx, actor.tenantId, id, p.innovationId);
         if (twin) throw conflict('errors.innovationAlreadyEntered', { competition: c.name, title: twin.title });
-        const sections = await tx.selectFrom('proposalSections').select(['key', 'version']).where('tenantId', '=', actor.tenantId).where('proposalId', '=', proposalId).execute();
-        const revision = await tx.selectFrom('proposalVersions').select((eb) => eb.fn.countAll<number>().as('n')).where('tenantId', '=', actor.tenantId).where('proposalId', '=', proposalId).executeTakeFirstOrThrow();
-        const version = Number(revision.n);
-        await tx
-          .insertInto('competitionEntries')
-          .values({ tenantId: actor.tenantId, competitionId: id, proposalId, innovationId: p.innovationId, title: p.title, version, sectionVersions: JSON.stringify(Object.fromEntries(sections.map((x) => [x.key, x.version]))), enteredAt: clock.now().toISOString(), enteredBy: actor.userId })
-          .execute();
-        await tx.updateTable('proposals').set({ competitionId: id }).where('tenantId', '=', actor.tenantId).where('id', '=', proposalId).execute();
+        const { sections, revisions: version } = await competitionRepo.proposalVersions(tx, actor.tenantId, proposalId);
+        await competitionRepo.insertEntry(tx, { tenantId: actor.tenantId, competitionId: id, proposalId, innovationId: p.innovationId, title: p.title, version, sectionVersions: JSON.stringify(Object.fromEntries(sections.map((x) => [x.key, x.version]))), enteredAt: clock.now().toISOString(), enteredBy: actor.userId });
         await audit.record({ entityType: 'proposal', entityId: proposalId, action: 'update', changes: { competitionId: { before: null, after: id }, enteredVersion: { before: null, after: version } } });
       });
     },
@@ -201,7 +194,7 @@ export function createCompetitionService(deps: Deps) {
       const manager = isCompetitionManager(actor);
       const blind = isBlindFor(actor, c);
       let list = await entries(c);
-      const mine = await db.selectFrom('judgeScores').select(['proposalId', 'scores', 'total']).where('tenantId', '=', actor.tenantId).where('competitionId', '=', id).where('userId', '=', actor.userId).execute();
+      const mine = await competitionRepo.scoresOfJudge(db, actor.tenantId, id, actor.userId);
       const judges = await judgesOf(c);
       const judge = assignedJudge(actor, judges);
       if (judge && !manager) {
@@ -243,9 +236,8 @@ export function createCompetitionService(deps: Deps) {
       const total = weightedTotal(rb, scores);
       await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const now = clock.now().toISOString();
-        const before = await tx.selectFrom('judgeScores').select('total').where('tenantId', '=', actor.tenantId).where('competitionId', '=', id).where('proposalId', '=', proposalId).where('userId', '=', actor.userId).executeTakeFirst();
-        await tx.deleteFrom('judgeScores').where('tenantId', '=', actor.tenantId).where('competitionId', '=', id).where('proposalId', '=', proposalId).where('userId', '=', actor.userId).execute();
-        await tx.insertInto('judgeScores').values({ tenantId: actor.tenantId, competitionId: id, proposalId, userId: actor.userId, scores: JSON.stringify(scores), total, updatedAt: now }).execute();
+        const before = await competitionRepo.scoreOf(tx, actor.tenantId, id, proposalId, actor.userId);
+        await competitionRepo.putScore(tx, { tenantId: actor.tenantId, competitionId: id, proposalId, userId: actor.userId, scores: JSON.stringify(scores), total, updatedAt: now });
         await audit.record({ entityType: 'competition', entityId: id, action: 'score', changes: { [proposalId]: { before: before?.total ?? null, after: total } } });
       });
       return { proposalId, total, version: entry.version };
@@ -268,7 +260,7 @@ export function createCompetitionService(deps: Deps) {
         const issued = await issueCompetitionDecree(deps, tx, audit, { c, ranking: items, judges: judges.map((j) => j.name), opts, actorId: actor.userId, publicBase });
         const decisionNumber = issued.number;
         const decision = { ranking: items, judges: judges.map((j) => j.name), decidedBy: actor.name, decidedAt: now, documentId: issued.id, verificationCode: issued.code, signer: issued.signer };
-        await tx.updateTable('competitions').set({ status: 'frozen', decision: JSON.stringify(decision), decisionNumber, decidedAt: now, decidedBy: actor.userId }).where('tenantId', '=', actor.tenantId).where('id', '=', id).execute();
+        await competitionRepo.update(tx, actor.tenantId, id, { status: 'frozen', decision: JSON.stringify(decision), decisionNumber, decidedAt: now, decidedBy: actor.userId });
         await recordTransition(tx, { tenantId: actor.tenantId, entityType: 'competition', entityId: id, fromState: 'open', toState: 'frozen', action: 'decide', actor, at: now, note: decisionNumber });
         await audit.record({ entityType: 'competition', entityId: id, action: 'decide', changes: { status: { before: 'open', after: 'frozen' }, decisionNumber: { before: null, after: decisionNumber }, nominated: { before: null, after: items.filter((x) => x.nominated).map((x) => x.title) } } });
         return { ...c, status: 'frozen', decision: JSON.stringify(decision), decisionNumber, decidedAt: now, documentId: issued.id, verificationUrl: issued.url };

@@ -1,6 +1,4 @@
-import { ilikeContains } from '../../db/dialect.ts';
-import { orderByList, pageOf, type SortColumns } from '../../lib/list.ts';
-import type { LIST_SORTS, SortValue } from '../../../shared/schemas/common.ts';
+import type { SortValue } from '../../../shared/schemas/common.ts';
 import { fileTypeFromBuffer } from 'file-type';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -10,6 +8,11 @@ import { authorize, can, type Action } from '../../policy/policy.ts';
 import { writeWithAudit } from '../audit/audit.writer.ts';
 import { who } from '../org/org.service.ts';
 import type { Executor } from '../../db/db.ts';
+import { evidenceRepo as repo, EVIDENCE_KINDS, type EvidenceKind, type EvidenceSortKey } from './evidence.repo.ts';
+
+/** File kinds the evidence list filters by (pdf, image, docx, xlsx). */
+export { EVIDENCE_KINDS };
+import { orgRepo } from '../org/org.repo.ts';
 
 /** Allowed evidence types, decided from the bytes (never from the file name). */
 const ALLOWED: Record<string, string> = {
@@ -53,52 +56,12 @@ export function registerEvidenceTargets(targets: readonly EvidenceTarget[]) {
 
 /** Organisation records: readable tenant-wide, managed with person.manage. */
 export const orgEvidenceTargets: EvidenceTarget[] = [
-  { entityType: 'unit', resolve: async (db, t, id) => ({ exists: !!(await db.selectFrom('units').select('id').where('tenantId', '=', t).where('id', '=', id).executeTakeFirst()), unitId: id }) },
-  {
-    entityType: 'person',
-    resolve: async (db, t, id) => {
-      const p = await db.selectFrom('people').select('unitId').where('tenantId', '=', t).where('id', '=', id).executeTakeFirst();
-      return { exists: !!p, unitId: p?.unitId ?? null };
-    },
-  },
-  {
-    entityType: 'position',
-    resolve: async (db, t, id) => {
-      const p = await db.selectFrom('positions').select('unitId').where('tenantId', '=', t).where('id', '=', id).executeTakeFirst();
-      return { exists: !!p, unitId: p?.unitId ?? null };
-    },
-  },
-  {
-    entityType: 'assignment',
-    resolve: async (db, t, id) => {
-      const a = await db
-        .selectFrom('assignments')
-        .innerJoin('positions', (j) => j.onRef('positions.tenantId', '=', 'assignments.tenantId').onRef('positions.id', '=', 'assignments.positionId'))
-        .select('positions.unitId')
-        .where('assignments.tenantId', '=', t)
-        .where('assignments.id', '=', id)
-        .executeTakeFirst();
-      return { exists: !!a, unitId: a?.unitId ?? null };
-    },
-  },
+  { entityType: 'unit', resolve: orgRepo.unitOfUnit },
+  { entityType: 'person', resolve: orgRepo.unitOfPerson },
+  { entityType: 'position', resolve: orgRepo.unitOfPosition },
+  { entityType: 'assignment', resolve: orgRepo.unitOfAssignment },
 ];
 export const evidenceTargetTypes = () => [...resolvers.keys()];
-
-/** File kinds the evidence list filters by, as the content types the upload accepts. */
-export const EVIDENCE_KINDS = ['pdf', 'image', 'docx', 'xlsx'] as const;
-const KIND_MIMES: Record<(typeof EVIDENCE_KINDS)[number], string[]> = {
-  pdf: ['application/pdf'],
-  image: ['image/jpeg', 'image/png'],
-  docx: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-  xlsx: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-};
-
-type EvidenceSortKey = (typeof LIST_SORTS.evidence.keys)[number];
-const EVIDENCE_SORT: SortColumns<EvidenceSortKey> = {
-  createdAt: { column: 'evidence.createdAt' },
-  name: { column: 'evidence.originalName', text: true },
-  size: { column: 'evidence.size' },
-};
 
 export function createEvidenceService(deps: Deps) {
   const { db, clock, blobs } = deps;
@@ -114,7 +77,7 @@ export function createEvidenceService(deps: Deps) {
   /** Evidence is readable when the actor uploaded it or may read one record it is linked to. */
   async function canRead(actor: Actor, ev: { id: string; uploadedBy: string | null }) {
     if (ev.uploadedBy === actor.userId) return true;
-    const links = await db.selectFrom('evidenceLinks').select(['entityType', 'entityId']).where('tenantId', '=', actor.tenantId).where('evidenceId', '=', ev.id).execute();
+    const links = await repo.linksOf(db, actor.tenantId, ev.id);
     for (const l of links) {
       const target = await resolvers.get(l.entityType)?.(db, actor.tenantId, l.entityId);
       if (target?.exists && can(actor, 'evidence.read', { tenantId: actor.tenantId, unitId: target.unitId })) return true;
@@ -137,10 +100,10 @@ export function createEvidenceService(deps: Deps) {
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const now = clock.now().toISOString();
         const row = { tenantId: actor.tenantId, id: newId(), sha256: stored.sha256, size: stored.size, mime: type.mime, ext: type.ext, originalName, uploadedBy: actor.userId, createdAt: now };
-        await tx.insertInto('evidence').values(row).execute();
+        await repo.insert(tx, row);
         await audit.record({ entityType: 'evidence', entityId: row.id, action: 'upload', after: { originalName, sha256: row.sha256, size: row.size, mime: row.mime } });
         if (link.entityType && link.entityId) {
-          await tx.insertInto('evidenceLinks').values({ tenantId: actor.tenantId, id: newId(), evidenceId: row.id, entityType: link.entityType, entityId: link.entityId, createdAt: now }).execute();
+          await repo.insertLink(tx, { tenantId: actor.tenantId, id: newId(), evidenceId: row.id, entityType: link.entityType, entityId: link.entityId, createdAt: now });
           await audit.record({ entityType: link.entityType, entityId: link.entityId, action: 'link', changes: { evidence: { before: null, after: originalName } } });
         }
         return row;
@@ -148,43 +111,31 @@ export function createEvidenceService(deps: Deps) {
     },
 
     async link(actor: Actor, evidenceId: string, entityType: string, entityId: string, requestId?: string) {
-      const ev = await db.selectFrom('evidence').selectAll().where('tenantId', '=', actor.tenantId).where('id', '=', evidenceId).executeTakeFirst();
+      const ev = await repo.find(db, actor.tenantId, evidenceId);
       if (!ev || !(await canRead(actor, ev))) throw notFound('evidence');
       const target = await resolveTarget(actor.tenantId, entityType, entityId);
       authorize(actor, manageActions.get(entityType) ?? 'person.manage', { tenantId: actor.tenantId, unitId: target.unitId });
       await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
-        const exists = await tx.selectFrom('evidenceLinks').select('id').where('tenantId', '=', actor.tenantId).where('evidenceId', '=', evidenceId).where('entityType', '=', entityType).where('entityId', '=', entityId).executeTakeFirst();
-        if (exists) return;
-        await tx.insertInto('evidenceLinks').values({ tenantId: actor.tenantId, id: newId(), evidenceId, entityType, entityId, createdAt: clock.now().toISOString() }).execute();
+        if (await repo.linkExists(tx, actor.tenantId, evidenceId, entityType, entityId)) return;
+        await repo.insertLink(tx, { tenantId: actor.tenantId, id: newId(), evidenceId, entityType, entityId, createdAt: clock.now().toISOString() });
         await audit.record({ entityType, entityId, action: 'link', changes: { evidence: { before: null, after: ev.originalName } } });
       });
     },
 
-    async list(actor: Actor, f: { q?: string; entityType?: string; entityId?: string; kind?: (typeof EVIDENCE_KINDS)[number]; page: number; pageSize: number; sort: SortValue<EvidenceSortKey> }) {
+    async list(actor: Actor, f: { q?: string; entityType?: string; entityId?: string; kind?: EvidenceKind; page: number; pageSize: number; sort: SortValue<EvidenceSortKey> }) {
       authorize(actor, 'evidence.read', { tenantId: actor.tenantId });
-      let q = db.selectFrom('evidence').leftJoin('users', 'users.id', 'evidence.uploadedBy').where('evidence.tenantId', '=', actor.tenantId);
+      let linkedTo: { entityType: string; entityId?: string } | undefined;
       if (f.entityType && f.entityId) {
         const target = await resolveTarget(actor.tenantId, f.entityType, f.entityId);
         authorize(actor, 'evidence.read', { tenantId: actor.tenantId, unitId: target.unitId });
-        q = q.where('evidence.id', 'in', (eb) =>
-          eb.selectFrom('evidenceLinks').select('evidenceId').where('tenantId', '=', actor.tenantId).where('entityType', '=', f.entityType!).where('entityId', '=', f.entityId!),
-        );
+        linkedTo = { entityType: f.entityType, entityId: f.entityId };
       } else if (f.entityType) {
         // "Linked to": files linked to any record of that type.
-        q = q.where('evidence.id', 'in', (eb) => eb.selectFrom('evidenceLinks').select('evidenceId').where('tenantId', '=', actor.tenantId).where('entityType', '=', f.entityType!));
+        linkedTo = { entityType: f.entityType };
       }
-      if (f.kind) q = q.where('evidence.mime', 'in', KIND_MIMES[f.kind]);
-      if (f.q) q = q.where(ilikeContains('evidence.originalName', f.q));
-      const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-      const rows = await q
-        .selectAll('evidence')
-        .select('users.name as uploadedByName')
-        .$call((qb) => pageOf(orderByList(qb, f.sort, EVIDENCE_SORT, 'evidence.id', deps.dialect), f))
-        .execute();
+      const { rows, total } = await repo.list(db, deps.dialect, actor.tenantId, { q: f.q, linkedTo, kind: f.kind, page: f.page, pageSize: f.pageSize, sort: f.sort });
       const ids = rows.map((r) => r.id);
-      const links = ids.length
-        ? await db.selectFrom('evidenceLinks').select(['evidenceId', 'entityType', 'entityId']).where('tenantId', '=', actor.tenantId).where('evidenceId', 'in', ids).execute()
-        : [];
+      const links = ids.length ? await repo.linksOfMany(db, actor.tenantId, ids) : [];
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -196,12 +147,12 @@ export function createEvidenceService(deps: Deps) {
           uploadedByName: r.uploadedByName ?? null,
           links: links.filter((l) => l.evidenceId === r.id).map((l) => ({ entityType: l.entityType, entityId: l.entityId })),
         })),
-        total: Number(total),
+        total,
       };
     },
 
     async open(actor: Actor, id: string) {
-      const ev = await db.selectFrom('evidence').selectAll().where('tenantId', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
+      const ev = await repo.find(db, actor.tenantId, id);
       // Not found and not allowed look the same, so ids of other units' files leak nothing.
       if (!ev || !(await canRead(actor, ev))) throw notFound('evidence');
       return { ev, stream: blobs.open(ev.sha256) };

@@ -17,6 +17,7 @@ import {
   type IndicatorAnswer,
 } from '../../rules/iid/index.ts';
 import { isUnverified } from '../../rules/rulebook.ts';
+import type { Iid, InnovationScore, RulebookSummary, WhatIf, WhatIfColumn } from '../../../shared/schemas/iid.ts';
 import { innovationRepo as repo } from './innovation.repo.ts';
 import { iidWorksheet } from '../../rules/iid/iid.worksheet.ts';
 import { checkEvidenceIds, loadSheet, registerWorksheetKind, writeOwnAnswers } from '../assessment/assessment.service.ts';
@@ -40,8 +41,8 @@ registerWorksheetKind({
     const [what, id] = scope.split(':');
     if (what === 'region' && /^\d{4}$/.test(id ?? '')) return { unitId: null };
     if (what !== 'innovation' || !id) return null;
-    const row = await db.selectFrom('innovations').select('unitId').where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
-    return row ? { unitId: row.unitId } : null;
+    const row = await repo.unitOf(db, tenantId, id);
+    return row.exists ? { unitId: row.unitId } : null;
   },
   actions: (scope) =>
     scope.startsWith('innovation:')
@@ -75,16 +76,7 @@ export function createIidService(deps: Deps) {
     throw e;
   }
 
-  async function confirmedReplications(ex: Executor, tenantId: string, innovationId: string) {
-    const r = await ex
-      .selectFrom('innovationReplications')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('originTenantId', '=', tenantId)
-      .where('originInnovationId', '=', innovationId)
-      .where('confirmedAt', 'is not', null)
-      .executeTakeFirstOrThrow();
-    return Number(r.n);
-  }
+  const confirmedReplications = (ex: Executor, tenantId: string, innovationId: string) => repo.confirmedReplications(ex, tenantId, innovationId);
 
   async function loadAnswers(ex: Executor, tenantId: string, scope: string, rb: IidRulebook) {
     const rows = await loadSheet(ex, tenantId, { kind: IID_KIND, scope, rulebookId: rb.id });
@@ -104,7 +96,7 @@ export function createIidService(deps: Deps) {
   }
 
   /** SID score of one innovation under a rulebook, with the ledger-fed replication indicator. */
-  async function innovationScore(ex: Executor, tenantId: string, innovationId: string, rb: IidRulebook) {
+  async function innovationScore(ex: Executor, tenantId: string, innovationId: string, rb: IidRulebook): Promise<InnovationScore> {
     const answers = await loadAnswers(ex, tenantId, `innovation:${innovationId}`, rb);
     const confirmed = await confirmedReplications(ex, tenantId, innovationId);
     if (rb.body.sid.indicators.some((i) => i.no === REPLICATION_INDICATOR)) {
@@ -153,20 +145,10 @@ export function createIidService(deps: Deps) {
 
   /** The innovations the index scores: applied (penerapan) inside the rulebook window, verified or published, not retired. */
   async function scoredInnovations(tenantId: string, rb: IidRulebook) {
-    return db
-      .selectFrom('innovations')
-      .select(['id', 'title', 'urusanMain', 'urusanOther', 'appliedOn', 'status'])
-      .where('tenantId', '=', tenantId)
-      .where('stage', '=', 'penerapan')
-      .where('appliedOn', '>=', rb.body.window.from)
-      .where('appliedOn', '<=', rb.body.window.to)
-      .where('status', 'in', ['verified', 'published'])
-      .where('lifecycle', '!=', 'retired')
-      .orderBy('title')
-      .execute();
+    return repo.scoredForIid(db, tenantId, rb.body.window);
   }
 
-  async function iidFor(actor: Actor, year: number, rb: IidRulebook) {
+  async function iidFor(actor: Actor, year: number, rb: IidRulebook): Promise<Iid> {
     const regionAnswers = await loadAnswers(db, actor.tenantId, `region:${year}`, rb);
     const scoredRegion = scoreRegion(rb, regionAnswers);
     // Items carry their evidence and notes, so an editor can send them back unchanged.
@@ -197,7 +179,7 @@ export function createIidService(deps: Deps) {
   }
 
   return {
-    rulebooks: () =>
+    rulebooks: (): RulebookSummary[] =>
       iidRulebooks.list().map((rb) => ({ id: rb.id, version: rb.version, title: rb.title, effectiveFrom: rb.effectiveFrom, effectiveTo: rb.effectiveTo, legalBasis: rb.legalBasis, confidence: rb.confidence, unverified: isUnverified(rb.confidence), notes: rb.notes })),
 
     rulebook(id: string) {
@@ -236,14 +218,14 @@ export function createIidService(deps: Deps) {
      * What-if: the same stored answers rescored under other rulebooks, side by side. Answers are
      * matched by indicator number; indicators a rulebook does not have are left out of it.
      */
-    async whatIf(actor: Actor, year: number, rulebookIds: string[]) {
+    async whatIf(actor: Actor, year: number, rulebookIds: string[]): Promise<WhatIf> {
       authorize(actor, 'iid.read', { tenantId: actor.tenantId });
       const base = rulebook(undefined, year);
       const sourceRegion = await loadAnswers(db, actor.tenantId, `region:${year}`, base);
       const innovations = await scoredInnovations(actor.tenantId, base);
       const sourceSid = new Map<string, Awaited<ReturnType<typeof loadAnswers>>>();
       for (const i of innovations) sourceSid.set(i.id, await loadAnswers(db, actor.tenantId, `innovation:${i.id}`, base));
-      const columns = [];
+      const columns: WhatIfColumn[] = [];
       for (const id of [base.id, ...rulebookIds.filter((r) => r !== base.id)]) {
         const rb = rulebook(id);
         const keep = (answers: Record<string, IndicatorAnswer>, which: 'spd' | 'sid') =>
@@ -273,14 +255,14 @@ export function createIidService(deps: Deps) {
       if (input.originInnovationId) {
         if (input.originInnovationId === innovationId) throw new AppError('VALIDATION', 'errors.replicateSelf', {}, [{ field: 'originInnovationId', messageKey: 'errors.replicateSelf' }]);
         // The origin may be in any tenant, but only a published record can be replicated.
-        const origin = await db.selectFrom('innovations').select(['tenantId', 'status']).where('id', '=', input.originInnovationId).executeTakeFirst();
+        const origin = await repo.findAnyRegion(db, input.originInnovationId);
         if (!origin || (origin.tenantId !== actor.tenantId && origin.status !== 'published')) throw notFound('innovation');
         if (origin.status !== 'published') throw new AppError('CONFLICT', 'errors.originNotPublished', {}, [{ field: 'originInnovationId', messageKey: 'errors.originNotPublished' }]);
         originTenantId = origin.tenantId;
       }
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const existing = await repo.replicationOf(tx, actor.tenantId, innovationId);
-        if (existing) await tx.deleteFrom('innovationReplications').where('tenantId', '=', actor.tenantId).where('id', '=', existing.id).execute();
+        if (existing) await repo.deleteReplication(tx, actor.tenantId, existing.id);
         const rec = {
           tenantId: actor.tenantId,
           id: newId(),
@@ -292,7 +274,7 @@ export function createIidService(deps: Deps) {
           confirmedAt: null,
           confirmedBy: null,
         };
-        await tx.insertInto('innovationReplications').values(rec).execute();
+        await repo.insertReplication(tx, rec);
         await audit.record({
           entityType: 'innovation',
           entityId: innovationId,
@@ -309,12 +291,12 @@ export function createIidService(deps: Deps) {
       authorize(actor, 'replication.confirm', { tenantId: actor.tenantId });
       const origin = await repo.find(db, actor.tenantId, originInnovationId);
       if (!origin) throw notFound('innovation');
-      const rep = await db.selectFrom('innovationReplications').selectAll().where('id', '=', replicationId).executeTakeFirst();
+      const rep = await repo.findReplicationOfOrigin(db, actor.tenantId, replicationId);
       if (!rep || rep.originInnovationId !== originInnovationId || rep.originTenantId !== actor.tenantId) throw notFound('replication');
       if (rep.confirmedAt) throw conflict('errors.workflowStep', { status: 'confirmed', step: 'confirm' });
       await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const now = clock.now().toISOString();
-        await tx.updateTable('innovationReplications').set({ confirmedAt: now, confirmedBy: actor.userId }).where('tenantId', '=', rep.tenantId).where('id', '=', rep.id).execute();
+        await repo.confirmReplication(tx, rep.tenantId, rep.id, now, actor.userId);
         await audit.record({ entityType: 'innovation', entityId: originInnovationId, action: 'confirm', changes: { replicatedBy: { before: null, after: `${rep.tenantId}/${rep.innovationId}` } } });
       });
       return { confirmed: await confirmedReplications(db, actor.tenantId, originInnovationId) };

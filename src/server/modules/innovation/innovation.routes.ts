@@ -21,7 +21,7 @@ import { ZImportConfirmQuery, ZImportPreview } from '../../../shared/schemas/inn
 import { URUSAN } from '../../../shared/urusan.ts';
 import { createInnovationService, type WorkflowAction } from './innovation.service.ts';
 import { createIidService } from './iid.service.ts';
-import { presentInnovation, presentInnovationSummary } from './innovation.presenters.ts';
+import { presentInnovation, presentInnovationDetail, presentInnovationSummary } from './innovation.presenters.ts';
 import { createInnovationXlsx } from './innovation.xlsx.ts';
 import { readUpload } from '../../plugins/upload.ts';
 
@@ -111,14 +111,7 @@ export async function innovationRoutes(app: FastifyInstance, deps: Deps) {
 
   r.get('/api/innovations/:id', { schema: { tags, params } }, async (request) => {
     const d = await innovations.get(actorOf(request), request.params.id);
-    return {
-      ...presentInnovation({ ...d.row, unitName: d.unitName }),
-      innovators: d.innovators,
-      timeline: d.timeline,
-      replication: d.replication,
-      replicatedBy: d.replicatedBy,
-      permissions: d.permissions,
-    };
+    return presentInnovationDetail(d);
   });
 
   r.post('/api/innovations', {

@@ -1,6 +1,3 @@
-import { orderByList, pageOf, type SortColumns } from '../../lib/list.ts';
-import { LIST_SORTS } from '../../../shared/schemas/common.ts';
-import { sql } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import { notFound, validation } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
@@ -11,12 +8,10 @@ import type { InnovationTable } from '../../db/schema.ts';
 import type { CreateInnovationInput, InnovationListQuery, UpdateInnovationInput } from '../../../shared/schemas/innovation.ts';
 import { writeWithAudit, type AuditRecorder } from '../audit/audit.writer.ts';
 import { who } from '../org/org.service.ts';
-import { ilikeContains } from '../../db/dialect.ts';
 import { analyze, distinctiveTerms, indexInnovation } from '../../search/innovation-index.ts';
 import { documentFrequencies, idfOf, retrieve, similarity, weightedBag, type Concept } from '../../search/engine.ts';
 import { words } from '../../search/stem.ts';
 import { synonymMatches } from '../../search/synonyms.ts';
-import { searchPage } from './innovation.search.ts';
 import { innovationRepo as repo } from './innovation.repo.ts';
 import { assertMayEditInnovation, assertStepAllowedInLifecycle, innovationMachine, innovationPermissions, type WorkflowAction } from './innovation.policy.ts';
 import { authorizeTransition, recordTransition } from '../../workflow/state-machine.ts';
@@ -168,17 +163,6 @@ export function checkStageDates(r: { initiatedOn: string; trialOn?: string | nul
   if (r.appliedOn && r.trialOn && r.appliedOn < r.trialOn) throw validation('appliedOn', 'errors.appliedBeforeTrial');
 }
 
-/** Sortable columns of the innovation list (LIST_SORTS.innovations). */
-const INNOVATION_SORT: SortColumns<(typeof LIST_SORTS.innovations.keys)[number]> = {
-  updatedAt: { column: 'i.updatedAt' },
-  createdAt: { column: 'i.createdAt' },
-  title: { column: 'i.title', text: true },
-  unit: { column: 'u.name', text: true },
-  year: { column: 'i.year' },
-  stage: { column: 'i.stage' },
-  status: { column: 'i.status' },
-};
-
 export function createInnovationService(deps: Deps) {
   const { db, clock, dialect } = deps;
   const nowIso = () => clock.now().toISOString();
@@ -190,23 +174,19 @@ export function createInnovationService(deps: Deps) {
   }
 
   async function requireUnit(tenantId: string, unitId: string, ex: Executor = db) {
-    const unit = await ex.selectFrom('units').select(['id', 'name']).where('tenantId', '=', tenantId).where('id', '=', unitId).executeTakeFirst();
+    const unit = await repo.findUnit(ex, tenantId, unitId);
     if (!unit) throw notFound('unit');
     return unit;
   }
 
   async function writeInnovators(tx: Tx, tenantId: string, innovationId: string, innovators: NonNullable<CreateInnovationInput['innovators']>) {
-    await tx.deleteFrom('innovationInnovators').where('tenantId', '=', tenantId).where('innovationId', '=', innovationId).execute();
+    await repo.deleteInnovators(tx, tenantId, innovationId);
     let position = 0;
     for (const i of innovators) {
       if (i.personId) {
-        const p = await tx.selectFrom('people').select('id').where('tenantId', '=', tenantId).where('id', '=', i.personId).executeTakeFirst();
-        if (!p) throw notFound('person');
+        if (!(await repo.personExists(tx, tenantId, i.personId))) throw notFound('person');
       }
-      await tx
-        .insertInto('innovationInnovators')
-        .values({ tenantId, id: newId(), innovationId, personId: i.personId ?? null, externalName: i.externalName ?? null, role: i.role, position: position++ })
-        .execute();
+      await repo.insertInnovator(tx, { tenantId, id: newId(), innovationId, personId: i.personId ?? null, externalName: i.externalName ?? null, role: i.role, position: position++ });
     }
   }
 
@@ -224,44 +204,7 @@ export function createInnovationService(deps: Deps) {
 
     async list(actor: Actor, q: InnovationListQuery) {
       authorize(actor, 'innovation.read', { tenantId: actor.tenantId });
-      let query = db
-        .selectFrom('innovations as i')
-        .innerJoin('units as u', (j) => j.onRef('u.tenantId', '=', 'i.tenantId').onRef('u.id', '=', 'i.unitId'))
-        .where('i.tenantId', '=', actor.tenantId);
-      if (q.year) query = query.where('i.year', '=', q.year);
-      if (q.stage) query = query.where('i.stage', '=', q.stage);
-      if (q.type) query = query.where('i.type', '=', q.type);
-      if (q.status) query = query.where('i.status', '=', q.status);
-      if (q.unitId) query = query.where('i.unitId', '=', q.unitId);
-      if (q.lifecycle) query = query.where('i.lifecycle', '=', q.lifecycle);
-      if (q.digital) query = query.where('i.isDigital', '=', q.digital === 'true' ? 1 : 0);
-      if (q.urusan) {
-        const u = q.urusan;
-        query = query.where((eb) => eb.or([eb('i.urusanMain', '=', u), ilikeContains('i.urusanOther', `"${u}"`)]));
-      }
-      if (q.q !== undefined && q.q.trim()) {
-        const withUnit = (ids: string[]) => query.where('i.id', 'in', ids);
-        // Relevance first when searching and no column was asked for; else the hits in the column's order.
-        const sortIds = q.sort
-          ? async (ids: string[]) => (await orderByList(withUnit(ids).select('i.id'), q.sort!, INNOVATION_SORT, 'i.id', dialect).execute()).map((r) => r.id)
-          : undefined;
-        const res = await searchPage(
-          db,
-          dialect,
-          q.q,
-          { tenantId: actor.tenantId },
-          async (ids) => (await withUnit(ids).select('i.id').execute()).map((r) => r.id),
-          (ids) => withUnit(ids).selectAll('i').select(['u.name as unitName']).execute(),
-          (q.page - 1) * q.pageSize,
-          q.pageSize,
-          sortIds,
-        );
-        return { items: res.rows, total: res.total, totalCapped: res.totalCapped, suggestions: res.suggestions };
-      }
-      const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-      const rows = orderByList(query.selectAll('i').select(['u.name as unitName']), q.sort ?? LIST_SORTS.innovations.default, INNOVATION_SORT, 'i.id', dialect);
-      const items = await pageOf(rows, q).execute();
-      return { items, total: Number(total), totalCapped: false, suggestions: [] as string[] };
+      return repo.list(db, dialect, actor.tenantId, q);
     },
 
     async get(actor: Actor, id: string) {
@@ -277,14 +220,7 @@ export function createInnovationService(deps: Deps) {
       ]);
       let origin: { tenantName: string; regionCode: string; title: string } | null = null;
       if (replication?.originInnovationId && replication.originTenantId) {
-        const o = await db
-          .selectFrom('innovations as i')
-          .innerJoin('tenants as t', 't.id', 'i.tenantId')
-          .select(['i.title', 't.name as tenantName', 't.regionCode'])
-          .where('i.tenantId', '=', replication.originTenantId)
-          .where('i.id', '=', replication.originInnovationId)
-          .executeTakeFirst();
-        origin = o ?? null;
+        origin = (await repo.originOf(db, replication.originTenantId, replication.originInnovationId)) ?? null;
       }
       return {
         row,
@@ -397,14 +333,7 @@ export function createInnovationService(deps: Deps) {
       }
       for (const m of synonymMatches(draftWords)) if (!surface.has(m.token)) surface.set(m.token, draftWords.slice(m.start, m.end).join(' '));
       const keys = [...candidates.values()];
-      const rows = await db
-        .selectFrom('innovations as i')
-        .innerJoin('tenants as t', 't.id', 'i.tenantId')
-        .innerJoin('units as u', (j) => j.onRef('u.tenantId', '=', 'i.tenantId').onRef('u.id', '=', 'i.unitId'))
-        .select(['i.id', 'i.tenantId', 'i.title', 'i.status', 'i.stage', 'i.year', 't.regionCode', 't.name as tenantName', 'u.name as unitName'])
-        // (tenant_id, id) pairs use the primary key; id alone would scan.
-        .where((eb) => eb.or(keys.map((k) => eb.and([eb('i.tenantId', '=', k.tenantId), eb('i.id', '=', k.innovationId)]))))
-        .execute();
+      const rows = await repo.findByKeys(db, keys);
       return rows
         .filter((r) => r.tenantId === actor.tenantId || r.status === 'published')
         .map((r) => {
@@ -432,35 +361,12 @@ export function createInnovationService(deps: Deps) {
     /** Counts the statistics page and the index need, per year. */
     async stats(actor: Actor, year?: number) {
       authorize(actor, 'innovation.read', { tenantId: actor.tenantId });
-      const t = actor.tenantId;
-      const scoped = () => {
-        let q = db.selectFrom('innovations').where('tenantId', '=', t);
-        if (year) q = q.where('year', '=', year);
-        return q;
-      };
-      const perYear = await db
-        .selectFrom('innovations')
-        .select(['year', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('tenantId', '=', t)
-        .groupBy('year')
-        .orderBy('year')
-        .execute();
-      const group = async (col: 'stage' | 'type' | 'status' | 'unitId' | 'isDigital') =>
-        (await scoped().select([col, (eb) => eb.fn.countAll<number>().as('n')]).groupBy(col).execute()).map((r) => ({ key: String((r as Record<string, unknown>)[col]), n: Number(r.n) }));
-      const urusanRows = await scoped().select(['urusanMain', 'urusanOther']).execute();
+      const { perYear, groups, urusanRows, innovatorsPerYear, units } = await repo.stats(db, actor.tenantId, year);
+      const group = async (col: 'stage' | 'type' | 'status' | 'unitId' | 'isDigital') => groups[col];
       const urusan = new Map<string, number>();
       for (const r of urusanRows) {
         for (const u of new Set([r.urusanMain, ...(JSON.parse(r.urusanOther) as string[])].filter(Boolean) as string[])) urusan.set(u, (urusan.get(u) ?? 0) + 1);
       }
-      const innovatorsPerYear = await db
-        .selectFrom('innovationInnovators as ii')
-        .innerJoin('innovations as i', (j) => j.onRef('i.tenantId', '=', 'ii.tenantId').onRef('i.id', '=', 'ii.innovationId'))
-        .select(['i.year', (eb) => eb.fn.count<number>(sql`distinct coalesce(ii.person_id, ii.external_name)`).as('n')])
-        .where('ii.tenantId', '=', t)
-        .groupBy('i.year')
-        .orderBy('i.year')
-        .execute();
-      const units = await db.selectFrom('units').select(['id', 'name']).where('tenantId', '=', t).execute();
       const unitName = new Map(units.map((u) => [u.id, u.name]));
       return {
         year: year ?? null,

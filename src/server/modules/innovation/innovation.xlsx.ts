@@ -34,7 +34,7 @@ export function createInnovationXlsx(deps: Deps) {
   const service = createInnovationService(deps);
 
   async function unitsOf(tenantId: string) {
-    return db.selectFrom('units').select(['id', 'name', 'shortName']).where('tenantId', '=', tenantId).where('isActive', '=', 1).orderBy('name').execute();
+    return repo.activeUnits(db, tenantId);
   }
 
   /**
@@ -125,7 +125,7 @@ export function createInnovationXlsx(deps: Deps) {
         for (const e of entries) {
           if (e.action === 'create' || (e.action === 'duplicate' && create.has(e.row))) {
             const row = newInnovationRow(actor, e.input, now);
-            await tx.insertInto('innovations').values(row).execute();
+            await repo.insert(tx, row);
             await indexInnovation(tx, dialect, row);
             await audit.record({ entityType: 'innovation', entityId: row.id, action: 'import', after: { title: row.title, unitId: row.unitId, stage: row.stage, type: row.type, ...(e.action === 'duplicate' ? { confirmedDespite: e.match.id } : {}) } });
             createdIds.push(row.id);
@@ -321,7 +321,7 @@ export function createInnovationXlsx(deps: Deps) {
    */
   async function possibleDuplicate(actor: Actor, input: CreateInnovationInput, seenTitles: Map<string, { row: number; title: string }>, lang: Lang): Promise<ImportMatch | null> {
     const key = normaliseTitle(input.title);
-    const same = await db.selectFrom('innovations').select(['id', 'title']).where('tenantId', '=', actor.tenantId).execute().then((rows) => rows.find((r) => normaliseTitle(r.title) === key));
+    const same = (await repo.titles(db, actor.tenantId)).find((r) => normaliseTitle(r.title) === key);
     if (same) return { id: same.id, title: same.title, score: 1, reason: translate(lang, 'importReason.sameTitle') };
     const earlier = seenTitles.get(key);
     if (earlier) return { id: null, title: earlier.title, score: 1, reason: translate(lang, 'importReason.sameRow', { row: earlier.row }) };

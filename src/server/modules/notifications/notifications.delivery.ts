@@ -3,7 +3,7 @@ import type { ClaimedJob } from '../../jobs/jobs.queue.ts';
 import { newId } from '../../lib/ids.ts';
 import { renderText, renderMessage } from './messages.ts';
 import { mailerFor } from './mailer.ts';
-import { resolveRecipients } from './notifications.repo.ts';
+import { notificationsRepo, resolveRecipients } from './notifications.repo.ts';
 import type { Recipients } from './notify.ts';
 import type { EmailStatus } from './notifications.types.ts';
 
@@ -21,7 +21,7 @@ export async function deliverOutbox(job: ClaimedJob, deps: Deps): Promise<void> 
   const mailer = mailerFor(config);
 
   await db.transaction().execute(async (tx) => {
-    const row = await tx.selectFrom('notificationOutbox').selectAll().where('tenantId', '=', tenantId).where('id', '=', outboxId).executeTakeFirst();
+    const row = await notificationsRepo.findOutbox(tx, tenantId, outboxId);
     if (!row) throw new Error(`Outbox row ${outboxId} not found`);
     if (row.deliveredAt) return;
     const recipients = JSON.parse(row.recipients) as Recipients;
@@ -33,48 +33,36 @@ export async function deliverOutbox(job: ClaimedJob, deps: Deps): Promise<void> 
       const lang = u.locale === 'en' ? 'en' : 'id';
       const text = renderMessage(lang, message.key, message.params, url);
       const emailStatus: EmailStatus = !mailer ? 'off' : u.email ? 'pending' : 'no_address';
-      await tx
-        .insertInto('notifications')
-        .values({
-          tenantId,
-          id: newId(),
-          outboxId,
-          userId: u.id,
-          kind: row.kind,
-          title: text.title,
-          body: text.body,
-          link: row.link,
-          shareText: text.share,
-          emailStatus,
-          emailedAt: null,
-          createdAt: now,
-          readAt: null,
-        })
-        .onConflict((oc) => oc.columns(['tenantId', 'outboxId', 'userId']).doNothing())
-        .execute();
+      await notificationsRepo.insertNotification(tx, {
+        tenantId,
+        id: newId(),
+        outboxId,
+        userId: u.id,
+        kind: row.kind,
+        title: text.title,
+        body: text.body,
+        link: row.link,
+        shareText: text.share,
+        emailStatus,
+        emailedAt: null,
+        createdAt: now,
+        readAt: null,
+      });
     }
-    await tx.updateTable('notificationOutbox').set({ deliveredAt: now, recipientCount: users.length }).where('tenantId', '=', tenantId).where('id', '=', outboxId).execute();
+    await notificationsRepo.markOutboxDelivered(tx, tenantId, outboxId, now, users.length);
   });
 
-  const pending = await db
-    .selectFrom('notifications')
-    .innerJoin('users', 'users.id', 'notifications.userId')
-    .innerJoin('tenants', 'tenants.id', 'notifications.tenantId')
-    .select(['notifications.id', 'notifications.title', 'notifications.body', 'notifications.link', 'users.email', 'users.locale', 'tenants.name as tenantName'])
-    .where('notifications.tenantId', '=', tenantId)
-    .where('notifications.outboxId', '=', outboxId)
-    .where('notifications.emailStatus', '=', 'pending')
-    .execute();
+  const pending = await notificationsRepo.pendingEmails(db, tenantId, outboxId);
   for (const n of pending) {
     if (!mailer || !n.email) {
       // SMTP was switched off (or the address removed) between attempts: record it, do not fail.
-      await db.updateTable('notifications').set({ emailStatus: mailer ? 'no_address' : 'off' }).where('tenantId', '=', tenantId).where('id', '=', n.id).execute();
+      await notificationsRepo.setEmailStatus(db, tenantId, n.id, mailer ? 'no_address' : 'off');
       continue;
     }
     const lang = n.locale === 'en' ? 'en' : 'id';
     const url = n.link ? `${config.publicUrl}${n.link}` : config.publicUrl;
     const text = [n.body, '', `${renderText(lang, 'email.open', {})} ${url}`, '', '--', renderText(lang, 'email.footer', { tenant: n.tenantName })].join('\n');
     await mailer.send({ to: n.email, subject: n.title, text });
-    await db.updateTable('notifications').set({ emailStatus: 'sent', emailedAt: clock.now().toISOString() }).where('tenantId', '=', tenantId).where('id', '=', n.id).execute();
+    await notificationsRepo.setEmailStatus(db, tenantId, n.id, 'sent', clock.now().toISOString());
   }
 }

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Actor } from '../../policy/actor.ts';
@@ -6,13 +5,7 @@ import type { NotificationListQuery } from '../../../shared/schemas/notification
 import { writeWithAudit } from '../audit/audit.writer.ts';
 import { who } from '../org/org.service.ts';
 import type { NotificationTable } from './notifications.types.ts';
-import { orderByList, pageOf, type SortColumns } from '../../lib/list.ts';
-import type { LIST_SORTS } from '../../../shared/schemas/common.ts';
-
-const NOTIFICATION_SORT: SortColumns<(typeof LIST_SORTS.notifications.keys)[number]> = {
-  createdAt: { column: 'createdAt' },
-  title: { column: 'title', text: true },
-};
+import { notificationsRepo as repo } from './notifications.repo.ts';
 
 /**
  * A user's own notifications. There is no policy action: a notification belongs to exactly one
@@ -39,12 +32,10 @@ function signedIn(actor: Actor | null | undefined): asserts actor is Actor {
 
 export function createNotificationsService(deps: Deps) {
   const { db, clock } = deps;
-  const mine = (actor: Actor) => db.selectFrom('notifications').where('tenantId', '=', actor.tenantId).where('userId', '=', actor.userId);
 
   async function unreadCount(actor: Actor): Promise<number> {
     signedIn(actor);
-    const r = await mine(actor).select(sql<number>`count(*)`.as('n')).where('readAt', 'is', null).executeTakeFirst();
-    return Number(r?.n ?? 0);
+    return repo.countOfUser(db, actor.tenantId, actor.userId, { read: 'unread' });
   }
 
   return {
@@ -52,22 +43,20 @@ export function createNotificationsService(deps: Deps) {
 
     async list(actor: Actor, q: NotificationListQuery) {
       signedIn(actor);
-      let base = mine(actor);
-      if (q.unread === 'true' || q.status === 'unread') base = base.where('readAt', 'is', null);
-      else if (q.status === 'read') base = base.where('readAt', 'is not', null);
-      const total = Number((await base.select(sql<number>`count(*)`.as('n')).executeTakeFirst())?.n ?? 0);
-      const rows = await base.selectAll().$call((qb) => pageOf(orderByList(qb, q.sort, NOTIFICATION_SORT, 'id', deps.dialect), q)).execute();
+      const read = q.unread === 'true' || q.status === 'unread' ? 'unread' : q.status === 'read' ? 'read' : undefined;
+      const total = await repo.countOfUser(db, actor.tenantId, actor.userId, { read });
+      const rows = await repo.pageOfUser(db, actor.tenantId, actor.userId, { read, page: q.page, pageSize: q.pageSize, sort: q.sort }, deps.dialect);
       return { items: rows.map(presentNotification), total, page: q.page, pageSize: q.pageSize, unread: await unreadCount(actor) };
     },
 
     async markRead(actor: Actor, id: string, requestId?: string) {
       signedIn(actor);
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
-        const n = await tx.selectFrom('notifications').selectAll().where('tenantId', '=', actor.tenantId).where('userId', '=', actor.userId).where('id', '=', id).executeTakeFirst();
+        const n = await repo.findOfUser(tx, actor.tenantId, actor.userId, id);
         if (!n) throw notFound('notification');
         if (n.readAt) return presentNotification(n);
         const readAt = clock.now().toISOString();
-        await tx.updateTable('notifications').set({ readAt }).where('tenantId', '=', actor.tenantId).where('id', '=', id).execute();
+        await repo.setReadAt(tx, actor.tenantId, id, readAt);
         await audit.record({ entityType: 'notification', entityId: id, action: 'read', changes: { readAt: { before: null, after: readAt } } });
         return presentNotification({ ...n, readAt });
       });
@@ -77,14 +66,7 @@ export function createNotificationsService(deps: Deps) {
       signedIn(actor);
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const readAt = clock.now().toISOString();
-        const r = await tx
-          .updateTable('notifications')
-          .set({ readAt })
-          .where('tenantId', '=', actor.tenantId)
-          .where('userId', '=', actor.userId)
-          .where('readAt', 'is', null)
-          .executeTakeFirst();
-        const count = Number(r.numUpdatedRows);
+        const count = await repo.markAllReadOfUser(tx, actor.tenantId, actor.userId, readAt);
         if (count > 0) await audit.record({ entityType: 'notification', entityId: actor.userId, action: 'read_all', changes: { count: { before: null, after: count } } });
         return { count };
       });

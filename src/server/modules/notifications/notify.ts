@@ -4,6 +4,7 @@ import { newId } from '../../lib/ids.ts';
 import { enqueueJob } from '../../jobs/jobs.queue.ts';
 import type { Role } from '../../../shared/schemas/common.ts';
 import { isKnownMessage } from './messages.ts';
+import { notificationsRepo } from './notifications.repo.ts';
 
 /**
  * How a module announces something: call notify() with the transaction that makes the change.
@@ -41,24 +42,20 @@ export async function notify(tx: Executor, clock: Clock, input: NotifyInput): Pr
   // In-app paths only ("/skm/…"): never another site, not even protocol-relative ("//host").
   if (input.link && !/^\/(?!\/)/.test(input.link)) throw new Error('A notification link is an in-app path starting with a single "/"');
   const id = newId();
-  const r = await tx
-    .insertInto('notificationOutbox')
-    .values({
-      tenantId: input.tenantId,
-      id,
-      kind: input.kind,
-      recipients: JSON.stringify({ userIds: input.recipients.userIds ?? [], roles: input.recipients.roles ?? [], unitIds: input.recipients.unitIds ?? [] }),
-      message: JSON.stringify({ key: input.message.key, params: input.message.params ?? {} }),
-      link: input.link ?? null,
-      dedupeKey: input.dedupeKey ?? null,
-      createdBy: input.createdBy ?? null,
-      createdAt: clock.now().toISOString(),
-      deliveredAt: null,
-      recipientCount: null,
-    })
-    .onConflict((oc) => oc.columns(['tenantId', 'dedupeKey']).doNothing())
-    .executeTakeFirst();
-  if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) return null;
+  const inserted = await notificationsRepo.insertOutbox(tx, {
+    tenantId: input.tenantId,
+    id,
+    kind: input.kind,
+    recipients: JSON.stringify({ userIds: input.recipients.userIds ?? [], roles: input.recipients.roles ?? [], unitIds: input.recipients.unitIds ?? [] }),
+    message: JSON.stringify({ key: input.message.key, params: input.message.params ?? {} }),
+    link: input.link ?? null,
+    dedupeKey: input.dedupeKey ?? null,
+    createdBy: input.createdBy ?? null,
+    createdAt: clock.now().toISOString(),
+    deliveredAt: null,
+    recipientCount: null,
+  });
+  if (!inserted) return null;
   await enqueueJob(tx, clock, { kind: DELIVER_JOB, tenantId: input.tenantId, payload: { outboxId: id } });
   return id;
 }

@@ -42,6 +42,5 @@ export async function holderOf(db: Executor, tenantId: string, positionId: strin
 
 /** The head position of a unit (is_head), if any. */
 export async function headPositionOf(db: Executor, tenantId: string, unitId: string): Promise<string | null> {
-  const p = await db.selectFrom('positions').select('id').where('tenantId', '=', tenantId).where('unitId', '=', unitId).where('isHead', '=', 1).orderBy('createdAt').executeTakeFirst();
-  return p?.id ?? null;
+  return orgRepo.headPositionOf(db, tenantId, unitId);
 }

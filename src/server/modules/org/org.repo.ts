@@ -3,7 +3,7 @@ import { orderByList, pageOf, type SortColumns } from '../../lib/list.ts';
 import { parseSort, type LIST_SORTS, type SortValue } from '../../../shared/schemas/common.ts';
 import type { PositionHolderFilter } from '../../../shared/schemas/org.ts';
 import type { AssignmentTable, PersonTable, PositionTable, UnitTable } from '../../db/schema.ts';
-import { ilikeContains, textSortKey } from '../../db/dialect.ts';
+import { forUpdate, ilikeContains, textSortKey } from '../../db/dialect.ts';
 import type { Insertable, Updateable } from 'kysely';
 
 type PeopleSortKey = (typeof LIST_SORTS.people.keys)[number];
@@ -123,6 +123,15 @@ export const orgRepo = {
   async insertPosition(db: Executor, row: Insertable<PositionTable>) {
     await db.insertInto('positions').values(row).execute();
   },
+  /** The head position of a unit (is_head, the oldest if several), if any. */
+  async headPositionOf(db: Executor, tenantId: string, unitId: string): Promise<string | null> {
+    const p = await db.selectFrom('positions').select('id').where('tenantId', '=', tenantId).where('unitId', '=', unitId).where('isHead', '=', 1).orderBy('createdAt').executeTakeFirst();
+    return p?.id ?? null;
+  },
+  /** Serialise writers of one position (a PostgreSQL row lock; SQLite has one writer). */
+  async lockPosition(db: Executor, dialect: DialectName, tenantId: string, id: string) {
+    await forUpdate(db.selectFrom('positions').select('id').where('tenantId', '=', tenantId).where('id', '=', id), dialect).execute();
+  },
   async updatePosition(db: Executor, tenantId: string, id: string, set: Updateable<PositionTable>) {
     await db.updateTable('positions').set(set).where('tenantId', '=', tenantId).where('id', '=', id).execute();
   },
@@ -212,5 +221,29 @@ export const orgRepo = {
   },
   async updateAssignment(db: Executor, tenantId: string, id: string, set: Updateable<AssignmentTable>) {
     await db.updateTable('assignments').set(set).where('tenantId', '=', tenantId).where('id', '=', id).execute();
+  },
+
+  /** The unit of an organisation record, for evidence access (exists: whether the record does). */
+  async unitOfUnit(db: Executor, tenantId: string, id: string) {
+    const u = await db.selectFrom('units').select('id').where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
+    return { exists: !!u, unitId: id };
+  },
+  async unitOfPerson(db: Executor, tenantId: string, id: string) {
+    const p = await db.selectFrom('people').select('unitId').where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
+    return { exists: !!p, unitId: p?.unitId ?? null };
+  },
+  async unitOfPosition(db: Executor, tenantId: string, id: string) {
+    const p = await db.selectFrom('positions').select('unitId').where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
+    return { exists: !!p, unitId: p?.unitId ?? null };
+  },
+  async unitOfAssignment(db: Executor, tenantId: string, id: string) {
+    const a = await db
+      .selectFrom('assignments')
+      .innerJoin('positions', (j) => j.onRef('positions.tenantId', '=', 'assignments.tenantId').onRef('positions.id', '=', 'assignments.positionId'))
+      .select('positions.unitId')
+      .where('assignments.tenantId', '=', tenantId)
+      .where('assignments.id', '=', id)
+      .executeTakeFirst();
+    return { exists: !!a, unitId: a?.unitId ?? null };
   },
 };

@@ -4,7 +4,6 @@ import { AppError, conflict, notFound, validation } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { authorize, can } from '../../policy/policy.ts';
-import { forUpdate } from '../../db/dialect.ts';
 import { formatNip, validateNip } from '../../../shared/nip.ts';
 import type {
   CreateAssignmentInput,
@@ -275,7 +274,7 @@ export function createOrgService(deps: Deps) {
       if (endDate && endDate < input.startDate) throw validation('endDate', 'errors.endBeforeStart');
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         // Serialise assignments to one position (PostgreSQL row lock; SQLite has one writer).
-        await forUpdate(tx.selectFrom('positions').select('id').where('tenantId', '=', actor.tenantId).where('id', '=', position.id), dialect).execute();
+        await repo.lockPosition(tx, dialect, actor.tenantId, position.id);
         const existing = await repo.assignmentsOfPosition(tx, actor.tenantId, position.id);
         for (const a of existing) {
           if (!overlaps(a.startDate, a.endDate, input.startDate, endDate)) continue;

@@ -29,8 +29,8 @@ async function prefillText(db: Executor, inv: InnovationTable, from: PrefillKey[
   for (const key of from) {
     let t: string | null = null;
     if (key === 'replication') {
-      const rep = await db.selectFrom('innovationReplications as r').innerJoin('tenants as t', 't.id', 'r.tenantId').select(['t.name']).where('r.originTenantId', '=', inv.tenantId).where('r.originInnovationId', '=', inv.id).where('r.confirmedAt', 'is not', null).execute();
-      t = rep.length ? `Ya. Inovasi ini telah direplikasi oleh ${rep.map((r) => r.name).join(', ')}.` : null;
+      const rep = await proposalRepo.replicatingRegions(db, inv.tenantId, inv.id);
+      t = rep.length ? `Ya. Inovasi ini telah direplikasi oleh ${rep.join(', ')}.` : null;
     } else if (key === 'budget') {
       t = inv.budget ? `Anggaran: Rp${inv.budget.toLocaleString('id-ID')}.` : null;
     } else if (key === 'legalBasisDoc') {
@@ -50,19 +50,19 @@ export function createProposalService(deps: Deps) {
   const { db, clock } = deps;
 
   async function load(actor: Actor, id: string, action: 'proposal.read' | 'proposal.write' | 'proposal.comment' = 'proposal.read') {
-    const p = await db.selectFrom('proposals').selectAll().where('tenantId', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
+    const p = await proposalRepo.find(db, actor.tenantId, id);
     if (!p) throw notFound('proposal');
-    const inv = await db.selectFrom('innovations').selectAll().where('tenantId', '=', actor.tenantId).where('id', '=', p.innovationId).executeTakeFirstOrThrow();
+    const inv = await proposalRepo.innovationOf(db, actor.tenantId, p.innovationId);
     authorize(actor, action, { tenantId: actor.tenantId, unitId: inv.unitId });
     return { p, inv, rb: rulebookOfProposal(p.rulebookId) };
   }
 
   async function present(actor: Actor, p: ProposalTable, inv: InnovationTable, rb: KippRulebook) {
-    const rows = await db.selectFrom('proposalSections').selectAll().where('tenantId', '=', p.tenantId).where('proposalId', '=', p.id).execute();
+    const rows = await proposalRepo.sections(db, p.tenantId, p.id);
     const entry = await competitionRepo.entryOfProposal(db, p.tenantId, p.id);
     const byKey = new Map(rows.map((r) => [r.key, r]));
     const weightOf = (criterion: string | null) => (criterion ? rb.body.criteria.find((c) => c.key === criterion)?.weight ?? 0 : 0);
-    const comments = await db.selectFrom('proposalComments').select(['sectionKey']).where('tenantId', '=', p.tenantId).where('proposalId', '=', p.id).where('resolvedAt', 'is', null).execute();
+    const comments = await proposalRepo.openCommentSections(db, p.tenantId, p.id);
     return {
       id: p.id,
       innovationId: p.innovationId,
@@ -105,8 +105,8 @@ export function createProposalService(deps: Deps) {
   async function judgeView(p: ProposalTable, inv: InnovationTable, rb: KippRulebook, blind: boolean) {
     const entry = (await competitionRepo.entryOfProposal(db, p.tenantId, p.id))!;
     const pinned = JSON.parse(entry.sectionVersions) as Record<string, number>;
-    const current = await db.selectFrom('proposalSections').select(['key', 'text', 'version']).where('tenantId', '=', p.tenantId).where('proposalId', '=', p.id).execute();
-    const versions = await db.selectFrom('proposalVersions').select(['key', 'version', 'text']).where('tenantId', '=', p.tenantId).where('proposalId', '=', p.id).execute();
+    const current = await proposalRepo.sections(db, p.tenantId, p.id);
+    const versions = await proposalRepo.allVersions(db, p.tenantId, p.id);
     const textOf = (key: string) => {
       const v = pinned[key] !== undefined ? versions.find((x) => x.key === key && x.version === pinned[key]) : undefined;
       const c = current.find((x) => x.key === key);
@@ -140,9 +140,9 @@ export function createProposalService(deps: Deps) {
 
   /** Read a proposal: members get the workspace view; assigned judges the read-only scored version. */
   async function readView(actor: Actor, id: string) {
-    const p = await db.selectFrom('proposals').selectAll().where('tenantId', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
+    const p = await proposalRepo.find(db, actor.tenantId, id);
     if (!p) throw notFound('proposal');
-    const inv = await db.selectFrom('innovations').selectAll().where('tenantId', '=', actor.tenantId).where('id', '=', p.innovationId).executeTakeFirstOrThrow();
+    const inv = await proposalRepo.innovationOf(db, actor.tenantId, p.innovationId);
     const rb = rulebookOfProposal(p.rulebookId);
     const entry = await competitionRepo.entryOfProposal(db, actor.tenantId, id);
     const judging = entry
@@ -169,26 +169,26 @@ export function createProposalService(deps: Deps) {
     },
 
     async create(actor: Actor, input: { innovationId: string; rulebookId?: string; basedOnId?: string | null }, requestId?: string) {
-      const inv = await db.selectFrom('innovations').selectAll().where('tenantId', '=', actor.tenantId).where('id', '=', input.innovationId).executeTakeFirst();
+      const inv = await proposalRepo.findInnovation(db, actor.tenantId, input.innovationId);
       if (!inv) throw notFound('innovation');
       authorize(actor, 'proposal.write', { tenantId: actor.tenantId, unitId: inv.unitId });
       let base: ProposalTable | undefined;
       if (input.basedOnId) {
-        base = await db.selectFrom('proposals').selectAll().where('tenantId', '=', actor.tenantId).where('id', '=', input.basedOnId).executeTakeFirst();
+        base = await proposalRepo.find(db, actor.tenantId, input.basedOnId);
         if (!base || base.innovationId !== inv.id) throw notFound('proposal');
       }
       const rb = rulebookOfProposal(input.rulebookId ?? base?.rulebookId ?? 'kipp-umum-2023');
-      const baseSections = base ? await db.selectFrom('proposalSections').selectAll().where('tenantId', '=', actor.tenantId).where('proposalId', '=', base.id).execute() : [];
+      const baseSections = base ? await proposalRepo.sections(db, actor.tenantId, base.id) : [];
       const p = await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const now = clock.now().toISOString();
         const row: ProposalTable = { tenantId: actor.tenantId, id: newId(), innovationId: inv.id, rulebookId: rb.id, title: inv.title, basedOnId: base?.id ?? null, competitionId: null, createdBy: actor.userId, createdAt: now, updatedAt: now };
-        await tx.insertInto('proposals').values(row).execute();
+        await proposalRepo.insert(tx, row);
         for (const s of rb.body.sections) {
           // Starting from last year's proposal keeps its text; otherwise the record prefills.
           const prev = baseSections.find((b) => b.key === s.key);
           const { text, source } = prev ? { text: prev.text, source: `proposal:${base!.id}` } : await prefillText(tx, inv, s.prefillFrom);
-          await tx.insertInto('proposalSections').values({ tenantId: actor.tenantId, proposalId: row.id, key: s.key, text, version: 1, prefillSource: source, updatedAt: now, updatedBy: actor.userId }).execute();
-          await tx.insertInto('proposalVersions').values({ tenantId: actor.tenantId, id: newId(), proposalId: row.id, key: s.key, version: 1, text, savedAt: now, savedBy: actor.userId, savedByName: actor.name }).execute();
+          await proposalRepo.insertSection(tx, { tenantId: actor.tenantId, proposalId: row.id, key: s.key, text, version: 1, prefillSource: source, updatedAt: now, updatedBy: actor.userId });
+          await proposalRepo.insertVersion(tx, { tenantId: actor.tenantId, id: newId(), proposalId: row.id, key: s.key, version: 1, text, savedAt: now, savedBy: actor.userId, savedByName: actor.name });
         }
         await audit.record({ entityType: 'proposal', entityId: row.id, action: 'create', after: { innovationId: inv.id, rulebookId: rb.id, basedOnId: row.basedOnId } });
         return row;
@@ -204,17 +204,17 @@ export function createProposalService(deps: Deps) {
       if (!def) throw new AppError('VALIDATION', 'errors.unknownSection', { key, rulebook: rb.title }, [{ field: 'key', messageKey: 'errors.unknownSection', params: { key, rulebook: rb.title } }]);
       if (text.length > rb.body.maxSectionChars) throw new AppError('VALIDATION', 'errors.sectionTooLong', { max: rb.body.maxSectionChars }, [{ field: 'text', messageKey: 'errors.sectionTooLong', params: { max: rb.body.maxSectionChars } }]);
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
-        const cur = await tx.selectFrom('proposalSections').selectAll().where('tenantId', '=', actor.tenantId).where('proposalId', '=', p.id).where('key', '=', key).executeTakeFirstOrThrow();
+        const cur = await proposalRepo.section(tx, actor.tenantId, p.id, key);
         if (cur.version !== baseVersion) {
           throw new AppError('CONFLICT', 'errors.staleVersion', { current: cur.version, base: baseVersion }, [{ field: 'baseVersion', messageKey: 'errors.staleVersion', params: { current: cur.version, base: baseVersion }, currentVersion: cur.version, currentText: cur.text } as never]);
         }
         const now = clock.now().toISOString();
         const version = cur.version + 1;
         // Optimistic lock: the update only applies to the version that was read.
-        const res = await tx.updateTable('proposalSections').set({ text, version, updatedAt: now, updatedBy: actor.userId }).where('tenantId', '=', actor.tenantId).where('proposalId', '=', p.id).where('key', '=', key).where('version', '=', cur.version).executeTakeFirst();
-        if (Number(res.numUpdatedRows) !== 1) throw new AppError('CONFLICT', 'errors.staleVersion', { current: cur.version + 1, base: baseVersion });
-        await tx.insertInto('proposalVersions').values({ tenantId: actor.tenantId, id: newId(), proposalId: p.id, key, version, text, savedAt: now, savedBy: actor.userId, savedByName: actor.name }).execute();
-        await tx.updateTable('proposals').set({ updatedAt: now }).where('tenantId', '=', actor.tenantId).where('id', '=', p.id).execute();
+        const written = await proposalRepo.updateSectionAt(tx, actor.tenantId, p.id, key, cur.version, { text, version, updatedAt: now, updatedBy: actor.userId });
+        if (!written) throw new AppError('CONFLICT', 'errors.staleVersion', { current: cur.version + 1, base: baseVersion });
+        await proposalRepo.insertVersion(tx, { tenantId: actor.tenantId, id: newId(), proposalId: p.id, key, version, text, savedAt: now, savedBy: actor.userId, savedByName: actor.name });
+        await proposalRepo.touch(tx, actor.tenantId, p.id, now);
         await audit.record({ entityType: 'proposal', entityId: p.id, action: 'update', changes: { [key]: { before: `v${cur.version} (${wordCount(cur.text)} kata)`, after: `v${version} (${wordCount(text)} kata)` } } });
         return { key, title: def.title, text, wordCount: wordCount(text), wordLimit: def.wordLimit, weight: def.criterion ? rb.body.criteria.find((c) => c.key === def.criterion)!.weight : 0, version };
       });
@@ -222,7 +222,7 @@ export function createProposalService(deps: Deps) {
 
     async versions(actor: Actor, id: string, key: string) {
       const { p } = await load(actor, id);
-      return db.selectFrom('proposalVersions').select(['version', 'savedAt', 'savedByName', 'text']).where('tenantId', '=', actor.tenantId).where('proposalId', '=', p.id).where('key', '=', key).orderBy('version', 'desc').execute();
+      return proposalRepo.versionsOfSection(db, actor.tenantId, p.id, key);
     },
 
     /**
@@ -238,12 +238,12 @@ export function createProposalService(deps: Deps) {
         if (s.wordCount === 0) problems.push({ section: s.key, code: 'section_empty', message: translate(lang, 'errors.checkEmpty', { title: s.title }), link: link(s.key) });
         else if (s.wordCount > s.wordLimit) problems.push({ section: s.key, code: 'section_over_limit', message: translate(lang, 'errors.checkOverLimit', { title: s.title, count: s.wordCount, limit: s.wordLimit }), link: link(s.key) });
       }
-      const attached = await db.selectFrom('proposalAttachments').select('kind').where('tenantId', '=', actor.tenantId).where('proposalId', '=', p.id).execute();
+      const attached = await proposalRepo.attachmentKindsOf(db, actor.tenantId, p.id);
       for (const a of rb.body.requiredAttachments) {
         if (!attached.some((x) => x.kind === a.kind)) problems.push({ code: 'attachment_missing', message: translate(lang, 'errors.checkAttachment', { title: a.title }), link: `/proposal/${p.id}#lampiran` });
       }
       // Age is counted at the competition's registration close; outside a competition, at today.
-      const competition = p.competitionId ? await db.selectFrom('competitions').select('registrationClose').where('tenantId', '=', actor.tenantId).where('id', '=', p.competitionId).executeTakeFirst() : undefined;
+      const competition = p.competitionId ? await proposalRepo.competitionRegistrationClose(db, actor.tenantId, p.competitionId) : undefined;
       const close = competition?.registrationClose ?? clock.now().toISOString().slice(0, 10);
       if (!inv.appliedOn) problems.push({ code: 'no_implementation_date', message: translate(lang, 'errors.checkNoImplementationDate'), link: link() });
       else {
@@ -252,7 +252,7 @@ export function createProposalService(deps: Deps) {
       }
       if (rb.body.requiresVideo && !inv.videoUrl) problems.push({ code: 'video_missing', message: translate(lang, 'errors.checkVideo'), link: link() });
       if (p.competitionId) {
-        const same = await db.selectFrom('proposals').select('id').where('tenantId', '=', actor.tenantId).where('competitionId', '=', p.competitionId).where('id', '!=', p.id).where('title', '=', p.title).executeTakeFirst();
+        const same = await proposalRepo.sameTitleInCompetition(db, actor.tenantId, p.competitionId, p.id, p.title);
         if (same) problems.push({ code: 'title_duplicate', message: translate(lang, 'errors.checkDuplicateTitle'), link: link() });
       }
       // Self-score estimate: a criterion earns its weight in proportion to how fully its sections
@@ -269,12 +269,11 @@ export function createProposalService(deps: Deps) {
       const { p, rb } = await load(actor, id, 'proposal.write');
       assertProposalUnlocked(await competitionRepo.entryOfProposal(db, actor.tenantId, p.id));
       if (!rb.body.requiredAttachments.some((a) => a.kind === kind) && kind !== 'lainnya') throw validation('kind', 'errors.unknownSection', { key: kind, rulebook: rb.title });
-      const ev = await db.selectFrom('evidence').select(['id', 'originalName']).where('tenantId', '=', actor.tenantId).where('id', '=', evidenceId).executeTakeFirst();
+      const ev = await proposalRepo.findEvidence(db, actor.tenantId, evidenceId);
       if (!ev) throw notFound('evidence');
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const row = { tenantId: actor.tenantId, id: newId(), proposalId: p.id, kind, evidenceId, createdAt: clock.now().toISOString() };
-        await tx.insertInto('proposalAttachments').values(row).execute();
-        await tx.insertInto('evidenceLinks').values({ tenantId: actor.tenantId, id: newId(), evidenceId, entityType: 'proposal', entityId: p.id, createdAt: row.createdAt }).onConflict((oc) => oc.doNothing()).execute();
+        await proposalRepo.insertAttachment(tx, row, newId());
         await audit.record({ entityType: 'proposal', entityId: p.id, action: 'link', changes: { [kind]: { before: null, after: ev.originalName } } });
         return row;
       });
@@ -282,12 +281,12 @@ export function createProposalService(deps: Deps) {
 
     /** Attached files by kind, for exports (the caller has already checked access with readView). */
     attachedKinds(tenantId: string, id: string) {
-      return db.selectFrom('proposalAttachments as a').innerJoin('evidence as e', (j) => j.onRef('e.tenantId', '=', 'a.tenantId').onRef('e.id', '=', 'a.evidenceId')).select(['a.kind', 'e.originalName']).where('a.tenantId', '=', tenantId).where('a.proposalId', '=', id).execute();
+      return proposalRepo.attachedKinds(db, tenantId, id);
     },
 
     async attachments(actor: Actor, id: string) {
       const { p } = await load(actor, id);
-      return db.selectFrom('proposalAttachments as a').innerJoin('evidence as e', (j) => j.onRef('e.tenantId', '=', 'a.tenantId').onRef('e.id', '=', 'a.evidenceId')).select(['a.id', 'a.kind', 'a.evidenceId', 'e.originalName', 'a.createdAt']).where('a.tenantId', '=', actor.tenantId).where('a.proposalId', '=', p.id).execute();
+      return proposalRepo.attachments(db, actor.tenantId, p.id);
     },
 
     async comment(actor: Actor, id: string, sectionKey: string, body: string, requestId?: string) {
@@ -295,7 +294,7 @@ export function createProposalService(deps: Deps) {
       if (!rb.body.sections.some((s) => s.key === sectionKey)) throw validation('sectionKey', 'errors.unknownSection', { key: sectionKey, rulebook: rb.title });
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const row = { tenantId: actor.tenantId, id: newId(), proposalId: p.id, sectionKey, body, authorId: actor.userId, authorName: actor.name, createdAt: clock.now().toISOString(), resolvedAt: null, resolvedBy: null };
-        await tx.insertInto('proposalComments').values(row).execute();
+        await proposalRepo.insertComment(tx, row);
         await audit.record({ entityType: 'proposal', entityId: p.id, action: 'comment', changes: { [sectionKey]: { before: null, after: body } } });
         return row;
       });
@@ -303,11 +302,11 @@ export function createProposalService(deps: Deps) {
 
     async resolveComment(actor: Actor, id: string, commentId: string, requestId?: string) {
       const { p } = await load(actor, id, 'proposal.comment');
-      const c = await db.selectFrom('proposalComments').selectAll().where('tenantId', '=', actor.tenantId).where('proposalId', '=', p.id).where('id', '=', commentId).executeTakeFirst();
+      const c = await proposalRepo.findComment(db, actor.tenantId, p.id, commentId);
       if (!c) throw notFound('comment');
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const now = clock.now().toISOString();
-        await tx.updateTable('proposalComments').set({ resolvedAt: now, resolvedBy: actor.userId }).where('tenantId', '=', actor.tenantId).where('id', '=', commentId).execute();
+        await proposalRepo.resolveComment(tx, actor.tenantId, commentId, now, actor.userId);
         await audit.record({ entityType: 'proposal', entityId: p.id, action: 'resolve', changes: { comment: { before: 'terbuka', after: 'selesai' } } });
         return { ...c, resolvedAt: now, resolvedBy: actor.userId };
       });
@@ -315,7 +314,7 @@ export function createProposalService(deps: Deps) {
 
     async comments(actor: Actor, id: string) {
       const { p } = await load(actor, id);
-      return db.selectFrom('proposalComments').selectAll().where('tenantId', '=', actor.tenantId).where('proposalId', '=', p.id).orderBy('createdAt').execute();
+      return proposalRepo.comments(db, actor.tenantId, p.id);
     },
   };
 }

@@ -2,6 +2,7 @@ import { fileName } from '../../lib/attachment.ts';
 import ExcelJS from 'exceljs';
 import QRCode from 'qrcode';
 import type { Deps } from '../../deps.ts';
+import { skmRepo } from './skm.repo.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { authorize } from '../../policy/policy.ts';
 import { renderPdf } from '../../documents/pdf/pdfmake.ts';
@@ -26,14 +27,7 @@ export function createSkmDocuments(deps: Deps, skm: SkmService) {
   async function load(actor: Actor, id: string) {
     const s = await skm.requireSurvey(actor.tenantId, id);
     authorize(actor, 'skm.read', { tenantId: actor.tenantId, unitId: s.unitId });
-    const meta = await db
-      .selectFrom('skmServices as sv')
-      .innerJoin('units as u', (j) => j.onRef('u.tenantId', '=', 'sv.tenantId').onRef('u.id', '=', 'sv.unitId'))
-      .innerJoin('tenants as t', 't.id', 'sv.tenantId')
-      .select(['sv.name as serviceName', 'u.name as unitName', 't.name as tenantName'])
-      .where('sv.tenantId', '=', actor.tenantId)
-      .where('sv.id', '=', s.serviceId)
-      .executeTakeFirstOrThrow();
+    const meta = await skmRepo.surveyNames(db, actor.tenantId, s.serviceId);
     return { s, meta, rb: rulebookOf(s.rulebookId) };
   }
 
@@ -214,7 +208,7 @@ export function createSkmDocuments(deps: Deps, skm: SkmService) {
       decorateHeader(raw);
       let after = '';
       for (;;) {
-        const batch = await db.selectFrom('skmResponses').selectAll().where('tenantId', '=', actor.tenantId).where('surveyId', '=', s.id).where('id', '>', after).orderBy('id').limit(5000).execute();
+        const batch = await skmRepo.responsesAfter(db, actor.tenantId, s.id, after, 5000);
         if (!batch.length) break;
         for (const x of batch) {
           const row: Record<string, unknown> = { at: x.submittedAt, sex: LABELS.sex[x.sex ?? ''] ?? '', age: LABELS.ageBand[x.ageBand ?? ''] ?? '', edu: LABELS.education[x.education ?? ''] ?? '', occ: LABELS.occupation[x.occupation ?? ''] ?? '', sug: x.suggestion ?? '', demo: x.isDemo ? 'ya' : '' };

@@ -3,6 +3,7 @@ import type { ClaimedJob } from '../../jobs/jobs.queue.ts';
 import type { JobRegistry } from '../../jobs/jobs.runner.ts';
 import { auditRecorder } from '../audit/audit.writer.ts';
 import { notify } from '../notifications/notify.ts';
+import { skmRepo } from './skm.repo.ts';
 
 /** Remind a unit this many days (or fewer) before its survey period ends. */
 export const SKM_PERIOD_REMINDER_DAYS = 7;
@@ -21,18 +22,7 @@ export async function scanSkmPeriodsEnding(_job: ClaimedJob, deps: Deps): Promis
   const nowWib = new Date(clock.now().getTime() + WIB_OFFSET_MS);
   const today = nowWib.toISOString().slice(0, 10);
   const until = new Date(nowWib.getTime() + SKM_PERIOD_REMINDER_DAYS * DAY_MS).toISOString().slice(0, 10);
-  const surveys = await db
-    .selectFrom('skmSurveys as s')
-    .innerJoin('skmServices as v', (j) => j.onRef('v.tenantId', '=', 's.tenantId').onRef('v.id', '=', 's.serviceId'))
-    .innerJoin('units as u', (j) => j.onRef('u.tenantId', '=', 's.tenantId').onRef('u.id', '=', 's.unitId'))
-    .leftJoin('skmAggregates as a', (j) => j.onRef('a.tenantId', '=', 's.tenantId').onRef('a.surveyId', '=', 's.id'))
-    .select(['s.tenantId', 's.id', 's.unitId', 's.periodEnd', 'v.name as service', 'u.name as unit', 'a.n'])
-    .where('s.status', '=', 'open')
-    .where('s.periodEnd', '>=', today)
-    .where('s.periodEnd', '<=', until)
-    .orderBy('s.tenantId')
-    .orderBy('s.periodEnd')
-    .execute();
+  const surveys = await skmRepo.openSurveysEnding(db, today, until);
   for (const s of surveys) {
     const days = Math.round((Date.parse(`${s.periodEnd}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY_MS);
     await db.transaction().execute(async (tx) => {

@@ -5,9 +5,6 @@ import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { authorize, can } from '../../policy/policy.ts';
 import type { Executor } from '../../db/db.ts';
-import { ilikeContains } from '../../db/dialect.ts';
-import { orderByList, pageOf, type SortColumns } from '../../lib/list.ts';
-import { LIST_SORTS, type SortValue } from '../../../shared/schemas/common.ts';
 import type { SkmAggregateTable, SkmSurveyTable } from '../../db/schema.ts';
 import type { CreateSurveyInput, SubmitResponseInput } from '../../../shared/schemas/skm.ts';
 import { writeWithAudit } from '../audit/audit.writer.ts';
@@ -16,6 +13,7 @@ import { computeIkm, minSample, skmRulebooks, type SkmRulebook, type UnsurTotals
 import { checkFormToken, issueFormToken } from './form-token.ts';
 import { submissionWriter } from './skm.write.ts';
 import { acceptsAnswers } from './skm.policy.ts';
+import { skmRepo as repo, type SurveyListFilter } from './skm.repo.ts';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const newSurveyCode = () => Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
@@ -48,29 +46,14 @@ export function totalsOf(aggs: Array<Pick<SkmAggregateTable, 'n'> & Record<strin
   return { totals: { sum, count }, n };
 }
 
-type SurveySortKey = (typeof LIST_SORTS.surveys.keys)[number];
-export interface SurveyListFilter {
-  q?: string;
-  unitId?: string;
-  status?: string;
-  year?: number;
-  sort?: SortValue<SurveySortKey>;
-  page?: number;
-  pageSize?: number;
-}
-const SURVEY_SORT: SortColumns<SurveySortKey> = {
-  periodStart: { column: 's.periodStart' },
-  service: { column: 'sv.name', text: true },
-  unit: { column: 'u.name', text: true },
-  status: { column: 's.status' },
-};
+export type { SurveyListFilter } from './skm.repo.ts';
 
 export function createSkmService(deps: Deps) {
   const { db, clock, config } = deps;
   const storeSubmission = submissionWriter(db, deps.dialect);
 
   async function requireSurvey(tenantId: string, id: string, ex: Executor = db) {
-    const s = await ex.selectFrom('skmSurveys').selectAll().where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
+    const s = await repo.findSurvey(ex, tenantId, id);
     if (!s) throw notFound('survey');
     return s;
   }
@@ -84,7 +67,7 @@ export function createSkmService(deps: Deps) {
   async function surveyByCode(code: string) {
     const hit = byCode.get(code);
     if (hit && Date.now() - hit.at < 5000) return hit.survey;
-    const row = await db.selectFrom('skmSurveys').selectAll().where('code', '=', code).executeTakeFirst();
+    const row = await repo.surveyByCode(db, code);
     const survey = row ? { ...row, active: JSON.parse(row.activeUnsur) as string[] } : null;
     if (byCode.size > 10_000) byCode.clear();
     byCode.set(code, { at: Date.now(), survey });
@@ -96,11 +79,7 @@ export function createSkmService(deps: Deps) {
     // Codes of no survey share one bucket per day and reason, so random codes cannot grow the log.
     const code = codeRaw.toUpperCase().slice(0, 20);
     const surveyCode = (await surveyByCode(code)) ? code : UNKNOWN_CODE_BUCKET;
-    await db
-      .insertInto('skmRejections')
-      .values({ surveyCode, day, reason, n: 1 })
-      .onConflict((oc) => oc.columns(['surveyCode', 'day', 'reason']).doUpdateSet((eb) => ({ n: eb('skmRejections.n', '+', 1) })))
-      .execute();
+    await repo.countRejection(db, surveyCode, day, reason);
   }
 
   /** A bot that filled the honeypot used up its form token: the same token is refused later. */
@@ -109,7 +88,7 @@ export function createSkmService(deps: Deps) {
     if (!s) return;
     const token = checkFormToken(config.sessionSecret, s.code, formToken, clock.now().getTime());
     if (!token.ok) return;
-    await db.insertInto('skmUsedTokens').values({ nonce: token.nonce, surveyCode: s.code, usedAt: clock.now().toISOString() }).onConflict((oc) => oc.column('nonce').doNothing()).execute();
+    await repo.useToken(db, token.nonce, s.code, clock.now().toISOString());
   }
 
   async function reject(code: string, reason: string, error: AppError): Promise<never> {
@@ -120,12 +99,12 @@ export function createSkmService(deps: Deps) {
   /** Results of one survey from its running totals (no recount). */
   async function surveyResults(s: SkmSurveyTable) {
     const rb = rulebookOf(s.rulebookId);
-    const agg = await db.selectFrom('skmAggregates').selectAll().where('tenantId', '=', s.tenantId).where('surveyId', '=', s.id).executeTakeFirst();
+    const agg = await repo.aggregateOf(db, s.tenantId, s.id);
     const { totals, n } = totalsOf(agg ? [agg] : []);
     const active = JSON.parse(s.activeUnsur) as string[];
     const r = computeIkm(rb, active, totals, n);
     const sample = s.population ? minSample(rb, s.population) : null;
-    const profile = await db.selectFrom('skmProfileCounts').select(['dimension', 'value', 'n']).where('tenantId', '=', s.tenantId).where('surveyId', '=', s.id).execute();
+    const profile = await repo.profileCounts(db, s.tenantId, s.id);
     return {
       surveyId: s.id,
       rulebookId: rb.id,
@@ -157,7 +136,7 @@ export function createSkmService(deps: Deps) {
     requireSurvey,
 
     async createSurvey(actor: Actor, input: CreateSurveyInput, requestId?: string) {
-      const unit = await db.selectFrom('units').select(['id', 'name']).where('tenantId', '=', actor.tenantId).where('id', '=', input.unitId).executeTakeFirst();
+      const unit = await repo.findUnit(db, actor.tenantId, input.unitId);
       if (!unit) throw notFound('unit');
       authorize(actor, 'skm.manage', { tenantId: actor.tenantId, unitId: unit.id });
       if (input.periodEnd < input.periodStart) throw validation('periodEnd', 'errors.endBeforeStart');
@@ -170,10 +149,10 @@ export function createSkmService(deps: Deps) {
       const active = rb.body.unsur.map((u) => u.code).filter((c) => !input.inactiveUnsur.includes(c));
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const now = clock.now().toISOString();
-        let service = await tx.selectFrom('skmServices').selectAll().where('tenantId', '=', actor.tenantId).where('unitId', '=', unit.id).where('name', '=', input.serviceName).executeTakeFirst();
+        let service = await repo.findService(tx, actor.tenantId, unit.id, input.serviceName);
         if (!service) {
           service = { tenantId: actor.tenantId, id: newId(), unitId: unit.id, name: input.serviceName, description: null, isActive: 1, createdAt: now, updatedAt: now };
-          await tx.insertInto('skmServices').values(service).execute();
+          await repo.insertService(tx, service);
           await audit.record({ entityType: 'skm_service', entityId: service.id, action: 'create', after: { unitId: unit.id, name: service.name } });
         }
         const survey: SkmSurveyTable = {
@@ -194,8 +173,7 @@ export function createSkmService(deps: Deps) {
           createdAt: now,
           updatedAt: now,
         };
-        await tx.insertInto('skmSurveys').values(survey).execute();
-        await tx.insertInto('skmAggregates').values({ tenantId: actor.tenantId, surveyId: survey.id, n: 0, updatedAt: now }).execute();
+        await repo.insertSurvey(tx, survey, now);
         await audit.record({ entityType: 'skm_survey', entityId: survey.id, action: 'create', after: { serviceName: service.name, unitId: unit.id, periodStart: survey.periodStart, periodEnd: survey.periodEnd, population: survey.population, activeUnsur: active, code: survey.code } });
         return { survey, serviceName: service.name, unitName: unit.name };
       });
@@ -213,7 +191,7 @@ export function createSkmService(deps: Deps) {
       };
       if (next.periodEnd < next.periodStart) throw validation('periodEnd', 'errors.endBeforeStart');
       const saved = await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
-        await tx.updateTable('skmSurveys').set({ population: next.population, status: next.status, periodEnd: next.periodEnd, updatedAt: next.updatedAt }).where('tenantId', '=', actor.tenantId).where('id', '=', id).execute();
+        await repo.updateSurvey(tx, actor.tenantId, id, { population: next.population, status: next.status, periodEnd: next.periodEnd, updatedAt: next.updatedAt });
         await audit.record({ entityType: 'skm_survey', entityId: id, action: input.status && input.status !== s.status ? (input.status === 'closed' ? 'close' : 'open') : 'update', before: { population: s.population, status: s.status, periodEnd: s.periodEnd }, after: { population: next.population, status: next.status, periodEnd: next.periodEnd } });
         return next;
       });
@@ -231,30 +209,7 @@ export function createSkmService(deps: Deps) {
 
     async listSurveysPage(actor: Actor, f: SurveyListFilter) {
       authorize(actor, 'skm.read', { tenantId: actor.tenantId });
-      let q = db
-        .selectFrom('skmSurveys as s')
-        .innerJoin('skmServices as sv', (j) => j.onRef('sv.tenantId', '=', 's.tenantId').onRef('sv.id', '=', 's.serviceId'))
-        .innerJoin('units as u', (j) => j.onRef('u.tenantId', '=', 's.tenantId').onRef('u.id', '=', 's.unitId'))
-        .where('s.tenantId', '=', actor.tenantId);
-      if (f.unitId) q = q.where('s.unitId', '=', f.unitId);
-      if (f.status) q = q.where('s.status', '=', f.status);
-      if (f.year) q = q.where('s.periodStart', '<=', `${f.year}-12-31`).where('s.periodEnd', '>=', `${f.year}-01-01`);
-      if (f.q) {
-        const needle = f.q;
-        q = q.where((eb) => eb.or([ilikeContains('sv.name', needle), ilikeContains('u.name', needle), ilikeContains('s.code', needle)]));
-      }
-      const total = f.page ? Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n) : null;
-      const ordered = orderByList(
-        q
-          .leftJoin('skmAggregates as a', (j) => j.onRef('a.tenantId', '=', 's.tenantId').onRef('a.surveyId', '=', 's.id'))
-          .selectAll('s')
-          .select(['sv.name as serviceName', 'u.name as unitName', 'a.n as responses']),
-        f.sort ?? LIST_SORTS.surveys.default,
-        SURVEY_SORT,
-        's.id',
-        deps.dialect,
-      );
-      const rows = await (f.page ? pageOf(ordered, { page: f.page, pageSize: f.pageSize ?? 25 }) : ordered).execute();
+      const { rows, total } = await repo.listSurveys(db, deps.dialect, actor.tenantId, f);
       const out = [];
       for (const r of rows) {
         const res = await surveyResults(r);
@@ -266,16 +221,7 @@ export function createSkmService(deps: Deps) {
     /** IKM of a unit (with its sub-units' services) or the whole region over a period. */
     async aggregateResults(actor: Actor, f: { unitId?: string; from: string; to: string }) {
       authorize(actor, 'skm.read', { tenantId: actor.tenantId });
-      let q = db
-        .selectFrom('skmSurveys as s')
-        .innerJoin('skmAggregates as a', (j) => j.onRef('a.tenantId', '=', 's.tenantId').onRef('a.surveyId', '=', 's.id'))
-        .selectAll('a')
-        .select(['s.activeUnsur', 's.rulebookId'])
-        .where('s.tenantId', '=', actor.tenantId)
-        .where('s.periodStart', '<=', f.to)
-        .where('s.periodEnd', '>=', f.from);
-      if (f.unitId) q = q.where('s.unitId', '=', f.unitId);
-      const rows = await q.execute();
+      const rows = await repo.aggregatesInPeriod(db, actor.tenantId, f);
       const rb = rulebookOf(rows[0]?.rulebookId ?? 'skm-2017');
       const active = rb.body.unsur.map((u) => u.code).filter((c) => rows.some((r) => (JSON.parse(r.activeUnsur) as string[]).includes(c)));
       const { totals, n } = totalsOf(rows);
@@ -286,10 +232,7 @@ export function createSkmService(deps: Deps) {
     /** Results per survey period of a service (or unit), oldest first, for the trend chart. */
     async trend(actor: Actor, f: { serviceId?: string; unitId?: string }) {
       authorize(actor, 'skm.read', { tenantId: actor.tenantId });
-      let q = db.selectFrom('skmSurveys').selectAll().where('tenantId', '=', actor.tenantId);
-      if (f.serviceId) q = q.where('serviceId', '=', f.serviceId);
-      if (f.unitId) q = q.where('unitId', '=', f.unitId);
-      const surveys = await q.orderBy('periodStart').execute();
+      const surveys = await repo.surveysOf(db, actor.tenantId, f);
       const out = [];
       for (const s of surveys) {
         const r = await surveyResults(s);
@@ -300,15 +243,7 @@ export function createSkmService(deps: Deps) {
 
     // ---- public form ---------------------------------------------------------------------
     async publicForm(code: string) {
-      const s = await db
-        .selectFrom('skmSurveys as s')
-        .innerJoin('skmServices as sv', (j) => j.onRef('sv.tenantId', '=', 's.tenantId').onRef('sv.id', '=', 's.serviceId'))
-        .innerJoin('units as u', (j) => j.onRef('u.tenantId', '=', 's.tenantId').onRef('u.id', '=', 's.unitId'))
-        .innerJoin('tenants as t', 't.id', 's.tenantId')
-        .selectAll('s')
-        .select(['sv.name as serviceName', 'u.name as unitName', 't.name as tenantName', 't.regionCode'])
-        .where('s.code', '=', code.toUpperCase())
-        .executeTakeFirst();
+      const s = await repo.publicSurveyByCode(db, code.toUpperCase());
       if (!s) throw notFound('survey');
       const rb = rulebookOf(s.rulebookId);
       const active = JSON.parse(s.activeUnsur) as string[];
@@ -371,15 +306,7 @@ export function createSkmService(deps: Deps) {
 
     /** Full recount from the stored answers (tests check it equals the running totals). */
     async recount(tenantId: string, surveyId: string) {
-      const row = await db
-        .selectFrom('skmResponses')
-        .select((eb) => [
-          eb.fn.countAll<number>().as('n'),
-          ...UNSUR_COLS.flatMap((i) => [eb.fn.sum<number>(`u${i}` as 'u1').as(`sU${i}`), eb.fn.count<number>(`u${i}` as 'u1').as(`cU${i}`)]),
-        ])
-        .where('tenantId', '=', tenantId)
-        .where('surveyId', '=', surveyId)
-        .executeTakeFirstOrThrow();
+      const row = await repo.recount(db, tenantId, surveyId);
       return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v ?? 0)]));
     },
 
@@ -388,22 +315,14 @@ export function createSkmService(deps: Deps) {
     async rejections(actor: Actor, surveyId: string) {
       const s = await requireSurvey(actor.tenantId, surveyId);
       authorize(actor, 'skm.read', { tenantId: actor.tenantId, unitId: s.unitId });
-      return db.selectFrom('skmRejections').select(['day', 'reason', 'n']).where('surveyCode', '=', s.code).orderBy('day', 'desc').execute();
+      return repo.rejections(db, s.code);
     },
 
     // ---- follow-up (rencana tindak lanjut) -------------------------------------------------
     async listActions(actor: Actor, surveyId: string) {
       const s = await requireSurvey(actor.tenantId, surveyId);
       authorize(actor, 'skm.read', { tenantId: actor.tenantId, unitId: s.unitId });
-      return db
-        .selectFrom('skmActions as a')
-        .leftJoin('positions as p', (j) => j.onRef('p.tenantId', '=', 'a.tenantId').onRef('p.id', '=', 'a.ownerPositionId'))
-        .selectAll('a')
-        .select('p.title as ownerPositionTitle')
-        .where('a.tenantId', '=', actor.tenantId)
-        .where('a.surveyId', '=', surveyId)
-        .orderBy('a.createdAt')
-        .execute();
+      return repo.listActions(db, actor.tenantId, surveyId);
     },
 
     async addAction(actor: Actor, surveyId: string, input: { unsur: string; action: string; ownerPositionId?: string | null; dueDate?: string | null; status: string }, requestId?: string) {
@@ -411,26 +330,24 @@ export function createSkmService(deps: Deps) {
       authorize(actor, 'skm.manage', { tenantId: actor.tenantId, unitId: s.unitId });
       if (!(JSON.parse(s.activeUnsur) as string[]).includes(input.unsur)) throw validation('unsur', 'errors.unknownUnsur', { unsur: input.unsur });
       if (input.ownerPositionId) {
-        const p = await db.selectFrom('positions').select('id').where('tenantId', '=', actor.tenantId).where('id', '=', input.ownerPositionId).executeTakeFirst();
-        if (!p) throw notFound('position');
+        if (!(await repo.positionExists(db, actor.tenantId, input.ownerPositionId))) throw notFound('position');
       }
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const now = clock.now().toISOString();
         const row = { tenantId: actor.tenantId, id: newId(), surveyId, unsur: input.unsur, action: input.action, ownerPositionId: input.ownerPositionId ?? null, dueDate: input.dueDate ?? null, status: input.status, createdAt: now, updatedAt: now };
-        await tx.insertInto('skmActions').values(row).execute();
+        await repo.insertAction(tx, row);
         await audit.record({ entityType: 'skm_action', entityId: row.id, action: 'create', after: { surveyId, unsur: row.unsur, action: row.action, ownerPositionId: row.ownerPositionId, dueDate: row.dueDate, status: row.status } });
         return row;
       });
     },
 
     async updateAction(actor: Actor, id: string, input: { action?: string; ownerPositionId?: string | null; dueDate?: string | null; status?: string }, requestId?: string) {
-      const a = await db.selectFrom('skmActions').selectAll().where('tenantId', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
+      const a = await repo.findAction(db, actor.tenantId, id);
       if (!a) throw notFound('skm_action');
       const s = await requireSurvey(actor.tenantId, a.surveyId);
       authorize(actor, 'skm.manage', { tenantId: actor.tenantId, unitId: s.unitId });
       if (input.ownerPositionId) {
-        const p = await db.selectFrom('positions').select('id').where('tenantId', '=', actor.tenantId).where('id', '=', input.ownerPositionId).executeTakeFirst();
-        if (!p) throw notFound('position');
+        if (!(await repo.positionExists(db, actor.tenantId, input.ownerPositionId))) throw notFound('position');
       }
       const next = {
         ...a,
@@ -441,7 +358,7 @@ export function createSkmService(deps: Deps) {
         updatedAt: clock.now().toISOString(),
       };
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
-        await tx.updateTable('skmActions').set(next).where('tenantId', '=', actor.tenantId).where('id', '=', id).execute();
+        await repo.updateAction(tx, actor.tenantId, id, next);
         const f = (x: typeof a) => ({ action: x.action, ownerPositionId: x.ownerPositionId, dueDate: x.dueDate, status: x.status });
         await audit.record({ entityType: 'skm_action', entityId: id, action: 'update', before: f(a), after: f(next) });
         return next;

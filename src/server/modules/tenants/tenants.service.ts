@@ -4,6 +4,7 @@ import { AppError } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Tx } from '../../db/db.ts';
 import { tenantsRepo, type RegionFilter } from './tenants.repo.ts';
+import { orgRepo } from '../org/org.repo.ts';
 import type { AuditActor, AuditRecorder } from '../audit/audit.writer.ts';
 import { writeWithAudit } from '../audit/audit.writer.ts';
 import type { Actor } from '../../policy/actor.ts';
@@ -31,18 +32,18 @@ export function tenantNameOf(region: { name: string; level: string }): { name: s
  * from the reference data, never typed by hand). Runs inside the caller's transaction.
  */
 export async function insertTenantForRegion(tx: Tx, audit: AuditRecorder, regionCode: string, now: string, isDemo = false) {
-  const region = await tx.selectFrom('regions').selectAll().where('code', '=', regionCode).executeTakeFirst();
+  const region = await tenantsRepo.findRegion(tx, regionCode);
   if (!region) throw new AppError('NOT_FOUND', 'errors.regionNotFound', { code: regionCode }, [{ field: 'regionCode', messageKey: 'errors.regionNotFound', params: { code: regionCode } }]);
   if (region.level === 'district') throw new AppError('VALIDATION', 'errors.regionLevel', { code: regionCode }, [{ field: 'regionCode', messageKey: 'errors.regionLevel', params: { code: regionCode } }]);
-  const existing = await tx.selectFrom('tenants').select('id').where('regionCode', '=', regionCode).executeTakeFirst();
+  const existing = await tenantsRepo.findTenantByRegion(tx, regionCode);
   if (existing) throw new AppError('CONFLICT', 'errors.tenantExists', { code: regionCode });
   const { name, kind } = tenantNameOf(region);
   const tenant = { id: newId(), regionCode, name, kind, isDemo: (isDemo ? 1 : 0) as 0 | 1, createdAt: now };
-  await tx.insertInto('tenants').values(tenant).execute();
+  await tenantsRepo.insertTenant(tx, tenant);
   await audit.record({ tenantId: tenant.id, entityType: 'tenant', entityId: tenant.id, action: 'create', after: { regionCode, name, kind } });
 
   if (region.level === 'regency') {
-    const districts = await tx.selectFrom('regions').selectAll().where('parentCode', '=', regionCode).orderBy('code').execute();
+    const districts = await tenantsRepo.childRegions(tx, regionCode);
     for (const d of districts) {
       const unit = {
         tenantId: tenant.id,
@@ -56,7 +57,7 @@ export async function insertTenantForRegion(tx: Tx, audit: AuditRecorder, region
         createdAt: now,
         updatedAt: now,
       };
-      await tx.insertInto('units').values(unit).execute();
+      await orgRepo.insertUnit(tx, unit);
     }
     await audit.record({
       tenantId: tenant.id,

@@ -1,4 +1,5 @@
 import { roundHalfUp } from '../rulebook.ts';
+import type { IidResult, IidScoredIndicator } from '../../../shared/schemas/iid.ts';
 import type { IidRulebook } from './iid.rulebook.ts';
 import { iidWorksheet } from './iid.worksheet.ts';
 import { AssessmentAnswerError, scoreWorksheet, validateAnswers as validateWorksheetAnswers, type Answers, type AnswerProblem } from '../assessment/assessment.engine.ts';
@@ -22,25 +23,8 @@ export class IidAnswerError extends Error {
   }
 }
 
-export interface ScoredIndicator {
-  indicator: string;
-  name: string;
-  variable: string;
-  weight: number;
-  mandatory: boolean;
-  choice: number;
-  choiceLabel: string | null;
-  basis: string | null;
-  points: number;
-  maxPoints: number;
-  evidenceCount: number;
-  /** Set when a mandatory indicator has no evidence (the verifier would zero it). */
-  flag: 'missing_evidence' | null;
-  /** The engine's formula for this row, e.g. "3 × 2 [2] = 6". */
-  formula: string;
-  /** The number comes from an UNVERIFIED rulebook: show "belum terverifikasi". */
-  unverified: boolean;
-}
+/** One scored indicator (the shape is shared with the API and the SPA: src/shared/schemas/iid.ts). */
+export type ScoredIndicator = IidScoredIndicator;
 
 export interface IndicatorScore {
   total: number;
@@ -123,29 +107,8 @@ export interface IidInput {
   innovations: Array<{ sid: number; urusan: string[] }>;
 }
 
-export interface IidResult {
-  value: number;
-  predicate: string;
-  components: {
-    spd: { score: number; max: number };
-    sid: { n: number; sum: number; divisor: number; divisorMin: number; average: number; max: number };
-    count: {
-      n: number;
-      counted: number;
-      perInnovation: number;
-      cap: number;
-      urusanWajib: string[];
-      urusanCovered: string[];
-      urusanRequired: number;
-      urusanMet: boolean;
-      score: number;
-      max: number;
-    };
-    score: number;
-    total: number;
-  };
-  explanation: string;
-}
+/** computeIid's answer (the shape is shared with the API and the SPA: src/shared/schemas/iid.ts). */
+export type { IidResult };
 
 export function predicateOf(rb: IidRulebook, value: number): string {
   const v = roundHalfUp(value, 2);
