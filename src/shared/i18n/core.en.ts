@@ -135,6 +135,7 @@ export const coreEn: CoreCatalog = {
     pkRealisationSubmitted: 'This quarter\'s realisation has been submitted and awaits verification; it cannot change now.',
     pkRealisationVerified: 'This quarter\'s realisation is verified; it changes only through a recorded correction (not available yet).',
     pkRealisationMissing: 'There is no realisation for quarter {{quarter}} yet; enter it first.',
+    pkExists: 'A performance agreement for {{year}} already exists for this position; change that one (a revised agreement) instead of making a new one.',
     pkVerifyOwn: 'A realisation cannot be verified by the user who entered it; ask another verifier.',
   },
   zod: {

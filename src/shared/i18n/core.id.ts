@@ -134,6 +134,7 @@ export const coreId = {
     pkRealisationSubmitted: 'Realisasi triwulan ini sudah diajukan dan menunggu verifikasi; tidak dapat diubah sekarang.',
     pkRealisationVerified: 'Realisasi triwulan ini sudah diverifikasi; perubahan hanya melalui koreksi yang tercatat (belum tersedia).',
     pkRealisationMissing: 'Belum ada realisasi untuk triwulan {{quarter}}; isi realisasinya dahulu.',
+    pkExists: 'Perjanjian Kinerja tahun {{year}} untuk jabatan ini sudah ada; ubah yang ada (perubahan PK) alih-alih membuat baru.',
     pkVerifyOwn: 'Realisasi tidak boleh diverifikasi oleh pengguna yang mengisinya; minta verifikator lain.',
   },
   zod: {

@@ -82,6 +82,30 @@ for (const dialect of await testDialects()) {
       assert.equal(res.body.firstParty.name, 'Sari Dewi, S.E. (uji)');
       assert.equal(res.body.firstParty.kind, 'plt');
       assert.deepEqual({ positionId: res.body.secondParty.positionId, name: res.body.secondParty.name }, { positionId: disdukcapilHead, name: 'Andi Saputra, S.Sos. (demo)' });
+
+      // One level down: a seksi under the bidang is pengawas, with the (Plt.) kepala bidang as PIHAK KEDUA.
+      const seksi = await admin.post('/api/units', { name: 'Seksi Identitas Penduduk', type: 'other', parentId: bidang.body.id });
+      const kasi = await admin.post('/api/positions', { unitId: seksi.body.id, title: 'Kepala Seksi Identitas Penduduk', isHead: true });
+      const p2 = await admin.post('/api/people', { name: 'Budi Santoso (uji)', nip: '198502022010011004', kind: 'PNS', rank: 'Penata (III/c)', unitId: seksi.body.id });
+      assert.equal((await admin.post('/api/assignments', { positionId: kasi.body.id, personId: p2.body.id, kind: 'definitif', startDate: '2026-01-02' })).status, 201);
+      const pengawas = await operator.post('/api/pk', { year: 2026, positionId: kasi.body.id });
+      assert.equal(pengawas.status, 201, pengawas.raw);
+      assert.equal(pengawas.body.level, 'pengawas');
+      assert.deepEqual({ positionId: pengawas.body.secondParty.positionId, name: pengawas.body.secondParty.name, kind: pengawas.body.secondParty.kind }, { positionId: kabid.body.id, name: 'Sari Dewi, S.E. (uji)', kind: 'plt' });
+    });
+
+    test('one PK per position and year: a second one is a 409, nothing changed; GET /api/pk lists the year by scope', async () => {
+      const before = await counts(rt);
+      await refused(rb.post('/api/pk', { year: 2026, positionId: disdukcapilHead }), 409, /sudah ada/, before);
+      const other = await rb.post('/api/pk', { year: 2026, positionId: otherHead });
+      assert.equal(other.status, 201, other.raw);
+      const all = (await rb.get('/api/pk?year=2026')).body.items as Array<{ id: string; level: string }>;
+      assert.ok(all.some((x) => x.id === pkId) && all.some((x) => x.id === other.body.id), 'the Tim RB sees every PK of the year');
+      assert.deepEqual((await rb.get('/api/pk?year=2025')).body.items, []);
+      const own = (await operator.get('/api/pk?year=2026')).body.items as Array<{ id: string; level: string }>;
+      assert.ok(own.some((x) => x.id === pkId), 'the operator sees the PK of Disdukcapil');
+      assert.ok(!own.some((x) => x.id === other.body.id), 'but not another OPD\'s');
+      assert.equal((await operator.get(`/api/pk/${other.body.id}`)).status, 403);
     });
 
     test('the head of region: a PK Bupati statement without a second party', async () => {
@@ -90,6 +114,9 @@ for (const dialect of await testDialects()) {
       assert.equal(res.body.level, 'bupati');
       assert.equal(res.body.secondParty, null);
       assert.equal(res.body.firstParty.name, 'Bupati Muara Enim (demo)');
+      const text = pdfText((await rb.download(`/api/pk/${res.body.id}/export.pdf`)).data).replace(/\s+/g, ' ');
+      assert.ok(text.includes('PERJANJIAN KINERJA TAHUN 2026') && text.includes('Bupati Muara Enim (demo)'));
+      assert.ok(!text.includes('PIHAK KEDUA'), 'a statement: no PIHAK KEDUA');
     });
 
     test('a PK for a position outside the user\'s units is refused (403), and a non-head position is a 400', async () => {

@@ -12,6 +12,15 @@ export const kinerjaRepo = {
   find(db: Executor, tenantId: string, id: string) {
     return db.selectFrom('pkAgreements').selectAll().where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
   },
+  /** The PK of a position (null: the head of region) for a year, if one exists. */
+  findFor(db: Executor, tenantId: string, positionId: string | null, year: number) {
+    let q = db.selectFrom('pkAgreements').select(['id', 'status']).where('tenantId', '=', tenantId).where('year', '=', year);
+    q = positionId ? q.where('positionId', '=', positionId) : q.where('positionId', 'is', null).where('level', '=', 'bupati');
+    return q.executeTakeFirst();
+  },
+  list(db: Executor, tenantId: string, year: number) {
+    return db.selectFrom('pkAgreements').selectAll().where('tenantId', '=', tenantId).where('year', '=', year).orderBy('level').orderBy('firstTitle').orderBy('id').execute();
+  },
   async insert(db: Executor, row: PkAgreementTable) {
     await db.insertInto('pkAgreements').values(row).execute();
   },

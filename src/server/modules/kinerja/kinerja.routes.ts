@@ -21,6 +21,10 @@ export async function kinerjaRoutes(app: FastifyInstance, deps: Deps) {
     reply.status(201).send(presentPk(await pk.create(actorOf(request), request.body, request.id))),
   );
 
+  r.get('/api/pk', { schema: { tags, querystring: z.object({ year: z.coerce.number().int().min(2000).max(2100) }).strict(), summary: 'The PKs of a year the user may read' } }, async (request) => ({
+    items: (await pk.list(actorOf(request), request.query.year)).map(presentPk),
+  }));
+
   r.get('/api/pk/:id', { schema: { tags, params, summary: 'A PK with its indicators, quarterly realisations and the annual capaian from verified values' } }, async (request) => {
     const { pk: row, indicators } = await pk.get(actorOf(request), request.params.id);
     return presentPkDetail(row, indicators);

@@ -4,7 +4,7 @@ import type { PkAgreementTable, PkIndicatorTable, PkLevel, PkPartyKind, PkRealis
 import { AppError, conflict, notFound, validation } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../../policy/actor.ts';
-import { authorize } from '../../policy/policy.ts';
+import { authorize, can } from '../../policy/policy.ts';
 import { writeWithAudit } from '../audit/audit.writer.ts';
 import { who } from '../org/org.service.ts';
 import { headPositionOf, holderOf } from '../org/holder.ts';
@@ -132,6 +132,8 @@ export function createKinerjaService(deps: Deps) {
       const date = today();
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const r = await resolveParties(tx, actor.tenantId, input, date, (unitId) => authorize(actor, 'pk.manage', { tenantId: actor.tenantId, unitId }));
+        // One PK per position and year; a revised PK (perubahan) is a later step that keeps the old one.
+        if (await kinerjaRepo.findFor(tx, actor.tenantId, r.first.positionId, input.year)) throw conflict('errors.pkExists', { year: input.year });
         const now = clock.now().toISOString();
         const row: PkAgreementTable = {
           tenantId: actor.tenantId,
@@ -151,6 +153,12 @@ export function createKinerjaService(deps: Deps) {
         await audit.record({ entityType: 'pk', entityId: row.id, action: 'create', after: { ...row } });
         return row;
       });
+    },
+
+    /** The PKs of a year this actor may read (tenant-wide readers: all; unit roles: their units). */
+    async list(actor: Actor, year: number) {
+      const rows = await kinerjaRepo.list(db, actor.tenantId, year);
+      return rows.filter((pk) => can(actor, 'pk.read', { tenantId: pk.tenantId, unitId: pk.unitId }));
     },
 
     async get(actor: Actor, id: string) {
