@@ -34,6 +34,7 @@ import { assessmentRoutes } from './modules/assessment/assessment.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { accountEmailRoutes } from './modules/users/email.routes.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
+import { kinerjaRoutes } from './modules/kinerja/kinerja.routes.ts';
 import { registerAllEvidenceTargets } from './evidence-targets.ts';
 
 /** The lean page of the public survey form (vite.skm.config.ts). */
@@ -144,6 +145,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await notificationRoutes(app, deps);
   await accountEmailRoutes(app, deps);
   await jobRoutes(app, deps);
+  await kinerjaRoutes(app, deps);
 
   // The built SPA, served from the same origin. Files are looked up at request time (a rebuild
   // needs no restart); an unknown path without a file extension is a client-side route and gets

@@ -544,4 +544,69 @@ export interface DB {
   // ---
   // 0016-skm-write-path
   // ---
+  // 0017-kinerja
+  pkAgreements: PkAgreementTable;
+  pkIndicators: PkIndicatorTable;
+  pkRealisations: PkRealisationTable;
+  // ---
+}
+
+// 0017-kinerja: Perjanjian Kinerja, indicators (rencana aksi), quarterly realisations
+export type PkLevel = 'bupati' | 'jpt_pratama' | 'administrator' | 'pengawas';
+export type PkPartyKind = 'definitif' | 'plt' | 'plh' | 'kepala_daerah';
+export interface PkAgreementTable {
+  tenantId: string;
+  id: string;
+  year: number;
+  level: PkLevel;
+  positionId: string | null;
+  unitId: string | null;
+  secondPositionId: string | null;
+  status: 'draft' | 'signed';
+  signedOn: string | null;
+  firstName: string;
+  firstTitle: string;
+  firstNip: string | null;
+  firstRank: string | null;
+  firstKind: PkPartyKind;
+  secondName: string | null;
+  secondTitle: string | null;
+  secondNip: string | null;
+  secondRank: string | null;
+  secondKind: PkPartyKind | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface PkIndicatorTable {
+  tenantId: string;
+  id: string;
+  pkId: string;
+  seq: number;
+  sasaran: string;
+  name: string;
+  unit: string;
+  polarity: 'higher' | 'lower';
+  aggregation: 'sum' | 'last' | 'average' | 'min' | 'max';
+  allowNegative: Bool;
+  target: number;
+  q1Target: number;
+  q2Target: number;
+  q3Target: number;
+  q4Target: number;
+  createdAt: string;
+}
+export interface PkRealisationTable {
+  tenantId: string;
+  indicatorId: string;
+  quarter: number;
+  value: number;
+  note: string | null;
+  status: 'draft' | 'submitted' | 'verified';
+  enteredBy: string;
+  enteredAt: string;
+  submittedBy: string | null;
+  submittedAt: string | null;
+  verifiedBy: string | null;
+  verifiedAt: string | null;
 }

@@ -52,6 +52,12 @@ const TABLE: Record<Action, Record<Role, 'T' | 'U' | '-'>> = {
   'document.issue':    { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: 'U', unit_head: 'U', leader: '-', judge: '-' },
   'document.withdraw': { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: 'U', leader: '-', judge: '-' },
   'letterhead.manage': { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: 'U', unit_head: 'U', leader: '-', judge: '-' },
+  'pk.read':           { admin: 'T', rb_team: 'T', innovation_team: '-', inspectorate: 'T', unit_operator: 'U', unit_head: 'U', leader: 'T', judge: '-' },
+  'pk.manage':         { admin: 'T', rb_team: 'T', innovation_team: '-', inspectorate: '-', unit_operator: 'U', unit_head: 'U', leader: '-', judge: '-' },
+  'pk.sign':           { admin: 'T', rb_team: 'T', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: 'U', leader: '-', judge: '-' },
+  'pk.realise':        { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: 'U', unit_head: 'U', leader: '-', judge: '-' },
+  'pk.submit':         { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: 'U', leader: '-', judge: '-' },
+  'pk.verify':         { admin: 'T', rb_team: 'T', innovation_team: '-', inspectorate: 'T', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
   'job.read':          { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
   'job.manage':        { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
 };

@@ -48,6 +48,12 @@ export type Action =
   | 'document.issue'
   | 'document.withdraw'
   | 'letterhead.manage'
+  | 'pk.read'
+  | 'pk.manage'
+  | 'pk.sign'
+  | 'pk.realise'
+  | 'pk.submit'
+  | 'pk.verify'
   | 'job.read'
   | 'job.manage';
 
@@ -130,6 +136,16 @@ export const POLICY: Record<Action, Rule> = {
   'document.withdraw': { admin: 'tenant', unit_head: 'unit' },
   // Letterheads: the admin for the tenant (and every unit), the unit head/operator for its unit.
   'letterhead.manage': { admin: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
+  // Perjanjian Kinerja (issue 11 item 6). The Tim RB (Bagian Organisasi) manages every PK; a unit
+  // drafts the PKs of its own heads (and its sub-units'); the unit head signs (the Tim RB may mark a
+  // PK signed at the ceremony); operators and heads enter realisations of their unit; the unit
+  // head submits; the Inspektorat or the Tim RB verifies. Pimpinan and the Inspektorat read all.
+  'pk.read': { admin: 'tenant', rb_team: 'tenant', inspectorate: 'tenant', leader: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
+  'pk.manage': { admin: 'tenant', rb_team: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
+  'pk.sign': { admin: 'tenant', rb_team: 'tenant', unit_head: 'unit' },
+  'pk.realise': { admin: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
+  'pk.submit': { admin: 'tenant', unit_head: 'unit' },
+  'pk.verify': { admin: 'tenant', rb_team: 'tenant', inspectorate: 'tenant' },
   // Background jobs of the tenant (delivery, reminders): the admin sees failures and retries them.
   'job.read': { admin: 'tenant' },
   'job.manage': { admin: 'tenant' },

@@ -121,6 +121,22 @@ export const coreEn: CoreCatalog = {
     importTooManyRows: 'The Excel file has too many rows (more than {{max}}). Split the data into several files.',
     badRequest: 'The request cannot be processed: check its address, method and body.',
     decreeDraftAfterDecision: 'The decree has been issued and frozen; the DOCX draft is no longer available. Download the official PDF.',
+    pkHeadOfRegionMissing: 'The head of region\'s name and title are not set in the official document settings; fill them in before creating a performance agreement.',
+    pkNotHead: 'A performance agreement is made for the head of a unit: the position "{{position}}" is not a unit head.',
+    pkLevelTooDeep: 'The position "{{position}}" is below the pengawas level; performance agreements exist for JPT Pratama, administrator and pengawas only.',
+    pkNoHolder: 'The position "{{position}}" has no holder (definitif, Plt or Plh) on the signing date {{date}}; add the assignment first.',
+    pkNoSuperior: 'The superior unit "{{unit}}" has no head position, so PIHAK KEDUA cannot be determined.',
+    pkSuperiorVacant: 'The head position of "{{unit}}" (PIHAK KEDUA) is vacant on {{date}}; add the assignment (definitif, Plt or Plh) first.',
+    pkIndicatorsFrozen: 'This performance agreement is signed; its indicators can no longer change (make a revised agreement).',
+    pkTargetZero: 'A target of 0 cannot be divided by in the capaian formula; enter a target above 0.',
+    pkNegativeTarget: 'The target cannot be negative for the unit {{unit}}.',
+    pkNotSigned: 'Realisations can only be entered for a signed performance agreement.',
+    pkNegativeValue: 'The realisation cannot be negative for the unit {{unit}}; enter 0 or more.',
+    pkRealisationSubmitted: 'This quarter\'s realisation has been submitted and awaits verification; it cannot change now.',
+    pkRealisationVerified: 'This quarter\'s realisation is verified; it changes only through a recorded correction (not available yet).',
+    pkRealisationMissing: 'There is no realisation for quarter {{quarter}} yet; enter it first.',
+    pkExists: 'A performance agreement for {{year}} already exists for this position; change that one (a revised agreement) instead of making a new one.',
+    pkVerifyOwn: 'A realisation cannot be verified by the user who entered it; ask another verifier.',
   },
   zod: {
     required: 'is required',
@@ -138,6 +154,7 @@ export const coreEn: CoreCatalog = {
     retireReason: 'a reason is required when retiring an innovation',
     replicationOrigin: 'give either an original innovation or an external origin',
     invalidEmail: 'must be a valid e-mail address, e.g. name@muaraenimkab.go.id',
+    pkParty: 'give one of: a position (positionId) or the head of region (headOfRegion)',
   },
   nip: {
     length: 'A NIP has 18 digits (this one has {{length}}).',
@@ -245,6 +262,7 @@ export const coreEn: CoreCatalog = {
     formToken: 'Form token',
   },
   fieldsIn: {
+    pk: { name: 'Indicator name', sasaran: 'Objective (sasaran)', unit: 'Unit of measure (satuan)', polarity: 'Polarity', aggregation: 'Annual value method', target: 'Target', quarterTargets: 'Quarter targets', allowNegative: 'May be negative', value: 'Realisation', note: 'Note', signedOn: 'Signing date', headOfRegion: 'Head of region' },
     innovations: { title: 'Innovation name', type: 'Innovation type' },
     positions: { title: 'Position title' },
     units: { type: 'Unit type' },
@@ -275,6 +293,9 @@ export const coreEn: CoreCatalog = {
     assessment_sheet: 'Assessment sheet',
     notification: 'Notification',
     job: 'Background job',
+    pk: 'Performance agreement',
+    pk_indicator: 'Performance indicator',
+    pk_realisation: 'Quarterly realisation',
   },
   unitTypes: {
     sekretariat_daerah: 'Regional Secretariat',
@@ -305,6 +326,15 @@ export const coreEn: CoreCatalog = {
     plt: 'Plt (acting)',
     plh: 'Plh (daily acting)',
   },
+  pkStatus: {
+    draft: 'Draft',
+    signed: 'Signed',
+  },
+  pkRealisationStatus: {
+    draft: 'Entered',
+    submitted: 'Submitted',
+    verified: 'Verified',
+  },
   innovationStatus: {
     draft: 'Draft',
     submitted: 'Submitted',
@@ -317,6 +347,7 @@ export const coreEn: CoreCatalog = {
     return: 'return',
     verify: 'verify',
     publish: 'publish',
+    sign: 'sign',
   },
   importReason: {
     sameTitle: 'same title as an existing innovation',

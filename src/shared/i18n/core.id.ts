@@ -120,6 +120,22 @@ export const coreId = {
     importTooManyRows: 'Berkas Excel berisi terlalu banyak baris (lebih dari {{max}}). Bagi data menjadi beberapa berkas.',
     badRequest: 'Permintaan tidak dapat diproses: periksa alamat, metode dan isi permintaan.',
     decreeDraftAfterDecision: 'Keputusan sudah ditetapkan dan dibekukan; rancangan DOCX tidak tersedia lagi. Unduh PDF resminya.',
+    pkHeadOfRegionMissing: 'Nama dan jabatan kepala daerah belum diisi di pengaturan naskah dinas; isi dahulu agar Perjanjian Kinerja dapat dibuat.',
+    pkNotHead: 'Perjanjian Kinerja dibuat untuk kepala unit: jabatan "{{position}}" bukan jabatan kepala unit.',
+    pkLevelTooDeep: 'Jabatan "{{position}}" berada di bawah tingkat pengawas; Perjanjian Kinerja hanya untuk JPT Pratama, administrator dan pengawas.',
+    pkNoHolder: 'Jabatan "{{position}}" tidak memiliki pemangku (definitif, Plt atau Plh) pada tanggal penandatanganan {{date}}; isi penugasannya dahulu.',
+    pkNoSuperior: 'Unit atasan "{{unit}}" belum memiliki jabatan kepala, sehingga PIHAK KEDUA tidak dapat ditentukan.',
+    pkSuperiorVacant: 'Jabatan kepala "{{unit}}" (PIHAK KEDUA) kosong pada tanggal {{date}}; isi penugasannya (definitif, Plt atau Plh) dahulu.',
+    pkIndicatorsFrozen: 'Perjanjian Kinerja ini sudah ditandatangani; indikatornya tidak dapat diubah lagi (buat perubahan PK).',
+    pkTargetZero: 'Target 0 tidak dapat menjadi pembagi pada rumus capaian; isi target lebih dari 0.',
+    pkNegativeTarget: 'Target tidak boleh negatif untuk satuan {{unit}}.',
+    pkNotSigned: 'Realisasi hanya dapat diisi untuk Perjanjian Kinerja yang sudah ditandatangani.',
+    pkNegativeValue: 'Realisasi tidak boleh negatif untuk satuan {{unit}}; isi angka 0 atau lebih.',
+    pkRealisationSubmitted: 'Realisasi triwulan ini sudah diajukan dan menunggu verifikasi; tidak dapat diubah sekarang.',
+    pkRealisationVerified: 'Realisasi triwulan ini sudah diverifikasi; perubahan hanya melalui koreksi yang tercatat (belum tersedia).',
+    pkRealisationMissing: 'Belum ada realisasi untuk triwulan {{quarter}}; isi realisasinya dahulu.',
+    pkExists: 'Perjanjian Kinerja tahun {{year}} untuk jabatan ini sudah ada; ubah yang ada (perubahan PK) alih-alih membuat baru.',
+    pkVerifyOwn: 'Realisasi tidak boleh diverifikasi oleh pengguna yang mengisinya; minta verifikator lain.',
   },
   zod: {
     required: 'wajib diisi',
@@ -137,6 +153,7 @@ export const coreId = {
     retireReason: 'alasan wajib diisi saat inovasi dihentikan',
     replicationOrigin: 'isi salah satu: inovasi asal atau asal eksternal',
     invalidEmail: 'harus alamat e-mail yang sah, misalnya nama@muaraenimkab.go.id',
+    pkParty: 'isi salah satu: jabatan (positionId) atau kepala daerah (headOfRegion)',
   },
   nip: {
     length: 'NIP harus 18 digit (sekarang {{length}} digit).',
@@ -245,6 +262,7 @@ export const coreId = {
   },
   /** Labels of one resource's fields where the shared `fields` label would name the wrong thing (by route: /api/<scope>/...). */
   fieldsIn: {
+    pk: { name: 'Nama indikator', sasaran: 'Sasaran', unit: 'Satuan', polarity: 'Polaritas', aggregation: 'Cara menghitung nilai tahunan', target: 'Target', quarterTargets: 'Target triwulan', allowNegative: 'Boleh negatif', value: 'Realisasi', note: 'Catatan', signedOn: 'Tanggal penandatanganan', headOfRegion: 'Kepala daerah' },
     innovations: { title: 'Nama inovasi', type: 'Jenis inovasi' },
     positions: { title: 'Nama jabatan' },
     units: { type: 'Jenis unit' },
@@ -275,6 +293,9 @@ export const coreId = {
     assessment_sheet: 'Lembar penilaian',
     notification: 'Notifikasi',
     job: 'Tugas latar',
+    pk: 'Perjanjian Kinerja',
+    pk_indicator: 'Indikator kinerja',
+    pk_realisation: 'Realisasi triwulan',
   },
   unitTypes: {
     sekretariat_daerah: 'Sekretariat Daerah',
@@ -305,6 +326,15 @@ export const coreId = {
     plt: 'Plt (Pelaksana Tugas)',
     plh: 'Plh (Pelaksana Harian)',
   },
+  pkStatus: {
+    draft: 'Draf',
+    signed: 'Ditandatangani',
+  },
+  pkRealisationStatus: {
+    draft: 'Diisi',
+    submitted: 'Diajukan',
+    verified: 'Terverifikasi',
+  },
   innovationStatus: {
     draft: 'Draf',
     submitted: 'Diajukan',
@@ -317,6 +347,7 @@ export const coreId = {
     return: 'kembalikan',
     verify: 'verifikasi',
     publish: 'publikasikan',
+    sign: 'tandatangani',
   },
   importReason: {
     sameTitle: 'judul sama dengan inovasi yang sudah ada',

@@ -28,6 +28,8 @@ import {
   notulaChairLine,
   notulaFollowUpTable,
   PK_TEXT,
+  PK_CAPTIONS,
+  pkQuarterTable,
   pkJabatan,
   pkProgramTable,
   pkTargetTable,
@@ -323,27 +325,33 @@ export async function notulaDocx(n: NotulaInput, o: DocxOptions = {}): Promise<B
 
 // --- perjanjian kinerja -------------------------------------------------------------------------
 export async function perjanjianKinerjaDocx(k: PerjanjianKinerjaInput, o: DocxOptions = {}): Promise<Buffer> {
-  const signatures = () => signaturesSideBySide([{ s: k.pihakKedua, caption: 'PIHAK KEDUA' }, { s: k.signer, caption: 'PIHAK PERTAMA' }], o);
+  const kedua = k.pihakKedua;
+  const signatures = () =>
+    kedua ? signaturesSideBySide([{ s: kedua, caption: PK_CAPTIONS.kedua }, { s: k.signer, caption: PK_CAPTIONS.kesatu }], o) : signaturesSideBySide([{ s: k.signer }], o);
   const children: Block[] = [
     ...kopParagraphs(k.kop, contentWidth(o)),
     p(`PERJANJIAN KINERJA TAHUN ${k.year}`, { bold: true, size: 26, align: AlignmentType.CENTER }),
     p(pkUnitLine(k), { bold: true, align: AlignmentType.CENTER }),
     p(k.kop.governmentLine, { align: AlignmentType.CENTER, after: 240 }),
-    justified(PK_TEXT.opening),
+    justified(kedua ? PK_TEXT.opening : PK_TEXT.openingStatement),
     fieldRows([['Nama', k.signer.name], ['Jabatan', pkJabatan(k.signer)]], o, 1200),
-    p(PK_TEXT.pihakPertama, { before: 40, after: 120 }),
-    fieldRows([['Nama', k.pihakKedua.name], ['Jabatan', pkJabatan(k.pihakKedua)]], o, 1200),
-    p(PK_TEXT.pihakKedua, { before: 40, after: 120 }),
-    justified(PK_TEXT.commitment),
-    justified(PK_TEXT.supervision),
+    ...(kedua
+      ? [
+          p(PK_TEXT.pihakKesatu, { before: 40, after: 120 }),
+          fieldRows([['Nama', kedua.name], ['Jabatan', pkJabatan(kedua)]], o, 1200),
+          p(PK_TEXT.pihakKedua, { before: 40, after: 120 }),
+        ]
+      : []),
+    justified(kedua ? PK_TEXT.commitment : PK_TEXT.commitmentStatement),
+    ...(kedua ? [justified(PK_TEXT.supervision)] : []),
     p(`${k.kop.place}, ${dateId(k.date)}`, { align: AlignmentType.RIGHT, before: 160, after: 200 }),
     signatures(),
     pageBreak(),
     p(`LAMPIRAN PERJANJIAN KINERJA TAHUN ${k.year}`, { bold: true, align: AlignmentType.CENTER }),
     p(pkJabatan(k.signer).toUpperCase(), { align: AlignmentType.CENTER, after: 160 }),
     dataTable(pkTargetTable(k), o),
-    blank(160),
-    dataTable(pkProgramTable(k), o),
+    ...(k.programs.length ? [blank(160), dataTable(pkProgramTable(k), o)] : []),
+    ...(k.quarterTargets?.length ? [blank(160), p('Rencana aksi: target triwulan', { bold: true }), dataTable(pkQuarterTable(k), o)] : []),
     blank(240),
     signatures(),
   ];

@@ -117,11 +117,12 @@ test('DOCX notula: agenda, time, place, chair, notulis, participants, discussion
   assert.match(signatures[1], /^Notulis\n[\s\S]*Rahmat Hidayat, S\.E\.\n.*\nNIP\. 19900101 201503 1 005$/);
 });
 
-test('DOCX perjanjian kinerja (RULES §2.5): title, PIHAK PERTAMA/KEDUA with name and jabatan, targets and programme tables, PIHAK KEDUA left and PIHAK PERTAMA right on both pages', async () => {
+test('DOCX perjanjian kinerja (RULES §2.5–2.6): title, PIHAK KESATU/KEDUA with name and jabatan, targets and programme tables, PIHAK KEDUA left and PIHAK KESATU right on both pages', async () => {
   const pk: PerjanjianKinerjaInput = { kop, number: null, date: '2026-01-31', signer: kepala, pihakKedua: bupati, year: 2026, targets: [{ sasaran: 'Meningkatnya kompetensi ASN', indikator: 'Persentase ASN memenuhi standar kompetensi', target: '75 %' }], programs: [{ name: 'Program Pengembangan Sumber Daya Manusia', budget: '1.250.000.000' }] };
   const r = await read(await perjanjianKinerjaDocx(pk));
-  hasLines(r, ['PERJANJIAN KINERJA TAHUN 2026', 'BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA', 'selanjutnya disebut PIHAK PERTAMA.', 'selaku atasan pihak pertama, selanjutnya disebut PIHAK KEDUA.', 'Muara Enim, 31 Januari 2026', 'LAMPIRAN PERJANJIAN KINERJA TAHUN 2026']);
-  assert.ok(r.lines.some((l) => l.startsWith('Pihak pertama berjanji')) && r.lines.some((l) => l.startsWith('Pihak kedua akan melakukan supervisi')));
+  hasLines(r, ['PERJANJIAN KINERJA TAHUN 2026', 'BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA', 'selanjutnya disebut PIHAK KESATU.', 'selaku atasan PIHAK KESATU, selanjutnya disebut PIHAK KEDUA.', 'Muara Enim, 31 Januari 2026', 'LAMPIRAN PERJANJIAN KINERJA TAHUN 2026']);
+  assert.ok(r.lines.some((l) => l.startsWith('PIHAK KESATU berjanji')) && r.lines.some((l) => l.startsWith('PIHAK KEDUA akan melakukan supervisi')));
+  assert.ok(!r.lines.some((l) => /pertama/i.test(l)), 'no "pihak pertama": 53/2014 says PIHAK KESATU');
   hasRow(r, ['Nama', ':', 'Dr. Hasan Basri, M.Si.']);
   hasRow(r, ['Jabatan', ':', 'Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia']);
   hasRow(r, ['Nama', ':', 'Bupati Muara Enim (uji)']);
@@ -133,6 +134,6 @@ test('DOCX perjanjian kinerja (RULES §2.5): title, PIHAK PERTAMA/KEDUA with nam
   assert.equal(signatureRows.length, 2, 'signed on the agreement and on its lampiran');
   for (const [left, right] of signatureRows) {
     assert.match(left, /^PIHAK KEDUA\nBUPATI MUARA ENIM,\n\nBupati Muara Enim \(uji\)$/);
-    assert.match(right, /^PIHAK PERTAMA\nKEPALA BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA,\n\nDr\. Hasan Basri, M\.Si\.\nPembina Utama Muda \(IV\/c\)\nNIP\. 19701120 199503 1 002$/);
+    assert.match(right, /^PIHAK KESATU\nKEPALA BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA,\n\nDr\. Hasan Basri, M\.Si\.\nPembina Utama Muda \(IV\/c\)\nNIP\. 19701120 199503 1 002$/);
   }
 });

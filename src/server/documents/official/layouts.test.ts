@@ -53,13 +53,22 @@ test('notula: agenda, time, place, chair, notulis, participants, discussion, dec
   has(t, ['Pimpinan rapat', 'Notulis', 'NIP. 19680512 199003 2 001', 'NIP. 19900101 201503 1 005']);
 });
 
-test('perjanjian kinerja (RULES §2.5): title with year and unit, PIHAK PERTAMA/PIHAK KEDUA, commitment and supervision, targets and programme tables', async () => {
+test('perjanjian kinerja (RULES §2.5–2.6): title with year and unit, the 53/2014 wording PIHAK KESATU/PIHAK KEDUA, commitment and supervision, targets and programme tables', async () => {
   const t = await text(perjanjianKinerjaLayout({ kop, number: null, date: '2026-01-31', signer: kepala, pihakKedua: bupati, year: 2026, targets: [{ sasaran: 'Meningkatnya kompetensi ASN', indikator: 'Persentase ASN memenuhi standar kompetensi', target: '75 %' }], programs: [{ name: 'Program Pengembangan Sumber Daya Manusia', budget: '1.250.000.000' }] }));
-  has(t, ['PERJANJIAN KINERJA TAHUN 2026', 'BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA', 'selanjutnya disebut PIHAK PERTAMA.', 'selaku atasan pihak pertama, selanjutnya disebut PIHAK KEDUA.', 'Pihak pertama berjanji', 'Pihak kedua akan melakukan supervisi', 'Muara Enim, 31 Januari 2026']);
+  has(t, ['PERJANJIAN KINERJA TAHUN 2026', 'BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA', 'selanjutnya disebut PIHAK KESATU.', 'selaku atasan PIHAK KESATU, selanjutnya disebut PIHAK KEDUA.', 'PIHAK KESATU berjanji', 'PIHAK KEDUA akan melakukan supervisi', 'Muara Enim, 31 Januari 2026']);
+  assert.ok(!/pertama/i.test(t), 'no "pihak pertama": 53/2014 says PIHAK KESATU');
   has(t, ['LAMPIRAN PERJANJIAN KINERJA TAHUN 2026', 'Sasaran Strategis', 'Indikator Kinerja', 'Target', 'Meningkatnya kompetensi ASN', '75 %', 'Program/Kegiatan/Sub-kegiatan', 'Anggaran (Rp)', '1.250.000.000']);
   const [agreement, attachment] = t.split('LAMPIRAN PERJANJIAN KINERJA');
-  for (const part of [agreement, attachment]) assert.ok(part.includes('PIHAK KEDUA PIHAK PERTAMA'), 'signature captions: PIHAK KEDUA left, PIHAK PERTAMA right');
+  for (const part of [agreement, attachment]) assert.ok(part.includes('PIHAK KEDUA PIHAK KESATU'), 'signature captions: PIHAK KEDUA left, PIHAK KESATU right');
   has(t, ['NIP. 19701120 199503 1 002']);
+});
+
+test('perjanjian kinerja: satuan column and the quarterly target sheet (rencana aksi TW I–IV) in the lampiran; the PK of the head of region has no PIHAK KEDUA', async () => {
+  const t = await text(perjanjianKinerjaLayout({ kop, number: null, date: '2026-01-31', signer: kepala, pihakKedua: bupati, year: 2026, targets: [{ sasaran: 'Meningkatnya kompetensi ASN', indikator: 'Persentase ASN memenuhi standar kompetensi', satuan: '%', target: '75' }], programs: [], quarterTargets: [{ indikator: 'Persentase ASN memenuhi standar kompetensi', satuan: '%', q: ['20', '40', '60', '75'] }] }));
+  has(t, ['Sasaran Strategis Indikator Kinerja Satuan Target', 'Rencana aksi: target triwulan', 'TW I TW II TW III TW IV', '20 40 60 75']);
+  const statement = await text(perjanjianKinerjaLayout({ kop, number: null, date: '2026-01-31', signer: bupati, pihakKedua: null, year: 2026, targets: [{ sasaran: 'Meningkatnya pertumbuhan ekonomi', indikator: 'Laju pertumbuhan ekonomi', target: '5 %' }], programs: [] }));
+  has(statement, ['PERJANJIAN KINERJA TAHUN 2026', 'Berjanji akan mewujudkan', 'Laju pertumbuhan ekonomi']);
+  assert.ok(!statement.includes('PIHAK KEDUA') && !statement.includes('PIHAK KESATU'), 'a statement of the head of region names no parties');
 });
 
 test('DOCX surat (edited before signing): kop, Nomor/Hal, Yth., signer with NIP and tembusan in document.xml', async () => {

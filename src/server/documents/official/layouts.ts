@@ -265,37 +265,56 @@ export function notulaLayout(n: NotulaInput): LayoutDoc {
   };
 }
 
-// --- perjanjian kinerja (PermenPANRB 53/2014, RULES §2.5) -------------------------------------
+// --- perjanjian kinerja (PermenPANRB 53/2014, RULES §2.5–2.6) ----------------------------------
 export interface PerjanjianKinerjaInput extends Common {
   year: number;
-  pihakKedua: SignatureBlock; // the superior; `signer` (Common) is PIHAK PERTAMA
-  targets: Array<{ sasaran: string; indikator: string; target: string }>;
+  /** The superior (PIHAK KEDUA); `signer` (Common) is PIHAK KESATU. Null for the PK of the head of region (a statement: no pihak kedua, RULES §2.6). */
+  pihakKedua: SignatureBlock | null;
+  targets: Array<{ sasaran: string; indikator: string; satuan?: string; target: string }>;
   programs: Array<{ name: string; budget: string; note?: string }>;
+  /** Rencana aksi: the quarterly target sheet (TW I–IV), printed when given. */
+  quarterTargets?: Array<{ indikator: string; satuan?: string; q: [string, string, string, string] }>;
 }
 
 /** "Plt. Kepala Dinas …" as written after "Jabatan :" in the PK. */
 export const pkJabatan = (s: SignatureBlock) => `${s.prefix ? `${s.prefix} ` : ''}${s.jabatan}`;
 export const pkUnitLine = (p: PerjanjianKinerjaInput) => (p.signer.unitName ?? p.kop.unitName ?? '').toUpperCase();
+/** The 53/2014 wording (RULES §2.6 [HIGH]): PIHAK KESATU, not "pihak pertama". */
 export const PK_TEXT = {
   opening: 'Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, dan akuntabel serta berorientasi pada hasil, kami yang bertanda tangan di bawah ini:',
-  pihakPertama: 'selanjutnya disebut PIHAK PERTAMA.',
-  pihakKedua: 'selaku atasan pihak pertama, selanjutnya disebut PIHAK KEDUA.',
-  commitment: 'Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami.',
-  supervision: 'Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan dan sanksi.',
+  openingStatement: 'Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, dan akuntabel serta berorientasi pada hasil, yang bertanda tangan di bawah ini:',
+  pihakKesatu: 'selanjutnya disebut PIHAK KESATU.',
+  pihakKedua: 'selaku atasan PIHAK KESATU, selanjutnya disebut PIHAK KEDUA.',
+  commitment: 'PIHAK KESATU berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami.',
+  commitmentStatement: 'Berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami.',
+  supervision: 'PIHAK KEDUA akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan dan sanksi.',
 };
-export const pkTargetTable = (p: PerjanjianKinerjaInput): Table => ({
-  headers: ['No', 'Sasaran Strategis', 'Indikator Kinerja', 'Target'],
-  widths: [24, '*', '*', 80],
-  rows: p.targets.map((t, i) => [String(i + 1), t.sasaran, t.indikator, t.target]),
-});
+/** Signature captions, left to right: PIHAK KEDUA left, PIHAK KESATU right (RULES §2.6). */
+export const PK_CAPTIONS = { kedua: 'PIHAK KEDUA', kesatu: 'PIHAK KESATU' } as const;
+export const pkTargetTable = (p: PerjanjianKinerjaInput): Table => {
+  const withSatuan = p.targets.some((t) => t.satuan);
+  return withSatuan
+    ? { headers: ['No', 'Sasaran Strategis', 'Indikator Kinerja', 'Satuan', 'Target'], widths: [24, '*', '*', 56, 64], rows: p.targets.map((t, i) => [String(i + 1), t.sasaran, t.indikator, t.satuan ?? '', t.target]) }
+    : { headers: ['No', 'Sasaran Strategis', 'Indikator Kinerja', 'Target'], widths: [24, '*', '*', 80], rows: p.targets.map((t, i) => [String(i + 1), t.sasaran, t.indikator, t.target]) };
+};
 export const pkProgramTable = (p: PerjanjianKinerjaInput): Table => ({
   headers: ['No', 'Program/Kegiatan/Sub-kegiatan', 'Anggaran (Rp)', 'Keterangan'],
   widths: [24, '*', 100, 80],
   rows: p.programs.map((x, i) => [String(i + 1), x.name, x.budget, x.note ?? '']),
 });
+export const pkQuarterTable = (p: PerjanjianKinerjaInput): Table => ({
+  headers: ['No', 'Indikator Kinerja', 'Satuan', 'TW I', 'TW II', 'TW III', 'TW IV'],
+  widths: [24, '*', 56, 48, 48, 48, 48],
+  rows: (p.quarterTargets ?? []).map((x, i) => [String(i + 1), x.indikator, x.satuan ?? '', ...x.q]),
+});
 
 export function perjanjianKinerjaLayout(p: PerjanjianKinerjaInput): LayoutDoc {
   const title = pkJabatan;
+  const kedua = p.pihakKedua;
+  const signatures = (): PdfContent =>
+    kedua
+      ? { columns: [smallSignature(kedua, PK_CAPTIONS.kedua), smallSignature(p.signer, PK_CAPTIONS.kesatu)], columnGap: 12, margin: [0, 10, 0, 0] }
+      : { columns: [{ width: '*', text: '' }, smallSignature(p.signer)], columnGap: 12, margin: [0, 10, 0, 0] };
   return {
     info: { title: `Perjanjian Kinerja Tahun ${p.year} — ${p.signer.jabatan}` },
     pageMargins: MARGINS,
@@ -304,23 +323,28 @@ export function perjanjianKinerjaLayout(p: PerjanjianKinerjaInput): LayoutDoc {
       { text: `PERJANJIAN KINERJA TAHUN ${p.year}`, alignment: 'center', bold: true, fontSize: 12 },
       { text: pkUnitLine(p), alignment: 'center', bold: true },
       { text: p.kop.governmentLine, alignment: 'center', margin: [0, 0, 0, 12] },
-      { text: PK_TEXT.opening, alignment: 'justify', margin: [0, 0, 0, 6] },
+      { text: kedua ? PK_TEXT.opening : PK_TEXT.openingStatement, alignment: 'justify', margin: [0, 0, 0, 6] },
       row('Nama', p.signer.name, 60),
       row('Jabatan', title(p.signer), 60),
-      { text: PK_TEXT.pihakPertama, margin: [0, 2, 0, 6] },
-      row('Nama', p.pihakKedua.name, 60),
-      row('Jabatan', title(p.pihakKedua), 60),
-      { text: PK_TEXT.pihakKedua, margin: [0, 2, 0, 6] },
-      { text: PK_TEXT.commitment, alignment: 'justify', margin: [0, 0, 0, 6] },
-      { text: PK_TEXT.supervision, alignment: 'justify', margin: [0, 0, 0, 6] },
+      ...(kedua
+        ? [
+            { text: PK_TEXT.pihakKesatu, margin: [0, 2, 0, 6] },
+            row('Nama', kedua.name, 60),
+            row('Jabatan', title(kedua), 60),
+            { text: PK_TEXT.pihakKedua, margin: [0, 2, 0, 6] },
+          ]
+        : []),
+      { text: kedua ? PK_TEXT.commitment : PK_TEXT.commitmentStatement, alignment: 'justify', margin: [0, 0, 0, 6] },
+      ...(kedua ? [{ text: PK_TEXT.supervision, alignment: 'justify', margin: [0, 0, 0, 6] }] : []),
       { text: `${p.kop.place}, ${dateId(p.date)}`, alignment: 'right', margin: [0, 8, 0, 0] },
-      { columns: [smallSignature(p.pihakKedua, 'PIHAK KEDUA'), smallSignature(p.signer, 'PIHAK PERTAMA')], columnGap: 12, margin: [0, 10, 0, 0] },
+      signatures(),
       { text: '', pageBreak: 'after' },
       { text: `LAMPIRAN PERJANJIAN KINERJA TAHUN ${p.year}`, alignment: 'center', bold: true },
       { text: title(p.signer).toUpperCase(), alignment: 'center', margin: [0, 0, 0, 8] },
       tableContent(pkTargetTable(p)),
-      tableContent(pkProgramTable(p)),
-      { columns: [smallSignature(p.pihakKedua, 'PIHAK KEDUA'), smallSignature(p.signer, 'PIHAK PERTAMA')], columnGap: 12, margin: [0, 10, 0, 0] },
+      ...(p.programs.length ? [tableContent(pkProgramTable(p))] : []),
+      ...(p.quarterTargets?.length ? [{ text: 'Rencana aksi: target triwulan', bold: true, margin: [0, 8, 0, 2] }, tableContent(pkQuarterTable(p))] : []),
+      signatures(),
     ],
   };
 }

@@ -1,0 +1,33 @@
+import { defineMachine } from '../../workflow/state-machine.ts';
+
+/**
+ * Workflows of the Perjanjian Kinerja (ARCHITECTURE "Workflow"): the PK is drafted and signed
+ * (unit head of its unit, or the Tim RB marking it signed at the ceremony); each quarter's
+ * realisation is entered (operator/head of the unit), submitted by the unit head and verified by
+ * the Inspektorat or the Tim RB/Bagian Organisasi — never by the user who entered the value
+ * (checked in the service). Only verified values count in the capaian.
+ */
+export const PK_STATES = ['draft', 'signed'] as const;
+export type PkState = (typeof PK_STATES)[number];
+export const pkMachine = defineMachine<PkState, 'sign'>({
+  entityType: 'pk',
+  entity: 'pk',
+  states: PK_STATES,
+  stateLabels: 'pkStatus',
+  actionLabels: 'workflow',
+  transitions: [{ from: ['draft'], to: 'signed', action: 'sign', who: 'pk.sign' }],
+});
+
+export const PK_REALISATION_STATES = ['draft', 'submitted', 'verified'] as const;
+export type PkRealisationState = (typeof PK_REALISATION_STATES)[number];
+export const pkRealisationMachine = defineMachine<PkRealisationState, 'submit' | 'verify'>({
+  entityType: 'pk_realisation',
+  entity: 'pk_realisation',
+  states: PK_REALISATION_STATES,
+  stateLabels: 'pkRealisationStatus',
+  actionLabels: 'workflow',
+  transitions: [
+    { from: ['draft'], to: 'submitted', action: 'submit', who: 'pk.submit' },
+    { from: ['submitted'], to: 'verified', action: 'verify', who: 'pk.verify' },
+  ],
+});

@@ -1,0 +1,71 @@
+import type { Executor } from '../../db/db.ts';
+import type { PkAgreementTable, PkIndicatorTable, PkRealisationTable } from '../../db/schema.ts';
+
+/** Kysely queries of the Perjanjian Kinerja module; every function takes tenantId. */
+export const kinerjaRepo = {
+  position(db: Executor, tenantId: string, positionId: string) {
+    return db.selectFrom('positions').select(['id', 'unitId', 'title', 'isHead']).where('tenantId', '=', tenantId).where('id', '=', positionId).executeTakeFirst();
+  },
+  unit(db: Executor, tenantId: string, unitId: string) {
+    return db.selectFrom('units').select(['id', 'parentId', 'name']).where('tenantId', '=', tenantId).where('id', '=', unitId).executeTakeFirst();
+  },
+  find(db: Executor, tenantId: string, id: string) {
+    return db.selectFrom('pkAgreements').selectAll().where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  },
+  /** The PK of a position (null: the head of region) for a year, if one exists. */
+  findFor(db: Executor, tenantId: string, positionId: string | null, year: number) {
+    let q = db.selectFrom('pkAgreements').select(['id', 'status']).where('tenantId', '=', tenantId).where('year', '=', year);
+    q = positionId ? q.where('positionId', '=', positionId) : q.where('positionId', 'is', null).where('level', '=', 'bupati');
+    return q.executeTakeFirst();
+  },
+  list(db: Executor, tenantId: string, year: number) {
+    return db.selectFrom('pkAgreements').selectAll().where('tenantId', '=', tenantId).where('year', '=', year).orderBy('level').orderBy('firstTitle').orderBy('id').execute();
+  },
+  async insert(db: Executor, row: PkAgreementTable) {
+    await db.insertInto('pkAgreements').values(row).execute();
+  },
+  async update(db: Executor, tenantId: string, id: string, set: Partial<PkAgreementTable>) {
+    await db.updateTable('pkAgreements').set(set).where('tenantId', '=', tenantId).where('id', '=', id).execute();
+  },
+  indicators(db: Executor, tenantId: string, pkId: string) {
+    return db.selectFrom('pkIndicators').selectAll().where('tenantId', '=', tenantId).where('pkId', '=', pkId).orderBy('seq').orderBy('id').execute();
+  },
+  async nextSeq(db: Executor, tenantId: string, pkId: string) {
+    const r = await db.selectFrom('pkIndicators').select((eb) => eb.fn.max('seq').as('m')).where('tenantId', '=', tenantId).where('pkId', '=', pkId).executeTakeFirst();
+    return Number(r?.m ?? 0) + 1;
+  },
+  async insertIndicator(db: Executor, row: PkIndicatorTable) {
+    await db.insertInto('pkIndicators').values(row).execute();
+  },
+  /** An indicator with the PK it belongs to (unit, status) — one query. */
+  indicatorWithPk(db: Executor, tenantId: string, indicatorId: string) {
+    return db
+      .selectFrom('pkIndicators as i')
+      .innerJoin('pkAgreements as a', (j) => j.onRef('a.tenantId', '=', 'i.tenantId').onRef('a.id', '=', 'i.pkId'))
+      .selectAll('i')
+      .select(['a.unitId as pkUnitId', 'a.status as pkStatus', 'a.year as pkYear'])
+      .where('i.tenantId', '=', tenantId)
+      .where('i.id', '=', indicatorId)
+      .executeTakeFirst();
+  },
+  realisationsOfPk(db: Executor, tenantId: string, pkId: string) {
+    return db
+      .selectFrom('pkRealisations as r')
+      .innerJoin('pkIndicators as i', (j) => j.onRef('i.tenantId', '=', 'r.tenantId').onRef('i.id', '=', 'r.indicatorId'))
+      .selectAll('r')
+      .where('r.tenantId', '=', tenantId)
+      .where('i.pkId', '=', pkId)
+      .orderBy('r.indicatorId')
+      .orderBy('r.quarter')
+      .execute();
+  },
+  realisation(db: Executor, tenantId: string, indicatorId: string, quarter: number) {
+    return db.selectFrom('pkRealisations').selectAll().where('tenantId', '=', tenantId).where('indicatorId', '=', indicatorId).where('quarter', '=', quarter).executeTakeFirst();
+  },
+  async insertRealisation(db: Executor, row: PkRealisationTable) {
+    await db.insertInto('pkRealisations').values(row).execute();
+  },
+  async updateRealisation(db: Executor, tenantId: string, indicatorId: string, quarter: number, set: Partial<PkRealisationTable>) {
+    await db.updateTable('pkRealisations').set(set).where('tenantId', '=', tenantId).where('indicatorId', '=', indicatorId).where('quarter', '=', quarter).execute();
+  },
+};
