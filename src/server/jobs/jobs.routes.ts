@@ -19,10 +19,11 @@ export async function jobRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/admin/jobs/export.csv', { schema: { tags, summary: 'The filtered, sorted job list as CSV (admin)', querystring: ZJobListQuery } }, async (request, reply) => {
     const actor = actorOf(request);
     const { items } = await service.list(actor, { ...request.query, page: 1, pageSize: EXPORT_MAX_ROWS });
+    const x = await createTenantService(deps).exportContext(actor.tenantId, 'tugas-latar');
     const csv = csvDownload(
-      await createTenantService(deps).exportFileName(actor.tenantId, 'tugas-latar'),
+      x.fileName,
       ['ID', 'Jenis', 'Status', 'Percobaan', 'Maks. percobaan', 'Dijadwalkan', 'Dibuat', 'Diperbarui', 'Selesai', 'Galat terakhir'],
-      items.map((j) => [j.id, j.kind, j.status, j.attempts, j.maxAttempts, j.runAt, j.createdAt, j.updatedAt, j.finishedAt, j.lastError]),
+      items.map((j) => [j.id, j.kind, j.status, j.attempts, j.maxAttempts, x.stamp(j.runAt), x.stamp(j.createdAt), x.stamp(j.updatedAt), x.stamp(j.finishedAt), j.lastError]),
     );
     return reply.type(csv.contentType).header('content-disposition', csv.disposition).send(csv.body);
   });

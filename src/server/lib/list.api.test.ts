@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCsv } from './csv.ts';
 import { regionSlug } from './list.ts';
+import { formatRegionStamp, regionDate } from '../../shared/region-time.ts';
 import { createTestRuntime, signedIn, testDialects, TestClient, type TestRuntime } from '../testing/harness.ts';
 
 /**
@@ -86,13 +87,17 @@ for (const dialect of await testDialects()) {
       const res = await admin.get(`/api/innovations/export.csv?${filter}&page=3&pageSize=2`);
       assert.equal(res.status, 200);
       assert.match(String(res.headers['content-type']), /^text\/csv/);
-      const today = new Date().toISOString().slice(0, 10);
+      const today = regionDate(new Date(), '16.03'); // the region's day (WIB), not the UTC day
       // One Content-Disposition builder (lib/attachment.ts): the ASCII name and its RFC 8187 twin.
       assert.equal(res.headers['content-disposition'], `attachment; filename="inovasi-muara-enim-${today}.csv"; filename*=UTF-8''inovasi-muara-enim-${today}.csv`);
       const [header, ...rows] = parseCsv(res.raw.replace(/^\uFEFF/, ''));
       assert.equal(header[0], 'ID Serasan');
       assert.deepEqual(rows.map((r) => r[0]), listed.map((r) => r.id), 'every filtered row, all pages, same order (paging ignored)');
       assert.deepEqual(rows.map((r) => r[1]), listed.map((r) => r.title));
+      // Timestamps in the region's zone (Muara Enim: WIB), as a reader there writes them.
+      assert.equal(header[10], 'Diperbarui');
+      for (const r of rows) assert.match(r[10]!, /^\d{4}-\d{2}-\d{2} \d{2}\.\d{2} WIB$/);
+      assert.equal(rows[0]![10], formatRegionStamp(listed[0]!.updatedAt, '16.03'));
     });
 
     test('public catalogue: newest publication first, sortable by title, anonymous', async () => {

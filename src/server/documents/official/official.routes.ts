@@ -84,10 +84,11 @@ export async function officialDocumentRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/documents/numbers/export.csv', { schema: { tags, querystring: ZDocRegisterQuery, summary: 'The filtered, sorted register as CSV' } }, async (request, reply) => {
     const actor = actorOf(request);
     const { items } = await docs.register(actor, { ...request.query, page: 1, pageSize: EXPORT_MAX_ROWS });
+    const x = await createTenantService(deps).exportContext(actor.tenantId, 'register-nomor-dokumen');
     const csv = csvDownload(
-      await createTenantService(deps).exportFileName(actor.tenantId, 'register-nomor-dokumen'),
+      x.fileName,
       ['Nomor', 'Jenis', 'Perihal', 'Unit', 'Tahun', 'Diterbitkan pada', 'Oleh', 'Status', 'Alasan'],
-      items.map((n) => [n.number, TYPE_NAME[n.docType] ?? n.docType, n.title, n.unitName, n.year, n.issuedAt, n.issuedByName, REGISTER_STATUS_NAME[registerStatus(n)], n.cancelReason ?? n.withdrawnReason]),
+      items.map((n) => [n.number, TYPE_NAME[n.docType] ?? n.docType, n.title, n.unitName, n.year, x.stamp(n.issuedAt), n.issuedByName, REGISTER_STATUS_NAME[registerStatus(n)], n.cancelReason ?? n.withdrawnReason]),
     );
     return reply.type(csv.contentType).header('content-disposition', csv.disposition).send(csv.body);
   });

@@ -42,10 +42,11 @@ export async function competitionRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/competitions/export.csv', { schema: { tags, summary: 'The filtered, sorted competitions list as CSV', querystring: ZCompetitionListQuery } }, async (request, reply) => {
     const actor = actorOf(request);
     const { items } = await competitions.list(actor, { ...request.query, page: 1, pageSize: EXPORT_MAX_ROWS });
+    const x = await createTenantService(deps).exportContext(actor.tenantId, 'kompetisi-inovasi');
     const csv = csvDownload(
-      await createTenantService(deps).exportFileName(actor.tenantId, 'kompetisi-inovasi'),
+      x.fileName,
       ['Nama kompetisi', 'Tahun', 'Status', 'Penutupan pendaftaran', 'Kuota', 'Penilaian tertutup', 'Nomor SK penetapan', 'Dibuat'],
-      items.map((c) => [c.name, c.year, c.status === 'frozen' ? 'Ditetapkan' : 'Dibuka', c.registrationClose, c.quota, c.isBlind === 1 ? 'ya' : 'tidak', c.decisionNumber, c.createdAt]),
+      items.map((c) => [c.name, c.year, c.status === 'frozen' ? 'Ditetapkan' : 'Dibuka', c.registrationClose, c.quota, c.isBlind === 1 ? 'ya' : 'tidak', c.decisionNumber, x.stamp(c.createdAt)]),
     );
     return reply.type(csv.contentType).header('content-disposition', csv.disposition).send(csv.body);
   });

@@ -46,10 +46,11 @@ export async function evidenceRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/evidence/export.csv', { schema: { tags, summary: 'The filtered, sorted evidence list as CSV', querystring: ZEvidenceListQuery } }, async (request, reply) => {
     const actor = actorOf(request);
     const { items } = await evidence.list(actor, { ...request.query, page: 1, pageSize: EXPORT_MAX_ROWS });
+    const x = await createTenantService(deps).exportContext(actor.tenantId, 'berkas-bukti');
     const csv = csvDownload(
-      await createTenantService(deps).exportFileName(actor.tenantId, 'berkas-bukti'),
+      x.fileName,
       ['Nama berkas', 'Jenis', 'Ukuran (byte)', 'SHA-256', 'Diunggah oleh', 'Diunggah pada', 'Tautan'],
-      items.map((e) => [e.originalName, e.mime, e.size, e.sha256, e.uploadedByName, e.createdAt, e.links.map((l) => `${l.entityType}:${l.entityId}`)]),
+      items.map((e) => [e.originalName, e.mime, e.size, e.sha256, e.uploadedByName, x.stamp(e.createdAt), e.links.map((l) => `${l.entityType}:${l.entityId}`)]),
     );
     return reply.type(csv.contentType).header('content-disposition', csv.disposition).send(csv.body);
   });

@@ -60,10 +60,11 @@ export async function innovationRoutes(app: FastifyInstance, deps: Deps) {
     const actor = actorOf(request);
     const { items } = await innovations.list(actor, { ...request.query, page: 1, pageSize: EXPORT_MAX_ROWS });
     const lang = request.lang;
+    const x = await createTenantService(deps).exportContext(actor.tenantId, 'inovasi');
     const csv = csvDownload(
-      await createTenantService(deps).exportFileName(actor.tenantId, 'inovasi'),
+      x.fileName,
       ['ID Serasan', 'Judul', 'Akronim', 'Perangkat Daerah', 'Tahun', 'Tahapan', 'Jenis', 'Urusan Utama', 'Digital', 'Status', 'Diperbarui'],
-      items.map(presentInnovationSummary).map((i) => [i.id, i.title, i.acronym, i.unitName, i.year, i.stage, i.type, i.urusanMain, i.digital ? 'ya' : 'tidak', translate(lang, `innovationStatus.${i.status}`), i.updatedAt]),
+      items.map(presentInnovationSummary).map((i) => [i.id, i.title, i.acronym, i.unitName, i.year, i.stage, i.type, i.urusanMain, i.digital ? 'ya' : 'tidak', translate(lang, `innovationStatus.${i.status}`), x.stamp(i.updatedAt)]),
     );
     return reply.type(csv.contentType).header('content-disposition', csv.disposition).send(csv.body);
   });

@@ -1,4 +1,5 @@
 import { exportFileName } from '../../lib/list.ts';
+import { formatRegionStamp } from '../../../shared/region-time.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
@@ -83,6 +84,18 @@ export function createTenantService(deps: Deps) {
       // Named by the region's calendar day (WIB/WITA/WIT), not the UTC day.
       const t = await tenantsRepo.findTenant(db, tenantId);
       return exportFileName({ name: t?.name ?? '', regionCode: t?.regionCode ?? null }, what, clock.now(), ext);
+    },
+    /**
+     * What a region's CSV export needs: its file name (region, region's day) and a formatter that
+     * writes timestamps in the region's zone ("2026-03-02 01.30 WITA"; '' for none).
+     */
+    async exportContext(tenantId: string, what: string, ext = 'csv') {
+      const t = await tenantsRepo.findTenant(db, tenantId);
+      const regionCode = t?.regionCode ?? null;
+      return {
+        fileName: exportFileName({ name: t?.name ?? '', regionCode }, what, clock.now(), ext),
+        stamp: (at: string | null | undefined) => (at ? formatRegionStamp(at, regionCode) : ''),
+      };
     },
     listTenants(actor: Actor) {
       authorize(actor, 'tenant.create', { tenantId: actor.tenantId });

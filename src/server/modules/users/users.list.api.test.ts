@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCsv } from '../../lib/csv.ts';
+import { regionDate } from '../../../shared/region-time.ts';
 import { createTestRuntime, signedIn, testDialects, TestClient, type TestRuntime } from '../../testing/harness.ts';
 import { allPages, expectOrder } from '../../testing/lists.ts';
 import { createUsersService } from './users.service.ts';
@@ -96,7 +97,7 @@ for (const dialect of await testDialects()) {
       const res = await admin.get('/api/users/export.csv?status=active&sort=name&page=2&pageSize=1');
       assert.equal(res.status, 200, res.raw);
       assert.match(String(res.headers['content-type']), /^text\/csv/);
-      const today = new Date().toISOString().slice(0, 10);
+      const today = regionDate(new Date(), '16.03'); // the region's day (WIB), not the UTC day
       assert.equal(res.headers['content-disposition'], `attachment; filename="pengguna-muara-enim-${today}.csv"; filename*=UTF-8''pengguna-muara-enim-${today}.csv`);
       const [header, ...rows] = parseCsv(res.raw.replace(/^\uFEFF/, ''));
       assert.deepEqual(header, ['Nama pengguna', 'Nama', 'E-mail', 'Peran', 'Aktif', 'Wajib ganti kata sandi', 'Dibuat']);
@@ -104,6 +105,7 @@ for (const dialect of await testDialects()) {
       assert.ok(!rows.some((r) => r[0] === 'zaenal'), 'the deactivated user is filtered out');
       assert.equal(rows.find((r) => r[0] === 'ani.lestari')![3], 'Operator unit (Dinas Kependudukan dan Pencatatan Sipil)');
       assert.doesNotMatch(res.raw, /argon2|passwordHash|kata sandi sementara/i, 'no password material');
+      for (const r of rows) assert.match(r[6]!, /^\d{4}-\d{2}-\d{2} \d{2}\.\d{2} WIB$/, 'created in the region\'s zone');
     });
 
     test('another pemda’s admin lists and exports only their own users; other roles may not list users', async () => {

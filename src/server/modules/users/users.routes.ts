@@ -31,8 +31,9 @@ export async function userRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/users/export.csv', { schema: { tags, summary: 'The filtered, sorted users list as CSV (no secrets)', querystring: ZUsersListQuery } }, async (request, reply) => {
     const actor = actorOf(request);
     const { items } = await users.list(actor, { ...request.query, page: 1, pageSize: EXPORT_MAX_ROWS });
+    const x = await createTenantService(deps).exportContext(actor.tenantId, 'pengguna');
     const csv = csvDownload(
-      await createTenantService(deps).exportFileName(actor.tenantId, 'pengguna'),
+      x.fileName,
       ['Nama pengguna', 'Nama', 'E-mail', 'Peran', 'Aktif', 'Wajib ganti kata sandi', 'Dibuat'],
       items.map((u) => [
         u.username,
@@ -41,7 +42,7 @@ export async function userRoutes(app: FastifyInstance, deps: Deps) {
         u.roles.map((g) => { const role = lookup(coreId, `roles.${g.role}`) ?? g.role; return g.unitName ? `${role} (${g.unitName})` : role; }).join('; '),
         u.isActive ? 'ya' : 'tidak',
         u.mustChangePassword ? 'ya' : 'tidak',
-        u.createdAt,
+        x.stamp(u.createdAt),
       ]),
     );
     return reply.type(csv.contentType).header('content-disposition', csv.disposition).send(csv.body);
