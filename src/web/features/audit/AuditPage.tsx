@@ -112,8 +112,9 @@ export default function AuditPage() {
       render: (e) => {
         const n = Object.keys(e.changes ?? {}).length;
         return (
-          <Group gap={6} wrap="nowrap">
-            <Badge size="sm" variant="light" color={ACTION_COLORS[e.action] ?? 'gray'}>
+          // The badge keeps its whole word on a phone; the count goes below it when space is short.
+          <Group gap={6} wrap="wrap">
+            <Badge size="sm" variant="light" color={ACTION_COLORS[e.action] ?? 'gray'} style={{ flexShrink: 0 }}>
               {t(`actions.${e.action}`, { defaultValue: e.action })}
             </Badge>
             {n > 0 && (
