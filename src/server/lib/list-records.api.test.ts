@@ -7,6 +7,7 @@ import { writeWithAudit } from '../modules/audit/audit.writer.ts';
 import { createUsersService } from '../modules/users/users.service.ts';
 import { issueOfficialDocument } from '../documents/official/issue.ts';
 import { createTestRuntime, signedIn, testDialects, TestClient, type TestRuntime } from '../testing/harness.ts';
+import { allPages, expectOrder } from '../testing/lists.ts';
 
 /**
  * Issue 10 item 5, the record lists: the numbering register (search, type/year/status filters,
@@ -15,36 +16,6 @@ import { createTestRuntime, signedIn, testDialects, TestClient, type TestRuntime
  * paging). Checked on both databases; expected orders are computed here, independently.
  */
 
-/** Fetch every page of a list; checks that pages neither overlap nor skip. */
-async function allPages(c: TestClient, url: string, pageSize: number) {
-  const out: any[] = [];
-  let total = -1;
-  for (let page = 1; page < 200; page++) {
-    const res = await c.get(`${url}${url.includes('?') ? '&' : '?'}page=${page}&pageSize=${pageSize}`);
-    assert.equal(res.status, 200, res.raw);
-    total = res.body.total;
-    out.push(...res.body.items);
-    if (res.body.items.length < pageSize) break;
-  }
-  assert.equal(out.length, total, `${url}: pages add up to the total`);
-  assert.equal(new Set(out.map((x) => x.id)).size, out.length, `${url}: no row on two pages`);
-  return out;
-}
-
-/** NULLs last, text case-insensitively, then id ascending (the list's tie-break). */
-function expectOrder<T extends { id: string }>(rows: T[], key: (r: T) => string | number | null, desc: boolean): string[] {
-  return [...rows]
-    .sort((a, b) => {
-      const x = key(a);
-      const y = key(b);
-      if (x === null || y === null) return x === y ? (a.id < b.id ? -1 : 1) : x === null ? 1 : -1;
-      const xs = typeof x === 'string' ? x.toLowerCase() : x;
-      const ys = typeof y === 'string' ? y.toLowerCase() : y;
-      if (xs !== ys) return (xs < ys ? -1 : 1) * (desc ? -1 : 1);
-      return a.id < b.id ? -1 : 1;
-    })
-    .map((r) => r.id);
-}
 
 const csvRows = (raw: string) => parseCsv(raw.replace(/^\uFEFF/, ''));
 

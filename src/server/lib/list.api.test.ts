@@ -4,6 +4,7 @@ import { parseCsv } from './csv.ts';
 import { regionSlug } from './list.ts';
 import { formatRegionStamp, regionDate } from '../../shared/region-time.ts';
 import { createTestRuntime, signedIn, testDialects, TestClient, type TestRuntime } from '../testing/harness.ts';
+import { allPages, expectOrder } from '../testing/lists.ts';
 
 /**
  * Issue 10 item 5: every list endpoint sorts by whitelisted keys (`-key` descending), pages
@@ -13,36 +14,6 @@ import { createTestRuntime, signedIn, testDialects, TestClient, type TestRuntime
 
 const pdf = (n: number) => Buffer.from(`%PDF-1.4\n% berkas ${n}\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n`);
 
-/** Fetch every page of a list; checks that pages neither overlap nor skip. */
-async function allPages(c: TestClient, url: string, pageSize: number) {
-  const out: any[] = [];
-  let total = -1;
-  for (let page = 1; page < 100; page++) {
-    const res = await c.get(`${url}${url.includes('?') ? '&' : '?'}page=${page}&pageSize=${pageSize}`);
-    assert.equal(res.status, 200, res.raw);
-    total = res.body.total;
-    out.push(...res.body.items);
-    if (res.body.items.length < pageSize) break;
-  }
-  assert.equal(out.length, total, `${url}: pages add up to the total`);
-  assert.equal(new Set(out.map((x) => x.id)).size, out.length, `${url}: no row on two pages`);
-  return out;
-}
-
-/** The expected order, computed here independently: NULLs last, text case-insensitively, then id. */
-function expectOrder<T extends { id: string }>(rows: T[], key: (r: T) => string | number | null, desc: boolean): string[] {
-  return [...rows]
-    .sort((a, b) => {
-      const x = key(a);
-      const y = key(b);
-      if (x === null || y === null) return x === y ? (a.id < b.id ? -1 : 1) : x === null ? 1 : -1;
-      const xs = typeof x === 'string' ? x.toLowerCase() : x;
-      const ys = typeof y === 'string' ? y.toLowerCase() : y;
-      if (xs !== ys) return (xs < ys ? -1 : 1) * (desc ? -1 : 1);
-      return a.id < b.id ? -1 : 1;
-    })
-    .map((r) => r.id);
-}
 
 for (const dialect of await testDialects()) {
   describe(`list sort, paging and export [${dialect}]`, () => {

@@ -8,7 +8,7 @@ import type { TestClient } from './harness.ts';
 export async function allPages(c: TestClient, url: string, pageSize: number) {
   const out: any[] = [];
   let total = -1;
-  for (let page = 1; page < 100; page++) {
+  for (let page = 1; page < 200; page++) {
     const res = await c.get(`${url}${url.includes('?') ? '&' : '?'}page=${page}&pageSize=${pageSize}`);
     assert.equal(res.status, 200, res.raw);
     total = res.body.total;
