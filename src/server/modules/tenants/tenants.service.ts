@@ -73,6 +73,20 @@ export async function insertTenantForRegion(tx: Tx, audit: AuditRecorder, region
 
 export function createTenantService(deps: Deps) {
   const { db, clock } = deps;
+
+  /**
+   * What a region's CSV export needs: its file name (region, region's day) and a formatter that
+   * writes timestamps in the region's zone ("2026-03-02 01.30 WITA"; '' for none).
+   */
+  async function exportContext(tenantId: string, what: string, ext = 'csv') {
+    const t = await tenantsRepo.findTenant(db, tenantId);
+    const regionCode = t?.regionCode ?? null;
+    return {
+      fileName: exportFileName({ name: t?.name ?? '', regionCode }, what, clock.now(), ext),
+      stamp: (at: string | null | undefined) => (at ? formatRegionStamp(at, regionCode) : ''),
+    };
+  }
+
   return {
     async createTenant(actor: Actor | null, regionCode: string, requestId?: string) {
       if (actor) authorize(actor, 'tenant.create', { tenantId: actor.tenantId });
@@ -82,21 +96,9 @@ export function createTenantService(deps: Deps) {
     /** The file name of this region's export of `what` (the region's name and today's date in it). */
     async exportFileName(tenantId: string, what: string, ext = 'csv') {
       // Named by the region's calendar day (WIB/WITA/WIT), not the UTC day.
-      const t = await tenantsRepo.findTenant(db, tenantId);
-      return exportFileName({ name: t?.name ?? '', regionCode: t?.regionCode ?? null }, what, clock.now(), ext);
+      return (await exportContext(tenantId, what, ext)).fileName;
     },
-    /**
-     * What a region's CSV export needs: its file name (region, region's day) and a formatter that
-     * writes timestamps in the region's zone ("2026-03-02 01.30 WITA"; '' for none).
-     */
-    async exportContext(tenantId: string, what: string, ext = 'csv') {
-      const t = await tenantsRepo.findTenant(db, tenantId);
-      const regionCode = t?.regionCode ?? null;
-      return {
-        fileName: exportFileName({ name: t?.name ?? '', regionCode }, what, clock.now(), ext),
-        stamp: (at: string | null | undefined) => (at ? formatRegionStamp(at, regionCode) : ''),
-      };
-    },
+    exportContext,
     listTenants(actor: Actor) {
       authorize(actor, 'tenant.create', { tenantId: actor.tenantId });
       return tenantsRepo.listTenants(db);
