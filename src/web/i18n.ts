@@ -30,31 +30,13 @@ import { webImportEn } from '../shared/i18n/web-import.en.ts';
 import { webEdgesId } from '../shared/i18n/web-edges.id.ts';
 import { webEdgesEn } from '../shared/i18n/web-edges.en.ts';
 
-export type Lang = 'id' | 'en';
-const STORAGE_KEY = 'serasan_lang';
+import { rememberLang, storedLang, type Lang } from './lang-store.ts';
 
-export function storedLang(): Lang | null {
-  try {
-    const v = localStorage.getItem(STORAGE_KEY);
-    return v === 'en' || v === 'id' ? v : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeCookie(lang: Lang): void {
-  document.cookie = `serasan_lang=${lang}; path=/; max-age=31536000; SameSite=Lax`;
-}
+export { storedLang, type Lang };
 
 /** Apply a language locally (i18next, <html lang>, storage, cookie). */
 export function applyLang(lang: Lang): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, lang);
-  } catch {
-    /* private mode: the cookie still carries it */
-  }
-  writeCookie(lang);
-  document.documentElement.lang = lang;
+  rememberLang(lang, true);
   if (i18n.language !== lang) void i18n.changeLanguage(lang);
 }
 
@@ -70,8 +52,7 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   returnNull: false,
 });
-writeCookie(initial);
-document.documentElement.lang = initial;
+rememberLang(initial, false);
 
 export function currentLang(): Lang {
   return i18n.language === 'en' ? 'en' : 'id';
