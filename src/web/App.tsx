@@ -41,6 +41,8 @@ const DocumentsPage = lazy(() => import('./features/documents/DocumentsPage.tsx'
 // Notifications and the admin's background jobs.
 const NotificationsPage = lazy(() => import('./features/notifications/NotificationsPage.tsx'));
 const JobsPage = lazy(() => import('./features/notifications/JobsPage.tsx'));
+// SAKIP (issue 11): the shell with its tabs, and a PK's own pages.
+const SakipPage = lazy(() => import('./features/sakip/SakipPage.tsx'));
 
 export function App() {
   return (
@@ -87,6 +89,10 @@ export function App() {
             <Route path="proposal/:id" element={<ProposalEditorPage />} />
             <Route path="kompetisi" element={<KippHomePage />} />
             <Route path="kompetisi/:id" element={<CompetitionPage />} />
+            <Route path="sakip" element={<SakipPage />}>
+              {/* SAKIP tabs: index = PK register, rencana, rekap, evaluasi */}
+            </Route>
+            {/* SAKIP: a PK's own pages (sakip/pk/:id, sakip/pk/:id/realisasi) */}
             <Route path="naskah-dinas" element={<DocumentsPage />} />
             <Route path="riwayat" element={<AuditPage />} />
             <Route path="berkas" element={<EvidencePage />} />

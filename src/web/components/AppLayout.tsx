@@ -27,7 +27,6 @@ import { LangSwitch } from './LangSwitch.tsx';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 
 export const COMING_SOON = [
-  { key: 'sakip', icon: IconChartBar },
   { key: 'meetings', icon: IconUsersGroup },
   { key: 'rb', icon: IconRoute },
 ] as const;
@@ -46,6 +45,7 @@ export function AppLayout() {
     { to: '/inovasi', label: t('nav.inovasi'), icon: IconBulb, testId: 'nav-inovasi', show: !!user?.roles.some((r) => r.role !== 'judge') || !!user?.isPlatformAdmin },
     { to: '/skm', label: t('skm.nav'), icon: IconMessageCircle, testId: 'nav-skm', show: true },
     { to: '/kompetisi', label: t('kipp.nav'), icon: IconTrophy, testId: 'nav-kipp', show: true },
+    { to: '/sakip', label: t('sakip.nav'), icon: IconChartBar, testId: 'nav-sakip', show: !!user?.roles.some((r) => r.role !== 'judge') },
     { to: '/naskah-dinas', label: t('docs.nav'), icon: IconFileCertificate, testId: 'nav-naskah-dinas', show: true },
     { to: '/pengguna', label: t('nav.pengguna'), icon: IconUsers, testId: 'nav-pengguna', show: isAdmin },
     { to: '/tugas-latar', label: t('jobs.nav'), icon: IconClockPlay, testId: 'nav-jobs', show: isAdmin },

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { Badge, Card, Group, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconBuildingCommunity, IconBulb, IconMessageCircle, IconTrophy, IconFiles, IconHistory, IconUsers, IconUser, IconSitemap, type Icon } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconBulb, IconChartBar, IconMessageCircle, IconTrophy, IconFiles, IconHistory, IconUsers, IconUser, IconSitemap, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useTenant } from '../../api/queries.ts';
@@ -98,6 +98,7 @@ export default function HomePage() {
           <ModuleCard to="/inovasi" title={t('modules.innovation.title')} body={t('modules.innovation.body')} icon={IconBulb} testId="module-inovasi" />
           <ModuleCard to="/skm" title={t('modules.skm.title')} body={t('modules.skm.body')} icon={IconMessageCircle} testId="module-skm" />
           <ModuleCard to="/kompetisi" title={t('modules.kipp.title')} body={t('modules.kipp.body')} icon={IconTrophy} testId="module-kipp" />
+          <ModuleCard to="/sakip" title={t('modules.sakip.title')} body={t('modules.sakip.body')} icon={IconChartBar} testId="module-sakip" />
           {isAdmin && <ModuleCard to="/pengguna" title={t('modules.users.title')} body={t('modules.users.body')} icon={IconUsers} testId="module-pengguna" />}
           <ModuleCard to="/riwayat" title={t('modules.audit.title')} body={t('modules.audit.body')} icon={IconHistory} testId="module-riwayat" />
           <ModuleCard to="/berkas" title={t('modules.evidence.title')} body={t('modules.evidence.body')} icon={IconFiles} testId="module-berkas" />
@@ -108,7 +109,7 @@ export default function HomePage() {
         <Title order={3} fz="h4">
           {t('home.comingSoon')}
         </Title>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 2 }} spacing="md">
           {COMING_SOON.map((m) => (
             <ModuleCard key={m.key} title={t(`modules.${m.key}.title`)} body={t(`modules.${m.key}.body`)} icon={m.icon} soon />
           ))}
