@@ -60,6 +60,10 @@ export interface Config {
   skipWebBuild: boolean;
   /** The demo password came from SERASAN_DEMO_PASSWORD (then it is not printed). */
   demoPasswordFromEnv: boolean;
+  /** PK realisation: a quarter's report is due this many days after the quarter ends (SERASAN_PK_REPORT_DUE_DAYS, default 10). */
+  pkReportDueDays: number;
+  /** PK realisation: remind units this many days before that deadline (SERASAN_PK_REMIND_DAYS_BEFORE, default 5). */
+  pkRemindDaysBefore: number;
 }
 
 export const DEFAULT_SESSION_SECRET = 'serasan-dev-secret-change-me-0000000000';
@@ -121,5 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: isProduction && env.SERASAN_COOKIE_SECURE !== 'false',
     skipWebBuild: env.SERASAN_SKIP_WEB_BUILD === 'true',
     demoPasswordFromEnv: !!env.SERASAN_DEMO_PASSWORD,
+    pkReportDueDays: int(env.SERASAN_PK_REPORT_DUE_DAYS, 10),
+    pkRemindDaysBefore: int(env.SERASAN_PK_REMIND_DAYS_BEFORE, 5),
   };
 }

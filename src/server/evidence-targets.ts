@@ -7,6 +7,7 @@ import { innovationRepo } from './modules/innovation/innovation.repo.ts';
 import { assessmentEvidenceTarget } from './modules/assessment/assessment.service.ts';
 import { skmRepo } from './modules/skm/skm.repo.ts';
 import { proposalRepo } from './modules/proposal/proposal.repo.ts';
+import { pkRealisationRepo } from './modules/kinerja/pk-realisation.repo.ts';
 import { officialDocumentEvidenceTarget } from './documents/official/official.service.ts';
 
 export const evidenceTargets: readonly EvidenceTarget[] = [
@@ -16,6 +17,8 @@ export const evidenceTargets: readonly EvidenceTarget[] = [
   { entityType: 'skm_survey', resolve: skmRepo.unitOf, manageAction: 'skm.manage' },
   { entityType: 'proposal', resolve: proposalRepo.unitOf, manageAction: 'proposal.write' },
   officialDocumentEvidenceTarget,
+  { entityType: 'pk_realisation', resolve: pkRealisationRepo.unitOfRealisation, manageAction: 'pk.realise' },
+  { entityType: 'pk_corrective_action', resolve: pkRealisationRepo.unitOfCorrectiveAction, manageAction: 'pk.realise' },
 ];
 
 export function registerAllEvidenceTargets() {

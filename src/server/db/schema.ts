@@ -549,6 +549,11 @@ export interface DB {
   pkIndicators: PkIndicatorTable;
   pkRealisations: PkRealisationTable;
   // ---
+  // 0020-pk-realisation
+  pkRealisationCorrections: PkRealisationCorrectionTable;
+  pkSettings: PkSettingsTable;
+  pkCorrectiveActions: PkCorrectiveActionTable;
+  // ---
 }
 
 // 0017-kinerja: Perjanjian Kinerja, indicators (rencana aksi), quarterly realisations
@@ -595,6 +600,9 @@ export interface PkIndicatorTable {
   q3Target: number;
   q4Target: number;
   createdAt: string;
+  /** 0020: rencana aksi details. */
+  formula?: string | null;
+  dataSource?: string | null;
 }
 export interface PkRealisationTable {
   tenantId: string;
@@ -602,11 +610,55 @@ export interface PkRealisationTable {
   quarter: number;
   value: number;
   note: string | null;
-  status: 'draft' | 'submitted' | 'verified';
+  status: 'draft' | 'submitted' | 'verified' | 'returned';
   enteredBy: string;
   enteredAt: string;
   submittedBy: string | null;
   submittedAt: string | null;
   verifiedBy: string | null;
   verifiedAt: string | null;
+  /** 0020: the verifier's note when returning the value to the unit. */
+  returnNote?: string | null;
+  returnedBy?: string | null;
+  returnedAt?: string | null;
+}
+
+// 0020-pk-realisation: corrections of verified values, capaian settings, corrective actions
+export interface PkRealisationCorrectionTable {
+  tenantId: string;
+  id: string;
+  indicatorId: string;
+  quarter: number;
+  valueBefore: number;
+  valueAfter: number;
+  reason: string;
+  correctedBy: string;
+  correctedByName: string | null;
+  correctedAt: string;
+}
+export interface PkSettingsTable {
+  tenantId: string;
+  redBelow: number;
+  greenAbove: number;
+  displayCap: number | null;
+  updatedBy: string | null;
+  updatedAt: string;
+}
+export interface PkCorrectiveActionTable {
+  tenantId: string;
+  id: string;
+  indicatorId: string;
+  quarter: number;
+  unitId: string | null;
+  kendala: string;
+  solusi: string;
+  rencana: string;
+  picPositionId: string;
+  deadline: string;
+  status: 'open' | 'done';
+  result: string | null;
+  createdBy: string;
+  createdAt: string;
+  doneBy: string | null;
+  doneAt: string | null;
 }

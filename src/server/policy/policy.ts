@@ -54,6 +54,7 @@ export type Action =
   | 'pk.realise'
   | 'pk.submit'
   | 'pk.verify'
+  | 'pk.configure'
   | 'job.read'
   | 'job.manage';
 
@@ -146,6 +147,8 @@ export const POLICY: Record<Action, Rule> = {
   'pk.realise': { admin: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
   'pk.submit': { admin: 'tenant', unit_head: 'unit' },
   'pk.verify': { admin: 'tenant', rb_team: 'tenant', inspectorate: 'tenant' },
+  // The tenant's capaian status bands and display cap (pk_settings).
+  'pk.configure': { admin: 'tenant' },
   // Background jobs of the tenant (delivery, reminders): the admin sees failures and retries them.
   'job.read': { admin: 'tenant' },
   'job.manage': { admin: 'tenant' },

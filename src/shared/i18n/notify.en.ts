@@ -7,6 +7,13 @@ export const notifyEn = {
       share: 'SKM reminder: the survey period of the service {{service}} ({{unit}}) ends on {{end}}. Please share the survey link with service users. {{url}}',
     },
   },
+  pk: {
+    reportDue: {
+      title: 'PK realisation for quarter {{quarter}} {{year}} not reported',
+      body: '{{missing}} indicators of the performance agreement of {{position}} for {{year}} have no submitted realisation for quarter {{quarter}}. The report is due on {{due}}, in {{days}} days.',
+      share: 'SAKIP reminder: the PK realisation for quarter {{quarter}} {{year}} ({{position}}) is due by {{due}}. {{url}}',
+    },
+  },
   email: {
     open: 'Open in Serasan:',
     footer: 'This message was sent automatically by Serasan. You receive it because of your role in {{tenant}}.',

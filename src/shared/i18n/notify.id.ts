@@ -10,6 +10,13 @@ export const notifyId = {
       share: 'Pengingat SKM: periode survei layanan {{service}} ({{unit}}) berakhir pada {{end}}. Mohon bantu sebarkan tautan survei kepada pengguna layanan. {{url}}',
     },
   },
+  pk: {
+    reportDue: {
+      title: 'Realisasi PK TW {{quarter}} {{year}} belum dilaporkan',
+      body: '{{missing}} indikator Perjanjian Kinerja {{position}} tahun {{year}} belum memiliki realisasi triwulan {{quarter}} yang diajukan. Batas pelaporan {{due}}, {{days}} hari lagi.',
+      share: 'Pengingat SAKIP: realisasi PK TW {{quarter}} {{year}} ({{position}}) ditunggu paling lambat {{due}}. {{url}}',
+    },
+  },
   email: {
     open: 'Buka di Serasan:',
     footer: 'Pesan ini dikirim otomatis oleh Serasan. Anda menerimanya karena peran Anda di {{tenant}}.',

@@ -66,6 +66,7 @@ export const webNotifyEn = {
     kinds: {
       notifications_deliver: 'Deliver a notification',
       skm_periodEndingScan: 'Scan SKM periods ending',
+      pk_reportDueScan: 'Scan PK realisation reports due',
     },
   },
 };

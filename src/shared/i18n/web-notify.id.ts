@@ -66,6 +66,7 @@ export const webNotifyId = {
     kinds: {
       notifications_deliver: 'Kirim notifikasi',
       skm_periodEndingScan: 'Pindai periode SKM yang berakhir',
+      pk_reportDueScan: 'Pindai pelaporan realisasi PK yang jatuh tempo',
     },
   },
 };

@@ -5,7 +5,7 @@ import { ZId, ZIsoDate } from './common.ts';
 export const PK_LEVELS = ['bupati', 'jpt_pratama', 'administrator', 'pengawas'] as const;
 export const PK_POLARITIES = ['higher', 'lower'] as const;
 export const PK_AGGREGATIONS = ['sum', 'last', 'average', 'min', 'max'] as const;
-export const PK_REALISATION_STATUSES = ['draft', 'submitted', 'verified'] as const;
+export const PK_REALISATION_STATUSES = ['draft', 'submitted', 'verified', 'returned'] as const;
 
 const ZAmount = z.number().finite().min(-1e12).max(1e12);
 
@@ -33,6 +33,9 @@ export const ZCreatePkIndicatorInput = z
     quarterTargets: z.tuple([ZAmount, ZAmount, ZAmount, ZAmount]),
     /** Whether a realisation may be negative (e.g. pertumbuhan ekonomi in %); counts may not. */
     allowNegative: z.boolean().optional(),
+    /** Rencana aksi details (pk-realisation): how the value is computed and where the data comes from. */
+    formula: z.string().trim().max(1000).nullish(),
+    dataSource: z.string().trim().max(500).nullish(),
   })
   .strict();
 export type CreatePkIndicatorInput = z.infer<typeof ZCreatePkIndicatorInput>;

@@ -1,5 +1,6 @@
 import type { PkAgreementTable } from '../../db/schema.ts';
 import { partiesOf, type IndicatorView, type PkParty } from './kinerja.service.ts';
+import { presentIndicatorRealisation } from './pk-realisation.presenters.ts';
 
 const party = (p: PkParty | null) => (p ? { positionId: p.positionId, name: p.name, nip: p.nip, title: p.title, rank: p.rank, kind: p.kind } : null);
 
@@ -12,7 +13,7 @@ export function presentPk(pk: PkAgreementTable) {
 export function presentPkDetail(pk: PkAgreementTable, indicators: IndicatorView[]) {
   return {
     ...presentPk(pk),
-    indicators: indicators.map(({ indicator: i, realisations, annual }) => ({
+    indicators: indicators.map((view) => ({ i: view.indicator, view })).map(({ i, view }) => ({
       id: i.id,
       sasaran: i.sasaran,
       name: i.name,
@@ -22,8 +23,7 @@ export function presentPkDetail(pk: PkAgreementTable, indicators: IndicatorView[
       polarity: i.polarity,
       aggregation: i.aggregation,
       allowNegative: i.allowNegative === 1,
-      realisations: realisations.map((r) => ({ quarter: r.quarter, value: r.value, status: r.status, note: r.note, enteredAt: r.enteredAt, verifiedAt: r.verifiedAt })),
-      annual,
+      ...presentIndicatorRealisation(view),
     })),
   };
 }

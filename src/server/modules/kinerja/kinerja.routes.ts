@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { ZId } from '../../../shared/schemas/common.ts';
-import { ZCreatePkIndicatorInput, ZCreatePkInput, ZPkQuarterParams, ZPkRealisationInput, ZSignPkInput } from '../../../shared/schemas/kinerja.ts';
+import { ZCreatePkIndicatorInput, ZCreatePkInput, ZSignPkInput } from '../../../shared/schemas/kinerja.ts';
 import { createKinerjaService } from './kinerja.service.ts';
 import { presentPk, presentPkDetail } from './kinerja.presenters.ts';
 import { pkPdf } from './kinerja.document.ts';
@@ -39,17 +39,7 @@ export async function kinerjaRoutes(app: FastifyInstance, deps: Deps) {
     return reply.status(201).send({ id: row.id });
   });
 
-  r.put('/api/pk/indicators/:id/realisations/:quarter', { schema: { tags, params: ZPkQuarterParams, body: ZPkRealisationInput, summary: 'Enter a quarter’s realisation (signed PK only)' } }, async (request) => {
-    const row = await pk.enterRealisation(actorOf(request), request.params.id, request.params.quarter, request.body, request.id);
-    return { quarter: row.quarter, value: row.value, status: row.status };
-  });
-
-  for (const step of ['submit', 'verify'] as const) {
-    r.post(`/api/pk/indicators/:id/realisations/:quarter/${step}`, { schema: { tags, params: ZPkQuarterParams, summary: step === 'submit' ? 'The unit head submits a quarter’s realisation' : 'The verifier (Inspektorat, Tim RB) verifies it; only verified values count' } }, async (request) => {
-      const row = await pk.stepRealisation(actorOf(request), request.params.id, request.params.quarter, step, request.id);
-      return { quarter: row.quarter, value: row.value, status: row.status };
-    });
-  }
+  // Quarterly realisations, corrections, settings, corrective actions: pk-realisation.routes.ts.
 
   r.get('/api/pk/:id/export.pdf', { schema: { tags, params, summary: 'The PK as a PDF (RANCANGAN until signed)' } }, async (request, reply) => {
     const { pk: row, indicators } = await pk.get(actorOf(request), request.params.id);

@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.ts';
 import type { Executor } from '../../db/db.ts';
-import type { PkAgreementTable, PkIndicatorTable, PkLevel, PkPartyKind, PkRealisationTable } from '../../db/schema.ts';
-import { AppError, conflict, notFound, validation } from '../../errors.ts';
+import type { PkAgreementTable, PkIndicatorTable, PkLevel, PkPartyKind } from '../../db/schema.ts';
+import { conflict, notFound, validation } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { authorize, can } from '../../policy/policy.ts';
@@ -10,10 +10,10 @@ import { who } from '../org/org.service.ts';
 import { headPositionOf, holderOf } from '../org/holder.ts';
 import { tenantDocSettings } from '../../documents/official/letterhead.ts';
 import { authorizeTransition, recordTransition } from '../../workflow/state-machine.ts';
-import { annualValue, capaian, capaianStatus } from '../../rules/sakip/capaian.ts';
-import type { CreatePkIndicatorInput, CreatePkInput, PkRealisationInput } from '../../../shared/schemas/kinerja.ts';
+import type { CreatePkIndicatorInput, CreatePkInput } from '../../../shared/schemas/kinerja.ts';
 import { kinerjaRepo } from './kinerja.repo.ts';
-import { pkMachine, pkRealisationMachine } from './kinerja.policy.ts';
+import { pkMachine } from './kinerja.policy.ts';
+import { createPkRealisationService } from './pk-realisation.service.ts';
 
 /** One party of a PK as resolved at a date (snapshot printed on the document). */
 export interface PkParty {
@@ -95,24 +95,13 @@ export function partiesOf(pk: PkAgreementTable): { first: PkParty; second: PkPar
   };
 }
 
-export interface IndicatorView {
-  indicator: PkIndicatorTable;
-  realisations: PkRealisationTable[];
-  annual: { value: number | null; capaian: number | null; status: 'merah' | 'kuning' | 'hijau' | null; explanation: string };
-}
-
-/** The year's figures of one indicator from its VERIFIED quarters only (RULES §2.6). */
-export function annualOf(i: PkIndicatorTable, realisations: PkRealisationTable[]): IndicatorView['annual'] {
-  const verified: Array<number | null> = [1, 2, 3, 4].map((q) => realisations.find((r) => r.quarter === q && r.status === 'verified')?.value ?? null);
-  const a = annualValue(i.aggregation, verified);
-  const c = capaian({ polarity: i.polarity }, i.target, a.value);
-  if (!c.ok) return { value: a.value, capaian: null, status: null, explanation: a.value === null ? a.explanation : `${a.explanation}; ${c.explanation}` };
-  return { value: a.value, capaian: c.value, status: capaianStatus(c.value), explanation: `${a.explanation}; capaian ${c.explanation}` };
-}
+/** The realisation side (views, capaian, quarterly values) moved to pk-realisation.service.ts. */
+export { annualOf, type IndicatorView } from './pk-realisation.service.ts';
 
 export function createKinerjaService(deps: Deps) {
   const { db, clock } = deps;
   const today = () => clock.now().toISOString().slice(0, 10);
+  const realisation = createPkRealisationService(deps);
 
   async function requirePk(actor: Actor, id: string) {
     const pk = await kinerjaRepo.find(db, actor.tenantId, id);
@@ -164,12 +153,7 @@ export function createKinerjaService(deps: Deps) {
     async get(actor: Actor, id: string) {
       const pk = await requirePk(actor, id);
       authorize(actor, 'pk.read', { tenantId: pk.tenantId, unitId: pk.unitId });
-      const [indicators, realisations] = await Promise.all([kinerjaRepo.indicators(db, pk.tenantId, pk.id), kinerjaRepo.realisationsOfPk(db, pk.tenantId, pk.id)]);
-      const views: IndicatorView[] = indicators.map((i) => {
-        const rs = realisations.filter((r) => r.indicatorId === i.id);
-        return { indicator: i, realisations: rs, annual: annualOf(i, rs) };
-      });
-      return { pk, indicators: views };
+      return { pk, indicators: await realisation.viewsOf(pk) };
     },
 
     /** Sign: the holders at the signing date are printed (Plt. shown as such); 400 when vacant. */
@@ -212,51 +196,13 @@ export function createKinerjaService(deps: Deps) {
           q2Target: input.quarterTargets[1],
           q3Target: input.quarterTargets[2],
           q4Target: input.quarterTargets[3],
+          formula: input.formula || null,
+          dataSource: input.dataSource || null,
           createdAt: clock.now().toISOString(),
         };
         await kinerjaRepo.insertIndicator(tx, row);
         await audit.record({ entityType: 'pk_indicator', entityId: row.id, action: 'create', after: { ...row } });
         return row;
-      });
-    },
-
-    /**
-     * Enter a quarter's realisation (draft). Only for a signed PK; a submitted value waits for the
-     * verifier; a verified value is final here (an audited correction is not built yet: 409).
-     */
-    async enterRealisation(actor: Actor, indicatorId: string, quarter: number, input: PkRealisationInput, requestId?: string) {
-      const i = await requireIndicator(actor, indicatorId);
-      authorize(actor, 'pk.realise', { tenantId: i.tenantId, unitId: i.pkUnitId });
-      if (i.pkStatus !== 'signed') throw conflict('errors.pkNotSigned');
-      if (input.value < 0 && !i.allowNegative) throw validation('value', 'errors.pkNegativeValue', { unit: i.unit });
-      return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
-        const before = await kinerjaRepo.realisation(tx, i.tenantId, i.id, quarter);
-        if (before?.status === 'submitted') throw conflict('errors.pkRealisationSubmitted');
-        if (before?.status === 'verified') throw conflict('errors.pkRealisationVerified');
-        const now = clock.now().toISOString();
-        const row: PkRealisationTable = { tenantId: i.tenantId, indicatorId: i.id, quarter, value: input.value, note: input.note ?? null, status: 'draft', enteredBy: actor.userId, enteredAt: now, submittedBy: null, submittedAt: null, verifiedBy: null, verifiedAt: null };
-        if (before) await kinerjaRepo.updateRealisation(tx, i.tenantId, i.id, quarter, { value: row.value, note: row.note, enteredBy: row.enteredBy, enteredAt: now });
-        else await kinerjaRepo.insertRealisation(tx, row);
-        await audit.record({ entityType: 'pk_realisation', entityId: `${i.id}:${quarter}`, action: before ? 'update' : 'create', before: before ?? null, after: { ...row } });
-        return row;
-      });
-    },
-
-    async stepRealisation(actor: Actor, indicatorId: string, quarter: number, step: 'submit' | 'verify', requestId?: string) {
-      const i = await requireIndicator(actor, indicatorId);
-      const current = await kinerjaRepo.realisation(db, i.tenantId, i.id, quarter);
-      if (!current) throw conflict('errors.pkRealisationMissing', { quarter });
-      const to = authorizeTransition(pkRealisationMachine, current.status, step, actor, { tenantId: i.tenantId, unitId: i.pkUnitId });
-      // Four eyes: whoever entered the value does not verify it.
-      if (step === 'verify' && current.enteredBy === actor.userId) throw new AppError('FORBIDDEN', 'errors.pkVerifyOwn');
-      return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
-        const now = clock.now().toISOString();
-        const set: Partial<PkRealisationTable> = step === 'submit' ? { status: to, submittedBy: actor.userId, submittedAt: now } : { status: to, verifiedBy: actor.userId, verifiedAt: now };
-        await kinerjaRepo.updateRealisation(tx, i.tenantId, i.id, quarter, set);
-        await recordTransition(tx, { tenantId: i.tenantId, entityType: 'pk_realisation', entityId: `${i.id}:${quarter}`, fromState: current.status, toState: to, action: step, actor: { userId: actor.userId, name: actor.name }, at: now });
-        const after = { ...current, ...set };
-        await audit.record({ entityType: 'pk_realisation', entityId: `${i.id}:${quarter}`, action: step, before: current, after });
-        return after;
       });
     },
   };
