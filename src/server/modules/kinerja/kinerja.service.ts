@@ -153,7 +153,7 @@ export function createKinerjaService(deps: Deps) {
     async get(actor: Actor, id: string) {
       const pk = await requirePk(actor, id);
       authorize(actor, 'pk.read', { tenantId: pk.tenantId, unitId: pk.unitId });
-      return { pk, indicators: await realisation.viewsOf(pk) };
+      return { pk, indicators: await realisation.viewsOf(pk, actor) };
     },
 
     /** Sign: the holders at the signing date are printed (Plt. shown as such); 400 when vacant. */

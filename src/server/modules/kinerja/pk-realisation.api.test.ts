@@ -219,6 +219,12 @@ for (const dialect of await testDialects()) {
     test('a red quarter asks for a corrective action; open → done with evidence; the next quarter shows the follow-up; the tenant list filters', async () => {
       let q3 = await quarter(lower, 3);
       assert.deepEqual([q3.status, q3.correctiveAction.state], ['merah', 'missing']);
+      // The page shows only the steps the reader may take now.
+      assert.deepEqual((await quarter(lower, 3, operator)).allowedActions.sort(), ['attachEvidence', 'correctiveAction']);
+      assert.deepEqual((await quarter(lower, 3, rb)).allowedActions, ['correct']);
+      assert.deepEqual((await quarter(higher, 2, inspektorat)).allowedActions.sort(), ['return', 'verify']);
+      assert.deepEqual((await quarter(higher, 4, operator)).allowedActions, ['enter']);
+      assert.deepEqual((await quarter(higher, 4, inspektorat)).allowedActions, []);
       assert.equal((await quarter(lower, 1)).correctiveAction.state, 'not_required');
       const body = { kendala: 'Antrean layanan KTP-el menumpuk karena blangko terbatas', solusi: 'Jadwal layanan keliling dan penambahan loket', rencana: 'Layanan jemput bola di 5 kecamatan', picPositionId: disdukcapilHead, deadline: '2026-11-30' };
       await refused(operator.post(`/api/pk/indicators/${lower}/quarters/1/corrective-action`, body), 409, /hanya diminta untuk triwulan yang capaian terverifikasinya berstatus merah/);

@@ -49,6 +49,7 @@ export function presentIndicatorRealisation(v: IndicatorView) {
       corrections: q.corrections.map(presentCorrection),
       correctiveAction: { state: q.correctiveAction.state, action: q.correctiveAction.action ? presentCorrectiveAction(q.correctiveAction.action) : null },
       previousFollowUp: q.previousFollowUp ? presentCorrectiveAction(q.previousFollowUp) : null,
+      allowedActions: q.allowedActions,
     })),
     annual: v.annual,
   };

@@ -6,7 +6,7 @@ import type { Actor } from '../../policy/actor.ts';
 import { authorize, can } from '../../policy/policy.ts';
 import { writeWithAudit } from '../audit/audit.writer.ts';
 import { who } from '../org/org.service.ts';
-import { authorizeTransition, recordTransition } from '../../workflow/state-machine.ts';
+import { allowedActions, authorizeTransition, recordTransition } from '../../workflow/state-machine.ts';
 import { annualValue, capaian, capaianStatus, DEFAULT_STATUS_BANDS, displayCapaian, type CapaianStatus, type StatusBands } from '../../rules/sakip/capaian.ts';
 import type { PkRealisationInput } from '../../../shared/schemas/kinerja.ts';
 import type { PkCorrectionInput, PkCorrectiveActionInput, PkIndicatorPlanInput, PkSettingsInput } from '../../../shared/schemas/pk-realisation.ts';
@@ -64,7 +64,10 @@ export interface QuarterView {
   correctiveAction: { state: CorrectiveState; action: CorrectiveActionView | null };
   /** The previous quarter's corrective action (its follow-up is reported with this quarter). */
   previousFollowUp: CorrectiveActionView | null;
+  /** What the reading user may do on this quarter now (the page shows only these buttons). */
+  allowedActions: QuarterAction[];
 }
+export type QuarterAction = 'enter' | 'submit' | 'verify' | 'return' | 'correct' | 'correctiveAction' | 'completeCorrectiveAction' | 'attachEvidence';
 
 export interface IndicatorView {
   indicator: PkIndicatorTable;
@@ -161,7 +164,7 @@ export function createPkRealisationService(deps: Deps) {
     settings,
 
     /** Indicators of a PK with quarters, capaian (tenant bands, display cap), evidence, corrections and corrective actions. */
-    async viewsOf(pk: PkAgreementTable): Promise<IndicatorView[]> {
+    async viewsOf(pk: PkAgreementTable, actor?: Actor): Promise<IndicatorView[]> {
       const t = pk.tenantId;
       const [indicators, realisations, corrections, actions, s] = await Promise.all([
         repo.indicators(db, t, pk.id),
@@ -184,7 +187,20 @@ export function createPkRealisationService(deps: Deps) {
           const f = quarterFigure(i, q, r, s);
           const a = actionView(actions.find((x) => x.indicatorId === i.id && x.quarter === q));
           const state: CorrectiveState = a ? a.status : f.status === 'merah' ? 'missing' : 'not_required';
+          const res = { tenantId: pk.tenantId, unitId: pk.unitId };
+          const acts: QuarterAction[] = [];
+          if (actor) {
+            const realise = can(actor, 'pk.realise', res);
+            const own = r?.enteredBy === actor.userId;
+            if (realise && pk.status === 'signed' && (!r || r.status === 'draft' || r.status === 'returned')) acts.push('enter');
+            if (r) acts.push(...allowedActions(pkRealisationMachine, r.status, actor, res).filter((x) => !(x === 'verify' && own)));
+            if (r && realise) acts.push('attachEvidence');
+            if (r?.status === 'verified' && !own && can(actor, 'pk.verify', res)) acts.push('correct');
+            if (state === 'missing' && realise) acts.push('correctiveAction');
+            if (state === 'open' && realise) acts.push('completeCorrectiveAction');
+          }
           return {
+            allowedActions: acts,
             quarter: q,
             target: quarterTarget(i, q),
             realisation: r,
