@@ -43,6 +43,7 @@ const NotificationsPage = lazy(() => import('./features/notifications/Notificati
 const JobsPage = lazy(() => import('./features/notifications/JobsPage.tsx'));
 // SAKIP (issue 11): the shell with its tabs, and a PK's own pages.
 const SakipPage = lazy(() => import('./features/sakip/SakipPage.tsx'));
+const RealisationPage = lazy(() => import('./features/sakip/RealisationPage.tsx'));
 
 export function App() {
   return (
@@ -93,6 +94,7 @@ export function App() {
               {/* SAKIP tabs: index = PK register, rencana, rekap, evaluasi */}
             </Route>
             {/* SAKIP: a PK's own pages (sakip/pk/:id, sakip/pk/:id/realisasi) */}
+            <Route path="sakip/pk/:id/realisasi" element={<RealisationPage />} />
             <Route path="naskah-dinas" element={<DocumentsPage />} />
             <Route path="riwayat" element={<AuditPage />} />
             <Route path="berkas" element={<EvidencePage />} />
