@@ -220,7 +220,7 @@ for (const dialect of await testDialects()) {
       let q3 = await quarter(lower, 3);
       assert.deepEqual([q3.status, q3.correctiveAction.state], ['merah', 'missing']);
       // The page shows only the steps the reader may take now.
-      assert.deepEqual((await quarter(lower, 3, operator)).allowedActions.sort(), ['attachEvidence', 'correctiveAction']);
+      assert.deepEqual((await quarter(lower, 3, operator)).allowedActions, ['correctiveAction']);
       assert.deepEqual((await quarter(lower, 3, rb)).allowedActions, ['correct']);
       assert.deepEqual((await quarter(higher, 2, inspektorat)).allowedActions.sort(), ['return', 'verify']);
       assert.deepEqual((await quarter(higher, 4, operator)).allowedActions, ['enter']);

@@ -194,7 +194,8 @@ export function createPkRealisationService(deps: Deps) {
             const own = r?.enteredBy === actor.userId;
             if (realise && pk.status === 'signed' && (!r || r.status === 'draft' || r.status === 'returned')) acts.push('enter');
             if (r) acts.push(...allowedActions(pkRealisationMachine, r.status, actor, res).filter((x) => !(x === 'verify' && own)));
-            if (r && realise) acts.push('attachEvidence');
+            // Evidence goes with the value the unit is still preparing (draft or returned) or awaiting verification.
+            if (r && realise && r.status !== 'verified') acts.push('attachEvidence');
             if (r?.status === 'verified' && !own && can(actor, 'pk.verify', res)) acts.push('correct');
             if (state === 'missing' && realise) acts.push('correctiveAction');
             if (state === 'open' && realise) acts.push('completeCorrectiveAction');

@@ -172,13 +172,13 @@ function QuarterCell({ indicator, q, onAction }: { indicator: Indicator; q: Quar
           </Text>
         )}
         {q.allowedActions.length > 0 && (
-          <Group gap={4}>
+          <Stack gap={4}>
             {q.allowedActions.map((a) => (
-              <Button key={a} size="compact-xs" variant={direct(a) || a === 'enter' ? 'filled' : 'light'} color={a === 'return' || a === 'correctiveAction' ? 'orange' : undefined} onClick={() => onAction(a)} data-testid={`act-${a}`}>
+              <Button key={a} size="compact-xs" fullWidth h="auto" py={3} styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }} variant={direct(a) || a === 'enter' ? 'filled' : 'light'} color={a === 'return' || a === 'correctiveAction' ? 'orange' : undefined} onClick={() => onAction(a)} data-testid={`act-${a}`}>
                 {t(`sakipReal.action.${a}`)}
               </Button>
             ))}
-          </Group>
+          </Stack>
         )}
       </Stack>
     </Paper>
@@ -336,7 +336,7 @@ export default function RealisationPage() {
               {i.formula && <Text size="xs">{t('sakipReal.formula', { text: i.formula })}</Text>}
               {i.dataSource && <Text size="xs">{t('sakipReal.dataSource', { text: i.dataSource })}</Text>}
             </Stack>
-            <SimpleGrid cols={{ base: 1, xs: 2, md: 5 }} spacing="xs">
+            <SimpleGrid cols={{ base: 2, md: 5 }} spacing="xs">
               {i.quarters.map((q) => (
                 <QuarterCell key={q.quarter} indicator={i} q={q} onAction={(a) => void act(i, q, a)} />
               ))}
