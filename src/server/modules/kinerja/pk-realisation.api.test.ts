@@ -284,6 +284,10 @@ for (const dialect of await testDialects()) {
       assert.equal(await scanPkReportsDue(null, rt.deps), 2);
       clock.set('2026-10-11T01:00:00Z');
       assert.equal(await scanPkReportsDue(null, rt.deps), 0, 'after the deadline: no more reminders');
+      // The deadline is configuration (config.ts): TW IV due 10 January by default, 20 January with 20 days.
+      clock.set('2027-01-16T01:00:00Z');
+      assert.equal(await scanPkReportsDue(null, rt.deps), 0, 'default: TW IV reminders run 5–10 January');
+      assert.equal(await scanPkReportsDue(null, { ...rt.deps, config: { ...rt.deps.config, pkReportDueDays: 20 } }), 2, 'due 20 January: reminded from the 15th');
     });
   });
 }
