@@ -62,6 +62,15 @@ export const webSakipRealEn = {
       save: 'Save',
       cancel: 'Cancel',
     },
+    settings: {
+      title: 'Capaian colours (whole region)',
+      hint: 'Red below the red threshold, green above the green one, yellow in between. The display cap only limits the number shown; the stored capaian is never capped.',
+      redBelow: 'Red below (%)',
+      greenAbove: 'Green above (%)',
+      displayCap: 'Display cap (%)',
+      noCap: 'No cap',
+      saved: 'Capaian settings saved.',
+    },
     corrective: {
       missing: 'Red capaian: a corrective action is required.',
       open: 'Corrective action in progress (deadline {{deadline}}).',

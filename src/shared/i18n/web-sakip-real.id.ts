@@ -62,6 +62,15 @@ export const webSakipRealId = {
       save: 'Simpan',
       cancel: 'Batal',
     },
+    settings: {
+      title: 'Pengaturan warna capaian (seluruh pemda)',
+      hint: 'Merah di bawah batas merah, hijau di atas batas hijau, kuning di antaranya. Batas tampilan hanya membatasi angka yang ditampilkan; nilai capaian tersimpan tidak pernah dibatasi.',
+      redBelow: 'Merah di bawah (%)',
+      greenAbove: 'Hijau di atas (%)',
+      displayCap: 'Batas tampilan (%)',
+      noCap: 'Tanpa batas',
+      saved: 'Pengaturan capaian tersimpan.',
+    },
     corrective: {
       missing: 'Capaian merah: rencana aksi perbaikan diperlukan.',
       open: 'Rencana aksi perbaikan berjalan (tenggat {{deadline}}).',

@@ -275,12 +275,15 @@ export function createPkRealisationService(deps: Deps) {
     async correct(actor: Actor, indicatorId: string, quarter: number, input: PkCorrectionInput, requestId?: string) {
       const i = await requireIndicator(actor, indicatorId);
       authorize(actor, 'pk.verify', { tenantId: i.tenantId, unitId: i.pkUnitId });
-      const current = await repo.realisation(db, i.tenantId, i.id, quarter);
-      if (!current) throw conflict('errors.pkRealisationMissing', { quarter });
-      if (current.status !== 'verified') throw conflict('errors.pkCorrectionNotVerified');
-      if (current.enteredBy === actor.userId) throw new AppError('FORBIDDEN', 'errors.pkCorrectOwn');
+      const before = await repo.realisation(db, i.tenantId, i.id, quarter);
+      if (!before) throw conflict('errors.pkRealisationMissing', { quarter });
+      if (before.status !== 'verified') throw conflict('errors.pkCorrectionNotVerified');
+      if (before.enteredBy === actor.userId) throw new AppError('FORBIDDEN', 'errors.pkCorrectOwn');
       if (input.value < 0 && !i.allowNegative) throw validation('value', 'errors.pkNegativeValue', { unit: i.unit });
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        // Read again inside the transaction: the "before" of the record is the value it replaces.
+        const current = (await repo.realisation(tx, i.tenantId, i.id, quarter)) ?? before;
+        if (current.status !== 'verified') throw conflict('errors.pkCorrectionNotVerified');
         const now = clock.now().toISOString();
         const c: PkRealisationCorrectionTable = { tenantId: i.tenantId, id: newId(), indicatorId: i.id, quarter, valueBefore: current.value, valueAfter: input.value, reason: input.reason, correctedBy: actor.userId, correctedByName: actor.name, correctedAt: now };
         await repo.insertCorrection(tx, c);

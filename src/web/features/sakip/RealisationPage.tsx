@@ -12,6 +12,7 @@ import { ErrorAlert, notifyError, notifySuccess } from '../../components/feedbac
 import { formatDate } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { currentLang } from '../../i18n.ts';
+import { useAuth } from '../../auth/AuthProvider.tsx';
 
 /**
  * The quarterly realisation of one Perjanjian Kinerja (issue 11 item 3): per indicator, TW I–IV
@@ -117,6 +118,56 @@ function CapaianBadge({ f, testId }: { f: { capaian: number | null; status: Leve
 }
 
 type Dialog = { action: Action; indicator: Indicator; quarter: Quarter } | null;
+
+interface Settings {
+  redBelow: number;
+  greenAbove: number;
+  displayCap: number | null;
+}
+
+/** The admin sets the tenant's status bands and the optional display cap (PUT /api/pk/settings). */
+function SettingsCard({ onSaved }: { onSaved: () => void }) {
+  const { t } = useTranslation();
+  const settings = useQuery({ queryKey: ['pk', 'settings'], queryFn: () => api<Settings>('/pk/settings') });
+  const [draft, setDraft] = useState<{ redBelow: number | string; greenAbove: number | string; displayCap: number | string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  if (!settings.data) return null;
+  const v = draft ?? { redBelow: settings.data.redBelow, greenAbove: settings.data.greenAbove, displayCap: settings.data.displayCap ?? '' };
+  const dec = currentLang() === 'en' ? '.' : ',';
+  const save = async () => {
+    setError(null);
+    try {
+      await api('/pk/settings', { method: 'PUT', body: { redBelow: Number(v.redBelow), greenAbove: Number(v.greenAbove), displayCap: v.displayCap === '' ? null : Number(v.displayCap) } });
+      notifySuccess(t('sakipReal.settings.saved'));
+      setDraft(null);
+      await settings.refetch();
+      onSaved();
+    } catch (e) {
+      setError(e);
+    }
+  };
+  return (
+    <Paper withBorder p="md" mt="md" data-testid="pk-settings">
+      <Title order={4} fz="md" mb={4}>
+        {t('sakipReal.settings.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('sakipReal.settings.hint')}
+      </Text>
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        <NumberInput label={t('sakipReal.settings.redBelow')} value={v.redBelow} onChange={(x) => setDraft({ ...v, redBelow: x })} decimalSeparator={dec} min={0} max={1000} />
+        <NumberInput label={t('sakipReal.settings.greenAbove')} value={v.greenAbove} onChange={(x) => setDraft({ ...v, greenAbove: x })} decimalSeparator={dec} min={0} max={1000} />
+        <NumberInput label={t('sakipReal.settings.displayCap')} value={v.displayCap} onChange={(x) => setDraft({ ...v, displayCap: x })} decimalSeparator={dec} min={100} max={1000} placeholder={t('sakipReal.settings.noCap')} />
+      </SimpleGrid>
+      {error ? <ErrorAlert error={error} /> : null}
+      <Group justify="flex-end" mt="sm">
+        <Button onClick={() => void save()} disabled={!draft}>
+          {t('sakipReal.form.save')}
+        </Button>
+      </Group>
+    </Paper>
+  );
+}
 
 function QuarterCell({ indicator, q, onAction }: { indicator: Indicator; q: Quarter; onAction: (a: Action) => void }) {
   const { t } = useTranslation();
@@ -278,6 +329,7 @@ export default function RealisationPage() {
   const qc = useQueryClient();
   const pk = useQuery({ queryKey: ['pk', id], queryFn: () => api<PkDetail>(`/pk/${id}`) });
   const [dialog, setDialog] = useState<Dialog>(null);
+  const { isAdmin } = useAuth();
   const refresh = () => void qc.invalidateQueries({ queryKey: ['pk', id] });
 
   const act = async (indicator: Indicator, quarter: Quarter, action: Action) => {
@@ -358,6 +410,7 @@ export default function RealisationPage() {
           </Paper>
         ))}
       </Stack>
+      {isAdmin && <SettingsCard onSaved={refresh} />}
       {dialog && (
         <ActionModal
           dialog={dialog}
