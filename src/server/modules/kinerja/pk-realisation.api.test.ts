@@ -28,7 +28,8 @@ async function snapshot(rt: TestRuntime) {
 
 for (const dialect of await testDialects()) {
   describe(`PK realisation API [${dialect}]`, () => {
-    const clock = createManualClock(new Date().toISOString());
+    // A fixed day in TW II of the PK's year: the tests do not depend on the day they run.
+    const clock = createManualClock('2026-05-04T01:00:00.000Z');
     let rt: TestRuntime;
     let admin: TestClient;
     let rb: TestClient;
@@ -246,6 +247,13 @@ for (const dialect of await testDialects()) {
       assert.equal(open[0].indicatorName, 'Persentase keluhan layanan');
       assert.deepEqual((await rb.get('/api/pk/corrective-actions?year=2025')).body.items, []);
       assert.equal((await operator.get('/api/pk/corrective-actions')).body.items.length, 1, 'the unit sees its own');
+
+      // Tracked until done: past its deadline an open action is listed as overdue.
+      assert.deepEqual((await rb.get('/api/pk/corrective-actions?overdue=true')).body.items, []);
+      clock.set('2026-12-01T01:00:00.000Z');
+      const rbLater = await signedIn(rt, 'rb');
+      assert.deepEqual((await rbLater.get('/api/pk/corrective-actions?overdue=true')).body.items.map((a: { id: string }) => a.id), [res.body.id]);
+      clock.set('2026-05-04T02:00:00.000Z');
 
       await refused(operator.post(`/api/pk/corrective-actions/${res.body.id}/done`, { result: 'Layanan keliling berjalan' }), 409, /Lampirkan bukti pelaksanaan/);
       const up = await operator.upload('/api/evidence', { entityType: 'pk_corrective_action', entityId: res.body.id }, { name: 'foto-layanan-keliling.pdf', data: PDF });
