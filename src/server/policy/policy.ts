@@ -54,6 +54,7 @@ export type Action =
   | 'pk.realise'
   | 'pk.submit'
   | 'pk.verify'
+  | 'sakip.recap'
   | 'job.read'
   | 'job.manage';
 
@@ -146,6 +147,8 @@ export const POLICY: Record<Action, Rule> = {
   'pk.realise': { admin: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
   'pk.submit': { admin: 'tenant', unit_head: 'unit' },
   'pk.verify': { admin: 'tenant', rb_team: 'tenant', inspectorate: 'tenant' },
+  // The pemda-wide SAKIP recap and the pemda's LKjIP: tenant-wide readers only (a unit's LKjIP is pk.read).
+  'sakip.recap': { admin: 'tenant', rb_team: 'tenant', inspectorate: 'tenant', leader: 'tenant' },
   // Background jobs of the tenant (delivery, reminders): the admin sees failures and retries them.
   'job.read': { admin: 'tenant' },
   'job.manage': { admin: 'tenant' },
