@@ -146,7 +146,7 @@ for (const dialect of await testDialects()) {
       assert.equal(res.status, 200);
       assert.equal(res.headers['content-type'], 'application/pdf');
       const text = words(res.data);
-      for (const s of ['NOTULA RAPAT', 'Monitoring capaian kinerja Triwulan I Tahun 2026', 'DINAS KEPENDUDUKAN', 'Capaian indikator Triwulan I Tahun 2026', 'Target TW I', '60,00 %', '120,00 %', 'Merah', 'Hijau', 'rencana tindak lanjut belum tersedia', 'Andi Saputra, S.Sos. (demo)']) {
+      for (const s of ['NOTULA RAPAT', 'Monitoring capaian kinerja Triwulan I Tahun 2026', 'DINAS KEPENDUDUKAN', 'Capaian indikator Triwulan I Tahun 2026', 'Target TW I', '60,00 %', '120,00 %', 'Merah', 'Hijau', 'Capaian merah: rencana', 'Andi Saputra, S.Sos. (demo)']) {
         assert.ok(text.includes(s), `notula has "${s}"`);
       }
       const q2 = words((await kepala.download(`/api/pk/${pkId}/notula.pdf?quarter=2`)).data);
