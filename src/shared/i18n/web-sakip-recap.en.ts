@@ -12,7 +12,7 @@ export const webSakipRecapEn: typeof webSakipRecapId = {
     docx: 'DOCX',
     pdf: 'PDF',
     notula: 'Quarter notula',
-    unitPicker: 'Unit',
+    unitPicker: 'Choose a unit',
     note: 'Capaian counts verified realisations only. Status: red < 70 %, yellow 70–90 %, green > 90 %.',
     summary: '{{withPk}} of {{units}} units have a PK ({{signed}} signed); {{reported}} of {{indicators}} indicators reported, {{verified}} verified.',
     average: 'Pemda average capaian',

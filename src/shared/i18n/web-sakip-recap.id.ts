@@ -10,7 +10,7 @@ export const webSakipRecapId = {
     docx: 'DOCX',
     pdf: 'PDF',
     notula: 'Notula TW',
-    unitPicker: 'Unit',
+    unitPicker: 'Pilih unit',
     note: 'Capaian dihitung hanya dari realisasi yang sudah diverifikasi. Status: merah < 70 %, kuning 70–90 %, hijau > 90 %.',
     summary: '{{withPk}} dari {{units}} unit memiliki PK ({{signed}} ditandatangani); {{reported}} dari {{indicators}} indikator dilaporkan, {{verified}} terverifikasi.',
     average: 'Rata-rata capaian pemda',

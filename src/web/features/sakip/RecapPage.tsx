@@ -70,7 +70,8 @@ export default function RecapPage() {
   const { user } = useAuth();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
-  const [quarter, setQuarter] = useState(String(Math.min(4, Math.floor(new Date().getMonth() / 3) + 1)));
+  // The latest quarter that has ended (TW I while the first one runs): what monitoring reports on.
+  const [quarter, setQuarter] = useState(String(Math.max(1, Math.floor(new Date().getMonth() / 3))));
   const tenantWide = hasRole(user, 'admin', 'rb_team', 'inspectorate', 'leader');
   const recap = useQuery({
     queryKey: ['sakip', 'recap', year, quarter],
@@ -91,12 +92,14 @@ export default function RecapPage() {
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Group align="flex-end" wrap="wrap">
           <Select label={t('sakipRecap.year')} data={years} value={String(year)} onChange={(v) => v && setYear(Number(v))} w={110} allowDeselect={false} data-testid="recap-year" />
+          {tenantWide && (
           <div>
             <Text size="sm" fw={500} mb={4}>
               {t('sakipRecap.quarter')}
             </Text>
             <SegmentedControl value={quarter} onChange={setQuarter} data={['1', '2', '3', '4'].map((q) => ({ value: q, label: t('sakipRecap.tw', { q: ['I', 'II', 'III', 'IV'][Number(q) - 1] }) }))} data-testid="recap-quarter" />
           </div>
+          )}
         </Group>
         {tenantWide && (
           <Group gap="xs" wrap="wrap">
@@ -121,7 +124,7 @@ export default function RecapPage() {
 
       <Card withBorder padding="sm">
         <Group align="flex-end" gap="sm" wrap="wrap">
-          <Select label={`${t('sakipRecap.lkjipUnit')} — ${t('sakipRecap.unitPicker')}`} data={unitChoices} value={chosenUnit} onChange={setUnitId} searchable w={{ base: '100%', sm: 420 }} data-testid="lkjip-unit-select" />
+          <Select label={t('sakipRecap.lkjipUnit')} placeholder={t('sakipRecap.unitPicker')} data={unitChoices} value={chosenUnit} onChange={setUnitId} searchable w={{ base: '100%', sm: 420 }} data-testid="lkjip-unit-select" />
           {chosenUnit && <LkjipButtons year={year} unitId={chosenUnit} testId="lkjip-unit" />}
         </Group>
       </Card>
@@ -154,7 +157,7 @@ export default function RecapPage() {
                     <Table.Thead>
                       <Table.Tr>
                         <Table.Th>{t('sakipRecap.columns.unit')}</Table.Th>
-                        <Table.Th>{t('sakipRecap.columns.pk')}</Table.Th>
+                        <Table.Th miw={150}>{t('sakipRecap.columns.pk')}</Table.Th>
                         <Table.Th ta="right">{t('sakipRecap.columns.indicators')}</Table.Th>
                         <Table.Th ta="right">{t('sakipRecap.columns.reported')}</Table.Th>
                         <Table.Th ta="right">{t('sakipRecap.columns.verified')}</Table.Th>
@@ -175,7 +178,7 @@ export default function RecapPage() {
                               </Text>
                             )}
                           </Table.Td>
-                          <Table.Td>
+                          <Table.Td style={{ whiteSpace: 'nowrap' }}>
                             <Badge color={PK_COLOR[u.pkStatus]} variant="light">
                               {t(`sakipRecap.pkStatus.${u.pkStatus}`)}
                             </Badge>
