@@ -24,9 +24,11 @@ type LkjipData = Awaited<ReturnType<SakipReportsService['lkjip']>>;
 
 export const TW = ['I', 'II', 'III', 'IV'] as const;
 /** Numbers as printed: Indonesian grouping and comma, up to four decimals. */
-export const num = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toLocaleString('id-ID', { maximumFractionDigits: 4 }));
+const NUM = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 4 });
+const PCT = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+export const num = (x: number | null | undefined) => (x === null || x === undefined ? '—' : NUM.format(x));
 /** A capaian as printed: two decimals and " %", "—" when there is none. */
-export const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${x.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} %`);
+export const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${PCT.format(x)} %`);
 export const STATUS_LABEL: Record<CapaianStatus, string> = { merah: 'Merah', kuning: 'Kuning', hijau: 'Hijau' };
 const statusText = (s: CapaianStatus | null) => (s ? STATUS_LABEL[s] : '—');
 const PK_STATUS_LABEL = { none: 'Belum ada PK', draft: 'Rancangan', signed: 'Ditandatangani' } as const;
