@@ -185,6 +185,11 @@ for (const dialect of await testDialects()) {
         assert.ok(text.includes(s), `DOCX has "${s}"`);
       }
       assert.ok(!text.includes('55,00 %'), 'TW II (submitted, 150 + 400 = 550) is not counted');
+      const xml = async (b: Buffer) => (await JSZip.loadAsync(b)).file('word/document.xml')!.async('string');
+      assert.match(await xml(res.data), /<w:pgSz w:w="11906" w:h="16838"/, 'A4 by default');
+      const f4 = await operator.download(`/api/sakip/lkjip.docx?year=2026&unitId=${disdukcapil}&paper=F4`);
+      assert.match(await xml(f4.data), /<w:pgSz w:w="12189" w:h="18709"/, 'F4 (folio) on request');
+      assert.ok((await docxText(f4.data)).includes('DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL'), 'kop of the unit');
     });
 
     test('GET /api/sakip/lkjip.pdf for the pemda: without a Bupati PK all JPT Pratama PKs, and says so; with one, the Bupati PK', async () => {
@@ -210,6 +215,9 @@ for (const dialect of await testDialects()) {
       assert.equal(other.status, 403, other.raw);
       assert.match(other.body.error.message, /tidak berwenang/);
       assert.equal((await kepala.download(`/api/sakip/lkjip.pdf?year=2026&unitId=${disdukcapil}`)).status, 200);
+      const unknown = await rb.get('/api/sakip/lkjip.pdf?year=2026&unitId=tidak-ada');
+      assert.equal(unknown.status, 404, unknown.raw);
+      assert.match(unknown.body.error.message, /tidak ditemukan/);
       const bad = await rb.get('/api/sakip/lkjip.docx?year=tahun');
       assert.equal(bad.status, 400, bad.raw);
     });
