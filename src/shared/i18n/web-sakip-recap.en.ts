@@ -5,7 +5,7 @@ export const webSakipRecapEn: typeof webSakipRecapId = {
   sakipRecap: {
     year: 'Year',
     quarter: 'Quarter',
-    tw: 'Q{{q}}',
+    tw: 'Q{{n}}',
     excel: 'Download recap (Excel)',
     lkjipPemda: 'Pemda LKjIP',
     lkjipUnit: 'Unit LKjIP',

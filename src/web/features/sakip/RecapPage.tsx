@@ -97,7 +97,7 @@ export default function RecapPage() {
             <Text size="sm" fw={500} mb={4}>
               {t('sakipRecap.quarter')}
             </Text>
-            <SegmentedControl value={quarter} onChange={setQuarter} data={['1', '2', '3', '4'].map((q) => ({ value: q, label: t('sakipRecap.tw', { q: ['I', 'II', 'III', 'IV'][Number(q) - 1] }) }))} data-testid="recap-quarter" />
+            <SegmentedControl value={quarter} onChange={setQuarter} data={['1', '2', '3', '4'].map((q) => ({ value: q, label: t('sakipRecap.tw', { q: ['I', 'II', 'III', 'IV'][Number(q) - 1], n: q }) }))} data-testid="recap-quarter" />
           </div>
           )}
         </Group>
