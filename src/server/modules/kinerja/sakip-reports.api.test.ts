@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { createTestRuntime, signedIn, testDialects, type TestClient, type TestRuntime } from '../../testing/harness.ts';
 import { pdfText } from '../../documents/official/pdf-tools.ts';
-import { LKJIP_HEADINGS, LKJIP_PLACEHOLDER, RECAP_HEADER_ROW, STATUS_FILL } from './sakip-reports.documents.ts';
+import { LKJIP_HEADINGS, LKJIP_PLACEHOLDER, RECAP_HEADER_ROW, STATUS_FILL, lkjipInput, lkjipPdf, notulaPdf } from './sakip-reports.documents.ts';
+import { createSakipReportsService, type SakipExtras } from './sakip-reports.service.ts';
 
 /**
  * SAKIP reports (issue 11 items 3–4): the pemda recap per quarter (JSON + Excel) counts VERIFIED
@@ -205,6 +206,28 @@ for (const dialect of await testDialects()) {
       assert.ok(text.includes('Bab ini disusun dari Perjanjian Kinerja Kepala Daerah tahun 2026'));
       assert.ok(text.includes('Laju pertumbuhan ekonomi') && text.includes('5,2'), 'the Bupati PK indicator and its target with a comma');
       assert.ok(!text.includes('Jumlah dokumen'), 'unit PKs are not the pemda\'s when the Bupati PK exists');
+    });
+
+    test('when the plan and corrective actions are wired (SakipExtras), the notula and the LKjIP print them', async () => {
+      const tenantId = (await rt.deps.db.selectFrom('units').select('tenantId').where('id', '=', disdukcapil).executeTakeFirstOrThrow()).tenantId;
+      const actor = { userId: 'cli', tenantId, name: 'cli', roles: [{ role: 'admin' as const, unitId: null }], isPlatformAdmin: false, unitScope: new Set<string>() };
+      const seen: Array<[number, number]> = [];
+      const extras: SakipExtras = {
+        mediumTermTargets: async (_t, indicators) => new Map(indicators.filter((i) => i.name.startsWith('Jumlah dokumen')).map((i) => [i.id, { target: 5000, year: 2029 }])),
+        budget: async (_t, unitId, year) => (unitId === disdukcapil && year === 2026 ? { pagu: 2_000_000_000, realised: 1_500_000_000 } : null),
+        correctiveActions: async (_t, ids, year, quarter) => {
+          seen.push([year, quarter]);
+          return quarter === 1 ? [{ indicatorId: ids[0]!, quarter, kendala: 'Blangko KTP-el terbatas', solusi: null, tindakLanjut: 'Ajukan tambahan blangko', pic: 'Kabid Dafduk', due: '2026-05-15' }] : [];
+        },
+      };
+      const reports = createSakipReportsService(rt.deps, extras);
+      const notula = words(await notulaPdf(rt.deps, await reports.notula(actor as never, pkId, 1)));
+      for (const s of ['Blangko KTP-el terbatas', 'Ajukan tambahan blangko', 'Kabid Dafduk', '15 Mei 2026']) assert.ok(notula.includes(s), `notula has "${s}"`);
+      assert.ok(!notula.includes('Capaian merah: rencana'), 'the red indicator has its action');
+      await reports.notula(actor as never, pkId, 2);
+      assert.deepEqual(seen.slice(-2), [[2026, 1], [2026, 2]], 'TW II asks for last quarter\'s follow-up too');
+      const lk = words(await lkjipPdf(await lkjipInput(rt.deps, tenantId, await reports.lkjip(actor as never, 2026, disdukcapil))));
+      for (const s of ['5.000 (2029)', '3,00 %', '2.000.000.000', '1.500.000.000', '75,00 %']) assert.ok(lk.includes(s), `LKjIP has "${s}"`);
     });
 
     test('LKjIP access: the pemda\'s for tenant-wide readers; a unit\'s only for its unit; refusals in Indonesian', async () => {
