@@ -206,6 +206,8 @@ for (const dialect of await testDialects()) {
       assert.ok(text.includes('Bab ini disusun dari Perjanjian Kinerja Kepala Daerah tahun 2026'));
       assert.ok(text.includes('Laju pertumbuhan ekonomi') && text.includes('5,2'), 'the Bupati PK indicator and its target with a comma');
       assert.ok(!text.includes('Jumlah dokumen'), 'unit PKs are not the pemda\'s when the Bupati PK exists');
+      const notula = words((await rb.download(`/api/pk/${bupati.body.id}/notula.pdf?quarter=1`)).data);
+      assert.ok(notula.includes('NOTULA RAPAT') && notula.includes('Laju pertumbuhan') && notula.includes('Bupati Muara Enim (demo)'), 'the head of region\'s PK: his kop and name');
     });
 
     test('when the plan and corrective actions are wired (SakipExtras), the notula and the LKjIP print them', async () => {

@@ -156,7 +156,9 @@ export async function notulaPdf(deps: Deps, d: NotulaData): Promise<Buffer> {
   const { pk } = d;
   const date = deps.clock.now().toISOString().slice(0, 10);
   const kop = await loadLetterhead(deps.db, deps.blobs, pk.tenantId, pk.unitId ? { kind: 'unit', unitId: pk.unitId } : { kind: 'head' });
-  const chair = pk.unitId ? ((await unitHeadSigner(deps.db, pk.tenantId, pk.unitId, date)).signer ?? vacantSigner(pk.firstTitle)) : await resolveSigner(deps.db, pk.tenantId, { headOfRegion: true }, date);
+  const chair = pk.unitId
+    ? ((await unitHeadSigner(deps.db, pk.tenantId, pk.unitId, date)).signer ?? vacantSigner(pk.firstTitle))
+    : await resolveSigner(deps.db, pk.tenantId, { headOfRegion: true }, date).catch(() => vacantSigner(pk.firstTitle));
   const tw = `Triwulan ${TW[d.quarter - 1]} Tahun ${pk.year}`;
   const counted = d.items.filter((i) => i.quarterValue !== null).length;
   const reds = d.items.filter((i) => i.quarterCapaianStatus === 'merah');
