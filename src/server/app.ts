@@ -36,6 +36,7 @@ import { accountEmailRoutes } from './modules/users/email.routes.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
 import { kinerjaRoutes } from './modules/kinerja/kinerja.routes.ts';
 import { pkRealisationRoutes } from './modules/kinerja/pk-realisation.routes.ts';
+import { sakipReportsRoutes } from './modules/kinerja/sakip-reports.routes.ts';
 import { registerAllEvidenceTargets } from './evidence-targets.ts';
 
 /** The lean page of the public survey form (vite.skm.config.ts). */
@@ -148,6 +149,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await jobRoutes(app, deps);
   await kinerjaRoutes(app, deps);
   await pkRealisationRoutes(app, deps);
+  await sakipReportsRoutes(app, deps);
 
   // The built SPA, served from the same origin. Files are looked up at request time (a rebuild
   // needs no restart); an unknown path without a file extension is a client-side route and gets

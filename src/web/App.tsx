@@ -44,6 +44,7 @@ const JobsPage = lazy(() => import('./features/notifications/JobsPage.tsx'));
 // SAKIP (issue 11): the shell with its tabs, and a PK's own pages.
 const SakipPage = lazy(() => import('./features/sakip/SakipPage.tsx'));
 const RealisationPage = lazy(() => import('./features/sakip/RealisationPage.tsx'));
+const RecapPage = lazy(() => import('./features/sakip/RecapPage.tsx'));
 
 export function App() {
   return (
@@ -92,6 +93,7 @@ export function App() {
             <Route path="kompetisi/:id" element={<CompetitionPage />} />
             <Route path="sakip" element={<SakipPage />}>
               {/* SAKIP tabs: index = PK register, rencana, rekap, evaluasi */}
+              <Route path="rekap" element={<RecapPage />} />
             </Route>
             {/* SAKIP: a PK's own pages (sakip/pk/:id, sakip/pk/:id/realisasi) */}
             <Route path="sakip/pk/:id/realisasi" element={<RealisationPage />} />

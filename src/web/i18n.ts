@@ -33,6 +33,8 @@ import { webSakipId } from '../shared/i18n/web-sakip.id.ts';
 import { webSakipEn } from '../shared/i18n/web-sakip.en.ts';
 import { webSakipRealId } from '../shared/i18n/web-sakip-real.id.ts';
 import { webSakipRealEn } from '../shared/i18n/web-sakip-real.en.ts';
+import { webSakipRecapId } from '../shared/i18n/web-sakip-recap.id.ts';
+import { webSakipRecapEn } from '../shared/i18n/web-sakip-recap.en.ts';
 
 import { rememberLang, storedLang, type Lang } from './lang-store.ts';
 
@@ -48,8 +50,8 @@ const initial: Lang = storedLang() ?? 'id';
 
 void i18n.use(initReactI18next).init({
   resources: {
-    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId, ...webFlowId, ...webAssessmentId, ...webNotifyId, ...webSearchId, ...webListId, ...webImportId, ...webEdgesId, ...webSakipId, ...webSakipRealId } },
-    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn, ...webFlowEn, ...webAssessmentEn, ...webNotifyEn, ...webSearchEn, ...webListEn, ...webImportEn, ...webEdgesEn, ...webSakipEn, ...webSakipRealEn } },
+    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId, ...webFlowId, ...webAssessmentId, ...webNotifyId, ...webSearchId, ...webListId, ...webImportId, ...webEdgesId, ...webSakipId, ...webSakipRealId, ...webSakipRecapId } },
+    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn, ...webFlowEn, ...webAssessmentEn, ...webNotifyEn, ...webSearchEn, ...webListEn, ...webImportEn, ...webEdgesEn, ...webSakipEn, ...webSakipRealEn, ...webSakipRecapEn } },
   },
   lng: initial,
   fallbackLng: 'id',

@@ -59,6 +59,7 @@ const TABLE: Record<Action, Record<Role, 'T' | 'U' | '-'>> = {
   'pk.submit':         { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: 'U', leader: '-', judge: '-' },
   'pk.verify':         { admin: 'T', rb_team: 'T', innovation_team: '-', inspectorate: 'T', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
   'pk.configure':      { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
+  'sakip.recap':       { admin: 'T', rb_team: 'T', innovation_team: '-', inspectorate: 'T', unit_operator: '-', unit_head: '-', leader: 'T', judge: '-' },
   'job.read':          { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
   'job.manage':        { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
 };

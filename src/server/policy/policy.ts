@@ -55,6 +55,7 @@ export type Action =
   | 'pk.submit'
   | 'pk.verify'
   | 'pk.configure'
+  | 'sakip.recap'
   | 'job.read'
   | 'job.manage';
 
@@ -149,6 +150,8 @@ export const POLICY: Record<Action, Rule> = {
   'pk.verify': { admin: 'tenant', rb_team: 'tenant', inspectorate: 'tenant' },
   // The tenant's capaian status bands and display cap (pk_settings).
   'pk.configure': { admin: 'tenant' },
+  // The pemda-wide SAKIP recap and the pemda's LKjIP: tenant-wide readers only (a unit's LKjIP is pk.read).
+  'sakip.recap': { admin: 'tenant', rb_team: 'tenant', inspectorate: 'tenant', leader: 'tenant' },
   // Background jobs of the tenant (delivery, reminders): the admin sees failures and retries them.
   'job.read': { admin: 'tenant' },
   'job.manage': { admin: 'tenant' },
