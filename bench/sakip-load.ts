@@ -11,14 +11,15 @@
  *
  *   node --import tsx bench/sakip-load.ts [--only sqlite|postgres] [--tenants 552] [--units 60]
  *        [--indicators 8] [--requests 500] [--recap-requests 50] [--concurrency 1]
- *        [--recap-url '/api/sakip/recap?year={year}&quarter=4'] [--seed-only] [--keep]
+ *        [--recap-url '/api/sakip/recap?year={year}&quarter=4'] [--seed-only] [--keep] [--reuse]
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/serasan_bench_sakip node --import tsx bench/sakip-load.ts --only postgres
  *
  * The measured region is the demo region (Kabupaten Muara Enim, demo sign-ins) with the same shape
  * as the others: its units topped up to `--units`, each head with a PK of `--indicators`
  * indicators and four quarters of realisations. SQLite data goes to $SERASAN_BENCH_DIR/sakip-sqlite
  * (default /tmp/serasan-bench); the PostgreSQL database (default serasan_bench_sakip) is dropped and
- * created anew. Same seed, same data, every run.
+ * created anew. Same seed, same data, every run. `--keep` keeps the data after the run;
+ * `--reuse` measures the data a previous `--keep`/`--seed-only` run left (no seeding).
  */
 import { rmSync, mkdirSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -52,6 +53,7 @@ const YEAR = new Date().getUTCFullYear();
 const RECAP_URL = (str('recap-url') ?? '/api/sakip/recap?year={year}&quarter=4').replaceAll('{year}', String(YEAR));
 const SEED_ONLY = argv.includes('--seed-only');
 const KEEP = argv.includes('--keep');
+const REUSE = argv.includes('--reuse');
 const BENCH_DIR = process.env.SERASAN_BENCH_DIR ?? '/tmp/serasan-bench';
 const PG_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/serasan_bench_sakip';
 
@@ -238,6 +240,21 @@ async function seed(dialect: 'sqlite' | 'postgres'): Promise<Seeded> {
   return { dialect, dataDir, seconds, rows: w.rows(), bytes, demoTenant: demo.id };
 }
 
+/** The data a previous run kept (--reuse). */
+async function existing(dialect: 'sqlite' | 'postgres'): Promise<Seeded> {
+  const dataDir = path.join(BENCH_DIR, `sakip-${dialect}`);
+  const config = loadConfig({ SERASAN_DATA_DIR: dataDir, DATABASE_URL: dialect === 'postgres' ? PG_URL : '', SERASAN_SEED_DEMO_SAKIP: 'false' } as NodeJS.ProcessEnv);
+  const { deps, database } = await bootstrap(config, { seed: false });
+  try {
+    const demo = await deps.db.selectFrom('tenants').select('id').where('regionCode', '=', DEMO_REGION).executeTakeFirstOrThrow();
+    const n = await deps.db.selectFrom('pkRealisations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const file = path.join(dataDir, 'serasan.db');
+    return { dialect, dataDir, seconds: NaN, rows: Number(n.n), bytes: dialect === 'sqlite' && existsSync(file) ? statSync(file).size : null, demoTenant: demo.id };
+  } finally {
+    await database.close();
+  }
+}
+
 interface Timing {
   n: number;
   p50: number;
@@ -272,6 +289,8 @@ async function timed(count: number, concurrency: number, job: (i: number) => Pro
 }
 
 interface Measured {
+  /** The same client and session on the cheapest signed-in route: what every request costs here. */
+  floor: Timing;
   page: Timing;
   recap: Timing;
   recapMeasured: string;
@@ -289,6 +308,7 @@ async function measure(s: Seeded): Promise<Measured> {
     const pick = () => ids[Math.floor(r() * ids.length)]!;
     // Warm-up: caches, prepared statements, JIT.
     await timed(50, CONCURRENCY, async () => (await rb.call('GET', `/api/pk/${pick()}`)).status);
+    const floor = await timed(REQUESTS, CONCURRENCY, async () => (await rb.call('GET', '/api/auth/me')).status);
     const page = await timed(REQUESTS, CONCURRENCY, async () => {
       const res = await rb.call('GET', `/api/pk/${pick()}`);
       if (res.status === 200 && res.body.indicators.length !== INDICATORS) throw new Error(`a PK page with ${res.body.indicators.length} indicators`);
@@ -319,7 +339,7 @@ async function measure(s: Seeded): Promise<Measured> {
         return worst;
       });
     }
-    return { page, recap, recapMeasured, pks: ids.length };
+    return { floor, page, recap, recapMeasured, pks: ids.length };
   } finally {
     await server.kill('SIGTERM');
   }
@@ -387,13 +407,19 @@ async function main() {
   }
   const results: Array<{ s: Seeded; m?: Measured; plans: string[] }> = [];
   for (const d of dialects) {
-    console.log(`seeding ${d}: ${TENANTS} tenants × ${UNITS} units × ${INDICATORS} indicators × 4 quarters …`);
-    const s = await seed(d);
-    console.log(`  seeded ${s.rows.toLocaleString('en')} rows in ${s.seconds.toFixed(1)} s${s.bytes !== null ? `, SQLite file ${(s.bytes / 1e6).toFixed(0)} MB` : ''}`);
+    let s: Seeded;
+    if (REUSE) {
+      s = await existing(d);
+      console.log(`reusing ${d} data in ${s.dataDir}${d === 'postgres' ? ` and ${PG_URL}` : ''}: ${s.rows.toLocaleString('en')} realisations`);
+    } else {
+      console.log(`seeding ${d}: ${TENANTS} tenants × ${UNITS} units × ${INDICATORS} indicators × 4 quarters …`);
+      s = await seed(d);
+      console.log(`  seeded ${s.rows.toLocaleString('en')} rows in ${s.seconds.toFixed(1)} s${s.bytes !== null ? `, SQLite file ${(s.bytes / 1e6).toFixed(0)} MB` : ''}`);
+    }
     const p = await plans(s);
     const m = SEED_ONLY ? undefined : await measure(s);
     results.push({ s, m, plans: p });
-    if (!KEEP && !SEED_ONLY) rmSync(s.dataDir, { recursive: true, force: true });
+    if (!KEEP && !SEED_ONLY && !REUSE) rmSync(s.dataDir, { recursive: true, force: true });
   }
   console.log(`\nSerasan SAKIP load — ${TENANTS} tenants × ${UNITS} units × ${INDICATORS} indicators × 4 quarters, year ${YEAR}, concurrency ${CONCURRENCY}, node ${process.version}`);
   console.log(`${'database'.padEnd(10)} ${'seed s'.padStart(7)} ${'rows'.padStart(11)} ${'size MB'.padStart(8)} | ${'PK page p50'.padStart(11)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} target | ${'recap p50'.padStart(9)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} target`);
@@ -401,10 +427,11 @@ async function main() {
     const size = s.bytes !== null ? (s.bytes / 1e6).toFixed(0) : '—';
     const a = m ? `${ms(m.page.p50).padStart(11)} ${ms(m.page.p95)} ${ms(m.page.p99)} ${m.page.p95 <= 50 ? 'MET   ' : 'NOT MET'}` : 'not measured (--seed-only)';
     const b = m ? `${ms(m.recap.p50).padStart(9)} ${ms(m.recap.p95)} ${ms(m.recap.p99)} ${m.recap.p95 <= 200 ? 'MET' : 'NOT MET'}` : '';
-    console.log(`${s.dialect.padEnd(10)} ${s.seconds.toFixed(1).padStart(7)} ${s.rows.toLocaleString('en').padStart(11)} ${size.padStart(8)} | ${a} | ${b}`);
+    console.log(`${s.dialect.padEnd(10)} ${(Number.isNaN(s.seconds) ? 'reused' : s.seconds.toFixed(1)).padStart(7)} ${s.rows.toLocaleString('en').padStart(11)} ${size.padStart(8)} | ${a} | ${b}`);
   }
   for (const { s, m } of results) {
     if (!m) continue;
+    console.log(`${s.dialect}: floor (GET /api/auth/me, same session) p50 ${m.floor.p50.toFixed(1)} / p95 ${m.floor.p95.toFixed(1)} / p99 ${m.floor.p99.toFixed(1)} ms`);
     console.log(`${s.dialect}: PK page ${m.page.n} requests over ${m.pks} PKs of the demo region, statuses ${JSON.stringify(m.page.statuses)}, max ${m.page.max.toFixed(1)} ms`);
     console.log(`${s.dialect}: recap measured = ${m.recapMeasured}; ${m.recap.n} runs, statuses ${JSON.stringify(m.recap.statuses)}, max ${m.recap.max.toFixed(1)} ms`);
   }
