@@ -95,6 +95,9 @@ for (const dialect of await testDialects()) {
       });
       assert.equal(red.length, 1, JSON.stringify(red.map((r) => [r.i.name, r.quarter, r.value])));
       assert.match(red[0]!.i.name, /Kartu Identitas Anak/);
+      // Plausible values: a percentage stays within 0–100, counts are whole numbers.
+      for (const x of rs.filter((x) => x.i.unit === '%')) assert.ok(x.value >= 0 && x.value <= 100, `${x.i.name} TW ${x.quarter}: ${x.value} %`);
+      for (const x of rs.filter((x) => ['inovasi', 'desa', 'anak', 'KK', 'temuan', 'kejadian', 'orang'].includes(x.i.unit))) assert.ok(Number.isInteger(x.value), `${x.i.name}: ${x.value}`);
       assert.equal(red[0]!.status, 'verified');
     });
 

@@ -397,8 +397,10 @@ export async function seedDemoSakip(tx: Tx, tenantId: string, now: string, users
         const qt = q[quarter - 1]!;
         // The one red quarter: Disdukcapil's KIA coverage in TW I (the blanko ran out).
         const red = isDukcapil && seq === 1 && quarter === 1;
-        const factor = red ? 0.55 : polarity === 'higher' ? 0.9 + r() * 0.16 : 0.95 + r() * 0.13;
-        const value = rounded(qt * factor, satuan);
+        // Counts per quarter swing more than levels (coverage, indices), which move by a point or two.
+        const spread = aggregation === 'sum' ? (polarity === 'higher' ? [0.88, 0.2] : [0.9, 0.2]) : polarity === 'higher' ? [0.975, 0.045] : [0.97, 0.07];
+        const factor = red ? 0.55 : spread[0]! + r() * spread[1]!;
+        const value = rounded(satuan === '%' ? Math.min(100, qt * factor) : qt * factor, satuan);
         const latest = quarter === ended.at(-1);
         // The latest ended quarter waits for the verifier in a third of the units (and Disdukcapil).
         const status: PkRealisationTable['status'] = latest && quarter > 1 && (isDukcapil || n % 3 === 0) ? 'submitted' : 'verified';
