@@ -318,8 +318,8 @@ export async function seedDemoSakip(tx: Tx, tenantId: string, now: string, users
     const rank = u.type === 'sekretariat_daerah' ? 'Pembina Utama Madya (IV/d)' : camat ? 'Pembina (IV/a)' : 'Pembina Utama Muda (IV/c)';
     const personId = newId();
     await tx.insertInto('people').values({ tenantId, id: personId, name, nip, kind: 'PNS', rank, unitId: u.id, createdAt: now, updatedAt: now }).execute();
-    // Every seventh is an acting head (Plt.), as happens between appointments.
-    const kind = added % 7 === 3 ? 'plt' : 'definitif';
+    // Definitive heads: the demo's acting head (Plt.) stays the one of Balitbangda (demo.ts).
+    const kind = 'definitif';
     await tx.insertInto('assignments').values({ tenantId, id: newId(), positionId: position, personId, kind, startDate: `${year - 1}-01-02`, endDate: null, decreeNumber: null, createdAt: now, updatedAt: now }).execute();
     added++;
   }
