@@ -77,7 +77,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<E2E
   const dataDir = mkdtempSync(path.join(tmpdir(), 'serasan-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'src/server/main.ts')], {
     cwd: ROOT_DIR,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SERASAN_DATA_DIR: dataDir, SERASAN_SKIP_WEB_BUILD: 'true', SERASAN_LOG: 'false', DATABASE_URL: '', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SERASAN_DATA_DIR: dataDir, SERASAN_SKIP_WEB_BUILD: 'true', SERASAN_LOG: 'false', DATABASE_URL: '', SERASAN_SEED_DEMO_SAKIP: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -13,6 +13,7 @@ import { seedRegions } from '../db/seeds/regions.ts';
 import { seedDemoInnovations } from './demo-innovations.ts';
 import { seedDemoSkm } from './demo-skm.ts';
 import { seedDemoLetterheads } from './demo-documents.ts';
+import { seedDemoSakip } from './demo-sakip.ts';
 
 export const DEMO_REGION = '16.03'; // Kabupaten Muara Enim (RULES.md §7.2)
 const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
@@ -92,8 +93,10 @@ async function addPosition(tx: Tx, tenantId: string, unitId: string, title: stri
  * Loads the demo region on an empty database: reference regions, Kabupaten Muara Enim with its
  * 22 kecamatan (from the reference data) and its active perangkat daerah (opd.csv), head
  * positions, a few fictional staff, and the demo sign-ins. Returns false if already seeded.
+ * With `sakip` (default: config.seedDemoSakip) also this year's signed PKs with realisations
+ * (demo-sakip.ts); test runtimes leave them out so that tests own the year's PKs.
  */
-export async function seedDemo(deps: Deps): Promise<boolean> {
+export async function seedDemo(deps: Deps, opts: { sakip?: boolean } = {}): Promise<boolean> {
   const { db, clock, config } = deps;
   await seedRegions(db);
   const exists = await db.selectFrom('tenants').select('id').where('regionCode', '=', DEMO_REGION).executeTakeFirst();
@@ -178,12 +181,14 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
     const innovations = await seedDemoInnovations(tx, deps.dialect, t, now);
     const skmResponses = await seedDemoSkm(tx, t, now);
     await seedDemoLetterheads(tx, deps.blobs, t, now);
+    const userIds = Object.fromEntries((await tx.selectFrom('users').select(['username', 'id']).where('tenantId', '=', t).execute()).map((u) => [u.username, u.id]));
+    const sakip = (opts.sakip ?? config.seedDemoSakip) ? await seedDemoSakip(tx, t, now, userIds) : null;
     await audit0.record({
       tenantId: t,
       entityType: 'tenant',
       entityId: t,
       action: 'update',
-      changes: { demoData: { before: null, after: `${units.length} unit, ${DEMO_PEOPLE.length} pegawai (demo), ${DEMO_USERS.length} pengguna, ${innovations} inovasi, ${skmResponses} jawaban SKM (demo)` } },
+      changes: { demoData: { before: null, after: `${units.length} unit, ${DEMO_PEOPLE.length} pegawai (demo), ${DEMO_USERS.length} pengguna, ${innovations} inovasi, ${skmResponses} jawaban SKM (demo)${sakip ? `, ${sakip.pks} perjanjian kinerja ${now.slice(0, 4)} dengan ${sakip.indicators} indikator dan ${sakip.realisations} realisasi triwulan (demo)` : ''}` } },
     });
   });
   return true;

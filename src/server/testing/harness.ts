@@ -61,7 +61,8 @@ export interface TestRuntimeOptions {
 /** A fresh, isolated database (SQLite in memory, or a throwaway PostgreSQL schema) and app. */
 export async function createTestRuntime(dialect: DialectName, opts: TestRuntimeOptions = {}): Promise<TestRuntime> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'serasan-test-'));
-  const config = loadConfig({ SERASAN_DATA_DIR: dataDir, SERASAN_DEMO_PASSWORD: 'serasan-demo', ...opts.env } as NodeJS.ProcessEnv);
+  // The demo region without this year's demo PKs (tests own them); opt in with SERASAN_SEED_DEMO_SAKIP=true.
+  const config = loadConfig({ SERASAN_DATA_DIR: dataDir, SERASAN_DEMO_PASSWORD: 'serasan-demo', SERASAN_SEED_DEMO_SAKIP: 'false', ...opts.env } as NodeJS.ProcessEnv);
   let schema: string | undefined;
   if (dialect === 'postgres') {
     schema = `t_${randomBytes(6).toString('hex')}`;

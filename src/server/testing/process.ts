@@ -27,7 +27,7 @@ export async function spawnServer(env: Record<string, string>, port?: number): P
   const nodeArgs = process.env.SERASAN_SERVER_NODE_ARGS ? process.env.SERASAN_SERVER_NODE_ARGS.split(' ') : [];
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT_DIR, 'src/server/main.ts')], {
     cwd: ROOT_DIR,
-    env: { ...process.env, PORT: String(p), HOST: '127.0.0.1', SERASAN_SKIP_WEB_BUILD: 'true', SERASAN_LOG: 'false', ...env },
+    env: { ...process.env, PORT: String(p), HOST: '127.0.0.1', SERASAN_SKIP_WEB_BUILD: 'true', SERASAN_LOG: 'false', SERASAN_SEED_DEMO_SAKIP: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
