@@ -32,7 +32,7 @@ export const pct = (x: number | null | undefined) => (x === null || x === undefi
 export const STATUS_LABEL: Record<CapaianStatus, string> = { merah: 'Merah', kuning: 'Kuning', hijau: 'Hijau' };
 const statusText = (s: CapaianStatus | null) => (s ? STATUS_LABEL[s] : '—');
 const PK_STATUS_LABEL = { none: 'Belum ada PK', draft: 'Rancangan', signed: 'Ditandatangani' } as const;
-const REALISATION_LABEL = { draft: 'Diisi, belum diajukan', submitted: 'Diajukan', verified: 'Terverifikasi' } as const;
+const REALISATION_LABEL = { draft: 'Diisi, belum diajukan', submitted: 'Diajukan', verified: 'Terverifikasi', returned: 'Dikembalikan untuk diperbaiki' } as const;
 
 // --- recap (Excel) -------------------------------------------------------------------------------
 /** Fill colours of capaian cells by status (ARGB). */
