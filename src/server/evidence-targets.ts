@@ -8,6 +8,7 @@ import { assessmentEvidenceTarget } from './modules/assessment/assessment.servic
 import { skmRepo } from './modules/skm/skm.repo.ts';
 import { proposalRepo } from './modules/proposal/proposal.repo.ts';
 import { officialDocumentEvidenceTarget } from './documents/official/official.service.ts';
+import { FOLLOW_UP_ENTITY, sakipEvalRepo } from './modules/kinerja/sakip-eval.repo.ts';
 
 export const evidenceTargets: readonly EvidenceTarget[] = [
   ...orgEvidenceTargets,
@@ -16,6 +17,7 @@ export const evidenceTargets: readonly EvidenceTarget[] = [
   { entityType: 'skm_survey', resolve: skmRepo.unitOf, manageAction: 'skm.manage' },
   { entityType: 'proposal', resolve: proposalRepo.unitOf, manageAction: 'proposal.write' },
   officialDocumentEvidenceTarget,
+  { entityType: FOLLOW_UP_ENTITY, resolve: sakipEvalRepo.unitOfItem, manageAction: 'sakipEval.fill' },
 ];
 
 export function registerAllEvidenceTargets() {

@@ -549,6 +549,9 @@ export interface DB {
   pkIndicators: PkIndicatorTable;
   pkRealisations: PkRealisationTable;
   // ---
+  // 0021-sakip-evaluation
+  sakipLheItems: SakipLheItemTable;
+  // ---
 }
 
 // 0017-kinerja: Perjanjian Kinerja, indicators (rencana aksi), quarterly realisations
@@ -609,4 +612,28 @@ export interface PkRealisationTable {
   submittedAt: string | null;
   verifiedBy: string | null;
   verifiedAt: string | null;
+}
+
+// 0021-sakip-evaluation: LHE findings/recommendations per unit-year and their follow-up
+export type SakipFollowUpStatus = 'open' | 'answered' | 'accepted';
+export interface SakipLheItemTable {
+  tenantId: string;
+  id: string;
+  unitId: string | null;
+  year: number;
+  seq: number;
+  subComponent: string | null;
+  finding: string;
+  recommendation: string;
+  status: SakipFollowUpStatus;
+  followUp: string | null;
+  followUpBy: string | null;
+  followUpAt: string | null;
+  reviewNote: string | null;
+  acceptedBy: string | null;
+  acceptedAt: string | null;
+  isDemo: Bool;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
 }

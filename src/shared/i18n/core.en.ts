@@ -131,6 +131,10 @@ export const coreEn: CoreCatalog = {
     pkTargetZero: 'A target of 0 cannot be divided by in the capaian formula; enter a target above 0.',
     pkNegativeTarget: 'The target cannot be negative for the unit {{unit}}.',
     pkNotSigned: 'Realisations can only be entered for a signed performance agreement.',
+    sakipUnknownSubComponent: 'Sub-component {{code}} is not in the LKE AKIP.',
+    sakipFollowUpClosed: 'This follow-up has been accepted by the Inspektorat and can no longer change.',
+    sakipFollowUpNotAnswered: 'The unit has not answered this recommendation yet, so it cannot be accepted or returned.',
+    sakipReturnNoteRequired: 'Write a note when returning a follow-up.',
     pkNegativeValue: 'The realisation cannot be negative for the unit {{unit}}; enter 0 or more.',
     pkRealisationSubmitted: 'This quarter\'s realisation has been submitted and awaits verification; it cannot change now.',
     pkRealisationVerified: 'This quarter\'s realisation is verified; it changes only through a recorded correction (not available yet).',
@@ -296,6 +300,7 @@ export const coreEn: CoreCatalog = {
     pk: 'Performance agreement',
     pk_indicator: 'Performance indicator',
     pk_realisation: 'Quarterly realisation',
+    sakip_lhe_item: 'LHE finding',
   },
   unitTypes: {
     sekretariat_daerah: 'Regional Secretariat',

@@ -130,6 +130,10 @@ export const coreId = {
     pkTargetZero: 'Target 0 tidak dapat menjadi pembagi pada rumus capaian; isi target lebih dari 0.',
     pkNegativeTarget: 'Target tidak boleh negatif untuk satuan {{unit}}.',
     pkNotSigned: 'Realisasi hanya dapat diisi untuk Perjanjian Kinerja yang sudah ditandatangani.',
+    sakipUnknownSubComponent: 'Sub-komponen {{code}} tidak dikenal dalam LKE AKIP.',
+    sakipFollowUpClosed: 'Tindak lanjut ini sudah diterima Inspektorat dan tidak dapat diubah lagi.',
+    sakipFollowUpNotAnswered: 'Rekomendasi ini belum ditanggapi oleh unit, sehingga belum dapat diterima atau dikembalikan.',
+    sakipReturnNoteRequired: 'Tuliskan catatan saat mengembalikan tindak lanjut.',
     pkNegativeValue: 'Realisasi tidak boleh negatif untuk satuan {{unit}}; isi angka 0 atau lebih.',
     pkRealisationSubmitted: 'Realisasi triwulan ini sudah diajukan dan menunggu verifikasi; tidak dapat diubah sekarang.',
     pkRealisationVerified: 'Realisasi triwulan ini sudah diverifikasi; perubahan hanya melalui koreksi yang tercatat (belum tersedia).',
@@ -296,6 +300,7 @@ export const coreId = {
     pk: 'Perjanjian Kinerja',
     pk_indicator: 'Indikator kinerja',
     pk_realisation: 'Realisasi triwulan',
+    sakip_lhe_item: 'Temuan LHE',
   },
   unitTypes: {
     sekretariat_daerah: 'Sekretariat Daerah',
