@@ -267,6 +267,7 @@ export const coreEn: CoreCatalog = {
   },
   fieldsIn: {
     pk: { name: 'Indicator name', sasaran: 'Objective (sasaran)', unit: 'Unit of measure (satuan)', polarity: 'Polarity', aggregation: 'Annual value method', target: 'Target', quarterTargets: 'Quarter targets', allowNegative: 'May be negative', value: 'Realisation', note: 'Note', signedOn: 'Signing date', headOfRegion: 'Head of region' },
+    sakip: { subComponent: 'Sub-component', finding: 'Finding', recommendation: 'Recommendation', text: 'Follow-up', evidenceIds: 'Supporting evidence', decision: 'Decision', note: 'Note' },
     innovations: { title: 'Innovation name', type: 'Innovation type' },
     positions: { title: 'Position title' },
     units: { type: 'Unit type' },
