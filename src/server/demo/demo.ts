@@ -13,6 +13,7 @@ import { seedRegions } from '../db/seeds/regions.ts';
 import { seedDemoInnovations } from './demo-innovations.ts';
 import { seedDemoSkm } from './demo-skm.ts';
 import { seedDemoLetterheads } from './demo-documents.ts';
+import { seedDemoSakipEval } from './demo-sakip-eval.ts';
 
 export const DEMO_REGION = '16.03'; // Kabupaten Muara Enim (RULES.md §7.2)
 const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
@@ -178,6 +179,7 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
     const innovations = await seedDemoInnovations(tx, deps.dialect, t, now);
     const skmResponses = await seedDemoSkm(tx, t, now);
     await seedDemoLetterheads(tx, deps.blobs, t, now);
+    await seedDemoSakipEval(tx, t, now, clock.now().getUTCFullYear());
     await audit0.record({
       tenantId: t,
       entityType: 'tenant',

@@ -164,5 +164,14 @@ for (const dialect of await testDialects()) {
       assert.deepEqual(e.body.may, { fill: true, evaluate: false });
       assert.equal((await operator.get('/api/sakip/evaluations/pemda/2021')).status, 403);
     });
+    test('demo region: evaluations for last year and this year of a few units and the pemda, LHE items marked demo', async () => {
+      const year = rt.deps.clock.now().getUTCFullYear();
+      const t = await pimpinan.get(`/api/sakip/evaluations?year=${year}`);
+      const bappeda = t.body.items.find((i: any) => i.name === 'Badan Perencanaan Pembangunan Daerah');
+      assert.ok(bappeda.years[1].score && bappeda.years[2].score, 'last year and this year scored');
+      assert.ok(t.body.pemda.years[1].score, 'the pemda self-evaluation of last year');
+      const e = await operator.get(`/api/sakip/evaluations/${dukcapil}/${year - 1}`);
+      assert.ok(e.body.lhe.length >= 2 && e.body.lhe.every((i: any) => i.isDemo), 'LHE items marked demo');
+    });
   });
 }
