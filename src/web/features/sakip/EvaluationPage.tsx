@@ -23,8 +23,8 @@ const thisYear = new Date().getFullYear();
 interface ScoreBrief { total: number; predikat: string | null; label: string | null }
 interface TableData {
   years: number[];
-  pemda: { years: Array<{ year: number; score: ScoreBrief | null }>; followUps: Record<string, number> } | null;
-  items: Array<{ unitId: string; name: string; years: Array<{ year: number; score: ScoreBrief | null; self: ScoreBrief | null }>; followUps: Record<string, number> }>;
+  pemda: { years: Array<{ year: number; score: ScoreBrief | null; evaluated: number }>; followUps: Record<string, number> } | null;
+  items: Array<{ unitId: string; name: string; years: Array<{ year: number; score: ScoreBrief | null; self: ScoreBrief | null; evaluated: number }>; followUps: Record<string, number> }>;
 }
 interface Node { code: string; title: string; weight: number | null; score: number; max: number; formula: string; answer: { value: string } | null; checklist: { total: number; answered: number; positive: number } | null; children: Node[] }
 interface Answer { questionCode: string; ownValue: string | null; evalValue: string | null; evalNote: string | null; evidence: Array<{ id: string; originalName: string }> }
@@ -46,7 +46,7 @@ function Predikat({ s }: { s: ScoreBrief | { code: string } | null | undefined }
   const code = s && ('predikat' in s ? s.predikat : s.code);
   if (!code) return <Text span c="dimmed">—</Text>;
   const color = code.startsWith('A') ? 'green' : code.startsWith('B') ? 'teal' : code.startsWith('C') ? 'yellow' : 'red';
-  return <Badge color={color} variant="light">{code}</Badge>;
+  return <Badge color={color} variant="light" tt="none" style={{ flexShrink: 0, overflow: 'visible' }} miw={36}>{code}</Badge>;
 }
 
 function YearSelect({ year, onChange }: { year: number; onChange: (y: number) => void }) {
@@ -61,10 +61,18 @@ function UnitsTable() {
   const q = useQuery({ queryKey: ['sakip-eval', 'table', year], queryFn: () => api<TableData>('/sakip/evaluations', { query: { year } }) });
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!q.data) return <Center p="xl"><Loader /></Center>;
-  const cells = (ys: Array<{ score: ScoreBrief | null }>) =>
+  const cells = (ys: Array<{ score: ScoreBrief | null; evaluated: number }>) =>
     ys.map((y, i) => (
       <Table.Td key={i}>
-        <Group gap={6} wrap="nowrap"><Text size="sm" fw={i === ys.length - 1 ? 600 : 400}>{num(y.score?.total)}</Text><Predikat s={y.score} /></Group>
+        {y.score ? (
+          <Group gap={6} wrap="nowrap">
+            <Text size="sm" fw={i === ys.length - 1 ? 600 : 400}>{num(y.score.total)}</Text>
+            <Predikat s={y.score} />
+            {y.evaluated < 12 && <Text size="xs" c="dimmed" title={t('sakipEval.graded')}>{y.evaluated}/12</Text>}
+          </Group>
+        ) : (
+          <Text size="sm" c="dimmed">—</Text>
+        )}
       </Table.Td>
     ));
   return (
@@ -144,7 +152,7 @@ function Worksheet({ scope }: { scope: string }) {
           <div><Text size="xs" c="dimmed">{t('sakipEval.total')}</Text><Text fz={28} fw={700} data-testid="sakip-eval-total">{num(e.evaluation.total)}</Text></div>
           <div><Text size="xs" c="dimmed">{t('sakipEval.predikat')}</Text><Group gap={6}><Predikat s={e.evaluation.band} /><Text size="sm">{e.evaluation.band?.label}</Text></Group></div>
           <div><Text size="xs" c="dimmed">{t('sakipEval.graded')}</Text><Text>{e.evaluated} / 12</Text></div>
-          <div><Text size="xs" c="dimmed">{t('sakipEval.self')}</Text><Group gap={6}><Text>{num(e.self?.total)}</Text><Predikat s={e.self?.band ?? null} /></Group></div>
+          <div><Text size="xs" c="dimmed">{t('sakipEval.self')}</Text>{e.self ? <Group gap={6}><Text>{num(e.self.total)}</Text><Predikat s={e.self.band} /></Group> : <Text c="dimmed">—</Text>}</div>
           <UnverifiedBadge confidence={e.evaluation.rulebookConfidence} />
           <Anchor href={`/api/sakip/evaluations/${scope}/${year}/lhe.pdf`} target="_blank" ml="auto">{t('sakipEval.lhePdf')}</Anchor>
         </Group>
