@@ -165,16 +165,16 @@ function Worksheet({ scope }: { scope: string }) {
             const a = ans.get(s.code);
             return (
               <Stack key={s.code} gap={4} mt="sm" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-                <Group justify="space-between" wrap="nowrap" align="flex-start">
-                  <Text fw={600} size="sm">{s.code} {s.title}</Text>
-                  <Group gap="xs" wrap="nowrap">
-                    {s.checklist && <Badge variant="outline" color="gray" tt="none">{t('sakipEval.yaShare', { ya: s.checklist.positive, total: s.checklist.total })}</Badge>}
+                <Group justify="space-between" wrap="wrap" align="flex-start" gap="xs">
+                  <Text fw={600} size="sm" style={{ flex: '1 1 240px' }}>{s.code} {s.title}</Text>
+                  <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+                    {s.checklist && <Badge variant="outline" color="gray" tt="none" style={{ flexShrink: 0, overflow: 'visible' }}>{t('sakipEval.yaShare', { ya: s.checklist.positive, total: s.checklist.total })}</Badge>}
                     {e.may.evaluate ? (
                       <NativeSelect aria-label={t('sakipEval.letter')} size="xs" value={a?.evalValue ?? ''} data={[{ value: '', label: '—' }, ...LETTERS.map((l) => ({ value: l, label: l }))]} onChange={(ev) => ev.currentTarget.value && evaluate(s.code, ev.currentTarget.value)} />
                     ) : (
                       <Predikat s={a?.evalValue ? { code: a.evalValue } : null} />
                     )}
-                    <Text size="sm" ff="monospace" miw={170} ta="right">{s.answer ? formula(s.formula.replace(/= ([\d.]+)$/, (_m, x) => `= ${Number(x).toFixed(2)}`)) : `${formula(String(s.weight))} × —`}</Text>
+                    <Text size="sm" ff="monospace" ta="right" style={{ whiteSpace: 'nowrap' }}>{s.answer ? formula(s.formula.replace(/= ([\d.]+)$/, (_m, x) => `= ${Number(x).toFixed(2)}`)) : `${formula(String(s.weight))} × —`}</Text>
                   </Group>
                 </Group>
                 {a?.evalNote && <Text size="xs" c="dimmed">{t('sakipEval.note')}: {a.evalNote}</Text>}
@@ -183,9 +183,9 @@ function Worksheet({ scope }: { scope: string }) {
                     const ka = ans.get(k.code);
                     return (
                       <Group key={k.code} justify="space-between" wrap="nowrap" gap="xs">
-                        <Text size="xs">{k.code} {k.title}{ka?.evidence.length ? ` · ${ka.evidence.map((x) => x.originalName).join(', ')}` : ''}</Text>
+                        <Text size="xs" style={{ flex: 1, minWidth: 0 }}>{k.code} {k.title}{ka?.evidence.length ? ` · ${ka.evidence.map((x) => x.originalName).join(', ')}` : ''}</Text>
                         {e.may.fill ? (
-                          <SegmentedControl size="xs" value={ka?.ownValue ?? ''} data={[{ value: 'Ya', label: 'Ya' }, { value: 'Tidak', label: 'Tidak' }]} onChange={(v) => own(k.code, v)} />
+                          <SegmentedControl size="xs" style={{ flexShrink: 0 }} value={ka?.ownValue ?? ''} data={[{ value: 'Ya', label: 'Ya' }, { value: 'Tidak', label: 'Tidak' }]} onChange={(v) => own(k.code, v)} />
                         ) : (
                           <Text size="xs" fw={600}>{ka?.ownValue ?? '—'}</Text>
                         )}
