@@ -23,6 +23,7 @@ export const webSakipEvalEn = {
     recommendation: 'Recommendation',
     followUp: 'Follow-up',
     followUpPlaceholder: "The unit's follow-up",
+    attach: 'Attach evidence',
     send: 'Send',
     accept: 'Accept',
     return: 'Return',

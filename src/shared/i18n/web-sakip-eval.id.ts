@@ -23,6 +23,7 @@ export const webSakipEvalId = {
     recommendation: 'Rekomendasi',
     followUp: 'Tindak lanjut',
     followUpPlaceholder: 'Tindak lanjut unit',
+    attach: 'Lampirkan bukti',
     send: 'Kirim',
     accept: 'Terima',
     return: 'Kembalikan',

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { Anchor, Badge, Button, Center, Group, Loader, NativeSelect, Paper, SegmentedControl, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Center, FileButton, Group, Loader, NativeSelect, Paper, SegmentedControl, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { api, upload } from '../../api/client.ts';
+import { IconPaperclip } from '@tabler/icons-react';
 import { UnverifiedBadge } from '../../components/UnverifiedBadge.tsx';
 import { ErrorAlert, notifyError, notifySuccess } from '../../components/feedback.tsx';
 import { currentLang } from '../../i18n.ts';
@@ -27,7 +28,7 @@ interface TableData {
   items: Array<{ unitId: string; name: string; years: Array<{ year: number; score: ScoreBrief | null; self: ScoreBrief | null; evaluated: number }>; followUps: Record<string, number> }>;
 }
 interface Node { code: string; title: string; weight: number | null; score: number; max: number; formula: string; answer: { value: string } | null; checklist: { total: number; answered: number; positive: number } | null; children: Node[] }
-interface Answer { questionCode: string; ownValue: string | null; evalValue: string | null; evalNote: string | null; evidence: Array<{ id: string; originalName: string }> }
+interface Answer { questionCode: string; ownValue: string | null; ownNote: string | null; evalValue: string | null; evalNote: string | null; evidence: Array<{ id: string; originalName: string }> }
 interface LheItem { id: string; seq: number; subComponent: string | null; finding: string; recommendation: string; status: 'open' | 'answered' | 'accepted'; followUp: string | null; reviewNote: string | null; evidence: Array<{ id: string; originalName: string }> }
 interface Evaluation {
   target: string;
@@ -122,6 +123,7 @@ function Worksheet({ scope }: { scope: string }) {
   const q = useQuery({ queryKey: key, queryFn: () => api<Evaluation>(`/sakip/evaluations/${scope}/${year}`) });
   const [finding, setFinding] = useState({ subComponent: '', finding: '', recommendation: '' });
   const [replies, setReplies] = useState<Record<string, string>>({});
+  const [files, setFiles] = useState<Record<string, File | null>>({});
   if (q.error) return <ErrorAlert error={q.error} />;
   const e = q.data;
   if (!e) return <Center p="xl"><Loader /></Center>;
@@ -135,7 +137,21 @@ function Worksheet({ scope }: { scope: string }) {
       notifyError(err);
     }
   };
-  const own = (code: string, value: string) => run(() => api('/assessments/answers', { method: 'PUT', body: { ...e.sheet, answers: { [code]: { value } } } }), t('sakipEval.saved'));
+  const own = (code: string, value: string) => run(() => api('/assessments/answers', { method: 'PUT', body: { ...e.sheet, answers: { [code]: { value, note: ans.get(code)?.ownNote ?? null } } } }), t('sakipEval.saved'));
+  const uploadFile = async (file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return upload<{ id: string }>('/evidence', form);
+  };
+  /** Attach one more evidence file to a criterion (links are kept; the file is uploaded once). */
+  const attach = (code: string, file: File | null) =>
+    file &&
+    run(async () => {
+      const a = ans.get(code);
+      const ev = await uploadFile(file);
+      await api('/assessments/answers', { method: 'PUT', body: { ...e.sheet, answers: { [code]: { value: a?.ownValue ?? null, note: a?.ownNote ?? null, evidenceIds: [...(a?.evidence.map((x) => x.id) ?? []), ev.id] } } } });
+    }, t('sakipEval.saved'));
+
   const evaluate = (code: string, value: string) => run(() => api('/assessments/evaluation', { method: 'PUT', body: { ...e.sheet, answers: { [code]: { value, note: ans.get(code)?.evalNote ?? null } } } }), t('sakipEval.saved'));
 
   return (
@@ -184,6 +200,15 @@ function Worksheet({ scope }: { scope: string }) {
                     return (
                       <Group key={k.code} justify="space-between" wrap="nowrap" gap="xs">
                         <Text size="xs" style={{ flex: 1, minWidth: 0 }}>{k.code} {k.title}{ka?.evidence.length ? ` · ${ka.evidence.map((x) => x.originalName).join(', ')}` : ''}</Text>
+                        {e.may.fill && (
+                          <FileButton onChange={(f) => attach(k.code, f)}>
+                            {(props) => (
+                              <ActionIcon {...props} variant="subtle" size="sm" aria-label={t('sakipEval.attach')} title={t('sakipEval.attach')} style={{ flexShrink: 0 }}>
+                                <IconPaperclip size={14} />
+                              </ActionIcon>
+                            )}
+                          </FileButton>
+                        )}
                         {e.may.fill ? (
                           <SegmentedControl size="xs" style={{ flexShrink: 0 }} value={ka?.ownValue ?? ''} data={[{ value: 'Ya', label: 'Ya' }, { value: 'Tidak', label: 'Tidak' }]} onChange={(v) => own(k.code, v)} />
                         ) : (
@@ -219,7 +244,27 @@ function Worksheet({ scope }: { scope: string }) {
                       {e.may.fill && i.status !== 'accepted' && (
                         <Group gap={4} wrap="nowrap">
                           <TextInput size="xs" placeholder={t('sakipEval.followUpPlaceholder')} value={replies[i.id] ?? ''} onChange={(ev) => setReplies({ ...replies, [i.id]: ev.currentTarget.value })} />
-                          <Button size="xs" disabled={!replies[i.id]?.trim()} onClick={() => run(() => api(`/sakip/lhe/${i.id}/follow-up`, { method: 'POST', body: { text: replies[i.id] } }), t('sakipEval.saved'))}>{t('sakipEval.send')}</Button>
+                          <FileButton onChange={(f) => setFiles({ ...files, [i.id]: f })}>
+                            {(props) => (
+                              <ActionIcon {...props} variant={files[i.id] ? 'light' : 'subtle'} aria-label={t('sakipEval.attach')} title={files[i.id]?.name ?? t('sakipEval.attach')}>
+                                <IconPaperclip size={14} />
+                              </ActionIcon>
+                            )}
+                          </FileButton>
+                          <Button
+                            size="xs"
+                            disabled={!replies[i.id]?.trim()}
+                            onClick={() =>
+                              run(async () => {
+                                const f = files[i.id];
+                                const evidenceIds = f ? [(await uploadFile(f)).id] : undefined;
+                                await api(`/sakip/lhe/${i.id}/follow-up`, { method: 'POST', body: { text: replies[i.id], ...(evidenceIds ? { evidenceIds } : {}) } });
+                                setFiles({ ...files, [i.id]: null });
+                              }, t('sakipEval.saved'))
+                            }
+                          >
+                            {t('sakipEval.send')}
+                          </Button>
                         </Group>
                       )}
                       {e.may.evaluate && i.status === 'answered' && (
