@@ -31,10 +31,10 @@ export async function lhePdf(deps: Deps, data: Awaited<ReturnType<SakipEvalServi
     const n = findNode(r.root, code)!;
     return [code, n.title, idNum(n.weight ?? 0), n.answer?.value ?? '—', n.answer ? idNum(n.score) : '—'];
   });
-  const comp = r.root.children.map((c) => [c.code, c.title, idNum(c.weight ?? c.max), '', idNum(c.score)]);
+  const comp = r.root.children.map((c) => [c.code, c.title, idNum(c.weight ?? c.max), idNum(c.score)]);
   return renderPdf({
     info: { title: `RANCANGAN — LHE AKIP ${subject} ${t.year}`, creator: 'Serasan' },
-    pageMargins: [56, 48, 56, 56],
+    pageMargins: [56, 36, 56, 40],
     watermark: { text: 'RANCANGAN', opacity: 0.12 },
     content: [
       ...kopContent(kop),
@@ -44,9 +44,9 @@ export async function lhePdf(deps: Deps, data: Awaited<ReturnType<SakipEvalServi
       { text: 'Nomor: ……', alignment: 'center', margin: [0, 0, 0, 12] },
       { text: 'Dasar: PermenPANRB Nomor 88 Tahun 2021 tentang Evaluasi Akuntabilitas Kinerja Instansi Pemerintah.', margin: [0, 0, 0, 8] },
       { text: 'A. Nilai per sub-komponen', bold: true },
-      tableContent({ headers: ['Kode', 'Sub-komponen', 'Bobot', 'Nilai huruf', 'Nilai'], widths: [32, '*', 40, 50, 40], rows }),
+      tableContent({ headers: ['Kode', 'Sub-komponen', 'Bobot', 'Nilai huruf', 'Nilai'], widths: [32, '*', 40, 50, 40], rows }, 8.5),
       { text: 'B. Nilai per komponen', bold: true },
-      tableContent({ headers: ['No', 'Komponen', 'Bobot', '', 'Nilai'], widths: [24, '*', 40, 10, 40], rows: comp }),
+      tableContent({ headers: ['No', 'Komponen', 'Bobot', 'Nilai'], widths: [32, '*', 40, 40], rows: comp }, 8.5),
       {
         text: [{ text: 'Nilai akhir: ' }, { text: idNum(r.total), bold: true }, { text: '   Predikat: ' }, { text: r.band ? `${r.band.code} (${r.band.label})` : '—', bold: true }],
         margin: [0, 0, 0, 10],
@@ -57,7 +57,7 @@ export async function lhePdf(deps: Deps, data: Awaited<ReturnType<SakipEvalServi
         headers: ['No', 'Sub-komponen', 'Temuan', 'Rekomendasi', 'Tindak lanjut'],
         widths: [20, 50, '*', '*', 90],
         rows: data.lhe.map((i) => [String(i.seq), i.subComponent ?? '—', i.finding, i.recommendation, `${STATUS[i.status]}${i.followUp ? `: ${i.followUp}` : ''}`]),
-      }),
+      }, 8.5),
       signatureContent(signer, [`${kop.place}, ${dateId(today)}`]),
     ],
   });
