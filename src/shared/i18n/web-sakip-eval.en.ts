@@ -24,6 +24,8 @@ export const webSakipEvalEn = {
     followUp: 'Follow-up',
     followUpPlaceholder: "The unit's follow-up",
     attach: 'Attach evidence',
+    selfLetter: 'Self-assessed letter (optional)',
+    selfShort: 'Self',
     send: 'Send',
     accept: 'Accept',
     return: 'Return',

@@ -24,6 +24,8 @@ export const webSakipEvalId = {
     followUp: 'Tindak lanjut',
     followUpPlaceholder: 'Tindak lanjut unit',
     attach: 'Lampirkan bukti',
+    selfLetter: 'Nilai huruf penilaian mandiri (opsional)',
+    selfShort: 'Mandiri',
     send: 'Kirim',
     accept: 'Terima',
     return: 'Kembalikan',

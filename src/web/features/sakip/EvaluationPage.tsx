@@ -152,7 +152,8 @@ function Worksheet({ scope }: { scope: string }) {
       await api('/assessments/answers', { method: 'PUT', body: { ...e.sheet, answers: { [code]: { value: a?.ownValue ?? null, note: a?.ownNote ?? null, evidenceIds: [...(a?.evidence.map((x) => x.id) ?? []), ev.id] } } } });
     }, t('sakipEval.saved'));
 
-  const evaluate = (code: string, value: string) => run(() => api('/assessments/evaluation', { method: 'PUT', body: { ...e.sheet, answers: { [code]: { value, note: ans.get(code)?.evalNote ?? null } } } }), t('sakipEval.saved'));
+  const evaluate = (code: string, value: string | null, note?: string | null) =>
+    run(() => api('/assessments/evaluation', { method: 'PUT', body: { ...e.sheet, answers: { [code]: { value, note: note === undefined ? (ans.get(code)?.evalNote ?? null) : note } } } }), t('sakipEval.saved'));
 
   return (
     <Stack>
@@ -185,6 +186,9 @@ function Worksheet({ scope }: { scope: string }) {
                   <Text fw={600} size="sm" style={{ flex: '1 1 240px' }}>{s.code} {s.title}</Text>
                   <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
                     {s.checklist && <Badge variant="outline" color="gray" tt="none" style={{ flexShrink: 0, overflow: 'visible' }}>{t('sakipEval.yaShare', { ya: s.checklist.positive, total: s.checklist.total })}</Badge>}
+                    {e.may.fill && (
+                      <NativeSelect aria-label={t('sakipEval.selfLetter')} title={t('sakipEval.selfLetter')} size="xs" value={a?.ownValue ?? ''} data={[{ value: '', label: t('sakipEval.selfShort') }, ...LETTERS.map((l) => ({ value: l, label: `${t('sakipEval.selfShort')} ${l}` }))]} onChange={(ev) => ev.currentTarget.value && own(s.code, ev.currentTarget.value)} />
+                    )}
                     {e.may.evaluate ? (
                       <NativeSelect aria-label={t('sakipEval.letter')} size="xs" value={a?.evalValue ?? ''} data={[{ value: '', label: '—' }, ...LETTERS.map((l) => ({ value: l, label: l }))]} onChange={(ev) => ev.currentTarget.value && evaluate(s.code, ev.currentTarget.value)} />
                     ) : (
@@ -193,7 +197,21 @@ function Worksheet({ scope }: { scope: string }) {
                     <Text size="sm" ff="monospace" ta="right" style={{ whiteSpace: 'nowrap' }}>{s.answer ? formula(s.formula.replace(/= ([\d.]+)$/, (_m, x) => `= ${Number(x).toFixed(2)}`)) : `${formula(String(s.weight))} × —`}</Text>
                   </Group>
                 </Group>
-                {a?.evalNote && <Text size="xs" c="dimmed">{t('sakipEval.note')}: {a.evalNote}</Text>}
+                {e.may.evaluate ? (
+                  <TextInput
+                    size="xs"
+                    key={`${s.code}:${a?.evalNote ?? ''}`}
+                    placeholder={t('sakipEval.note')}
+                    aria-label={t('sakipEval.note')}
+                    defaultValue={a?.evalNote ?? ''}
+                    onBlur={(ev) => {
+                      const v = ev.currentTarget.value.trim() || null;
+                      if (v !== (a?.evalNote ?? null)) void evaluate(s.code, a?.evalValue ?? null, v);
+                    }}
+                  />
+                ) : (
+                  a?.evalNote && <Text size="xs" c="dimmed">{t('sakipEval.note')}: {a.evalNote}</Text>
+                )}
                 <Stack gap={2} pl="md">
                   {s.children.map((k) => {
                     const ka = ans.get(k.code);
