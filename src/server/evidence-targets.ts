@@ -9,6 +9,7 @@ import { skmRepo } from './modules/skm/skm.repo.ts';
 import { proposalRepo } from './modules/proposal/proposal.repo.ts';
 import { pkRealisationRepo } from './modules/kinerja/pk-realisation.repo.ts';
 import { officialDocumentEvidenceTarget } from './documents/official/official.service.ts';
+import { FOLLOW_UP_ENTITY, sakipEvalRepo } from './modules/kinerja/sakip-eval.repo.ts';
 
 export const evidenceTargets: readonly EvidenceTarget[] = [
   ...orgEvidenceTargets,
@@ -19,6 +20,7 @@ export const evidenceTargets: readonly EvidenceTarget[] = [
   officialDocumentEvidenceTarget,
   { entityType: 'pk_realisation', resolve: pkRealisationRepo.unitOfRealisation, manageAction: 'pk.realise' },
   { entityType: 'pk_corrective_action', resolve: pkRealisationRepo.unitOfCorrectiveAction, manageAction: 'pk.realise' },
+  { entityType: FOLLOW_UP_ENTITY, resolve: sakipEvalRepo.unitOfItem, manageAction: 'sakipEval.fill' },
 ];
 
 export function registerAllEvidenceTargets() {

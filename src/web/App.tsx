@@ -45,6 +45,7 @@ const JobsPage = lazy(() => import('./features/notifications/JobsPage.tsx'));
 const SakipPage = lazy(() => import('./features/sakip/SakipPage.tsx'));
 const RealisationPage = lazy(() => import('./features/sakip/RealisationPage.tsx'));
 const RecapPage = lazy(() => import('./features/sakip/RecapPage.tsx'));
+const SakipEvaluationPage = lazy(() => import('./features/sakip/EvaluationPage.tsx'));
 
 export function App() {
   return (
@@ -94,6 +95,8 @@ export function App() {
             <Route path="sakip" element={<SakipPage />}>
               {/* SAKIP tabs: index = PK register, rencana, rekap, evaluasi */}
               <Route path="rekap" element={<RecapPage />} />
+              <Route path="evaluasi" element={<SakipEvaluationPage />} />
+              <Route path="evaluasi/:scope" element={<SakipEvaluationPage />} />
             </Route>
             {/* SAKIP: a PK's own pages (sakip/pk/:id, sakip/pk/:id/realisasi) */}
             <Route path="sakip/pk/:id/realisasi" element={<RealisationPage />} />

@@ -35,6 +35,8 @@ import { webSakipRealId } from '../shared/i18n/web-sakip-real.id.ts';
 import { webSakipRealEn } from '../shared/i18n/web-sakip-real.en.ts';
 import { webSakipRecapId } from '../shared/i18n/web-sakip-recap.id.ts';
 import { webSakipRecapEn } from '../shared/i18n/web-sakip-recap.en.ts';
+import { webSakipEvalId } from '../shared/i18n/web-sakip-eval.id.ts';
+import { webSakipEvalEn } from '../shared/i18n/web-sakip-eval.en.ts';
 
 import { rememberLang, storedLang, type Lang } from './lang-store.ts';
 
@@ -50,8 +52,8 @@ const initial: Lang = storedLang() ?? 'id';
 
 void i18n.use(initReactI18next).init({
   resources: {
-    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId, ...webFlowId, ...webAssessmentId, ...webNotifyId, ...webSearchId, ...webListId, ...webImportId, ...webEdgesId, ...webSakipId, ...webSakipRealId, ...webSakipRecapId } },
-    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn, ...webFlowEn, ...webAssessmentEn, ...webNotifyEn, ...webSearchEn, ...webListEn, ...webImportEn, ...webEdgesEn, ...webSakipEn, ...webSakipRealEn, ...webSakipRecapEn } },
+    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId, ...webFlowId, ...webAssessmentId, ...webNotifyId, ...webSearchId, ...webListId, ...webImportId, ...webEdgesId, ...webSakipId, ...webSakipRealId, ...webSakipRecapId, ...webSakipEvalId } },
+    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn, ...webFlowEn, ...webAssessmentEn, ...webNotifyEn, ...webSearchEn, ...webListEn, ...webImportEn, ...webEdgesEn, ...webSakipEn, ...webSakipRealEn, ...webSakipRecapEn, ...webSakipEvalEn } },
   },
   lng: initial,
   fallbackLng: 'id',

@@ -553,6 +553,8 @@ export interface DB {
   pkRealisationCorrections: PkRealisationCorrectionTable;
   pkSettings: PkSettingsTable;
   pkCorrectiveActions: PkCorrectiveActionTable;
+  // 0021-sakip-evaluation
+  sakipLheItems: SakipLheItemTable;
   // ---
 }
 
@@ -661,4 +663,28 @@ export interface PkCorrectiveActionTable {
   createdAt: string;
   doneBy: string | null;
   doneAt: string | null;
+}
+
+// 0021-sakip-evaluation: LHE findings/recommendations per unit-year and their follow-up
+export type SakipFollowUpStatus = 'open' | 'answered' | 'accepted';
+export interface SakipLheItemTable {
+  tenantId: string;
+  id: string;
+  unitId: string | null;
+  year: number;
+  seq: number;
+  subComponent: string | null;
+  finding: string;
+  recommendation: string;
+  status: SakipFollowUpStatus;
+  followUp: string | null;
+  followUpBy: string | null;
+  followUpAt: string | null;
+  reviewNote: string | null;
+  acceptedBy: string | null;
+  acceptedAt: string | null;
+  isDemo: Bool;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
 }

@@ -14,6 +14,7 @@ import { seedDemoInnovations } from './demo-innovations.ts';
 import { seedDemoSkm } from './demo-skm.ts';
 import { seedDemoLetterheads } from './demo-documents.ts';
 import { seedDemoSakip } from './demo-sakip.ts';
+import { seedDemoSakipEval } from './demo-sakip-eval.ts';
 
 export const DEMO_REGION = '16.03'; // Kabupaten Muara Enim (RULES.md §7.2)
 const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
@@ -183,6 +184,7 @@ export async function seedDemo(deps: Deps, opts: { sakip?: boolean } = {}): Prom
     await seedDemoLetterheads(tx, deps.blobs, t, now);
     const userIds = Object.fromEntries((await tx.selectFrom('users').select(['username', 'id']).where('tenantId', '=', t).execute()).map((u) => [u.username, u.id]));
     const sakip = (opts.sakip ?? config.seedDemoSakip) ? await seedDemoSakip(tx, t, now, userIds) : null;
+    await seedDemoSakipEval(tx, t, now, clock.now().getUTCFullYear());
     await audit0.record({
       tenantId: t,
       entityType: 'tenant',

@@ -56,6 +56,10 @@ export type Action =
   | 'pk.verify'
   | 'pk.configure'
   | 'sakip.recap'
+  | 'sakipEval.read'
+  | 'sakipEval.fill'
+  | 'sakipEval.pemdaFill'
+  | 'sakipEval.evaluate'
   | 'job.read'
   | 'job.manage';
 
@@ -152,6 +156,13 @@ export const POLICY: Record<Action, Rule> = {
   'pk.configure': { admin: 'tenant' },
   // The pemda-wide SAKIP recap and the pemda's LKjIP: tenant-wide readers only (a unit's LKjIP is pk.read).
   'sakip.recap': { admin: 'tenant', rb_team: 'tenant', inspectorate: 'tenant', leader: 'tenant' },
+  // SAKIP internal evaluation (issue 11 item 5): a unit reads and fills its own worksheet and
+  // answers the LHE recommendations; the Inspektorat evaluates every unit and the pemda; the Tim
+  // RB fills the pemda-level self-evaluation; Tim RB and pimpinan read all.
+  'sakipEval.read': { admin: 'tenant', rb_team: 'tenant', inspectorate: 'tenant', leader: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
+  'sakipEval.fill': { admin: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
+  'sakipEval.pemdaFill': { admin: 'tenant', rb_team: 'tenant' },
+  'sakipEval.evaluate': { admin: 'tenant', inspectorate: 'tenant' },
   // Background jobs of the tenant (delivery, reminders): the admin sees failures and retries them.
   'job.read': { admin: 'tenant' },
   'job.manage': { admin: 'tenant' },

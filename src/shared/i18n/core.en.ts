@@ -131,6 +131,10 @@ export const coreEn: CoreCatalog = {
     pkTargetZero: 'A target of 0 cannot be divided by in the capaian formula; enter a target above 0.',
     pkNegativeTarget: 'The target cannot be negative for the unit {{unit}}.',
     pkNotSigned: 'Realisations can only be entered for a signed performance agreement.',
+    sakipUnknownSubComponent: 'Sub-component {{code}} is not in the LKE AKIP.',
+    sakipFollowUpClosed: 'This follow-up has been accepted by the Inspektorat and can no longer change.',
+    sakipFollowUpNotAnswered: 'The unit has not answered this recommendation yet, so it cannot be accepted or returned.',
+    sakipReturnNoteRequired: 'Write a note when returning a follow-up.',
     pkNegativeValue: 'The realisation cannot be negative for the unit {{unit}}; enter 0 or more.',
     pkRealisationSubmitted: 'This quarter\'s realisation has been submitted and awaits verification; it cannot change now.',
     pkRealisationVerified: 'This quarter\'s realisation is verified; it changes only through a recorded correction by a verifier.',
@@ -281,6 +285,7 @@ export const coreEn: CoreCatalog = {
   },
   fieldsIn: {
     pk: { name: 'Indicator name', sasaran: 'Objective (sasaran)', unit: 'Unit of measure (satuan)', polarity: 'Polarity', aggregation: 'Annual value method', target: 'Target', quarterTargets: 'Quarter targets', allowNegative: 'May be negative', value: 'Realisation', note: 'Note', signedOn: 'Signing date', headOfRegion: 'Head of region' },
+    sakip: { subComponent: 'Sub-component', finding: 'Finding', recommendation: 'Recommendation', text: 'Follow-up', evidenceIds: 'Supporting evidence', decision: 'Decision', note: 'Note' },
     innovations: { title: 'Innovation name', type: 'Innovation type' },
     positions: { title: 'Position title' },
     units: { type: 'Unit type' },
@@ -317,6 +322,7 @@ export const coreEn: CoreCatalog = {
     pk_realisation_correction: 'Realisation correction',
     pk_corrective_action: 'Corrective action',
     pk_settings: 'Performance achievement settings',
+    sakip_lhe_item: 'LHE finding',
   },
   unitTypes: {
     sekretariat_daerah: 'Regional Secretariat',

@@ -130,6 +130,10 @@ export const coreId = {
     pkTargetZero: 'Target 0 tidak dapat menjadi pembagi pada rumus capaian; isi target lebih dari 0.',
     pkNegativeTarget: 'Target tidak boleh negatif untuk satuan {{unit}}.',
     pkNotSigned: 'Realisasi hanya dapat diisi untuk Perjanjian Kinerja yang sudah ditandatangani.',
+    sakipUnknownSubComponent: 'Sub-komponen {{code}} tidak dikenal dalam LKE AKIP.',
+    sakipFollowUpClosed: 'Tindak lanjut ini sudah diterima Inspektorat dan tidak dapat diubah lagi.',
+    sakipFollowUpNotAnswered: 'Rekomendasi ini belum ditanggapi oleh unit, sehingga belum dapat diterima atau dikembalikan.',
+    sakipReturnNoteRequired: 'Tuliskan catatan saat mengembalikan tindak lanjut.',
     pkNegativeValue: 'Realisasi tidak boleh negatif untuk satuan {{unit}}; isi angka 0 atau lebih.',
     pkRealisationSubmitted: 'Realisasi triwulan ini sudah diajukan dan menunggu verifikasi; tidak dapat diubah sekarang.',
     pkRealisationVerified: 'Realisasi triwulan ini sudah diverifikasi; perubahan hanya melalui koreksi yang tercatat oleh verifikator.',
@@ -281,6 +285,7 @@ export const coreId = {
   /** Labels of one resource's fields where the shared `fields` label would name the wrong thing (by route: /api/<scope>/...). */
   fieldsIn: {
     pk: { name: 'Nama indikator', sasaran: 'Sasaran', unit: 'Satuan', polarity: 'Polaritas', aggregation: 'Cara menghitung nilai tahunan', target: 'Target', quarterTargets: 'Target triwulan', allowNegative: 'Boleh negatif', value: 'Realisasi', note: 'Catatan', signedOn: 'Tanggal penandatanganan', headOfRegion: 'Kepala daerah' },
+    sakip: { subComponent: 'Sub-komponen', finding: 'Temuan', recommendation: 'Rekomendasi', text: 'Tindak lanjut', evidenceIds: 'Bukti dukung', decision: 'Keputusan', note: 'Catatan' },
     innovations: { title: 'Nama inovasi', type: 'Jenis inovasi' },
     positions: { title: 'Nama jabatan' },
     units: { type: 'Jenis unit' },
@@ -317,6 +322,7 @@ export const coreId = {
     pk_realisation_correction: 'Koreksi realisasi',
     pk_corrective_action: 'Rencana aksi perbaikan',
     pk_settings: 'Pengaturan capaian kinerja',
+    sakip_lhe_item: 'Temuan LHE',
   },
   unitTypes: {
     sekretariat_daerah: 'Sekretariat Daerah',

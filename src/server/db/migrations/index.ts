@@ -17,6 +17,7 @@ import * as m0015 from './2026-12-01-0015-competition-rules.ts';
 import * as m0016 from './2026-12-01-0016-skm-write-path.ts';
 import * as m0017 from './2026-12-01-0017-kinerja.ts';
 import * as m0020 from './2026-12-01-0020-pk-realisation.ts';
+import * as m0021 from './2026-12-01-0021-sakip-evaluation.ts';
 
 /** Static, append-only list of migrations (no directory scanning: STACK.md). */
 export const migrations: Record<string, Migration> = {
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-0016-skm-write-path': m0016,
   '2026-12-01-0017-kinerja': m0017,
   '2026-12-01-0020-pk-realisation': m0020,
+  '2026-12-01-0021-sakip-evaluation': m0021,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,6 @@
 import { Fraction } from '../fraction.ts';
 import { roundHalfUp, type Rulebook } from '../rulebook.ts';
-import { isQuestion, questionsOf, walk, type Band, type WorksheetBody, type WorksheetNode } from './worksheet.ts';
+import { isChecklist, isQuestion, questionsOf, walk, type Band, type WorksheetBody, type WorksheetNode } from './worksheet.ts';
 
 /**
  * The assessment engine: pure functions of (worksheet rulebook, answers) → result with its
@@ -39,6 +39,11 @@ export interface NodeResult {
   answer: { value: string | null; label: string | null; basis: string | null } | null;
   mandatory: boolean;
   flag: 'missing_evidence' | null;
+  /**
+   * A question carrying checklist items (which do not score): how many there are, how many are
+   * answered and how many with the scale's top option (e.g. "Ya"). A hint for the judgement, not a score.
+   */
+  checklist: { total: number; answered: number; positive: number } | null;
   /** The formula with its numbers, e.g. "6 × 0.9 [A] = 5.4". */
   formula: string;
   /** True when the rulebook or this node (or one below it) is UNVERIFIED: show "belum terverifikasi". */
@@ -133,7 +138,7 @@ export function validateAnswers(body: WorksheetBody, answers: Answers): void {
 /** The item value of one answered question, and its maximum; throws on an invalid answer. */
 function questionValue(body: WorksheetBody, q: WorksheetNode, a: EngineAnswer | undefined): { value: Fraction; maxValue: Fraction; label: string | null; text: string } {
   const v = a?.value ?? null;
-  if (q.aggregation === 'weightedChoice' || q.aggregation === 'letterFactor') {
+  if (q.aggregation === 'weightedChoice' || q.aggregation === 'letterFactor' || q.aggregation === 'checklist') {
     const scale = body.scales.find((s) => s.id === q.scale)!;
     const maxValue = scale.options.reduce((m, o) => max(m, dec(o.value)), ZERO);
     if (v === null) return { value: ZERO, maxValue, label: null, text: '—' };
@@ -186,10 +191,44 @@ export function scoreWorksheet(rb: Rulebook<WorksheetBody>, answers: Answers, op
     const own = rbUnverified || node.confidence === 'UNVERIFIED';
     const base = { code: node.code, title: node.title, aggregation: node.aggregation, meta: node.meta ?? {}, mandatory: !!node.mandatory };
     let ev: Evaluated;
-    if (isQuestion(node)) {
+    if (isChecklist(node)) {
+      // Answered, never scored: score and maximum 0; an unanswered item is not "missing" points.
+      const a = known.has(node.code) ? answers[node.code] : undefined;
+      const answered = a !== undefined && a.value !== null && a.value !== '';
+      const q = questionValue(body, node, a);
+      const flag = node.mandatory && (a?.evidenceCount ?? 0) === 0 ? 'missing_evidence' : null;
+      if (flag) missingEvidence.push(node.code);
+      ev = {
+        result: {
+          ...base,
+          weight: null,
+          score: 0,
+          max: 0,
+          value: round(q.value, 4),
+          answer: answered ? { value: a!.value, label: q.label, basis: a!.basis ?? null } : null,
+          flag,
+          checklist: null,
+          formula: `${q.text} (tidak dinilai)`,
+          unverified: own,
+          children: [],
+        },
+        exact: ZERO,
+        exactMax: ZERO,
+        exactValue: q.value,
+        maxValue: q.maxValue,
+      };
+    } else if (isQuestion(node)) {
       const a = known.has(node.code) ? answers[node.code] : undefined;
       const answered = a !== undefined && a.value !== null && a.value !== '';
       if (!answered) missing.push(node.code);
+      const items = (node.children ?? []).map((c) => evalNode(c, node));
+      const checklist = items.length
+        ? {
+            total: items.length,
+            answered: items.filter((i) => i.result.answer).length,
+            positive: items.filter((i) => i.result.answer && cmp(i.exactValue!, i.maxValue!) === 0 && i.maxValue!.n !== 0n).length,
+          }
+        : null;
       const q = questionValue(body, node, a);
       const evidenceCount = a?.evidenceCount ?? 0;
       const hasEvidence = a?.evidenceCount === undefined || a.evidenceCount > 0;
@@ -218,9 +257,10 @@ export function scoreWorksheet(rb: Rulebook<WorksheetBody>, answers: Answers, op
           value: round(q.value, 4),
           answer: answered ? { value: a!.value, label: q.label, basis: a!.basis ?? null } : null,
           flag,
+          checklist,
           formula,
           unverified: own,
-          children: [],
+          children: items.map((i) => i.result),
         },
         exact,
         exactMax,
@@ -246,7 +286,7 @@ export function scoreWorksheet(rb: Rulebook<WorksheetBody>, answers: Answers, op
         formula = `${kids.map((k) => fmt(k.exact)).join(' + ')} = ${fmt(exact)}`;
       }
       ev = {
-        result: { ...base, weight: node.weight ?? null, score: round(exact, dp), max: round(exactMax, dp), value: null, answer: null, flag: null, formula, unverified, children: kids.map((k) => k.result) },
+        result: { ...base, weight: node.weight ?? null, score: round(exact, dp), max: round(exactMax, dp), value: null, answer: null, flag: null, checklist: null, formula, unverified, children: kids.map((k) => k.result) },
         exact,
         exactMax,
         exactValue: null,

@@ -15,13 +15,17 @@ import { RulebookRegistry, type Rulebook } from '../rulebook.ts';
  * - `meanTimesWeight` (group of questions): Σ item values × weight ÷ number of items (LKE ZI §3.5);
  *                                an item value is the option value (0…1) or the capped ratio.
  * - `sum`            (group): Σ of the children's scores.
+ * - `checklist`      (item): an answered checklist item (e.g. Ya/Tidak) that does NOT score: it
+ *                                informs a judgement (LKE AKIP criteria under a sub-component whose
+ *                                letter the evaluator gives). Score and maximum 0; a question may
+ *                                carry checklist items as its children (the parent summarises them).
  */
 export const ZConfidence = z.enum(['HIGH', 'MED', 'LOW', 'UNVERIFIED']);
 export type Confidence = z.infer<typeof ZConfidence>;
 
-export const ZAggregation = z.enum(['sum', 'meanTimesWeight', 'weightedChoice', 'letterFactor', 'ratioCapped', 'indexScaled']);
+export const ZAggregation = z.enum(['sum', 'meanTimesWeight', 'weightedChoice', 'letterFactor', 'ratioCapped', 'indexScaled', 'checklist']);
 export type Aggregation = z.infer<typeof ZAggregation>;
-export const QUESTION_AGGREGATIONS: ReadonlySet<Aggregation> = new Set(['weightedChoice', 'letterFactor', 'ratioCapped', 'indexScaled']);
+export const QUESTION_AGGREGATIONS: ReadonlySet<Aggregation> = new Set(['weightedChoice', 'letterFactor', 'ratioCapped', 'indexScaled', 'checklist']);
 
 export const ZOption = z.object({ code: z.string().min(1).max(20), value: z.number().min(0), label: z.string().min(1) });
 export const ZScale = z.object({ id: z.string().regex(/^[a-z0-9-]+$/), title: z.string().min(1), options: z.array(ZOption).min(2) });
@@ -98,6 +102,8 @@ export type WorksheetBody = z.infer<typeof ZWorksheetBody>;
 export type WorksheetRulebook = Rulebook<WorksheetBody>;
 
 export const isQuestion = (n: WorksheetNode) => QUESTION_AGGREGATIONS.has(n.aggregation);
+/** A checklist item: answered, never scored (see `checklist` above). */
+export const isChecklist = (n: WorksheetNode) => n.aggregation === 'checklist';
 
 export function* walk(n: WorksheetNode, parent: WorksheetNode | null = null): Generator<{ node: WorksheetNode; parent: WorksheetNode | null }> {
   yield { node: n, parent };
@@ -119,8 +125,13 @@ export function checkWorksheet(body: WorksheetBody): string[] {
     if (codes.has(node.code)) problems.push(`duplicate node code ${node.code}`);
     codes.add(node.code);
     const inMean = parent?.aggregation === 'meanTimesWeight';
-    if (isQuestion(node)) {
-      if (node.children?.length) problems.push(`${node.code}: a question has no children`);
+    if (isChecklist(node)) {
+      if (node.children?.length) problems.push(`${node.code}: a checklist item has no children`);
+      if (inMean) problems.push(`${node.code}: a checklist item cannot be an item of a meanTimesWeight group`);
+      if (!scales.has(node.scale ?? '')) problems.push(`${node.code}: unknown scale ${node.scale ?? '(none)'}`);
+    } else if (isQuestion(node)) {
+      // A scored question may carry checklist items (which do not score) and nothing else.
+      if (node.children?.some((c) => !isChecklist(c))) problems.push(`${node.code}: a question has no children other than checklist items`);
       if (!inMean && node.weight === undefined) problems.push(`${node.code}: weight required`);
       if (inMean && node.aggregation !== 'weightedChoice' && node.aggregation !== 'ratioCapped')
         problems.push(`${node.code}: items of a meanTimesWeight group are choice or ratio questions`);
@@ -150,6 +161,7 @@ export function checkWorksheet(body: WorksheetBody): string[] {
 export function maxOf(node: WorksheetNode, body: Pick<WorksheetBody, 'scales'>): number {
   const itemMax = (q: WorksheetNode) =>
     q.aggregation === 'weightedChoice' || q.aggregation === 'letterFactor' ? Math.max(...body.scales.find((s) => s.id === q.scale)!.options.map((o) => o.value)) : 1;
+  if (isChecklist(node)) return 0;
   if (isQuestion(node)) return (node.weight ?? 1) * itemMax(node);
   const kids = node.children ?? [];
   if (node.aggregation === 'meanTimesWeight') return (kids.reduce((s, k) => s + itemMax(k), 0) * node.weight!) / kids.length;

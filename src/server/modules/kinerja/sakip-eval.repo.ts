@@ -1,0 +1,104 @@
+import type { Executor } from '../../db/db.ts';
+import type { SakipLheItemTable } from '../../db/schema.ts';
+import { newId } from '../../lib/ids.ts';
+
+/** The entity type of LHE follow-ups in `evidence_links`. */
+export const FOLLOW_UP_ENTITY = 'sakip_followup';
+
+/** Kysely queries of the SAKIP internal evaluation; every function takes tenantId. */
+export const sakipEvalRepo = {
+  unit(db: Executor, tenantId: string, unitId: string) {
+    return db.selectFrom('units').select(['id', 'parentId', 'name', 'shortName', 'type']).where('tenantId', '=', tenantId).where('id', '=', unitId).executeTakeFirst();
+  },
+
+  /** The evaluated units: active perangkat daerah and kecamatan (top level), in name order. */
+  topUnits(db: Executor, tenantId: string) {
+    return db.selectFrom('units').select(['id', 'name', 'shortName', 'type']).where('tenantId', '=', tenantId).where('parentId', 'is', null).where('isActive', '=', 1).orderBy('name').orderBy('id').execute();
+  },
+
+  /** The Inspektorat unit of the tenant (its kop and its head sign the LHE), if there is one. */
+  inspectorate(db: Executor, tenantId: string) {
+    return db.selectFrom('units').select(['id', 'name']).where('tenantId', '=', tenantId).where('type', '=', 'inspektorat').where('isActive', '=', 1).orderBy('createdAt').executeTakeFirst();
+  },
+
+  /** Every answer of these worksheet kinds whose scope is one of `scopes` (the year-on-year table). */
+  answersOf(db: Executor, tenantId: string, kinds: string[], scopes: string[], rulebookId: string) {
+    if (!scopes.length) return Promise.resolve([]);
+    return db
+      .selectFrom('assessmentAnswers')
+      .select(['worksheetKind', 'scope', 'questionCode', 'ownValue', 'evalValue'])
+      .where('tenantId', '=', tenantId)
+      .where('worksheetKind', 'in', kinds)
+      .where('scope', 'in', scopes)
+      .where('rulebookId', '=', rulebookId)
+      .execute();
+  },
+
+  items(db: Executor, tenantId: string, unitId: string | null, year: number) {
+    let q = db.selectFrom('sakipLheItems').selectAll().where('tenantId', '=', tenantId).where('year', '=', year);
+    q = unitId ? q.where('unitId', '=', unitId) : q.where('unitId', 'is', null);
+    return q.orderBy('seq').orderBy('id').execute();
+  },
+
+  /** Follow-up counts per unit (null = pemda) and status for a year. */
+  async statusCounts(db: Executor, tenantId: string, year: number) {
+    const rows = await db
+      .selectFrom('sakipLheItems')
+      .select(['unitId', 'status', db.fn.countAll<string | number>().as('n')])
+      .where('tenantId', '=', tenantId)
+      .where('year', '=', year)
+      .groupBy(['unitId', 'status'])
+      .execute();
+    return rows.map((r) => ({ unitId: r.unitId, status: r.status, n: Number(r.n) }));
+  },
+
+  find(db: Executor, tenantId: string, id: string) {
+    return db.selectFrom('sakipLheItems').selectAll().where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  },
+
+  async nextSeq(db: Executor, tenantId: string, unitId: string | null, year: number) {
+    let q = db.selectFrom('sakipLheItems').select(db.fn.max('seq').as('m')).where('tenantId', '=', tenantId).where('year', '=', year);
+    q = unitId ? q.where('unitId', '=', unitId) : q.where('unitId', 'is', null);
+    const r = await q.executeTakeFirst();
+    return Number(r?.m ?? 0) + 1;
+  },
+
+  async insert(db: Executor, row: SakipLheItemTable) {
+    await db.insertInto('sakipLheItems').values(row).execute();
+  },
+
+  async update(db: Executor, tenantId: string, id: string, set: Partial<SakipLheItemTable>) {
+    await db.updateTable('sakipLheItems').set(set).where('tenantId', '=', tenantId).where('id', '=', id).execute();
+  },
+
+  /** Evidence of follow-ups, in the order linked. */
+  async evidenceOf(db: Executor, tenantId: string, itemIds: string[]) {
+    if (!itemIds.length) return [];
+    return db
+      .selectFrom('evidenceLinks as l')
+      .innerJoin('evidence as e', (j) => j.onRef('e.tenantId', '=', 'l.tenantId').onRef('e.id', '=', 'l.evidenceId'))
+      .select(['l.entityId as itemId', 'e.id', 'e.originalName', 'e.mime', 'e.size'])
+      .where('l.tenantId', '=', tenantId)
+      .where('l.entityType', '=', FOLLOW_UP_ENTITY)
+      .where('l.entityId', 'in', itemIds)
+      .orderBy('l.createdAt')
+      .orderBy('l.id')
+      .execute();
+  },
+
+  /** Add evidence links to a follow-up (links only; files are never copied); returns the ids added. */
+  async linkEvidence(db: Executor, tenantId: string, itemId: string, evidenceIds: string[], now: string) {
+    const have = new Set(
+      (await db.selectFrom('evidenceLinks').select('evidenceId').where('tenantId', '=', tenantId).where('entityType', '=', FOLLOW_UP_ENTITY).where('entityId', '=', itemId).execute()).map((r) => r.evidenceId),
+    );
+    const added = [...new Set(evidenceIds)].filter((e) => !have.has(e));
+    for (const evidenceId of added) await db.insertInto('evidenceLinks').values({ tenantId, id: newId(), evidenceId, entityType: FOLLOW_UP_ENTITY, entityId: itemId, createdAt: now }).execute();
+    return added;
+  },
+
+  /** For the evidence registry: the unit a follow-up belongs to. */
+  async unitOfItem(db: Executor, tenantId: string, itemId: string) {
+    const r = await db.selectFrom('sakipLheItems').select('unitId').where('tenantId', '=', tenantId).where('id', '=', itemId).executeTakeFirst();
+    return { exists: !!r, unitId: r?.unitId ?? null };
+  },
+};
