@@ -35,6 +35,7 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { accountEmailRoutes } from './modules/users/email.routes.ts';
 import { jobRoutes } from './jobs/jobs.routes.ts';
 import { kinerjaRoutes } from './modules/kinerja/kinerja.routes.ts';
+import { planRoutes } from './modules/kinerja/plan.routes.ts';
 import { registerAllEvidenceTargets } from './evidence-targets.ts';
 
 /** The lean page of the public survey form (vite.skm.config.ts). */
@@ -146,6 +147,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await accountEmailRoutes(app, deps);
   await jobRoutes(app, deps);
   await kinerjaRoutes(app, deps);
+  await planRoutes(app, deps);
 
   // The built SPA, served from the same origin. Files are looked up at request time (a rebuild
   // needs no restart); an unknown path without a file extension is a client-side route and gets
