@@ -627,6 +627,7 @@ export interface PlanPeriodTable {
   name: string;
   startYear: number;
   endYear: number;
+  isDemo: Bool;
   createdAt: string;
   updatedAt: string;
 }

@@ -12,6 +12,7 @@ import type { Role } from '../../shared/schemas/common.ts';
 import { seedRegions } from '../db/seeds/regions.ts';
 import { seedDemoInnovations } from './demo-innovations.ts';
 import { seedDemoSkm } from './demo-skm.ts';
+import { seedDemoPlan } from './demo-plan.ts';
 import { seedDemoLetterheads } from './demo-documents.ts';
 
 export const DEMO_REGION = '16.03'; // Kabupaten Muara Enim (RULES.md §7.2)
@@ -178,6 +179,7 @@ export async function seedDemo(deps: Deps): Promise<boolean> {
     const innovations = await seedDemoInnovations(tx, deps.dialect, t, now);
     const skmResponses = await seedDemoSkm(tx, t, now);
     await seedDemoLetterheads(tx, deps.blobs, t, now);
+    await seedDemoPlan(tx, t, now);
     await audit0.record({
       tenantId: t,
       entityType: 'tenant',

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 
 /**
  * 0018-sakip-plan: the medium-term plan behind the Perjanjian Kinerja (issue 11 item 1).
- * - plan_periods: the RPJMD period of the pemda (start_year..end_year; one per start year).
+ * - plan_periods: the RPJMD period of the pemda (start_year..end_year; periods do not overlap);
+ *   is_demo marks the demo region's plan (and so everything under it).
  * - plan_tujuan: pemda tujuan of a period.
  * - plan_sasaran: sasaran of a period, pemda level (unit_id null, under a tujuan) or unit level
  *   (Renstra: unit_id set, linked to a pemda sasaran by pemda_sasaran_id; null = feeds nothing,
@@ -24,6 +25,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('start_year', 'integer', (c) => c.notNull())
     .addColumn('end_year', 'integer', (c) => c.notNull())
+    .addColumn('is_demo', 'integer', (c) => c.notNull().defaultTo(0)) // the demo region's plan (everything under it is demo data)
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('plan_periods_pk', ['tenant_id', 'id'])

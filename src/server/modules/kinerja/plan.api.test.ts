@@ -66,6 +66,21 @@ for (const dialect of await testDialects()) {
     });
     after(() => rt.close());
 
+    test('the demo region has its RPJMD 2024–2026 (marked demo) with Renstra of four units; its cascade check shows the gaps', async () => {
+      const tree = (await pimpinan.get('/api/sakip/plan/tree?year=2025')).body;
+      assert.deepEqual({ name: tree.period.name, isDemo: tree.period.isDemo }, { name: 'RPJMD Kabupaten Muara Enim 2024–2026 (demo)', isDemo: true });
+      const pemda = tree.tujuan.flatMap((t: any) => t.sasaran);
+      assert.deepEqual(pemda.map((s: any) => s.code), ['S1', 'S2', 'S3', 'S4', 'S5', 'S6']);
+      assert.deepEqual(pemda.find((s: any) => s.code === 'S3').units.map((u: any) => u.unitName), ['Dinkes']);
+      assert.deepEqual(pemda.find((s: any) => s.code === 'S6').units.map((u: any) => u.unitName).includes('Disdukcapil'), true);
+      const c = (await operator.get('/api/sakip/plan/cascade?year=2026')).body;
+      assert.deepEqual(c.uncarriedPemdaSasaran.map((s: any) => s.code), ['S5']);
+      assert.deepEqual(c.unlinkedUnitSasaran.map((s: any) => s.code), ['KEC-S2']);
+      const plan = (await rb.get('/api/sakip/plan/tree?year=2024')).body;
+      const duk = plan.tujuan[2].sasaran[1].units.find((u: any) => u.unitName === 'Disdukcapil').sasaran[0];
+      assert.deepEqual(duk.programs.map((p: any) => [p.code, p.budget, p.realised]), [['2.12.02', 1_185_000_000, 1_113_900_000], ['2.12.03', 742_500_000, 697_950_000], ['2.12.04', 615_000_000, 578_100_000]]);
+    });
+
     test('the Tim RB adds an RPJMD period; an overlapping one is a 409 and an operator may not add one', async () => {
       await refused(operator.post('/api/sakip/plan/periods', { startYear: 2027, endYear: 2029 }), 403, /tidak berwenang/);
       const res = await rb.post('/api/sakip/plan/periods', { startYear: 2027, endYear: 2029 });
@@ -157,7 +172,7 @@ for (const dialect of await testDialects()) {
     test('pohon kinerja: pemda tujuan → sasaran → indicators → unit sasaran per unit → indicators → programmes with budget', async () => {
       const res = await rb.get('/api/sakip/plan/tree?year=2028');
       assert.equal(res.status, 200, res.raw);
-      assert.deepEqual(res.body.period, { id: periodId, name: 'RPJMD 2027–2029', startYear: 2027, endYear: 2029 });
+      assert.deepEqual(res.body.period, { id: periodId, name: 'RPJMD 2027–2029', startYear: 2027, endYear: 2029, isDemo: false });
       const [t] = res.body.tujuan;
       assert.equal(t.name, 'Meningkatnya kesejahteraan masyarakat');
       assert.deepEqual(t.sasaran.map((s: any) => s.code), ['S1', 'S2', 'S3']);

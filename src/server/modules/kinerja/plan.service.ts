@@ -314,7 +314,7 @@ export function createPlanService(deps: Deps) {
       return write(actor, requestId, async ({ tx, audit, now }) => {
         const o = await repo.overlapping(tx, actor.tenantId, input.startYear, input.endYear);
         if (o) throw conflict('errors.planPeriodOverlap', { name: o.name, start: o.startYear, end: o.endYear });
-        const row: PlanPeriodTable = { tenantId: actor.tenantId, id: newId(), name: input.name ?? `RPJMD ${input.startYear}–${input.endYear}`, startYear: input.startYear, endYear: input.endYear, createdAt: now, updatedAt: now };
+        const row: PlanPeriodTable = { tenantId: actor.tenantId, id: newId(), name: input.name ?? `RPJMD ${input.startYear}–${input.endYear}`, startYear: input.startYear, endYear: input.endYear, isDemo: 0, createdAt: now, updatedAt: now };
         await repo.insertPeriod(tx, row);
         await audit.record({ entityType: 'plan_period', entityId: row.id, action: 'create', after: { ...row } });
         return row;
@@ -417,7 +417,7 @@ export function treeOf(p: PlanSnapshot, year: number) {
   };
   const pemda = p.sasaran.filter((s) => s.unitId === null);
   return {
-    period: { id: p.period.id, name: p.period.name, startYear: p.period.startYear, endYear: p.period.endYear },
+    period: { id: p.period.id, name: p.period.name, startYear: p.period.startYear, endYear: p.period.endYear, isDemo: p.period.isDemo === 1 },
     year,
     tujuan: [
       ...p.tujuan.map((t) => ({ id: t.id as string | null, code: t.code, name: t.name, sasaran: pemda.filter((s) => s.tujuanId === t.id).map(pemdaSasaran) })),
@@ -435,7 +435,7 @@ export function cascadeOf(p: PlanSnapshot) {
   const unitName = new Map(p.units.map((u) => [u.id, u.shortName ?? u.name]));
   const carried = new Set(p.sasaran.map((s) => s.pemdaSasaranId).filter(Boolean));
   return {
-    period: { id: p.period.id, name: p.period.name, startYear: p.period.startYear, endYear: p.period.endYear },
+    period: { id: p.period.id, name: p.period.name, startYear: p.period.startYear, endYear: p.period.endYear, isDemo: p.period.isDemo === 1 },
     unlinkedUnitSasaran: p.sasaran
       .filter((s) => s.unitId !== null && !s.pemdaSasaranId)
       .map((s) => ({ id: s.id, code: s.code, name: s.name, unitId: s.unitId!, unitName: unitName.get(s.unitId!) ?? '', indicators: p.indicators.filter((i) => i.sasaranId === s.id).map((i) => ({ id: i.id, code: i.code, name: i.name })) })),
