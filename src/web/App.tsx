@@ -43,6 +43,7 @@ const NotificationsPage = lazy(() => import('./features/notifications/Notificati
 const JobsPage = lazy(() => import('./features/notifications/JobsPage.tsx'));
 // SAKIP (issue 11): the shell with its tabs, and a PK's own pages.
 const SakipPage = lazy(() => import('./features/sakip/SakipPage.tsx'));
+const PlanPage = lazy(() => import('./features/sakip/PlanPage.tsx'));
 
 export function App() {
   return (
@@ -91,6 +92,7 @@ export function App() {
             <Route path="kompetisi/:id" element={<CompetitionPage />} />
             <Route path="sakip" element={<SakipPage />}>
               {/* SAKIP tabs: index = PK register, rencana, rekap, evaluasi */}
+              <Route path="rencana" element={<PlanPage />} />
             </Route>
             {/* SAKIP: a PK's own pages (sakip/pk/:id, sakip/pk/:id/realisasi) */}
             <Route path="naskah-dinas" element={<DocumentsPage />} />

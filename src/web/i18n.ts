@@ -31,6 +31,8 @@ import { webEdgesId } from '../shared/i18n/web-edges.id.ts';
 import { webEdgesEn } from '../shared/i18n/web-edges.en.ts';
 import { webSakipId } from '../shared/i18n/web-sakip.id.ts';
 import { webSakipEn } from '../shared/i18n/web-sakip.en.ts';
+import { webSakipPlanId } from '../shared/i18n/web-sakip-plan.id.ts';
+import { webSakipPlanEn } from '../shared/i18n/web-sakip-plan.en.ts';
 
 import { rememberLang, storedLang, type Lang } from './lang-store.ts';
 
@@ -46,8 +48,8 @@ const initial: Lang = storedLang() ?? 'id';
 
 void i18n.use(initReactI18next).init({
   resources: {
-    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId, ...webFlowId, ...webAssessmentId, ...webNotifyId, ...webSearchId, ...webListId, ...webImportId, ...webEdgesId, ...webSakipId } },
-    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn, ...webFlowEn, ...webAssessmentEn, ...webNotifyEn, ...webSearchEn, ...webListEn, ...webImportEn, ...webEdgesEn, ...webSakipEn } },
+    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId, ...webFlowId, ...webAssessmentId, ...webNotifyId, ...webSearchId, ...webListId, ...webImportId, ...webEdgesId, ...webSakipId, ...webSakipPlanId } },
+    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn, ...webFlowEn, ...webAssessmentEn, ...webNotifyEn, ...webSearchEn, ...webListEn, ...webImportEn, ...webEdgesEn, ...webSakipEn, ...webSakipPlanEn } },
   },
   lng: initial,
   fallbackLng: 'id',
