@@ -4,7 +4,7 @@ import type { PlanBudgetTable, PlanIndicatorTable, PlanPeriodTable, PlanProgramT
 /** Kysely queries of the SAKIP plan (RPJMD, Renstra, programmes); every function takes tenantId. */
 export const planRepo = {
   units(db: Executor, tenantId: string) {
-    return db.selectFrom('units').select(['id', 'name', 'shortName', 'parentId', 'isActive']).where('tenantId', '=', tenantId).orderBy('name').orderBy('id').execute();
+    return db.selectFrom('units').select(['id', 'name', 'shortName', 'type', 'parentId', 'isActive']).where('tenantId', '=', tenantId).orderBy('name').orderBy('id').execute();
   },
   periods(db: Executor, tenantId: string) {
     return db.selectFrom('planPeriods').selectAll().where('tenantId', '=', tenantId).orderBy('startYear').execute();

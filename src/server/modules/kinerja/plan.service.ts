@@ -211,11 +211,16 @@ export async function writeProgram(w: PlanWriter, input: CreatePlanProgramInput,
   return { row, action: 'create' as const };
 }
 
+/** How a unit is named in the tree: its short name (Disdukcapil), but a kecamatan by its full name ("Kecamatan Muara Enim", not the town). */
+function unitLabels(p: { units: PlanSnapshot['units'] }) {
+  return new Map(p.units.map((u) => [u.id, u.shortName && u.type !== 'kecamatan' ? u.shortName : u.name]));
+}
+
 // ---- the whole plan of a period, read once ----
 
 export interface PlanSnapshot {
   period: PlanPeriodTable;
-  units: Array<{ id: string; name: string; shortName: string | null; parentId: string | null }>;
+  units: Array<{ id: string; name: string; shortName: string | null; type: string; parentId: string | null }>;
   tujuan: PlanTujuanTable[];
   sasaran: PlanSasaranTable[];
   indicators: PlanIndicatorTable[];
@@ -395,7 +400,7 @@ export function createPlanService(deps: Deps) {
  * `unlinked` (the cascade check lists them too).
  */
 export function treeOf(p: PlanSnapshot, year: number) {
-  const unitName = new Map(p.units.map((u) => [u.id, u.shortName ?? u.name]));
+  const unitName = unitLabels(p);
   const ind = (sasaranId: string) =>
     p.indicators.filter((i) => i.sasaranId === sasaranId).map((i) => ({ id: i.id, code: i.code, name: i.name, satuan: i.satuan, polarity: i.polarity, baseline: i.baseline, finalTarget: i.finalTarget, target: targetOf(p, i.id, year) }));
   const programsOf = (sasaranId: string) =>
@@ -432,7 +437,7 @@ export function treeOf(p: PlanSnapshot, year: number) {
  * feed no pemda sasaran, and pemda sasaran that no unit sasaran carries.
  */
 export function cascadeOf(p: PlanSnapshot) {
-  const unitName = new Map(p.units.map((u) => [u.id, u.shortName ?? u.name]));
+  const unitName = unitLabels(p);
   const carried = new Set(p.sasaran.map((s) => s.pemdaSasaranId).filter(Boolean));
   return {
     period: { id: p.period.id, name: p.period.name, startYear: p.period.startYear, endYear: p.period.endYear, isDemo: p.period.isDemo === 1 },

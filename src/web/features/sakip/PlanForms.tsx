@@ -75,10 +75,8 @@ export function PlanForms({ tree }: { tree: PlanTree }) {
         <SegmentedControl value={kind} onChange={(x) => (setKind(x as typeof kind), save.reset())} data={kinds} size="xs" />
         {kind === 'indicator' && <Select label={t('sakipPlan.forms.sasaran')} data={sasaranOptions} value={v.sasaranId ?? null} onChange={set('sasaranId')} searchable required />}
         {kind === 'unit' && <Select label={t('sakipPlan.forms.unit')} data={units.map((u) => ({ value: u.id, label: u.name }))} value={v.unitId ?? null} onChange={set('unitId')} searchable required />}
-        <Group grow align="flex-start">
-          <TextInput label={t('sakipPlan.forms.code')} value={v.code ?? ''} onChange={(e) => set('code')(e.currentTarget.value)} required maw={140} />
-          <TextInput label={t('sakipPlan.forms.name')} value={v.name ?? ''} onChange={(e) => set('name')(e.currentTarget.value)} required style={{ flexGrow: 4 }} />
-        </Group>
+        <TextInput label={t('sakipPlan.forms.code')} value={v.code ?? ''} onChange={(e) => set('code')(e.currentTarget.value)} required w={160} />
+        <TextInput label={t('sakipPlan.forms.name')} value={v.name ?? ''} onChange={(e) => set('name')(e.currentTarget.value)} required />
         {kind === 'pemda' && <Select label={t('sakipPlan.forms.tujuan')} data={tree.tujuan.filter((x) => x.id).map((x) => ({ value: x.id!, label: `${x.code} — ${x.name}` }))} value={v.tujuanId ?? null} onChange={set('tujuanId')} clearable />}
         {kind === 'unit' && <Select label={t('sakipPlan.forms.linkTo')} placeholder={t('sakipPlan.forms.none')} data={pemdaSasaran.map((s) => ({ value: s.id, label: `${s.code} — ${s.name}` }))} value={v.pemdaSasaranId ?? null} onChange={set('pemdaSasaranId')} clearable searchable />}
         {kind === 'indicator' && (

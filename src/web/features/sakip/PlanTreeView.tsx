@@ -105,7 +105,7 @@ function PemdaSasaran({ s, year }: { s: PemdaSasaranNode; year: number }) {
       badge={
         <>
           <Badge variant="light" size="sm">{s.code}</Badge>
-          {s.units.length === 0 && <Badge color="orange" variant="light" size="sm">{t('sakipPlan.tree.noUnit')}</Badge>}
+          {s.units.length === 0 && <Badge color="orange" variant="light" size="sm" tt="none">{t('sakipPlan.tree.noUnit')}</Badge>}
         </>
       }
       testId={`plan-sasaran-${s.code}`}
