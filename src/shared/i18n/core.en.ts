@@ -156,6 +156,7 @@ export const coreEn: CoreCatalog = {
     planImportUnknownCode: 'code "{{code}}" in column {{column}} was not found (neither in this file nor in Serasan)',
     planImportRows: 'Import cancelled: {{count}} rows have problems. Nothing was saved.',
     planImportAt: 'Sheet {{sheet}}, row {{row}}, column {{column}}: {{message}}',
+    planInUse: '"{{code}}" is still in use (sasaran, indicators, programmes or kegiatan under it, or unit sasaran feeding it); remove or relink those first.',
   },
   zod: {
     required: 'is required',

@@ -155,6 +155,7 @@ export const coreId = {
     planImportUnknownCode: 'kode "{{code}}" pada kolom {{column}} tidak ditemukan (di berkas ini maupun di Serasan)',
     planImportRows: 'Impor dibatalkan: {{count}} baris bermasalah. Tidak ada data yang disimpan.',
     planImportAt: 'Lembar {{sheet}}, baris {{row}}, kolom {{column}}: {{message}}',
+    planInUse: '"{{code}}" masih dipakai (sasaran, indikator, program atau kegiatan di bawahnya, atau sasaran unit yang mendukungnya); hapus atau pindahkan dahulu.',
   },
   zod: {
     required: 'wajib diisi',

@@ -152,9 +152,12 @@ for (const dialect of await testDialects()) {
       // A second programme whose budget is the sum of its sub-kegiatan.
       const p2 = await operator.post('/api/sakip/plan/programs', { periodId, unitId: disdukcapil, level: 'program', code: '2.12.03', name: 'Program Pencatatan Sipil', sasaranId: ids.duk1 });
       const k2 = await operator.post('/api/sakip/plan/programs', { periodId, unitId: disdukcapil, parentId: p2.body.id, level: 'kegiatan', code: '2.12.03.2.01', name: 'Pelayanan Pencatatan Sipil' });
+      ids.p2 = p2.body.id;
+      ids.k2 = k2.body.id;
       for (const [code, pagu] of [['2.12.03.2.01.01', 300_000_000], ['2.12.03.2.01.02', 200_500_000]] as const) {
         const sk = await operator.post('/api/sakip/plan/programs', { periodId, unitId: disdukcapil, parentId: k2.body.id, level: 'sub_kegiatan', code, name: `Sub kegiatan ${code}`, budgets: [{ year: 2027, pagu, realisasi: pagu / 2 }] });
         assert.equal(sk.status, 201, sk.raw);
+        ids[code] = sk.body.id;
       }
       await refused(operator.post('/api/sakip/plan/programs', { periodId, unitId: disdukcapil, level: 'kegiatan', code: '2.12.02.2.09', name: 'Kegiatan tanpa program' }), 400, /Kegiatan harus berada di bawah Program/);
       await refused(operator.post('/api/sakip/plan/programs', { periodId, unitId: disdukcapil, level: 'program', code: '2.12.09', name: 'Anggaran negatif', budgets: [{ year: 2027, pagu: -5 }] }), 400, /.+/);
@@ -307,6 +310,23 @@ for (const dialect of await testDialects()) {
       assert.deepEqual(bad.body.error.details.map((d: any) => [d.sheet, d.row]), [['Sasaran', 5]]);
       assert.match(bad.body.error.details[0].message, /tidak berwenang/);
       assert.deepEqual(await counts(rt), before2);
+    });
+
+    test('delete: refused while something hangs on it (409) or outside the user\'s scope (403); otherwise gone, with its targets/budgets, and audited', async () => {
+      await refused(operator.del(`/api/sakip/plan/sasaran/${ids.S3}`), 403, /tidak berwenang/);
+      await refused(rb.del(`/api/sakip/plan/sasaran/${ids.S2}`), 409, /"S2" masih dipakai/);
+      await refused(operator.del(`/api/sakip/plan/programs/${ids.k2}`), 409, /masih dipakai/);
+      await refused(operator.del(`/api/sakip/plan/sasaran/${ids.blt1}`), 403, /tidak berwenang/);
+      const before = await counts(rt);
+      const del = await operator.del(`/api/sakip/plan/programs/${ids['2.12.03.2.01.02']}`);
+      assert.equal(del.status, 204, del.raw);
+      const after = await counts(rt);
+      assert.deepEqual([after.plan_programs, after.plan_budgets, after.audit_log], [before.plan_programs - 1, before.plan_budgets - 1, before.audit_log + 1]);
+      const tenantId = (await sql<{ id: string }>`select tenant_id as id from units where id = ${disdukcapil}`.execute(rt.deps.db)).rows[0]!.id;
+      assert.equal((await planForUnit(rt.deps.db, tenantId, disdukcapil, 2027)).programs.find((p) => p.code === '2.12.03')!.budget, 300_000_000, 'the programme total follows');
+      assert.equal((await rb.del(`/api/sakip/plan/sasaran/${ids.S3}`)).status, 204);
+      assert.deepEqual((await rb.get('/api/sakip/plan/cascade?year=2027')).body.uncarriedPemdaSasaran, []);
+      assert.equal((await operator.del(`/api/sakip/plan/sasaran/${ids.S3}`)).status, 404);
     });
   });
 }

@@ -125,4 +125,30 @@ export const planRepo = {
     await db.deleteFrom('planBudgets').where('tenantId', '=', tenantId).where('programId', '=', programId).execute();
     if (rows.length) await db.insertInto('planBudgets').values(rows).execute();
   },
+  /** What still hangs on a record (a delete is refused while anything does). */
+  async dependents(db: Executor, tenantId: string, kind: 'tujuan' | 'sasaran' | 'program', id: string) {
+    const n = async (q: Promise<{ n: number | string | bigint } | undefined>) => Number((await q)?.n ?? 0);
+    if (kind === 'tujuan') return n(db.selectFrom('planSasaran').select((eb) => eb.fn.countAll().as('n')).where('tenantId', '=', tenantId).where('tujuanId', '=', id).executeTakeFirst());
+    if (kind === 'program') return n(db.selectFrom('planPrograms').select((eb) => eb.fn.countAll().as('n')).where('tenantId', '=', tenantId).where('parentId', '=', id).executeTakeFirst());
+    const [a, b, c] = await Promise.all([
+      n(db.selectFrom('planIndicators').select((eb) => eb.fn.countAll().as('n')).where('tenantId', '=', tenantId).where('sasaranId', '=', id).executeTakeFirst()),
+      n(db.selectFrom('planSasaran').select((eb) => eb.fn.countAll().as('n')).where('tenantId', '=', tenantId).where('pemdaSasaranId', '=', id).executeTakeFirst()),
+      n(db.selectFrom('planPrograms').select((eb) => eb.fn.countAll().as('n')).where('tenantId', '=', tenantId).where('sasaranId', '=', id).executeTakeFirst()),
+    ]);
+    return a + b + c;
+  },
+  async deleteTujuan(db: Executor, tenantId: string, id: string) {
+    await db.deleteFrom('planTujuan').where('tenantId', '=', tenantId).where('id', '=', id).execute();
+  },
+  async deleteSasaran(db: Executor, tenantId: string, id: string) {
+    await db.deleteFrom('planSasaran').where('tenantId', '=', tenantId).where('id', '=', id).execute();
+  },
+  async deleteIndicator(db: Executor, tenantId: string, id: string) {
+    await db.deleteFrom('planTargets').where('tenantId', '=', tenantId).where('indicatorId', '=', id).execute();
+    await db.deleteFrom('planIndicators').where('tenantId', '=', tenantId).where('id', '=', id).execute();
+  },
+  async deleteProgram(db: Executor, tenantId: string, id: string) {
+    await db.deleteFrom('planBudgets').where('tenantId', '=', tenantId).where('programId', '=', id).execute();
+    await db.deleteFrom('planPrograms').where('tenantId', '=', tenantId).where('id', '=', id).execute();
+  },
 };

@@ -65,6 +65,13 @@ export async function planRoutes(app: FastifyInstance, deps: Deps) {
     presentPlanProgram(await plan.updateProgram(actorOf(request), request.params.id, request.body, request.id)),
   );
 
+  for (const [path, kind] of [['tujuan', 'tujuan'], ['sasaran', 'sasaran'], ['indicators', 'indicator'], ['programs', 'program']] as const) {
+    r.delete(`${base}/${path}/:id`, { schema: { tags, params, summary: `Delete a plan ${kind} (409 while something still hangs on it)` } }, async (request, reply) => {
+      await plan.remove(actorOf(request), kind, request.params.id, request.id);
+      return reply.status(204).send();
+    });
+  }
+
   r.get(`${base}/tree`, { schema: { tags, querystring: ZPlanYearQuery, summary: 'Pohon kinerja of a year: pemda tujuan → sasaran → indicators → unit sasaran → unit indicators → programmes with budget' } }, async (request) =>
     treeOf(await plan.snapshot(actorOf(request), request.query.year), request.query.year),
   );

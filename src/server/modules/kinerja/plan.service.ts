@@ -388,6 +388,41 @@ export function createPlanService(deps: Deps) {
       const period = await periodOfYear(actor, year);
       return loadPlan(db, actor.tenantId, period);
     },
+    /**
+     * Delete a tujuan, sasaran, indicator or programme row. Refused (409) while something hangs on
+     * it (sasaran under a tujuan; indicators, feeding unit sasaran or programmes on a sasaran;
+     * kegiatan under a programme): the user removes or relinks those first. Targets and budgets go
+     * with their indicator or programme row.
+     */
+    async remove(actor: Actor, kind: 'tujuan' | 'sasaran' | 'indicator' | 'program', id: string, requestId?: string) {
+      const tenantId = actor.tenantId;
+      const found =
+        kind === 'tujuan' ? await repo.findTujuan(db, tenantId, id)
+        : kind === 'sasaran' ? await repo.findSasaran(db, tenantId, id)
+        : kind === 'indicator' ? await repo.findIndicator(db, tenantId, id)
+        : await repo.findProgram(db, tenantId, id);
+      if (!found) throw notFound(`plan_${kind}`);
+      const unitId =
+        kind === 'tujuan' ? null
+        : kind === 'sasaran' ? (found as PlanSasaranTable).unitId
+        : kind === 'indicator' ? ((await repo.findSasaran(db, tenantId, (found as PlanIndicatorTable).sasaranId))?.unitId ?? null)
+        : (found as PlanProgramTable).unitId;
+      assertMayManage(actor, unitId);
+      return write(actor, requestId, async ({ tx, audit }) => {
+        if (kind !== 'indicator' && (await repo.dependents(tx, tenantId, kind, id)) > 0) throw conflict('errors.planInUse', { code: found.code });
+        let before: Record<string, unknown> = { ...found };
+        if (kind === 'tujuan') await repo.deleteTujuan(tx, tenantId, id);
+        else if (kind === 'sasaran') await repo.deleteSasaran(tx, tenantId, id);
+        else if (kind === 'indicator') {
+          before = { ...before, targets: (await repo.targetsOf(tx, tenantId, id)).map((t) => [t.year, t.target]) };
+          await repo.deleteIndicator(tx, tenantId, id);
+        } else {
+          before = { ...before, budgets: (await repo.budgetsOf(tx, tenantId, id)).map((b) => [b.year, b.pagu, b.realisasi]) };
+          await repo.deleteProgram(tx, tenantId, id);
+        }
+        await audit.record({ entityType: `plan_${kind}`, entityId: id, action: 'delete', before, after: null });
+      });
+    },
     /** Several writes in one transaction with their audit entries (the Excel import). */
     write,
   };
