@@ -220,7 +220,7 @@ function unitLabels(p: { units: PlanSnapshot['units'] }) {
 
 export interface PlanSnapshot {
   period: PlanPeriodTable;
-  units: Array<{ id: string; name: string; shortName: string | null; type: string; parentId: string | null }>;
+  units: Array<{ id: string; name: string; shortName: string | null; type: string; parentId: string | null; isActive: number }>;
   tujuan: PlanTujuanTable[];
   sasaran: PlanSasaranTable[];
   indicators: PlanIndicatorTable[];

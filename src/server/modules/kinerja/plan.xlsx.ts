@@ -130,7 +130,7 @@ async function workbook(p: PlanSnapshot | null, period: PlanPeriodTable): Promis
   ref.getColumn(1).width = 60;
   ref.getCell(1, 1).value = 'Unit';
   ref.getCell(1, 1).font = { bold: true };
-  (p?.units ?? []).forEach((u, i) => (ref.getCell(i + 2, 1).value = u.name));
+  (p?.units ?? []).filter((u) => u.isActive).forEach((u, i) => (ref.getCell(i + 2, 1).value = u.name));
   ref.getCell(1, 2).value = 'Polaritas';
   ref.getCell(1, 2).font = { bold: true };
   Object.values(POLARITY_LABEL).forEach((v, i) => (ref.getCell(i + 2, 2).value = v));
