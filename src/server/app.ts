@@ -38,6 +38,7 @@ import { kinerjaRoutes } from './modules/kinerja/kinerja.routes.ts';
 import { pkRealisationRoutes } from './modules/kinerja/pk-realisation.routes.ts';
 import { sakipReportsRoutes } from './modules/kinerja/sakip-reports.routes.ts';
 import { sakipEvalRoutes } from './modules/kinerja/sakip-eval.routes.ts';
+import { planRoutes } from './modules/kinerja/plan.routes.ts';
 import { registerAllEvidenceTargets } from './evidence-targets.ts';
 
 /** The lean page of the public survey form (vite.skm.config.ts). */
@@ -152,6 +153,7 @@ export async function buildApp(deps: Deps, opts: AppOptions = {}): Promise<Fasti
   await pkRealisationRoutes(app, deps);
   await sakipReportsRoutes(app, deps);
   await sakipEvalRoutes(app, deps);
+  await planRoutes(app, deps);
 
   // The built SPA, served from the same origin. Files are looked up at request time (a rebuild
   // needs no restart); an unknown path without a file extension is a client-side route and gets

@@ -46,6 +46,7 @@ const SakipPage = lazy(() => import('./features/sakip/SakipPage.tsx'));
 const RealisationPage = lazy(() => import('./features/sakip/RealisationPage.tsx'));
 const RecapPage = lazy(() => import('./features/sakip/RecapPage.tsx'));
 const SakipEvaluationPage = lazy(() => import('./features/sakip/EvaluationPage.tsx'));
+const PlanPage = lazy(() => import('./features/sakip/PlanPage.tsx'));
 
 export function App() {
   return (
@@ -97,6 +98,7 @@ export function App() {
               <Route path="rekap" element={<RecapPage />} />
               <Route path="evaluasi" element={<SakipEvaluationPage />} />
               <Route path="evaluasi/:scope" element={<SakipEvaluationPage />} />
+              <Route path="rencana" element={<PlanPage />} />
             </Route>
             {/* SAKIP: a PK's own pages (sakip/pk/:id, sakip/pk/:id/realisasi) */}
             <Route path="sakip/pk/:id/realisasi" element={<RealisationPage />} />

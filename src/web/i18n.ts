@@ -37,6 +37,8 @@ import { webSakipRecapId } from '../shared/i18n/web-sakip-recap.id.ts';
 import { webSakipRecapEn } from '../shared/i18n/web-sakip-recap.en.ts';
 import { webSakipEvalId } from '../shared/i18n/web-sakip-eval.id.ts';
 import { webSakipEvalEn } from '../shared/i18n/web-sakip-eval.en.ts';
+import { webSakipPlanId } from '../shared/i18n/web-sakip-plan.id.ts';
+import { webSakipPlanEn } from '../shared/i18n/web-sakip-plan.en.ts';
 
 import { rememberLang, storedLang, type Lang } from './lang-store.ts';
 
@@ -52,8 +54,8 @@ const initial: Lang = storedLang() ?? 'id';
 
 void i18n.use(initReactI18next).init({
   resources: {
-    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId, ...webFlowId, ...webAssessmentId, ...webNotifyId, ...webSearchId, ...webListId, ...webImportId, ...webEdgesId, ...webSakipId, ...webSakipRealId, ...webSakipRecapId, ...webSakipEvalId } },
-    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn, ...webFlowEn, ...webAssessmentEn, ...webNotifyEn, ...webSearchEn, ...webListEn, ...webImportEn, ...webEdgesEn, ...webSakipEn, ...webSakipRealEn, ...webSakipRecapEn, ...webSakipEvalEn } },
+    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId, ...webFlowId, ...webAssessmentId, ...webNotifyId, ...webSearchId, ...webListId, ...webImportId, ...webEdgesId, ...webSakipId, ...webSakipRealId, ...webSakipRecapId, ...webSakipEvalId, ...webSakipPlanId } },
+    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn, ...webFlowEn, ...webAssessmentEn, ...webNotifyEn, ...webSearchEn, ...webListEn, ...webImportEn, ...webEdgesEn, ...webSakipEn, ...webSakipRealEn, ...webSakipRecapEn, ...webSakipEvalEn, ...webSakipPlanEn } },
   },
   lng: initial,
   fallbackLng: 'id',

@@ -555,6 +555,14 @@ export interface DB {
   pkCorrectiveActions: PkCorrectiveActionTable;
   // 0021-sakip-evaluation
   sakipLheItems: SakipLheItemTable;
+  // 0018-sakip-plan
+  planPeriods: PlanPeriodTable;
+  planTujuan: PlanTujuanTable;
+  planSasaran: PlanSasaranTable;
+  planIndicators: PlanIndicatorTable;
+  planTargets: PlanTargetTable;
+  planPrograms: PlanProgramTable;
+  planBudgets: PlanBudgetTable;
   // ---
 }
 
@@ -687,4 +695,78 @@ export interface SakipLheItemTable {
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+// 0018-sakip-plan: RPJMD period, tujuan, sasaran (pemda and unit), indicators with yearly targets, programmes with budgets
+export interface PlanPeriodTable {
+  tenantId: string;
+  id: string;
+  name: string;
+  startYear: number;
+  endYear: number;
+  isDemo: Bool;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface PlanTujuanTable {
+  tenantId: string;
+  id: string;
+  periodId: string;
+  code: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface PlanSasaranTable {
+  tenantId: string;
+  id: string;
+  periodId: string;
+  unitId: string | null;
+  tujuanId: string | null;
+  pemdaSasaranId: string | null;
+  code: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface PlanIndicatorTable {
+  tenantId: string;
+  id: string;
+  periodId: string;
+  sasaranId: string;
+  code: string;
+  name: string;
+  satuan: string;
+  polarity: 'higher' | 'lower';
+  baseline: number | null;
+  finalTarget: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface PlanTargetTable {
+  tenantId: string;
+  indicatorId: string;
+  year: number;
+  target: number;
+}
+export type PlanProgramLevel = 'program' | 'kegiatan' | 'sub_kegiatan';
+export interface PlanProgramTable {
+  tenantId: string;
+  id: string;
+  periodId: string;
+  unitId: string;
+  parentId: string | null;
+  level: PlanProgramLevel;
+  sasaranId: string | null;
+  code: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+}
+export interface PlanBudgetTable {
+  tenantId: string;
+  programId: string;
+  year: number;
+  pagu: number;
+  realisasi: number | null;
 }

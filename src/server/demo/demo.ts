@@ -12,6 +12,7 @@ import type { Role } from '../../shared/schemas/common.ts';
 import { seedRegions } from '../db/seeds/regions.ts';
 import { seedDemoInnovations } from './demo-innovations.ts';
 import { seedDemoSkm } from './demo-skm.ts';
+import { seedDemoPlan } from './demo-plan.ts';
 import { seedDemoLetterheads } from './demo-documents.ts';
 import { seedDemoSakip } from './demo-sakip.ts';
 import { seedDemoSakipEval } from './demo-sakip-eval.ts';
@@ -185,6 +186,7 @@ export async function seedDemo(deps: Deps, opts: { sakip?: boolean } = {}): Prom
     const userIds = Object.fromEntries((await tx.selectFrom('users').select(['username', 'id']).where('tenantId', '=', t).execute()).map((u) => [u.username, u.id]));
     const sakip = (opts.sakip ?? config.seedDemoSakip) ? await seedDemoSakip(tx, t, now, userIds) : null;
     await seedDemoSakipEval(tx, t, now, clock.now().getUTCFullYear());
+    await seedDemoPlan(tx, t, now);
     await audit0.record({
       tenantId: t,
       entityType: 'tenant',

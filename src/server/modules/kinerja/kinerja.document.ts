@@ -5,9 +5,12 @@ import { perjanjianKinerjaLayout, type PerjanjianKinerjaInput } from '../../docu
 import { loadLetterhead } from '../../documents/official/letterhead.ts';
 import type { SignatureBlock } from '../../documents/official/signer.ts';
 import { partiesOf, type IndicatorView, type PkParty } from './kinerja.service.ts';
+import { planForUnit } from './plan.service.ts';
 
 /** Decimals in documents use the Indonesian comma (issue 11). */
 const num = (x: number) => x.toLocaleString('id-ID', { maximumFractionDigits: 4 });
+/** Rupiah with Indonesian thousands separators, no decimals: 1250000000 → "1.250.000.000". */
+const rupiah = (x: number) => Math.round(x).toLocaleString('id-ID', { maximumFractionDigits: 0 });
 
 function block(p: PkParty, unitId: string | null, unitName: string | null): SignatureBlock {
   return {
@@ -43,7 +46,9 @@ export async function pkPdf(deps: Deps, pk: PkAgreementTable, indicators: Indica
     pihakKedua: second ? block(second, null, null) : null,
     year: pk.year,
     targets: indicators.map(({ indicator: i }) => ({ sasaran: i.sasaran, indikator: i.name, satuan: i.unit, target: num(i.target) })),
-    programs: [],
+    // --- programme budget table (plan helper, issue 11 item 1): the unit's programmes for the PK's year, pagu in rupiah ---
+    programs: pk.unitId ? (await planForUnit(deps.db, pk.tenantId, pk.unitId, pk.year)).programs.map((p) => ({ name: `${p.code} ${p.name}`, budget: p.budget === null ? '–' : rupiah(p.budget) })) : [],
+    // --- end programme budget table ---
     quarterTargets: indicators.map(({ indicator: i }) => ({ indikator: i.name, satuan: i.unit, q: [num(i.q1Target), num(i.q2Target), num(i.q3Target), num(i.q4Target)] })),
   };
   const layout = perjanjianKinerjaLayout(input);
