@@ -305,9 +305,8 @@ export const coreEn: CoreCatalog = {
     formToken: 'Form token',
   },
   fieldsIn: {
-    sakip: { periodId: 'RPJMD period', startYear: 'Start year', endYear: 'End year', code: 'Code', name: 'Name', unitId: 'Unit', tujuanId: 'Tujuan', pemdaSasaranId: 'Pemda sasaran', sasaranId: 'Sasaran', satuan: 'Unit of measure', polarity: 'Polarity', baseline: 'Baseline', finalTarget: 'Final target', targets: 'Targets per year', year: 'Year', target: 'Target', level: 'Level', parentId: 'Parent', budgets: 'Budget per year', pagu: 'Pagu (budget ceiling)', realisasi: 'Realised budget' },
+    sakip: { periodId: 'RPJMD period', startYear: 'Start year', endYear: 'End year', code: 'Code', name: 'Name', unitId: 'Unit', tujuanId: 'Tujuan', pemdaSasaranId: 'Pemda sasaran', sasaranId: 'Sasaran', satuan: 'Unit of measure', polarity: 'Polarity', baseline: 'Baseline', finalTarget: 'Final target', targets: 'Targets per year', year: 'Year', target: 'Target', level: 'Level', parentId: 'Parent', budgets: 'Budget per year', pagu: 'Pagu (budget ceiling)', realisasi: 'Realised budget', subComponent: 'Sub-component', finding: 'Finding', recommendation: 'Recommendation', text: 'Follow-up', evidenceIds: 'Supporting evidence', decision: 'Decision', note: 'Note' },
     pk: { name: 'Indicator name', sasaran: 'Objective (sasaran)', unit: 'Unit of measure (satuan)', polarity: 'Polarity', aggregation: 'Annual value method', target: 'Target', quarterTargets: 'Quarter targets', allowNegative: 'May be negative', value: 'Realisation', note: 'Note', signedOn: 'Signing date', headOfRegion: 'Head of region' },
-    sakip: { subComponent: 'Sub-component', finding: 'Finding', recommendation: 'Recommendation', text: 'Follow-up', evidenceIds: 'Supporting evidence', decision: 'Decision', note: 'Note' },
     innovations: { title: 'Innovation name', type: 'Innovation type' },
     positions: { title: 'Position title' },
     units: { type: 'Unit type' },

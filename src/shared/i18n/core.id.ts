@@ -305,9 +305,8 @@ export const coreId = {
   },
   /** Labels of one resource's fields where the shared `fields` label would name the wrong thing (by route: /api/<scope>/...). */
   fieldsIn: {
-    sakip: { periodId: 'Periode RPJMD', startYear: 'Tahun awal', endYear: 'Tahun akhir', code: 'Kode', name: 'Nama', unitId: 'Unit', tujuanId: 'Tujuan', pemdaSasaranId: 'Sasaran pemda', sasaranId: 'Sasaran', satuan: 'Satuan', polarity: 'Polaritas', baseline: 'Baseline', finalTarget: 'Target akhir', targets: 'Target per tahun', year: 'Tahun', target: 'Target', level: 'Jenjang', parentId: 'Induk', budgets: 'Anggaran per tahun', pagu: 'Pagu', realisasi: 'Realisasi anggaran' },
+    sakip: { periodId: 'Periode RPJMD', startYear: 'Tahun awal', endYear: 'Tahun akhir', code: 'Kode', name: 'Nama', unitId: 'Unit', tujuanId: 'Tujuan', pemdaSasaranId: 'Sasaran pemda', sasaranId: 'Sasaran', satuan: 'Satuan', polarity: 'Polaritas', baseline: 'Baseline', finalTarget: 'Target akhir', targets: 'Target per tahun', year: 'Tahun', target: 'Target', level: 'Jenjang', parentId: 'Induk', budgets: 'Anggaran per tahun', pagu: 'Pagu', realisasi: 'Realisasi anggaran', subComponent: 'Sub-komponen', finding: 'Temuan', recommendation: 'Rekomendasi', text: 'Tindak lanjut', evidenceIds: 'Bukti dukung', decision: 'Keputusan', note: 'Catatan' },
     pk: { name: 'Nama indikator', sasaran: 'Sasaran', unit: 'Satuan', polarity: 'Polaritas', aggregation: 'Cara menghitung nilai tahunan', target: 'Target', quarterTargets: 'Target triwulan', allowNegative: 'Boleh negatif', value: 'Realisasi', note: 'Catatan', signedOn: 'Tanggal penandatanganan', headOfRegion: 'Kepala daerah' },
-    sakip: { subComponent: 'Sub-komponen', finding: 'Temuan', recommendation: 'Rekomendasi', text: 'Tindak lanjut', evidenceIds: 'Bukti dukung', decision: 'Keputusan', note: 'Catatan' },
     innovations: { title: 'Nama inovasi', type: 'Jenis inovasi' },
     positions: { title: 'Nama jabatan' },
     units: { type: 'Jenis unit' },
