@@ -8,6 +8,7 @@ import { assessmentEvidenceTarget } from './modules/assessment/assessment.servic
 import { skmRepo } from './modules/skm/skm.repo.ts';
 import { proposalRepo } from './modules/proposal/proposal.repo.ts';
 import { officialDocumentEvidenceTarget } from './documents/official/official.service.ts';
+import { pkSeasonRepo } from './modules/kinerja/pk-season.repo.ts';
 
 export const evidenceTargets: readonly EvidenceTarget[] = [
   ...orgEvidenceTargets,
@@ -16,6 +17,8 @@ export const evidenceTargets: readonly EvidenceTarget[] = [
   { entityType: 'skm_survey', resolve: skmRepo.unitOf, manageAction: 'skm.manage' },
   { entityType: 'proposal', resolve: proposalRepo.unitOf, manageAction: 'proposal.write' },
   officialDocumentEvidenceTarget,
+  // The scan of a signed PK's wet-signed page (pk-season.service attachScan).
+  { entityType: 'pk', resolve: pkSeasonRepo.unitOfEvidenceTarget, manageAction: 'pk.sign' },
 ];
 
 export function registerAllEvidenceTargets() {

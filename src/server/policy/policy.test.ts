@@ -58,6 +58,8 @@ const TABLE: Record<Action, Record<Role, 'T' | 'U' | '-'>> = {
   'pk.realise':        { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: 'U', unit_head: 'U', leader: '-', judge: '-' },
   'pk.submit':         { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: 'U', leader: '-', judge: '-' },
   'pk.verify':         { admin: 'T', rb_team: 'T', innovation_team: '-', inspectorate: 'T', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
+  'pk.agree':          { admin: 'T', rb_team: 'T', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
+  'pk.season':         { admin: 'T', rb_team: 'T', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
   'job.read':          { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
   'job.manage':        { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
 };

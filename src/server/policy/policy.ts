@@ -54,6 +54,8 @@ export type Action =
   | 'pk.realise'
   | 'pk.submit'
   | 'pk.verify'
+  | 'pk.agree'
+  | 'pk.season'
   | 'job.read'
   | 'job.manage';
 
@@ -146,6 +148,10 @@ export const POLICY: Record<Action, Rule> = {
   'pk.realise': { admin: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
   'pk.submit': { admin: 'tenant', unit_head: 'unit' },
   'pk.verify': { admin: 'tenant', rb_team: 'tenant', inspectorate: 'tenant' },
+  // The second party's agreement to a submitted PK, given for him by the Tim RB (Bagian Organisasi).
+  'pk.agree': { admin: 'tenant', rb_team: 'tenant' },
+  // The signing season: generate the year's PKs, the register's bundle (Tim RB / Bagian Organisasi).
+  'pk.season': { admin: 'tenant', rb_team: 'tenant' },
   // Background jobs of the tenant (delivery, reminders): the admin sees failures and retries them.
   'job.read': { admin: 'tenant' },
   'job.manage': { admin: 'tenant' },

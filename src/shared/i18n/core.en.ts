@@ -137,6 +137,10 @@ export const coreEn: CoreCatalog = {
     pkRealisationMissing: 'There is no realisation for quarter {{quarter}} yet; enter it first.',
     pkExists: 'A performance agreement for {{year}} already exists for this position; change that one (a revised agreement) instead of making a new one.',
     pkVerifyOwn: 'A realisation cannot be verified by the user who entered it; ask another verifier.',
+    pkScanNotSigned: 'The scan of the signed page can only be uploaded for a signed performance agreement.',
+    pkScanType: 'The scan must be a PDF, JPEG or PNG (checked from the file content, not its name).',
+    pkReviseNotSigned: 'A revised agreement can only be made from a signed performance agreement; edit the existing draft.',
+    pkAlreadyRevised: 'This performance agreement has already been replaced by a revision; change the latest revision.',
   },
   zod: {
     required: 'is required',
@@ -262,7 +266,7 @@ export const coreEn: CoreCatalog = {
     formToken: 'Form token',
   },
   fieldsIn: {
-    pk: { name: 'Indicator name', sasaran: 'Objective (sasaran)', unit: 'Unit of measure (satuan)', polarity: 'Polarity', aggregation: 'Annual value method', target: 'Target', quarterTargets: 'Quarter targets', allowNegative: 'May be negative', value: 'Realisation', note: 'Note', signedOn: 'Signing date', headOfRegion: 'Head of region' },
+    pk: { reason: 'Reason for the revision', mode: 'Signing mode', year: 'Year', source: 'Indicator source', name: 'Indicator name', sasaran: 'Objective (sasaran)', unit: 'Unit of measure (satuan)', polarity: 'Polarity', aggregation: 'Annual value method', target: 'Target', quarterTargets: 'Quarter targets', allowNegative: 'May be negative', value: 'Realisation', note: 'Note', signedOn: 'Signing date', headOfRegion: 'Head of region' },
     innovations: { title: 'Innovation name', type: 'Innovation type' },
     positions: { title: 'Position title' },
     units: { type: 'Unit type' },
@@ -328,6 +332,8 @@ export const coreEn: CoreCatalog = {
   },
   pkStatus: {
     draft: 'Draft',
+    submitted: 'Submitted',
+    agreed: 'Agreed',
     signed: 'Signed',
   },
   pkRealisationStatus: {
@@ -348,6 +354,7 @@ export const coreEn: CoreCatalog = {
     verify: 'verify',
     publish: 'publish',
     sign: 'sign',
+    agree: 'agree',
   },
   importReason: {
     sameTitle: 'same title as an existing innovation',
@@ -387,5 +394,11 @@ export const coreEn: CoreCatalog = {
     withdraw: 'Withdrawn',
     cancel: 'Cancelled',
     login_delay_clear: 'Sign-in delay cleared',
+    agree: 'Agreed',
+    generate: 'Generated for the signing season',
+    scan: 'Signed scan uploaded',
+    revise: 'Revision made',
+    replace: 'Replaced by a revision',
+    remind_pk_unsigned: 'Reminder: PK not signed',
   },
 };

@@ -136,6 +136,10 @@ export const coreId = {
     pkRealisationMissing: 'Belum ada realisasi untuk triwulan {{quarter}}; isi realisasinya dahulu.',
     pkExists: 'Perjanjian Kinerja tahun {{year}} untuk jabatan ini sudah ada; ubah yang ada (perubahan PK) alih-alih membuat baru.',
     pkVerifyOwn: 'Realisasi tidak boleh diverifikasi oleh pengguna yang mengisinya; minta verifikator lain.',
+    pkScanNotSigned: 'Pindaian halaman bertanda tangan hanya dapat diunggah untuk Perjanjian Kinerja yang sudah ditandatangani.',
+    pkScanType: 'Pindaian harus berupa PDF, JPEG atau PNG (diperiksa dari isi berkas, bukan dari namanya).',
+    pkReviseNotSigned: 'Perubahan PK hanya dapat dibuat dari Perjanjian Kinerja yang sudah ditandatangani; ubah draf yang ada.',
+    pkAlreadyRevised: 'Perjanjian Kinerja ini sudah diganti oleh perubahan; ubah perubahan yang terbaru.',
   },
   zod: {
     required: 'wajib diisi',
@@ -262,7 +266,7 @@ export const coreId = {
   },
   /** Labels of one resource's fields where the shared `fields` label would name the wrong thing (by route: /api/<scope>/...). */
   fieldsIn: {
-    pk: { name: 'Nama indikator', sasaran: 'Sasaran', unit: 'Satuan', polarity: 'Polaritas', aggregation: 'Cara menghitung nilai tahunan', target: 'Target', quarterTargets: 'Target triwulan', allowNegative: 'Boleh negatif', value: 'Realisasi', note: 'Catatan', signedOn: 'Tanggal penandatanganan', headOfRegion: 'Kepala daerah' },
+    pk: { reason: 'Alasan perubahan', mode: 'Cara penandatanganan', year: 'Tahun', source: 'Sumber indikator', name: 'Nama indikator', sasaran: 'Sasaran', unit: 'Satuan', polarity: 'Polaritas', aggregation: 'Cara menghitung nilai tahunan', target: 'Target', quarterTargets: 'Target triwulan', allowNegative: 'Boleh negatif', value: 'Realisasi', note: 'Catatan', signedOn: 'Tanggal penandatanganan', headOfRegion: 'Kepala daerah' },
     innovations: { title: 'Nama inovasi', type: 'Jenis inovasi' },
     positions: { title: 'Nama jabatan' },
     units: { type: 'Jenis unit' },
@@ -328,6 +332,8 @@ export const coreId = {
   },
   pkStatus: {
     draft: 'Draf',
+    submitted: 'Diajukan',
+    agreed: 'Disetujui',
     signed: 'Ditandatangani',
   },
   pkRealisationStatus: {
@@ -348,6 +354,7 @@ export const coreId = {
     verify: 'verifikasi',
     publish: 'publikasikan',
     sign: 'tandatangani',
+    agree: 'setujui',
   },
   importReason: {
     sameTitle: 'judul sama dengan inovasi yang sudah ada',
@@ -387,6 +394,12 @@ export const coreId = {
     withdraw: 'Ditarik',
     cancel: 'Dibatalkan',
     login_delay_clear: 'Penundaan masuk dihapus',
+    agree: 'Disetujui',
+    generate: 'Dibuat lewat musim penandatanganan',
+    scan: 'Pindaian tanda tangan diunggah',
+    revise: 'Perubahan dibuat',
+    replace: 'Diganti oleh perubahan',
+    remind_pk_unsigned: 'Pengingat PK belum ditandatangani',
   },
 };
 

@@ -7,6 +7,13 @@ export const notifyEn = {
       share: 'SKM reminder: the survey period of the service {{service}} ({{unit}}) ends on {{end}}. Please share the survey link with service users. {{url}}',
     },
   },
+  pk: {
+    signLate: {
+      title: 'Performance agreement {{year}} not signed yet: {{unit}}',
+      body: 'The performance agreement (Perjanjian Kinerja) {{year}} for {{position}} ({{unit}}) is not signed yet (status: {{status}}), although the signing deadline was {{deadline}}. Please complete, submit and sign it, then upload the scan of the signed page.',
+      share: 'Reminder: the performance agreement {{year}} of {{unit}} is not signed yet (deadline {{deadline}}). {{url}}',
+    },
+  },
   email: {
     open: 'Open in Serasan:',
     footer: 'This message was sent automatically by Serasan. You receive it because of your role in {{tenant}}.',

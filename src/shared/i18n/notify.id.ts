@@ -10,6 +10,13 @@ export const notifyId = {
       share: 'Pengingat SKM: periode survei layanan {{service}} ({{unit}}) berakhir pada {{end}}. Mohon bantu sebarkan tautan survei kepada pengguna layanan. {{url}}',
     },
   },
+  pk: {
+    signLate: {
+      title: 'Perjanjian Kinerja {{year}} belum ditandatangani: {{unit}}',
+      body: 'Perjanjian Kinerja tahun {{year}} untuk {{position}} ({{unit}}) belum ditandatangani (status: {{status}}), padahal batas penandatanganan adalah {{deadline}}. Segera lengkapi, ajukan dan tandatangani PK, lalu unggah pindaian halaman bertanda tangan.',
+      share: 'Pengingat: Perjanjian Kinerja {{year}} {{unit}} belum ditandatangani (batas {{deadline}}). {{url}}',
+    },
+  },
   email: {
     open: 'Buka di Serasan:',
     footer: 'Pesan ini dikirim otomatis oleh Serasan. Anda menerimanya karena peran Anda di {{tenant}}.',

@@ -16,6 +16,7 @@ import * as m0014 from './2026-12-01-0014-innovation-import.ts';
 import * as m0015 from './2026-12-01-0015-competition-rules.ts';
 import * as m0016 from './2026-12-01-0016-skm-write-path.ts';
 import * as m0017 from './2026-12-01-0017-kinerja.ts';
+import * as m0019 from './2026-12-01-0019-pk-season.ts';
 
 /** Static, append-only list of migrations (no directory scanning: STACK.md). */
 export const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-0015-competition-rules': m0015,
   '2026-12-01-0016-skm-write-path': m0016,
   '2026-12-01-0017-kinerja': m0017,
+  '2026-12-01-0019-pk-season': m0019,
 };
 
 export const migrationProvider: MigrationProvider = {
