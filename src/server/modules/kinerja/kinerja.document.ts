@@ -8,7 +8,8 @@ import { perjanjianKinerjaLayout, type LayoutDoc, type PerjanjianKinerjaInput } 
 import { loadLetterhead } from '../../documents/official/letterhead.ts';
 import { issueOfficialDocument, type IssuedDocument } from '../../documents/official/issue.ts';
 import type { SignatureBlock } from '../../documents/official/signer.ts';
-import { partiesOf, type IndicatorView, type PkParty } from './kinerja.service.ts';
+import type { IndicatorView } from './kinerja.service.ts';
+import { partiesOf, type PkParty } from './pk-parties.ts';
 
 /** Decimals in documents use the Indonesian comma (issue 11). */
 const num = (x: number) => x.toLocaleString('id-ID', { maximumFractionDigits: 4 });

@@ -31,15 +31,8 @@ export const SEASON_DEFAULTS = {
   revision: 0,
 } satisfies Partial<PkAgreementTable>;
 
-/** One party of a PK as resolved at a date (snapshot printed on the document). */
-export interface PkParty {
-  positionId: string | null;
-  title: string;
-  name: string;
-  nip: string | null;
-  rank: string | null;
-  kind: PkPartyKind;
-}
+export { partiesOf, type PkParty } from './pk-parties.ts';
+import { partiesOf, type PkParty } from './pk-parties.ts';
 
 interface Resolved {
   level: PkLevel;
@@ -103,13 +96,6 @@ export const partyColumns = (r: Resolved) => ({
   secondRank: r.second?.rank ?? null,
   secondKind: r.second?.kind ?? null,
 });
-
-export function partiesOf(pk: PkAgreementTable): { first: PkParty; second: PkParty | null } {
-  return {
-    first: { positionId: pk.positionId, title: pk.firstTitle, name: pk.firstName, nip: pk.firstNip, rank: pk.firstRank, kind: pk.firstKind },
-    second: pk.secondName ? { positionId: pk.secondPositionId, title: pk.secondTitle ?? '', name: pk.secondName, nip: pk.secondNip, rank: pk.secondRank, kind: pk.secondKind ?? 'definitif' } : null,
-  };
-}
 
 export interface IndicatorView {
   indicator: PkIndicatorTable;
