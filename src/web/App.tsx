@@ -43,6 +43,8 @@ const NotificationsPage = lazy(() => import('./features/notifications/Notificati
 const JobsPage = lazy(() => import('./features/notifications/JobsPage.tsx'));
 // SAKIP (issue 11): the shell with its tabs, and a PK's own pages.
 const SakipPage = lazy(() => import('./features/sakip/SakipPage.tsx'));
+const PkRegisterPage = lazy(() => import('./features/sakip/PkRegisterPage.tsx'));
+const PkPage = lazy(() => import('./features/sakip/PkPage.tsx'));
 
 export function App() {
   return (
@@ -91,7 +93,9 @@ export function App() {
             <Route path="kompetisi/:id" element={<CompetitionPage />} />
             <Route path="sakip" element={<SakipPage />}>
               {/* SAKIP tabs: index = PK register, rencana, rekap, evaluasi */}
+              <Route index element={<PkRegisterPage />} />
             </Route>
+            <Route path="sakip/pk/:id" element={<PkPage />} />
             {/* SAKIP: a PK's own pages (sakip/pk/:id, sakip/pk/:id/realisasi) */}
             <Route path="naskah-dinas" element={<DocumentsPage />} />
             <Route path="riwayat" element={<AuditPage />} />

@@ -31,6 +31,8 @@ import { webEdgesId } from '../shared/i18n/web-edges.id.ts';
 import { webEdgesEn } from '../shared/i18n/web-edges.en.ts';
 import { webSakipId } from '../shared/i18n/web-sakip.id.ts';
 import { webSakipEn } from '../shared/i18n/web-sakip.en.ts';
+import { webSakipPkId } from '../shared/i18n/web-sakip-pk.id.ts';
+import { webSakipPkEn } from '../shared/i18n/web-sakip-pk.en.ts';
 
 import { rememberLang, storedLang, type Lang } from './lang-store.ts';
 
@@ -46,8 +48,8 @@ const initial: Lang = storedLang() ?? 'id';
 
 void i18n.use(initReactI18next).init({
   resources: {
-    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId, ...webFlowId, ...webAssessmentId, ...webNotifyId, ...webSearchId, ...webListId, ...webImportId, ...webEdgesId, ...webSakipId } },
-    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn, ...webFlowEn, ...webAssessmentEn, ...webNotifyEn, ...webSearchEn, ...webListEn, ...webImportEn, ...webEdgesEn, ...webSakipEn } },
+    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId, ...webFlowId, ...webAssessmentId, ...webNotifyId, ...webSearchId, ...webListId, ...webImportId, ...webEdgesId, ...webSakipId, ...webSakipPkId } },
+    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn, ...webFlowEn, ...webAssessmentEn, ...webNotifyEn, ...webSearchEn, ...webListEn, ...webImportEn, ...webEdgesEn, ...webSakipEn, ...webSakipPkEn } },
   },
   lng: initial,
   fallbackLng: 'id',
