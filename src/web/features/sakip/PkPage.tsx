@@ -246,6 +246,34 @@ export default function PkPage() {
       </Title>
       {pk.indicators.length === 0 ? (
         <Text c="dimmed">{t('sakipPk.page.noIndicators')}</Text>
+      ) : mobile ? (
+        <Stack gap="xs" data-testid="pk-indicators">
+          {pk.indicators.map((i) => (
+            <Paper key={i.id} withBorder p="sm">
+              <Text size="xs" c="dimmed">
+                {i.sasaran}
+              </Text>
+              <Text fw={600} size="sm">
+                {i.name}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {i.polarity === 'higher' ? t('sakipPk.page.higher') : t('sakipPk.page.lower')} · {t(`sakipPk.page.agg.${i.aggregation}`)}
+              </Text>
+              <Text size="sm" mt={4}>
+                {t('sakipPk.page.target')}: <b>{formatNumber(i.target)}</b> {i.unit}
+              </Text>
+              <SimpleGrid cols={4} spacing={4} mt={4}>
+                {i.quarterTargets.map((q, n) => (
+                  <Text key={n} size="xs" ta="center">
+                    TW {['I', 'II', 'III', 'IV'][n]}
+                    <br />
+                    <b>{formatNumber(q)}</b>
+                  </Text>
+                ))}
+              </SimpleGrid>
+            </Paper>
+          ))}
+        </Stack>
       ) : (
         <Table.ScrollContainer minWidth={760}>
           <Table striped data-testid="pk-indicators">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, Anchor, Badge, Button, Group, List, Modal, NativeSelect, Paper, Radio, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Modal, NativeSelect, Paper, Radio, ScrollArea, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconDownload, IconFileTypePdf, IconSearch, IconWand } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -15,9 +15,9 @@ const STATUS_COLOR: Record<RegisterStatus, string> = { none: 'gray', draft: 'yel
 
 export function PkStatusBadge({ status, replaced }: { status: RegisterStatus; replaced?: boolean }) {
   const { t } = useTranslation();
-  if (replaced) return <Badge color="gray" variant="outline">{t('sakipPk.status.replaced')}</Badge>;
+  if (replaced) return <Badge color="gray" variant="outline" style={{ flexShrink: 0, overflow: 'visible' }}>{t('sakipPk.status.replaced')}</Badge>;
   return (
-    <Badge color={STATUS_COLOR[status]} variant={status === 'signed' ? 'filled' : 'light'} data-testid={`pk-status-${status}`}>
+    <Badge color={STATUS_COLOR[status]} variant={status === 'signed' ? 'filled' : 'light'} style={{ flexShrink: 0, overflow: 'visible' }} data-testid={`pk-status-${status}`}>
       {t(`sakipPk.status.${status}`)}
     </Badge>
   );
@@ -89,13 +89,15 @@ function GenerateModal({ year, opened, onClose }: { year: number; opened: boolea
           <Alert color={notable.length ? 'yellow' : 'green'} data-testid="pk-generate-summary">
             <Text fw={600}>{t('sakipPk.register.summary', { created: result.created, skipped: result.skipped.length })}</Text>
             {notable.length > 0 && (
-              <List size="sm" mt="xs">
-                {notable.map((s) => (
-                  <List.Item key={s.positionId ?? 'bupati'}>
-                    {s.title}: {t(`sakipPk.register.skippedReason.${s.reason}`)}
-                  </List.Item>
-                ))}
-              </List>
+              <ScrollArea.Autosize mah={280} mt="xs" type="auto">
+                <List size="sm">
+                  {notable.map((s) => (
+                    <List.Item key={s.positionId ?? 'bupati'}>
+                      {s.title}: {t(`sakipPk.register.skippedReason.${s.reason}`)}
+                    </List.Item>
+                  ))}
+                </List>
+              </ScrollArea.Autosize>
             )}
           </Alert>
         ) : (
@@ -216,8 +218,8 @@ export default function PkRegisterPage() {
               <Table.Tr>
                 <Table.Th>{t('sakipPk.register.unit')}</Table.Th>
                 <Table.Th>{t('sakipPk.register.holder')}</Table.Th>
-                <Table.Th>{t('sakipPk.register.status')}</Table.Th>
-                <Table.Th>{t('sakipPk.register.steps')}</Table.Th>
+                <Table.Th w={150}>{t('sakipPk.register.status')}</Table.Th>
+                <Table.Th w={210}>{t('sakipPk.register.steps')}</Table.Th>
                 <Table.Th>{t('sakipPk.register.mode')}</Table.Th>
                 <Table.Th>{t('sakipPk.register.scan')}</Table.Th>
                 <Table.Th>{t('sakipPk.register.number')}</Table.Th>
