@@ -50,6 +50,9 @@ export const pkSeasonRepo = {
       .orderBy('id')
       .execute();
   },
+  tenant(db: Executor, tenantId: string) {
+    return db.selectFrom('tenants').select(['id', 'regionCode']).where('id', '=', tenantId).executeTakeFirst();
+  },
   tenants(db: Executor) {
     return db.selectFrom('tenants').select(['id', 'regionCode', 'name']).orderBy('id').execute();
   },

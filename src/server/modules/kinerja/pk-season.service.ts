@@ -73,7 +73,7 @@ export function createPkSeasonService(deps: Deps) {
   const { db, clock, blobs } = deps;
 
   async function regionToday(tenantId: string) {
-    const t = (await pkSeasonRepo.tenants(db)).find((x) => x.id === tenantId);
+    const t = await pkSeasonRepo.tenant(db, tenantId);
     return regionDate(clock.now(), t?.regionCode);
   }
 
