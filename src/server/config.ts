@@ -50,6 +50,8 @@ export interface Config {
   publicUrlSetting: string | undefined;
   /** SKM_RATE_LIMIT_PER_MINUTE: public survey submissions per address and minute. */
   skmRateLimitPerMinute: number;
+  /** SERASAN_PK_SIGN_DEADLINE (MM-DD, region time): after this day units whose PK of the year is not signed are reminded daily-once. Default 01-31. */
+  pkSignDeadline: string;
   /** LOG_LEVEL for the Fastify logger. */
   logLevel: string;
   /** SERASAN_LOG=false turns request logging off (tests, child servers). */
@@ -122,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (env.SERASAN_PUBLIC_URL || `http://localhost:${int(env.PORT, 3000)}`).replace(/\/+$/, ''),
     publicUrlSetting: env.SERASAN_PUBLIC_URL ? env.SERASAN_PUBLIC_URL.replace(/\/+$/, '') : undefined,
     skmRateLimitPerMinute: int(env.SKM_RATE_LIMIT_PER_MINUTE, 60),
+    pkSignDeadline: /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(env.SERASAN_PK_SIGN_DEADLINE ?? '') ? env.SERASAN_PK_SIGN_DEADLINE! : '01-31',
     logLevel: env.LOG_LEVEL || 'info',
     logEnabled: env.SERASAN_LOG !== 'false',
     trustProxy: env.SERASAN_TRUST_PROXY === 'true',

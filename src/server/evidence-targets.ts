@@ -10,6 +10,7 @@ import { proposalRepo } from './modules/proposal/proposal.repo.ts';
 import { pkRealisationRepo } from './modules/kinerja/pk-realisation.repo.ts';
 import { officialDocumentEvidenceTarget } from './documents/official/official.service.ts';
 import { FOLLOW_UP_ENTITY, sakipEvalRepo } from './modules/kinerja/sakip-eval.repo.ts';
+import { pkSeasonRepo } from './modules/kinerja/pk-season.repo.ts';
 
 export const evidenceTargets: readonly EvidenceTarget[] = [
   ...orgEvidenceTargets,
@@ -21,6 +22,8 @@ export const evidenceTargets: readonly EvidenceTarget[] = [
   { entityType: 'pk_realisation', resolve: pkRealisationRepo.unitOfRealisation, manageAction: 'pk.realise' },
   { entityType: 'pk_corrective_action', resolve: pkRealisationRepo.unitOfCorrectiveAction, manageAction: 'pk.realise' },
   { entityType: FOLLOW_UP_ENTITY, resolve: sakipEvalRepo.unitOfItem, manageAction: 'sakipEval.fill' },
+  // The scan of a signed PK's wet-signed page (pk-season.service attachScan).
+  { entityType: 'pk', resolve: pkSeasonRepo.unitOfEvidenceTarget, manageAction: 'pk.sign' },
 ];
 
 export function registerAllEvidenceTargets() {

@@ -47,6 +47,8 @@ const RealisationPage = lazy(() => import('./features/sakip/RealisationPage.tsx'
 const RecapPage = lazy(() => import('./features/sakip/RecapPage.tsx'));
 const SakipEvaluationPage = lazy(() => import('./features/sakip/EvaluationPage.tsx'));
 const PlanPage = lazy(() => import('./features/sakip/PlanPage.tsx'));
+const PkRegisterPage = lazy(() => import('./features/sakip/PkRegisterPage.tsx'));
+const PkPage = lazy(() => import('./features/sakip/PkPage.tsx'));
 
 export function App() {
   return (
@@ -99,7 +101,9 @@ export function App() {
               <Route path="evaluasi" element={<SakipEvaluationPage />} />
               <Route path="evaluasi/:scope" element={<SakipEvaluationPage />} />
               <Route path="rencana" element={<PlanPage />} />
+              <Route index element={<PkRegisterPage />} />
             </Route>
+            <Route path="sakip/pk/:id" element={<PkPage />} />
             {/* SAKIP: a PK's own pages (sakip/pk/:id, sakip/pk/:id/realisasi) */}
             <Route path="sakip/pk/:id/realisasi" element={<RealisationPage />} />
             <Route path="naskah-dinas" element={<DocumentsPage />} />

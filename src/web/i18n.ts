@@ -39,6 +39,8 @@ import { webSakipEvalId } from '../shared/i18n/web-sakip-eval.id.ts';
 import { webSakipEvalEn } from '../shared/i18n/web-sakip-eval.en.ts';
 import { webSakipPlanId } from '../shared/i18n/web-sakip-plan.id.ts';
 import { webSakipPlanEn } from '../shared/i18n/web-sakip-plan.en.ts';
+import { webSakipPkId } from '../shared/i18n/web-sakip-pk.id.ts';
+import { webSakipPkEn } from '../shared/i18n/web-sakip-pk.en.ts';
 
 import { rememberLang, storedLang, type Lang } from './lang-store.ts';
 
@@ -54,8 +56,8 @@ const initial: Lang = storedLang() ?? 'id';
 
 void i18n.use(initReactI18next).init({
   resources: {
-    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId, ...webFlowId, ...webAssessmentId, ...webNotifyId, ...webSearchId, ...webListId, ...webImportId, ...webEdgesId, ...webSakipId, ...webSakipRealId, ...webSakipRecapId, ...webSakipEvalId, ...webSakipPlanId } },
-    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn, ...webFlowEn, ...webAssessmentEn, ...webNotifyEn, ...webSearchEn, ...webListEn, ...webImportEn, ...webEdgesEn, ...webSakipEn, ...webSakipRealEn, ...webSakipRecapEn, ...webSakipEvalEn, ...webSakipPlanEn } },
+    id: { translation: { ...coreId, ...webId, ...webSkmId, ...webKippId, ...webDocsId, ...webFlowId, ...webAssessmentId, ...webNotifyId, ...webSearchId, ...webListId, ...webImportId, ...webEdgesId, ...webSakipId, ...webSakipRealId, ...webSakipRecapId, ...webSakipEvalId, ...webSakipPlanId, ...webSakipPkId } },
+    en: { translation: { ...coreEn, ...webEn, ...webSkmEn, ...webKippEn, ...webDocsEn, ...webFlowEn, ...webAssessmentEn, ...webNotifyEn, ...webSearchEn, ...webListEn, ...webImportEn, ...webEdgesEn, ...webSakipEn, ...webSakipRealEn, ...webSakipRecapEn, ...webSakipEvalEn, ...webSakipPlanEn, ...webSakipPkEn } },
   },
   lng: initial,
   fallbackLng: 'id',

@@ -577,7 +577,7 @@ export interface PkAgreementTable {
   positionId: string | null;
   unitId: string | null;
   secondPositionId: string | null;
-  status: 'draft' | 'signed';
+  status: PkStatus;
   signedOn: string | null;
   firstName: string;
   firstTitle: string;
@@ -592,7 +592,22 @@ export interface PkAgreementTable {
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
+  // 0019-pk-season
+  submittedAt: string | null;
+  agreedAt: string | null;
+  signedAt: string | null;
+  signingMode: PkSigningMode | null;
+  scanEvidenceId: string | null;
+  documentId: string | null;
+  documentNumber: string | null;
+  replacesId: string | null;
+  replacedById: string | null;
+  revisionReason: string | null;
+  revision: number;
 }
+// 0019-pk-season: the PK workflow and how it was signed
+export type PkStatus = 'draft' | 'submitted' | 'agreed' | 'signed';
+export type PkSigningMode = 'ceremony' | 'scan';
 export interface PkIndicatorTable {
   tenantId: string;
   id: string;

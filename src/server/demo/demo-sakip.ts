@@ -4,6 +4,7 @@ import { newId } from '../lib/ids.ts';
 import { holderOf } from '../modules/org/holder.ts';
 import { tenantDocSettings } from '../documents/official/letterhead.ts';
 import { kinerjaRepo } from '../modules/kinerja/kinerja.repo.ts';
+import { SEASON_DEFAULTS } from '../modules/kinerja/kinerja.service.ts';
 import { recordTransition } from '../workflow/state-machine.ts';
 
 /**
@@ -353,6 +354,9 @@ export async function seedDemoSakip(tx: Tx, tenantId: string, now: string, users
       unitId: unit?.id ?? null,
       status: 'signed',
       signedOn,
+      ...SEASON_DEFAULTS,
+      signedAt: `${signedOn}T02:00:00.000Z`,
+      signingMode: 'ceremony',
       ...first,
       secondPositionId: null,
       secondName: unit ? bupati.name : null,

@@ -64,6 +64,8 @@ const TABLE: Record<Action, Record<Role, 'T' | 'U' | '-'>> = {
   'sakipEval.fill':    { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: 'U', unit_head: 'U', leader: '-', judge: '-' },
   'sakipEval.pemdaFill': { admin: 'T', rb_team: 'T', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
   'sakipEval.evaluate': { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: 'T', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
+  'pk.agree':          { admin: 'T', rb_team: 'T', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
+  'pk.season':         { admin: 'T', rb_team: 'T', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
   'job.read':          { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
   'job.manage':        { admin: 'T', rb_team: '-', innovation_team: '-', inspectorate: '-', unit_operator: '-', unit_head: '-', leader: '-', judge: '-' },
 };

@@ -60,6 +60,8 @@ export type Action =
   | 'sakipEval.fill'
   | 'sakipEval.pemdaFill'
   | 'sakipEval.evaluate'
+  | 'pk.agree'
+  | 'pk.season'
   | 'job.read'
   | 'job.manage';
 
@@ -163,6 +165,10 @@ export const POLICY: Record<Action, Rule> = {
   'sakipEval.fill': { admin: 'tenant', unit_head: 'unit', unit_operator: 'unit' },
   'sakipEval.pemdaFill': { admin: 'tenant', rb_team: 'tenant' },
   'sakipEval.evaluate': { admin: 'tenant', inspectorate: 'tenant' },
+  // The second party's agreement to a submitted PK, given for him by the Tim RB (Bagian Organisasi).
+  'pk.agree': { admin: 'tenant', rb_team: 'tenant' },
+  // The signing season: generate the year's PKs, the register's bundle (Tim RB / Bagian Organisasi).
+  'pk.season': { admin: 'tenant', rb_team: 'tenant' },
   // Background jobs of the tenant (delivery, reminders): the admin sees failures and retries them.
   'job.read': { admin: 'tenant' },
   'job.manage': { admin: 'tenant' },

@@ -167,6 +167,10 @@ export const coreEn: CoreCatalog = {
     planImportRows: 'Import cancelled: {{count}} rows have problems. Nothing was saved.',
     planImportAt: 'Sheet {{sheet}}, row {{row}}, column {{column}}: {{message}}',
     planInUse: '"{{code}}" is still in use (sasaran, indicators, programmes or kegiatan under it, or unit sasaran feeding it); remove or relink those first.',
+    pkScanNotSigned: 'The scan of the signed page can only be uploaded for a signed performance agreement.',
+    pkScanType: 'The scan must be a PDF, JPEG or PNG (checked from the file content, not its name).',
+    pkReviseNotSigned: 'A revised agreement can only be made from a signed performance agreement; edit the existing draft.',
+    pkAlreadyRevised: 'This performance agreement has already been replaced by a revision; change the latest revision.',
   },
   zod: {
     required: 'is required',
@@ -306,7 +310,7 @@ export const coreEn: CoreCatalog = {
   },
   fieldsIn: {
     sakip: { periodId: 'RPJMD period', startYear: 'Start year', endYear: 'End year', code: 'Code', name: 'Name', unitId: 'Unit', tujuanId: 'Tujuan', pemdaSasaranId: 'Pemda sasaran', sasaranId: 'Sasaran', satuan: 'Unit of measure', polarity: 'Polarity', baseline: 'Baseline', finalTarget: 'Final target', targets: 'Targets per year', year: 'Year', target: 'Target', level: 'Level', parentId: 'Parent', budgets: 'Budget per year', pagu: 'Pagu (budget ceiling)', realisasi: 'Realised budget', subComponent: 'Sub-component', finding: 'Finding', recommendation: 'Recommendation', text: 'Follow-up', evidenceIds: 'Supporting evidence', decision: 'Decision', note: 'Note' },
-    pk: { name: 'Indicator name', sasaran: 'Objective (sasaran)', unit: 'Unit of measure (satuan)', polarity: 'Polarity', aggregation: 'Annual value method', target: 'Target', quarterTargets: 'Quarter targets', allowNegative: 'May be negative', value: 'Realisation', note: 'Note', signedOn: 'Signing date', headOfRegion: 'Head of region' },
+    pk: { name: 'Indicator name', sasaran: 'Objective (sasaran)', unit: 'Unit of measure (satuan)', polarity: 'Polarity', aggregation: 'Annual value method', target: 'Target', quarterTargets: 'Quarter targets', allowNegative: 'May be negative', value: 'Realisation', note: 'Note', signedOn: 'Signing date', headOfRegion: 'Head of region', reason: 'Reason for the revision', mode: 'Signing mode', year: 'Year', source: 'Indicator source' },
     innovations: { title: 'Innovation name', type: 'Innovation type' },
     positions: { title: 'Position title' },
     units: { type: 'Unit type' },
@@ -386,6 +390,8 @@ export const coreEn: CoreCatalog = {
   },
   pkStatus: {
     draft: 'Draft',
+    submitted: 'Submitted',
+    agreed: 'Agreed',
     signed: 'Signed',
   },
   pkRealisationStatus: {
@@ -407,6 +413,7 @@ export const coreEn: CoreCatalog = {
     verify: 'verify',
     publish: 'publish',
     sign: 'sign',
+    agree: 'agree',
   },
   importReason: {
     sameTitle: 'same title as an existing innovation',
@@ -446,5 +453,11 @@ export const coreEn: CoreCatalog = {
     withdraw: 'Withdrawn',
     cancel: 'Cancelled',
     login_delay_clear: 'Sign-in delay cleared',
+    agree: 'Agreed',
+    generate: 'Generated for the signing season',
+    scan: 'Signed scan uploaded',
+    revise: 'Revision made',
+    replace: 'Replaced by a revision',
+    remind_pk_unsigned: 'Reminder: PK not signed',
   },
 };

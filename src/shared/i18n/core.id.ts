@@ -166,6 +166,10 @@ export const coreId = {
     planImportRows: 'Impor dibatalkan: {{count}} baris bermasalah. Tidak ada data yang disimpan.',
     planImportAt: 'Lembar {{sheet}}, baris {{row}}, kolom {{column}}: {{message}}',
     planInUse: '"{{code}}" masih dipakai (sasaran, indikator, program atau kegiatan di bawahnya, atau sasaran unit yang mendukungnya); hapus atau pindahkan dahulu.',
+    pkScanNotSigned: 'Pindaian halaman bertanda tangan hanya dapat diunggah untuk Perjanjian Kinerja yang sudah ditandatangani.',
+    pkScanType: 'Pindaian harus berupa PDF, JPEG atau PNG (diperiksa dari isi berkas, bukan dari namanya).',
+    pkReviseNotSigned: 'Perubahan PK hanya dapat dibuat dari Perjanjian Kinerja yang sudah ditandatangani; ubah draf yang ada.',
+    pkAlreadyRevised: 'Perjanjian Kinerja ini sudah diganti oleh perubahan; ubah perubahan yang terbaru.',
   },
   zod: {
     required: 'wajib diisi',
@@ -306,7 +310,7 @@ export const coreId = {
   /** Labels of one resource's fields where the shared `fields` label would name the wrong thing (by route: /api/<scope>/...). */
   fieldsIn: {
     sakip: { periodId: 'Periode RPJMD', startYear: 'Tahun awal', endYear: 'Tahun akhir', code: 'Kode', name: 'Nama', unitId: 'Unit', tujuanId: 'Tujuan', pemdaSasaranId: 'Sasaran pemda', sasaranId: 'Sasaran', satuan: 'Satuan', polarity: 'Polaritas', baseline: 'Baseline', finalTarget: 'Target akhir', targets: 'Target per tahun', year: 'Tahun', target: 'Target', level: 'Jenjang', parentId: 'Induk', budgets: 'Anggaran per tahun', pagu: 'Pagu', realisasi: 'Realisasi anggaran', subComponent: 'Sub-komponen', finding: 'Temuan', recommendation: 'Rekomendasi', text: 'Tindak lanjut', evidenceIds: 'Bukti dukung', decision: 'Keputusan', note: 'Catatan' },
-    pk: { name: 'Nama indikator', sasaran: 'Sasaran', unit: 'Satuan', polarity: 'Polaritas', aggregation: 'Cara menghitung nilai tahunan', target: 'Target', quarterTargets: 'Target triwulan', allowNegative: 'Boleh negatif', value: 'Realisasi', note: 'Catatan', signedOn: 'Tanggal penandatanganan', headOfRegion: 'Kepala daerah' },
+    pk: { name: 'Nama indikator', sasaran: 'Sasaran', unit: 'Satuan', polarity: 'Polaritas', aggregation: 'Cara menghitung nilai tahunan', target: 'Target', quarterTargets: 'Target triwulan', allowNegative: 'Boleh negatif', value: 'Realisasi', note: 'Catatan', signedOn: 'Tanggal penandatanganan', headOfRegion: 'Kepala daerah', reason: 'Alasan perubahan', mode: 'Cara penandatanganan', year: 'Tahun', source: 'Sumber indikator' },
     innovations: { title: 'Nama inovasi', type: 'Jenis inovasi' },
     positions: { title: 'Nama jabatan' },
     units: { type: 'Jenis unit' },
@@ -386,6 +390,8 @@ export const coreId = {
   },
   pkStatus: {
     draft: 'Draf',
+    submitted: 'Diajukan',
+    agreed: 'Disetujui',
     signed: 'Ditandatangani',
   },
   pkRealisationStatus: {
@@ -407,6 +413,7 @@ export const coreId = {
     verify: 'verifikasi',
     publish: 'publikasikan',
     sign: 'tandatangani',
+    agree: 'setujui',
   },
   importReason: {
     sameTitle: 'judul sama dengan inovasi yang sudah ada',
@@ -446,6 +453,12 @@ export const coreId = {
     withdraw: 'Ditarik',
     cancel: 'Dibatalkan',
     login_delay_clear: 'Penundaan masuk dihapus',
+    agree: 'Disetujui',
+    generate: 'Dibuat lewat musim penandatanganan',
+    scan: 'Pindaian tanda tangan diunggah',
+    revise: 'Perubahan dibuat',
+    replace: 'Diganti oleh perubahan',
+    remind_pk_unsigned: 'Pengingat PK belum ditandatangani',
   },
 };
 

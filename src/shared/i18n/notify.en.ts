@@ -13,6 +13,11 @@ export const notifyEn = {
       body: '{{missing}} indicators of the performance agreement of {{position}} for {{year}} have no submitted realisation for quarter {{quarter}}. The report is due on {{due}}, in {{days}} days.',
       share: 'SAKIP reminder: the PK realisation for quarter {{quarter}} {{year}} ({{position}}) is due by {{due}}. {{url}}',
     },
+    signLate: {
+      title: 'Performance agreement {{year}} not signed yet: {{unit}}',
+      body: 'The performance agreement (Perjanjian Kinerja) {{year}} for {{position}} ({{unit}}) is not signed yet (status: {{status}}), although the signing deadline was {{deadline}}. Please complete, submit and sign it, then upload the scan of the signed page.',
+      share: 'Reminder: the performance agreement {{year}} of {{unit}} is not signed yet (deadline {{deadline}}). {{url}}',
+    },
   },
   email: {
     open: 'Open in Serasan:',

@@ -16,6 +16,11 @@ export const notifyId = {
       body: '{{missing}} indikator Perjanjian Kinerja {{position}} tahun {{year}} belum memiliki realisasi triwulan {{quarter}} yang diajukan. Batas pelaporan {{due}}, {{days}} hari lagi.',
       share: 'Pengingat SAKIP: realisasi PK TW {{quarter}} {{year}} ({{position}}) ditunggu paling lambat {{due}}. {{url}}',
     },
+    signLate: {
+      title: 'Perjanjian Kinerja {{year}} belum ditandatangani: {{unit}}',
+      body: 'Perjanjian Kinerja tahun {{year}} untuk {{position}} ({{unit}}) belum ditandatangani (status: {{status}}), padahal batas penandatanganan adalah {{deadline}}. Segera lengkapi, ajukan dan tandatangani PK, lalu unggah pindaian halaman bertanda tangan.',
+      share: 'Pengingat: Perjanjian Kinerja {{year}} {{unit}} belum ditandatangani (batas {{deadline}}). {{url}}',
+    },
   },
   email: {
     open: 'Buka di Serasan:',

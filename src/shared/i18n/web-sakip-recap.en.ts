@@ -19,7 +19,7 @@ export const webSakipRecapEn: typeof webSakipRecapId = {
     noRecapAccess: 'The pemda-wide recap is for the Tim RB, Inspektorat, leaders and admins. Download your unit’s LKjIP below.',
     empty: 'No Perjanjian Kinerja for this year yet.',
     columns: { unit: 'Unit', pk: 'PK status', indicators: 'Indicators', reported: 'Reported', verified: 'Verified', capaian: 'Average capaian', documents: 'Documents' },
-    pkStatus: { none: 'No PK', draft: 'Draft', signed: 'Signed' },
+    pkStatus: { none: 'No PK', draft: 'Draft', submitted: 'Submitted', agreed: 'Agreed', signed: 'Signed' },
     status: { merah: 'Red', kuning: 'Yellow', hijau: 'Green' },
     pemda: 'Regional government (head of region’s PK)',
   },

@@ -17,7 +17,7 @@ export const webSakipRecapId = {
     noRecapAccess: 'Rekap seluruh pemda hanya untuk Tim RB, Inspektorat, pimpinan dan admin. Unduh LKjIP unit Anda di bawah ini.',
     empty: 'Belum ada Perjanjian Kinerja untuk tahun ini.',
     columns: { unit: 'Unit', pk: 'Status PK', indicators: 'Indikator', reported: 'Dilaporkan', verified: 'Terverifikasi', capaian: 'Rata-rata capaian', documents: 'Dokumen' },
-    pkStatus: { none: 'Belum ada PK', draft: 'Rancangan', signed: 'Ditandatangani' },
+    pkStatus: { none: 'Belum ada PK', draft: 'Rancangan', submitted: 'Diajukan', agreed: 'Disetujui', signed: 'Ditandatangani' },
     status: { merah: 'Merah', kuning: 'Kuning', hijau: 'Hijau' },
     pemda: 'Pemerintah Daerah (PK Kepala Daerah)',
   },

@@ -20,7 +20,8 @@ export const ZCreatePkInput = z
   .refine((x) => (x.positionId ? !x.headOfRegion : x.headOfRegion === true), { message: 'pkParty', path: ['positionId'] });
 export type CreatePkInput = z.infer<typeof ZCreatePkInput>;
 
-export const ZSignPkInput = z.object({ signedOn: ZIsoDate }).strict();
+/** `mode`: how it was signed — marked at the ceremony (default) or from the scan of the wet-signed page. */
+export const ZSignPkInput = z.object({ signedOn: ZIsoDate, mode: z.enum(['ceremony', 'scan']).optional() }).strict();
 
 export const ZCreatePkIndicatorInput = z
   .object({
@@ -49,3 +50,34 @@ export const ZPkRealisationInput = z
 export type PkRealisationInput = z.infer<typeof ZPkRealisationInput>;
 
 export const ZPkQuarterParams = z.object({ id: ZId, quarter: z.coerce.number().int().min(1).max(4) });
+
+// --- PK signing season (issue 11 item 2) ---
+export const PK_STATUSES = ['draft', 'submitted', 'agreed', 'signed'] as const;
+/** Where generated PKs take their indicators from; `plan` joins when the plan module exists. */
+export const PK_GENERATE_SOURCES = ['previous', 'empty'] as const;
+const ZYear = z.number().int().min(2000).max(2100);
+export const ZGeneratePksInput = z.object({ year: ZYear, source: z.enum(PK_GENERATE_SOURCES) }).strict();
+export type GeneratePksInput = z.infer<typeof ZGeneratePksInput>;
+
+export const ZPkRegisterQuery = z
+  .object({
+    year: z.coerce.number().int().min(2000).max(2100),
+    status: z.enum([...PK_STATUSES, 'none']).optional(),
+    level: z.enum(['bupati', 'jpt_pratama']).optional(),
+    unitId: ZId.optional(),
+    q: z.string().trim().max(200).optional(),
+  })
+  .strict();
+export type PkRegisterQuery = z.infer<typeof ZPkRegisterQuery>;
+
+export const ZPkBundleQuery = z
+  .object({
+    year: z.coerce.number().int().min(2000).max(2100),
+    level: z.enum(PK_LEVELS).optional(),
+    unitId: ZId.optional(),
+  })
+  .strict();
+
+/** submit / agree / return: an optional note (the reason of a return). */
+export const ZPkStepInput = z.object({ note: z.string().trim().max(2000).nullish() }).strict();
+export const ZRevisePkInput = z.object({ reason: z.string().trim().min(5).max(1000) }).strict();

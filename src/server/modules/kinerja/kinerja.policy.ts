@@ -7,27 +7,29 @@ import { defineMachine } from '../../workflow/state-machine.ts';
  * the Inspektorat or the Tim RB/Bagian Organisasi — never by the user who entered the value
  * (checked in the service). Only verified values count in the capaian.
  */
-export const PK_STATES = ['draft', 'signed'] as const;
+export const PK_STATES = ['draft', 'submitted', 'agreed', 'signed'] as const;
 export type PkState = (typeof PK_STATES)[number];
-export const pkMachine = defineMachine<PkState, 'sign'>({
+export type PkAction = 'submit' | 'agree' | 'return' | 'sign';
+/**
+ * The signing season (issue 11 item 2): the unit head submits the draft, the second party (the
+ * Tim RB for the Bupati) agrees, then it is signed. Signing straight from a draft stays allowed:
+ * at the ceremony the Tim RB marks every PK signed at once (API contract).
+ */
+export const pkMachine = defineMachine<PkState, PkAction>({
   entityType: 'pk',
   entity: 'pk',
   states: PK_STATES,
   stateLabels: 'pkStatus',
   actionLabels: 'workflow',
-  transitions: [{ from: ['draft'], to: 'signed', action: 'sign', who: 'pk.sign' }],
-});
-
-export const PK_REALISATION_STATES = ['draft', 'submitted', 'verified'] as const;
-export type PkRealisationState = (typeof PK_REALISATION_STATES)[number];
-export const pkRealisationMachine = defineMachine<PkRealisationState, 'submit' | 'verify'>({
-  entityType: 'pk_realisation',
-  entity: 'pk_realisation',
-  states: PK_REALISATION_STATES,
-  stateLabels: 'pkRealisationStatus',
-  actionLabels: 'workflow',
   transitions: [
     { from: ['draft'], to: 'submitted', action: 'submit', who: 'pk.submit' },
-    { from: ['submitted'], to: 'verified', action: 'verify', who: 'pk.verify' },
+    { from: ['submitted'], to: 'agreed', action: 'agree', who: 'pk.agree' },
+    { from: ['submitted', 'agreed'], to: 'draft', action: 'return', who: 'pk.agree' },
+    { from: ['draft', 'submitted', 'agreed'], to: 'signed', action: 'sign', who: 'pk.sign' },
   ],
 });
+
+/** A replaced PK (a signed perubahan exists or is being drafted) stays readable but takes no step. */
+export const isReplaced = (pk: { replacedById: string | null }) => pk.replacedById !== null;
+
+// The realisation workflow lives in pk-realisation.policy.ts.

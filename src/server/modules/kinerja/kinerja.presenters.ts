@@ -7,7 +7,32 @@ const party = (p: PkParty | null) => (p ? { positionId: p.positionId, name: p.na
 /** The PK as the API contract shows it (issue 11): parties are positions with the holder's name and NIP. */
 export function presentPk(pk: PkAgreementTable) {
   const { first, second } = partiesOf(pk);
-  return { id: pk.id, year: pk.year, level: pk.level, status: pk.status, signedOn: pk.signedOn, unitId: pk.unitId, firstParty: party(first), secondParty: party(second) };
+  return {
+    id: pk.id,
+    year: pk.year,
+    level: pk.level,
+    status: pk.status,
+    signedOn: pk.signedOn,
+    unitId: pk.unitId,
+    firstParty: party(first),
+    secondParty: party(second),
+    // Signing season (0019): step dates, how it was signed, the issued number, the revision chain.
+    createdAt: pk.createdAt,
+    submittedAt: pk.submittedAt,
+    agreedAt: pk.agreedAt,
+    signingMode: pk.signingMode,
+    scanEvidenceId: pk.scanEvidenceId,
+    documentNumber: pk.documentNumber,
+    revision: pk.revision,
+    revisionReason: pk.revisionReason,
+    replacesId: pk.replacesId,
+    replacedById: pk.replacedById,
+  };
+}
+
+/** The review steps of a PK (review_log) as the PK page's history shows them. */
+export function presentPkHistory(rows: Array<{ fromState: string; toState: string; action: string; actorName: string | null; at: string; note: string | null }>) {
+  return rows.map((r) => ({ action: r.action, from: r.fromState, to: r.toState, by: r.actorName, at: r.at, note: r.note }));
 }
 
 export function presentPkDetail(pk: PkAgreementTable, indicators: IndicatorView[]) {

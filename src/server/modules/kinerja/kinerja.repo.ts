@@ -14,7 +14,8 @@ export const kinerjaRepo = {
   },
   /** The PK of a position (null: the head of region) for a year, if one exists. */
   findFor(db: Executor, tenantId: string, positionId: string | null, year: number) {
-    let q = db.selectFrom('pkAgreements').select(['id', 'status']).where('tenantId', '=', tenantId).where('year', '=', year);
+    // A replaced PK (perubahan) no longer counts: the revision is the position's PK of the year.
+    let q = db.selectFrom('pkAgreements').select(['id', 'status']).where('tenantId', '=', tenantId).where('year', '=', year).where('replacedById', 'is', null);
     q = positionId ? q.where('positionId', '=', positionId) : q.where('positionId', 'is', null).where('level', '=', 'bupati');
     return q.executeTakeFirst();
   },

@@ -1,7 +1,7 @@
 import type { Deps } from '../../deps.ts';
 import type { Executor } from '../../db/db.ts';
-import type { PkAgreementTable, PkIndicatorTable, PkLevel, PkPartyKind } from '../../db/schema.ts';
-import { conflict, notFound, validation } from '../../errors.ts';
+import type { PkAgreementTable, PkIndicatorTable, PkLevel, PkPartyKind, PkRealisationTable, PkSigningMode } from '../../db/schema.ts';
+import { AppError, conflict, notFound, validation } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../../policy/actor.ts';
 import { authorize, can } from '../../policy/policy.ts';
@@ -14,16 +14,25 @@ import type { CreatePkIndicatorInput, CreatePkInput } from '../../../shared/sche
 import { kinerjaRepo } from './kinerja.repo.ts';
 import { pkMachine } from './kinerja.policy.ts';
 import { createPkRealisationService } from './pk-realisation.service.ts';
+import { issuePk } from './kinerja.document.ts';
 
-/** One party of a PK as resolved at a date (snapshot printed on the document). */
-export interface PkParty {
-  positionId: string | null;
-  title: string;
-  name: string;
-  nip: string | null;
-  rank: string | null;
-  kind: PkPartyKind;
-}
+/** The signing-season columns of a new PK (0019): no step taken yet, revision 0. */
+export const SEASON_DEFAULTS = {
+  submittedAt: null,
+  agreedAt: null,
+  signedAt: null,
+  signingMode: null,
+  scanEvidenceId: null,
+  documentId: null,
+  documentNumber: null,
+  replacesId: null,
+  replacedById: null,
+  revisionReason: null,
+  revision: 0,
+} satisfies Partial<PkAgreementTable>;
+
+export { partiesOf, type PkParty } from './pk-parties.ts';
+import type { PkParty } from './pk-parties.ts';
 
 interface Resolved {
   level: PkLevel;
@@ -39,7 +48,7 @@ interface Resolved {
  * 'administrator' with the head of the unit above; the head of a sub-sub-unit (subbagian, seksi,
  * UPTD under a bidang) → 'pengawas' with the administrator above. Deeper units have no PK level.
  */
-async function resolveParties(db: Executor, tenantId: string, input: { positionId?: string; headOfRegion?: true }, date: string, check?: (unitId: string | null) => void): Promise<Resolved> {
+export async function resolveParties(db: Executor, tenantId: string, input: { positionId?: string; headOfRegion?: true }, date: string, check?: (unitId: string | null) => void): Promise<Resolved> {
   const headOfRegion = async (): Promise<PkParty> => {
     const t = await tenantDocSettings(db, tenantId);
     if (!t.headTitle || !t.headName) throw validation(input.positionId ? 'positionId' : 'headOfRegion', 'errors.pkHeadOfRegionMissing');
@@ -74,7 +83,7 @@ async function resolveParties(db: Executor, tenantId: string, input: { positionI
   return { level, unitId: position.unitId, first, second: { positionId: superior, title: sh.positionTitle, name: sh.name, nip: sh.nip, rank: sh.rank, kind: sh.kind } };
 }
 
-const partyColumns = (r: Resolved) => ({
+export const partyColumns = (r: Resolved) => ({
   firstName: r.first.name,
   firstTitle: r.first.title,
   firstNip: r.first.nip,
@@ -87,13 +96,6 @@ const partyColumns = (r: Resolved) => ({
   secondRank: r.second?.rank ?? null,
   secondKind: r.second?.kind ?? null,
 });
-
-export function partiesOf(pk: PkAgreementTable): { first: PkParty; second: PkParty | null } {
-  return {
-    first: { positionId: pk.positionId, title: pk.firstTitle, name: pk.firstName, nip: pk.firstNip, rank: pk.firstRank, kind: pk.firstKind },
-    second: pk.secondName ? { positionId: pk.secondPositionId, title: pk.secondTitle ?? '', name: pk.secondName, nip: pk.secondNip, rank: pk.secondRank, kind: pk.secondKind ?? 'definitif' } : null,
-  };
-}
 
 /** The realisation side (views, capaian, quarterly values) moved to pk-realisation.service.ts. */
 export { annualOf, type IndicatorView } from './pk-realisation.service.ts';
@@ -137,6 +139,7 @@ export function createKinerjaService(deps: Deps) {
           createdBy: actor.userId,
           createdAt: now,
           updatedAt: now,
+          ...SEASON_DEFAULTS,
         };
         await kinerjaRepo.insert(tx, row);
         await audit.record({ entityType: 'pk', entityId: row.id, action: 'create', after: { ...row } });
@@ -156,14 +159,22 @@ export function createKinerjaService(deps: Deps) {
       return { pk, indicators: await realisation.viewsOf(pk, actor) };
     },
 
-    /** Sign: the holders at the signing date are printed (Plt. shown as such); 400 when vacant. */
-    async sign(actor: Actor, id: string, signedOn: string, requestId?: string) {
+    /**
+     * Sign (from draft at the ceremony, or after submit/agree): the holders at the signing date are
+     * printed (Plt. shown as such; 400 when vacant), and the PK is issued through the documents kit
+     * in the same transaction (number, frozen PDF with the verification QR). `mode` says how: marked
+     * signed at the ceremony (default) or from the scan of the wet-signed page.
+     */
+    async sign(actor: Actor, id: string, signedOn: string, requestId?: string, opts: { publicBase?: string; mode?: PkSigningMode } = {}) {
       const pk = await requirePk(actor, id);
       const to = authorizeTransition(pkMachine, pk.status, 'sign', actor, { tenantId: pk.tenantId, unitId: pk.unitId });
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const r = await resolveParties(tx, pk.tenantId, pk.positionId ? { positionId: pk.positionId } : { headOfRegion: true }, signedOn);
         const now = clock.now().toISOString();
-        const set = { status: to, signedOn, ...partyColumns(r), updatedAt: now };
+        const signed: PkAgreementTable = { ...pk, status: to, signedOn, ...partyColumns(r), signedAt: now, signingMode: opts.mode ?? 'ceremony', updatedAt: now };
+        const indicators = (await kinerjaRepo.indicators(tx, pk.tenantId, pk.id)).map((indicator) => ({ indicator }));
+        const issued = await issuePk(deps, tx, audit, { pk: signed, indicators, actorId: actor.userId, publicBase: opts.publicBase ?? deps.config.publicUrlSetting ?? 'http://localhost' });
+        const set = { status: to, signedOn, ...partyColumns(r), signedAt: now, signingMode: signed.signingMode, documentId: issued.id, documentNumber: issued.number, updatedAt: now };
         await kinerjaRepo.update(tx, pk.tenantId, pk.id, set);
         await recordTransition(tx, { tenantId: pk.tenantId, entityType: 'pk', entityId: pk.id, fromState: pk.status, toState: to, action: 'sign', actor: { userId: actor.userId, name: actor.name }, at: now });
         const after = { ...pk, ...set };

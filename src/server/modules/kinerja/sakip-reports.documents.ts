@@ -31,7 +31,7 @@ export const num = (x: number | null | undefined) => (x === null || x === undefi
 export const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${PCT.format(x)} %`);
 export const STATUS_LABEL: Record<CapaianStatus, string> = { merah: 'Merah', kuning: 'Kuning', hijau: 'Hijau' };
 const statusText = (s: CapaianStatus | null) => (s ? STATUS_LABEL[s] : '—');
-const PK_STATUS_LABEL = { none: 'Belum ada PK', draft: 'Rancangan', signed: 'Ditandatangani' } as const;
+const PK_STATUS_LABEL = { none: 'Belum ada PK', draft: 'Rancangan', submitted: 'Diajukan', agreed: 'Disetujui', signed: 'Ditandatangani' } as const;
 const REALISATION_LABEL = { draft: 'Diisi, belum diajukan', submitted: 'Diajukan', verified: 'Terverifikasi', returned: 'Dikembalikan untuk diperbaiki' } as const;
 
 // --- recap (Excel) -------------------------------------------------------------------------------

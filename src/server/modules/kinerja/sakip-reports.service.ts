@@ -1,3 +1,4 @@
+import type { PkStatus } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import type { PkAgreementTable, PkIndicatorTable, PkRealisationTable } from '../../db/schema.ts';
 import type { Actor } from '../../policy/actor.ts';
@@ -74,7 +75,7 @@ export interface RecapUnit {
   pkId: string | null;
   level: PkAgreementTable['level'] | null;
   /** none = no PK for the year yet. */
-  pkStatus: 'none' | 'draft' | 'signed';
+  pkStatus: 'none' | PkStatus;
   holder: string | null;
   indicators: number;
   /** Indicators whose quarter value was submitted to the verifier or verified. */

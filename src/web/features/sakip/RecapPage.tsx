@@ -20,7 +20,7 @@ interface RecapUnit {
   unitId: string | null;
   unitName: string;
   pkId: string | null;
-  pkStatus: 'none' | 'draft' | 'signed';
+  pkStatus: 'none' | 'draft' | 'submitted' | 'agreed' | 'signed';
   holder: string | null;
   indicators: number;
   reported: number;
@@ -38,7 +38,7 @@ interface Recap {
 const COLOR: Record<Status, string> = { merah: 'red', kuning: 'yellow', hijau: 'green' };
 /** Decimals with the Indonesian comma, whatever the UI language (house rule). */
 const pct = (x: number) => `${x.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} %`;
-const PK_COLOR = { none: 'gray', draft: 'yellow', signed: 'teal' } as const;
+const PK_COLOR = { none: 'gray', draft: 'yellow', submitted: 'orange', agreed: 'blue', signed: 'teal' } as const;
 
 function CapaianBadge({ value, status }: { value: number | null; status: Status | null }) {
   const { t } = useTranslation();
