@@ -6,7 +6,8 @@ import { actorOf } from '../../plugins/auth.ts';
 import { ZId } from '../../../shared/schemas/common.ts';
 import { contentDisposition } from '../../lib/attachment.ts';
 import { createTenantService } from '../tenants/tenants.service.ts';
-import { createSakipReportsService, NO_EXTRAS } from './sakip-reports.service.ts';
+import { createSakipReportsService } from './sakip-reports.service.ts';
+import { sakipExtras } from './sakip-extras.ts';
 import { lkjipDocx, lkjipInput, lkjipPdf, notulaPdf, recapXlsx, TW } from './sakip-reports.documents.ts';
 
 const ZYear = z.coerce.number().int().min(2000).max(2100);
@@ -20,13 +21,13 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
  * SAKIP reports (issue 11 items 3–4): the pemda recap per quarter (JSON, Excel), the quarterly
  * notula of a PK (PDF) and the LKjIP (DOCX, PDF). Read-only routes.
  *
- * The plan (medium-term targets, budgets) and the corrective actions are other parts of the
- * module: wire their sources here (`createSakipReportsService(deps, { … })`) when they land;
- * until then NO_EXTRAS makes the documents say "belum tersedia".
+ * The plan (medium-term targets, budgets) and the corrective actions come from the other parts of
+ * the module through `sakipExtras` (sakip-extras.ts); where they have nothing the documents say
+ * "belum tersedia".
  */
 export async function sakipReportsRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const reports = createSakipReportsService(deps, NO_EXTRAS);
+  const reports = createSakipReportsService(deps, sakipExtras(deps));
   const tenants = createTenantService(deps);
   const tags = ['kinerja'];
 

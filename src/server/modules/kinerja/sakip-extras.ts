@@ -1,0 +1,70 @@
+import type { Deps } from '../../deps.ts';
+import type { PkIndicatorTable } from '../../db/schema.ts';
+import { budgetOf, loadPlan } from './plan.service.ts';
+import { planRepo } from './plan.repo.ts';
+import { pkRealisationRepo } from './pk-realisation.repo.ts';
+import type { CorrectiveAction, SakipExtras } from './sakip-reports.service.ts';
+
+/** Names compared as people type them: case, spaces and punctuation do not matter. */
+const norm = (s: string) => s.toLocaleLowerCase('id-ID').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/**
+ * The SAKIP reports' inputs from the other parts of the module (issue 11): the plan's medium-term
+ * targets and budgets (`plan.*`) and the corrective actions of red quarters (`pk-realisation.*`).
+ *
+ * - Medium-term target: a PK indicator is matched to the plan indicator of the same name (case and
+ *   punctuation ignored) in the RPJMD/Renstra period that covers the year; its final target at the
+ *   period's end year is the medium-term target. (PK indicators carry no link to plan indicators
+ *   yet; a name match is what a planner would do by hand.)
+ * - Budget: the sum of the unit's programmes (pagu and realisasi, `budgetOf`: own row, else the sum
+ *   of its kegiatan/sub-kegiatan) for the year; the pemda's = all units. Null when the plan has none.
+ * - Corrective actions: the quarter's action per indicator, with the PIC position's title.
+ */
+export function sakipExtras(deps: Deps): SakipExtras {
+  const { db } = deps;
+  return {
+    async mediumTermTargets(tenantId: string, indicators: PkIndicatorTable[]) {
+      const out = new Map<string, { target: number; year: number }>();
+      if (!indicators.length) return out;
+      const periods = await planRepo.periods(db, tenantId);
+      for (const period of periods) {
+        const plan = await loadPlan(db, tenantId, period);
+        const byName = new Map(plan.indicators.filter((i) => i.finalTarget !== null).map((i) => [norm(i.name), i.finalTarget!]));
+        if (!byName.size) continue;
+        for (const i of indicators) {
+          const t = byName.get(norm(i.name));
+          if (t !== undefined && !out.has(i.id)) out.set(i.id, { target: t, year: period.endYear });
+        }
+      }
+      return out;
+    },
+
+    async budget(tenantId: string, unitId: string | null, year: number) {
+      const period = await planRepo.periodOfYear(db, tenantId, year);
+      if (!period) return null;
+      const plan = await loadPlan(db, tenantId, period, unitId ?? undefined);
+      let pagu = 0;
+      let realised = 0;
+      let any = false;
+      for (const p of plan.programs.filter((x) => x.level === 'program')) {
+        const b = budgetOf(plan, p.id, year);
+        if (b.pagu === null) continue;
+        any = true;
+        pagu += b.pagu;
+        realised += b.realisasi ?? 0;
+      }
+      return any ? { pagu, realised } : null;
+    },
+
+    async correctiveActions(tenantId: string, indicatorIds: string[], _year: number, quarter: number) {
+      const rows = (await Promise.all(indicatorIds.map((id) => pkRealisationRepo.correctiveActionFor(db, tenantId, id, quarter)))).filter((x) => !!x);
+      const titles = new Map<string, string>();
+      for (const r of rows) {
+        if (!titles.has(r.picPositionId)) titles.set(r.picPositionId, (await pkRealisationRepo.position(db, tenantId, r.picPositionId))?.title ?? '—');
+      }
+      return rows.map(
+        (r): CorrectiveAction => ({ indicatorId: r.indicatorId, quarter: r.quarter, kendala: r.kendala, solusi: r.solusi, tindakLanjut: r.rencana, pic: titles.get(r.picPositionId) ?? '—', due: r.deadline }),
+      );
+    },
+  };
+}
