@@ -131,6 +131,7 @@ export const coreEn: CoreCatalog = {
     pkTargetZero: 'A target of 0 cannot be divided by in the capaian formula; enter a target above 0.',
     pkNegativeTarget: 'The target cannot be negative for the unit {{unit}}.',
     pkNotSigned: 'Realisations can only be entered for a signed performance agreement.',
+    pkReplaced: 'This performance agreement has been replaced by a signed revision; enter realisations on the revised PK.',
     sakipUnknownSubComponent: 'Sub-component {{code}} is not in the LKE AKIP.',
     sakipFollowUpClosed: 'This follow-up has been accepted by the Inspektorat and can no longer change.',
     sakipFollowUpNotAnswered: 'The unit has not answered this recommendation yet, so it cannot be accepted or returned.',

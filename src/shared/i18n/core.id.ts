@@ -130,6 +130,7 @@ export const coreId = {
     pkTargetZero: 'Target 0 tidak dapat menjadi pembagi pada rumus capaian; isi target lebih dari 0.',
     pkNegativeTarget: 'Target tidak boleh negatif untuk satuan {{unit}}.',
     pkNotSigned: 'Realisasi hanya dapat diisi untuk Perjanjian Kinerja yang sudah ditandatangani.',
+    pkReplaced: 'Perjanjian Kinerja ini sudah diganti oleh perubahan yang ditandatangani; isi realisasi pada PK perubahan.',
     sakipUnknownSubComponent: 'Sub-komponen {{code}} tidak dikenal dalam LKE AKIP.',
     sakipFollowUpClosed: 'Tindak lanjut ini sudah diterima Inspektorat dan tidak dapat diubah lagi.',
     sakipFollowUpNotAnswered: 'Rekomendasi ini belum ditanggapi oleh unit, sehingga belum dapat diterima atau dikembalikan.',

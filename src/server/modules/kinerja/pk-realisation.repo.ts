@@ -16,7 +16,8 @@ export const pkRealisationRepo = {
       .selectFrom('pkIndicators as i')
       .innerJoin('pkAgreements as a', (j) => j.onRef('a.tenantId', '=', 'i.tenantId').onRef('a.id', '=', 'i.pkId'))
       .selectAll('i')
-      .select(['a.unitId as pkUnitId', 'a.status as pkStatus', 'a.year as pkYear'])
+      .leftJoin('pkAgreements as nx', (j) => j.onRef('nx.tenantId', '=', 'a.tenantId').onRef('nx.id', '=', 'a.replacedById'))
+      .select(['a.unitId as pkUnitId', 'a.status as pkStatus', 'a.year as pkYear', 'nx.status as pkReplacementStatus'])
       .where('i.tenantId', '=', tenantId)
       .where('i.id', '=', indicatorId)
       .executeTakeFirst();

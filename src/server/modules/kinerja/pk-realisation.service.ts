@@ -242,6 +242,8 @@ export function createPkRealisationService(deps: Deps) {
       const i = await requireIndicator(actor, indicatorId);
       authorize(actor, 'pk.realise', { tenantId: i.tenantId, unitId: i.pkUnitId });
       if (i.pkStatus !== 'signed') throw conflict('errors.pkNotSigned');
+      // A revised PK (perubahan) takes the realisations once it is signed; the old one is closed then.
+      if (i.pkReplacementStatus === 'signed') throw conflict('errors.pkReplaced');
       if (input.value < 0 && !i.allowNegative) throw validation('value', 'errors.pkNegativeValue', { unit: i.unit });
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const before = await repo.realisation(tx, i.tenantId, i.id, quarter);

@@ -253,5 +253,19 @@ for (const dialect of await testDialects()) {
       await scanPkSignLate(job, rt.deps);
       assert.deepEqual(await outbox(), keys, 'once per unit and year');
     });
+
+    test('once the revision is signed, the replaced PK takes no more realisations (409); until then it does', async () => {
+      // The clock moved past the sessions' lifetime in the reminder test: sign in again.
+      const [rb, operator, kepala] = [await signedIn(rt, 'rb'), await signedIn(rt, 'operator'), await signedIn(rt, 'kepala')];
+      const old = (await rb.get(`/api/pk/${pk2027}`)).body;
+      const revisionId = old.replacedById as string;
+      const indicator = old.indicators[0].id as string;
+      const put = (q: number) => operator.put(`/api/pk/indicators/${indicator}/realisations/${q}`, { value: 120 });
+      assert.equal((await put(1)).status, 200, 'the revision is still a draft: the signed PK takes realisations');
+      assert.equal((await kepala.post(`/api/pk/${revisionId}/sign`, { signedOn: '2027-02-03' })).status, 200);
+      const res = await put(2);
+      assert.equal(res.status, 409, res.raw);
+      assert.match(res.body.error.message, /sudah diganti oleh perubahan/);
+    });
   });
 }
