@@ -29,6 +29,7 @@ import { loadConfig } from '../src/server/config.ts';
 import { bootstrap } from '../src/server/bootstrap.ts';
 import { sqliteHandleOf } from '../src/server/db/db.ts';
 import { tenantNameOf } from '../src/server/modules/tenants/tenants.service.ts';
+import { pkRealisationRepo } from '../src/server/modules/kinerja/pk-realisation.repo.ts';
 import { kinerjaRepo } from '../src/server/modules/kinerja/kinerja.repo.ts';
 import { httpSession, spawnServer } from '../src/server/testing/process.ts';
 import { DEMO_REGION } from '../src/server/demo/demo.ts';
@@ -365,7 +366,7 @@ async function plans(s: Seeded): Promise<string[]> {
     const named: Array<[string, () => Promise<unknown>]> = [
       ['PK page: the PK', () => kinerjaRepo.find(spy, tenant, pk.id)],
       ['PK page: indicators', () => kinerjaRepo.indicators(spy, tenant, pk.id)],
-      ['PK page: realisations', () => kinerjaRepo.realisationsOfPk(spy, tenant, pk.id)],
+      ['PK page: realisations', () => pkRealisationRepo.realisationsOfPk(spy, tenant, pk.id)],
       ['list: PKs of a year', () => kinerjaRepo.list(spy, tenant, YEAR)],
     ];
     for (const [name, run] of named) {

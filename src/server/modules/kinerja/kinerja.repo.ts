@@ -49,24 +49,7 @@ export const kinerjaRepo = {
       .where('i.id', '=', indicatorId)
       .executeTakeFirst();
   },
-  realisationsOfPk(db: Executor, tenantId: string, pkId: string) {
-    return db
-      .selectFrom('pkRealisations as r')
-      .innerJoin('pkIndicators as i', (j) => j.onRef('i.tenantId', '=', 'r.tenantId').onRef('i.id', '=', 'r.indicatorId'))
-      .selectAll('r')
-      .where('r.tenantId', '=', tenantId)
-      .where('i.pkId', '=', pkId)
-      .orderBy('r.indicatorId')
-      .orderBy('r.quarter')
-      .execute();
-  },
-  realisation(db: Executor, tenantId: string, indicatorId: string, quarter: number) {
-    return db.selectFrom('pkRealisations').selectAll().where('tenantId', '=', tenantId).where('indicatorId', '=', indicatorId).where('quarter', '=', quarter).executeTakeFirst();
-  },
   async insertRealisation(db: Executor, row: PkRealisationTable) {
     await db.insertInto('pkRealisations').values(row).execute();
-  },
-  async updateRealisation(db: Executor, tenantId: string, indicatorId: string, quarter: number, set: Partial<PkRealisationTable>) {
-    await db.updateTable('pkRealisations').set(set).where('tenantId', '=', tenantId).where('indicatorId', '=', indicatorId).where('quarter', '=', quarter).execute();
   },
 };

@@ -28,13 +28,17 @@ export const pkRealisationRepo = {
   async updateIndicator(db: Executor, tenantId: string, id: string, set: Partial<PkIndicatorTable>) {
     await db.updateTable('pkIndicators').set(set).where('tenantId', '=', tenantId).where('id', '=', id).execute();
   },
+  /**
+   * A PK's realisations. Written as `indicator_id IN (the PK's indicators)`: with a join, SQLite's
+   * planner started from every realisation of the tenant (2.2 ms vs 0.24 ms at 1,920 a year,
+   * bench/sakip-load.ts); both databases then walk the realisations' primary key.
+   */
   realisationsOfPk(db: Executor, tenantId: string, pkId: string) {
     return db
       .selectFrom('pkRealisations as r')
-      .innerJoin('pkIndicators as i', (j) => j.onRef('i.tenantId', '=', 'r.tenantId').onRef('i.id', '=', 'r.indicatorId'))
       .selectAll('r')
       .where('r.tenantId', '=', tenantId)
-      .where('i.pkId', '=', pkId)
+      .where('r.indicatorId', 'in', (eb) => eb.selectFrom('pkIndicators as i').select('i.id').where('i.tenantId', '=', tenantId).where('i.pkId', '=', pkId))
       .orderBy('r.indicatorId')
       .orderBy('r.quarter')
       .execute();
