@@ -73,6 +73,9 @@ describe('journey: the Tim RB drafts the season, a kepala submits and signs his 
       assert.match(body, /Nomor: \S+\/\d+\/\S*\/\d{4}/, 'the PK is numbered');
       assert.match(body, /Ditandatangani: 30 Januari \d{4}/);
       await shot(kepala, 'pk-season-pk-signed');
+      // A signed PK leads to its quarterly realisation page.
+      await kepala.getByTestId('pk-realisation').click();
+      await kepala.waitForURL(/\/sakip\/pk\/[^/]+\/realisasi$/);
       await openRegister(rb);
       const row = rb.getByTestId('pk-register').getByRole('row').filter({ hasText: 'Dinas Kependudukan dan Pencatatan Sipil' });
       assert.match(await row.innerText(), /Ditandatangani[\s\S]*Seremoni/);

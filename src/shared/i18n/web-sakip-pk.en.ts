@@ -38,6 +38,7 @@ export const webSakipPkEn: typeof webSakipPkId = {
     mode: { ceremony: 'Ceremony', scan: 'Scan' },
     step: { drafted: 'Drafted', submitted: 'Submitted', agreed: 'Agreed', signed: 'Signed' },
     page: {
+      realisation: 'Quarterly realisation & capaian',
       back: 'Back to the register',
       title: 'Perjanjian Kinerja {{year}}',
       revision: 'Revision {{n}}',

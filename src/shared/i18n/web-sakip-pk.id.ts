@@ -36,6 +36,7 @@ export const webSakipPkId = {
     mode: { ceremony: 'Seremoni', scan: 'Pindaian' },
     step: { drafted: 'Draf', submitted: 'Diajukan', agreed: 'Disetujui', signed: 'Ditandatangani' },
     page: {
+      realisation: 'Realisasi & capaian triwulanan',
       back: 'Kembali ke register',
       title: 'Perjanjian Kinerja {{year}}',
       revision: 'Perubahan ke-{{n}}',

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { Alert, Anchor, Badge, Button, Center, FileButton, Group, Loader, Modal, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconArrowLeft, IconFileTypePdf, IconPlus, IconSignature, IconUpload, IconVersions } from '@tabler/icons-react';
+import { IconArrowLeft, IconChartBar, IconFileTypePdf, IconPlus, IconSignature, IconUpload, IconVersions } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, upload } from '../../api/client.ts';
@@ -204,6 +204,11 @@ export default function PkPage() {
               {t(`sakipPk.page.actions.${a}`)}
             </Button>
           ))}
+        {pk.status === 'signed' && (
+          <Button component={Link} to={`/sakip/pk/${pk.id}/realisasi`} variant="light" leftSection={<IconChartBar size={16} />} data-testid="pk-realisation">
+            {t('sakipPk.page.realisation')}
+          </Button>
+        )}
         <Button component="a" href={`/api/pk/${pk.id}/export.pdf`} target="_blank" variant="default" leftSection={<IconFileTypePdf size={16} />} data-testid="pk-pdf">
           {pk.status === 'signed' ? t('sakipPk.page.pdfSigned') : t('sakipPk.page.pdf')}
         </Button>
