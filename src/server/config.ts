@@ -12,8 +12,12 @@ export interface Config {
   isProduction: boolean;
   demoPassword: string;
   seedDemo: boolean;
-  /** With the demo region, this year's demo Perjanjian Kinerja and realisations (SERASAN_SEED_DEMO_SAKIP=false leaves them out). */
-  seedDemoSakip: boolean;
+  /**
+   * With the demo region, this year's demo Perjanjian Kinerja and realisations ('pks', default);
+   * SERASAN_SEED_DEMO_SAKIP=holders gives only the demo holders of the vacant head positions (a
+   * region ready for its signing season), =false neither.
+   */
+  seedDemoSakip: 'pks' | 'holders' | 'off';
   sessionTtlHours: number;
   /** Free sign-in attempts per username and address before the progressive delay starts. */
   loginMaxFailures: number;
@@ -103,7 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.SERASAN_DEMO_PASSWORD ?? 'serasan-demo',
     // Production never loads the demo region (public passwords) unless explicitly asked.
     seedDemo: isProduction ? env.SERASAN_SEED_DEMO === 'true' : env.SERASAN_SEED_DEMO !== 'false',
-    seedDemoSakip: env.SERASAN_SEED_DEMO_SAKIP !== 'false',
+    seedDemoSakip: env.SERASAN_SEED_DEMO_SAKIP === 'false' ? 'off' : env.SERASAN_SEED_DEMO_SAKIP === 'holders' ? 'holders' : 'pks',
     sessionTtlHours: int(env.SERASAN_SESSION_TTL_HOURS, 12),
     loginMaxFailures: int(env.SERASAN_LOGIN_MAX_FAILURES, 5),
     loginDelaySeconds: int(env.SERASAN_LOGIN_DELAY_SECONDS, 30),

@@ -147,3 +147,20 @@ for (const dialect of await testDialects()) {
     }
   });
 }
+
+for (const dialect of await testDialects()) {
+  test(`SERASAN_SEED_DEMO_SAKIP=holders: no PKs yet, every top-level head has a holder, so the season drafts them all [${dialect}]`, async () => {
+    const rt = await createTestRuntime(dialect, { clock: clockAt('2027-01-05T03:00:00Z'), env: { SERASAN_SEED_DEMO_SAKIP: 'holders' } });
+    try {
+      const rb = await signedIn(rt, 'rb');
+      assert.deepEqual((await rb.get('/api/pk?year=2027')).body.items, [], 'no demo PKs');
+      const res = await rb.post('/api/pk/generate', { year: 2027, source: 'previous' });
+      assert.equal(res.status, 200, res.raw);
+      const units = ((await rb.get('/api/units')).body.items as Array<{ parentId: string | null; isActive?: boolean }>).filter((u) => !u.parentId && u.isActive !== false);
+      assert.deepEqual(res.body.skipped, [], 'no vacant head left');
+      assert.equal(res.body.created, units.length + 1, 'every top-level unit head and the Bupati statement');
+    } finally {
+      await rt.close();
+    }
+  });
+}

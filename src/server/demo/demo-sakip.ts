@@ -294,7 +294,7 @@ export interface SakipDemoSummary {
  * Seeds the current year's demo PKs into a demo tenant (inside the demo seed's transaction).
  * `users` maps demo usernames to their ids (who entered, submitted, verified).
  */
-export async function seedDemoSakip(tx: Tx, tenantId: string, now: string, users: Record<string, string>): Promise<SakipDemoSummary> {
+export async function seedDemoSakip(tx: Tx, tenantId: string, now: string, users: Record<string, string>, opts: { pks: boolean } = { pks: true }): Promise<SakipDemoSummary> {
   const year = Number(now.slice(0, 4));
   const today = now.slice(0, 10);
   const signedOn = `${year}-01-02`;
@@ -324,6 +324,8 @@ export async function seedDemoSakip(tx: Tx, tenantId: string, now: string, users
     await tx.insertInto('assignments').values({ tenantId, id: newId(), positionId: position, personId, kind, startDate: `${year - 1}-01-02`, endDate: null, decreeNumber: null, createdAt: now, updatedAt: now }).execute();
     added++;
   }
+  // SERASAN_SEED_DEMO_SAKIP=holders: a region ready for its signing season, without this year's PKs.
+  if (!opts.pks) return { pks: 0, indicators: 0, realisations: 0, heads: added };
 
   const settings = await tenantDocSettings(tx, tenantId);
   if (!settings.headTitle || !settings.headName) throw new Error('demo SAKIP: the demo tenant has no head of region in its document settings');

@@ -184,7 +184,8 @@ export async function seedDemo(deps: Deps, opts: { sakip?: boolean } = {}): Prom
     const skmResponses = await seedDemoSkm(tx, t, now);
     await seedDemoLetterheads(tx, deps.blobs, t, now);
     const userIds = Object.fromEntries((await tx.selectFrom('users').select(['username', 'id']).where('tenantId', '=', t).execute()).map((u) => [u.username, u.id]));
-    const sakip = (opts.sakip ?? config.seedDemoSakip) ? await seedDemoSakip(tx, t, now, userIds) : null;
+    const sakipMode = opts.sakip === undefined ? config.seedDemoSakip : opts.sakip ? 'pks' : 'off';
+    const sakip = sakipMode !== 'off' ? await seedDemoSakip(tx, t, now, userIds, { pks: sakipMode === 'pks' }) : null;
     await seedDemoSakipEval(tx, t, now, clock.now().getUTCFullYear());
     await seedDemoPlan(tx, t, now);
     await audit0.record({
