@@ -246,5 +246,21 @@ for (const dialect of await testDialects()) {
       const bad = await rb.get('/api/sakip/lkjip.docx?year=tahun');
       assert.equal(bad.status, 400, bad.raw);
     });
+
+    test('the recap follows the tenant’s status bands, and reports on a revised PK (perubahan) only once it is signed', async () => {
+      const disdukcapilRow = async () => (await rb.get('/api/sakip/recap?year=2026&quarter=1')).body.units.filter((u: { unitId: string }) => u.unitId === disdukcapil);
+      assert.equal((await admin.put('/api/pk/settings', { redBelow: 50, greenAbove: 55, displayCap: null })).status, 200);
+      let [d] = await disdukcapilRow();
+      const docs = d.items.find((i: { name: string }) => i.name.startsWith('Jumlah dokumen'));
+      assert.deepEqual([docs.quarterCapaian, docs.quarterCapaianStatus, d.status], [60, 'hijau', 'hijau'], '60 % is green above 55 %');
+
+      const revision = await operator.post(`/api/pk/${pkId}/revise`, { reason: 'Perubahan APBD' });
+      assert.equal(revision.status, 201, revision.raw);
+      const rows = await disdukcapilRow();
+      assert.deepEqual(rows.map((r: { pkId: string }) => r.pkId), [pkId], 'the draft revision does not replace the signed PK yet');
+      assert.equal((await kepala.post(`/api/pk/${revision.body.id}/sign`, { signedOn: '2026-07-01' })).status, 200);
+      [d] = await disdukcapilRow();
+      assert.deepEqual([d.pkId, d.indicators, d.verified], [revision.body.id, 2, 0], 'the signed revision is reported on, with its own (not yet entered) realisations');
+    });
   });
 }

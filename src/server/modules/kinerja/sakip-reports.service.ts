@@ -7,6 +7,8 @@ import { notFound } from '../../errors.ts';
 import { Fraction } from '../../rules/fraction.ts';
 import { capaian, capaianStatus, exact, type CapaianStatus } from '../../rules/sakip/capaian.ts';
 import { annualOf, createKinerjaService } from './kinerja.service.ts';
+import { DEFAULT_PK_SETTINGS, quarterFigure, settingsOf, type PkCapaianSettings } from './pk-realisation.service.ts';
+import { pkRealisationRepo } from './pk-realisation.repo.ts';
 import { sakipReportsRepo } from './sakip-reports.repo.ts';
 
 /**
@@ -101,13 +103,15 @@ function quarterTarget(i: PkIndicatorTable, q: number) {
   return [i.q1Target, i.q2Target, i.q3Target, i.q4Target][q - 1]!;
 }
 
-/** One indicator's quarter figures from its realisations (verified values only count). */
-export function recapIndicator(i: PkIndicatorTable, rs: PkRealisationTable[], quarter: number): RecapIndicator {
+/**
+ * One indicator's quarter figures from its realisations (verified values only count), computed by
+ * the realisation side's `quarterFigure`/`annualOf` with the tenant's status bands, so the recap,
+ * the notula and the PK's realisation page never disagree.
+ */
+export function recapIndicator(i: PkIndicatorTable, rs: PkRealisationTable[], quarter: number, settings: PkCapaianSettings = DEFAULT_PK_SETTINGS): RecapIndicator {
   const r = rs.find((x) => x.quarter === quarter) ?? null;
-  const verifiedValue = r?.status === 'verified' ? r.value : null;
-  const qt = quarterTarget(i, quarter);
-  const c = capaian({ polarity: i.polarity }, qt, verifiedValue);
-  const toDate = annualOf(i, rs.filter((x) => x.quarter <= quarter));
+  const q = quarterFigure(i, quarter, r, settings);
+  const toDate = annualOf(i, rs.filter((x) => x.quarter <= quarter), settings);
   return {
     id: i.id,
     sasaran: i.sasaran,
@@ -116,13 +120,23 @@ export function recapIndicator(i: PkIndicatorTable, rs: PkRealisationTable[], qu
     polarity: i.polarity,
     aggregation: i.aggregation,
     target: i.target,
-    quarterTarget: qt,
+    quarterTarget: quarterTarget(i, quarter),
     quarterStatus: r?.status ?? null,
-    quarterValue: verifiedValue,
-    quarterCapaian: c.ok ? c.value : null,
-    quarterCapaianStatus: c.ok ? capaianStatus(c.value) : null,
+    quarterValue: q.value,
+    quarterCapaian: q.capaian,
+    quarterCapaianStatus: q.status,
     toDate,
   };
+}
+
+/**
+ * The PKs that count for a year: a revised PK (perubahan) takes over once it is signed; until
+ * then the PK it replaces is the one reported on (realisations stay on it, ARCHITECTURE "Signing
+ * season").
+ */
+export function currentPks<T extends Pick<PkAgreementTable, 'id' | 'status' | 'replacedById' | 'replacesId'>>(pks: T[]): T[] {
+  const status = new Map(pks.map((p) => [p.id, p.status]));
+  return pks.filter((p) => (p.replacedById ? status.get(p.replacedById) !== 'signed' : !(p.replacesId && p.status !== 'signed')));
 }
 
 const PEMDA_LABEL = 'Pemerintah Daerah (PK Kepala Daerah)';
@@ -152,9 +166,11 @@ export function createSakipReportsService(deps: Deps, extras: SakipExtras = NO_E
      */
     async recap(actor: Actor, year: number, quarter: number) {
       authorize(actor, 'sakip.recap', { tenantId: actor.tenantId });
-      const [units, data] = await Promise.all([sakipReportsRepo.topUnits(db, actor.tenantId), load(actor.tenantId, [year], quarter)]);
-      const rows: RecapUnit[] = data.pks.map((pk) => {
-        const items = (data.byPk.get(pk.id) ?? []).map((i) => recapIndicator(i, data.byIndicator.get(i.id) ?? [], quarter));
+      const [units, data, settingsRow] = await Promise.all([sakipReportsRepo.topUnits(db, actor.tenantId), load(actor.tenantId, [year], quarter), pkRealisationRepo.settings(db, actor.tenantId)]);
+      const settings = settingsOf(settingsRow);
+      const pks = currentPks(data.pks);
+      const rows: RecapUnit[] = pks.map((pk) => {
+        const items = (data.byPk.get(pk.id) ?? []).map((i) => recapIndicator(i, data.byIndicator.get(i.id) ?? [], quarter, settings));
         const avg = meanCapaian(items.flatMap((x) => (x.quarterCapaian === null ? [] : [x.quarterCapaian])));
         return {
           unitId: pk.unitId,
@@ -167,11 +183,11 @@ export function createSakipReportsService(deps: Deps, extras: SakipExtras = NO_E
           reported: items.filter((x) => x.quarterStatus === 'submitted' || x.quarterStatus === 'verified').length,
           verified: items.filter((x) => x.quarterStatus === 'verified').length,
           averageCapaian: avg,
-          status: avg === null ? null : capaianStatus(avg),
+          status: avg === null ? null : capaianStatus(avg, settings.bands),
           items,
         };
       });
-      const withPk = new Set(data.pks.map((p) => p.unitId));
+      const withPk = new Set(pks.map((p) => p.unitId));
       for (const u of units) {
         if (withPk.has(u.id)) continue;
         rows.push({ unitId: u.id, unitName: u.name, pkId: null, level: null, pkStatus: 'none', holder: null, indicators: 0, reported: 0, verified: 0, averageCapaian: null, status: null, items: [] });
@@ -190,7 +206,7 @@ export function createSakipReportsService(deps: Deps, extras: SakipExtras = NO_E
           reported: rows.reduce((a, r) => a + r.reported, 0),
           verified: rows.reduce((a, r) => a + r.verified, 0),
           averageCapaian: avg,
-          status: avg === null ? null : capaianStatus(avg),
+          status: avg === null ? null : capaianStatus(avg, settings.bands),
         },
         units: rows,
       };
@@ -199,7 +215,8 @@ export function createSakipReportsService(deps: Deps, extras: SakipExtras = NO_E
     /** The data of a PK's quarterly monitoring notula (read access to the PK's unit). */
     async notula(actor: Actor, pkId: string, quarter: number) {
       const { pk, indicators } = await kinerja.get(actor, pkId);
-      const items = indicators.map((v) => recapIndicator(v.indicator, v.realisations, quarter));
+      const settings = settingsOf(await pkRealisationRepo.settings(db, pk.tenantId));
+      const items = indicators.map((v) => recapIndicator(v.indicator, v.realisations, quarter, settings));
       const previous = quarter > 1 ? await extras.correctiveActions(pk.tenantId, items.map((x) => x.id), pk.year, quarter - 1) : [];
       const actions = await extras.correctiveActions(pk.tenantId, items.map((x) => x.id), pk.year, quarter);
       return { pk, items, actions, previous, quarter };
@@ -219,7 +236,7 @@ export function createSakipReportsService(deps: Deps, extras: SakipExtras = NO_E
       const years = [year - 2, year - 1, year];
       const data = await load(actor.tenantId, years);
       const choose = (y: number): { pks: PkRow[]; basis: 'unit' | 'bupati' | 'jpt_pratama' | 'none' } => {
-        const ofYear = data.pks.filter((p) => p.year === y);
+        const ofYear = currentPks(data.pks.filter((p) => p.year === y));
         if (unitId) {
           const own = ofYear.filter((p) => p.unitId === unitId);
           return { pks: own, basis: own.length ? 'unit' : 'none' };
