@@ -5,6 +5,7 @@ import { perjanjianKinerjaLayout, type PerjanjianKinerjaInput } from '../../docu
 import { loadLetterhead } from '../../documents/official/letterhead.ts';
 import type { SignatureBlock } from '../../documents/official/signer.ts';
 import { partiesOf, type IndicatorView, type PkParty } from './kinerja.service.ts';
+import { regionToday } from '../tenants/tenants.region.ts';
 
 /** Decimals in documents use the Indonesian comma (issue 11). */
 const num = (x: number) => x.toLocaleString('id-ID', { maximumFractionDigits: 4 });
@@ -38,7 +39,7 @@ export async function pkPdf(deps: Deps, pk: PkAgreementTable, indicators: Indica
   const input: PerjanjianKinerjaInput = {
     kop,
     number: null,
-    date: pk.signedOn ?? deps.clock.now().toISOString().slice(0, 10),
+    date: pk.signedOn ?? (await regionToday(deps, pk.tenantId)),
     signer: block(first, pk.unitId, kop.unitName ?? null),
     pihakKedua: second ? block(second, null, null) : null,
     year: pk.year,

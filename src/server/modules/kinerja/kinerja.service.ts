@@ -14,6 +14,7 @@ import { annualValue, capaian, capaianStatus } from '../../rules/sakip/capaian.t
 import type { CreatePkIndicatorInput, CreatePkInput, PkRealisationInput } from '../../../shared/schemas/kinerja.ts';
 import { kinerjaRepo } from './kinerja.repo.ts';
 import { pkMachine, pkRealisationMachine } from './kinerja.policy.ts';
+import { regionToday } from '../tenants/tenants.region.ts';
 
 /** One party of a PK as resolved at a date (snapshot printed on the document). */
 export interface PkParty {
@@ -112,7 +113,7 @@ export function annualOf(i: PkIndicatorTable, realisations: PkRealisationTable[]
 
 export function createKinerjaService(deps: Deps) {
   const { db, clock } = deps;
-  const today = () => clock.now().toISOString().slice(0, 10);
+  const today = (tenantId: string) => regionToday(deps, tenantId);
 
   async function requirePk(actor: Actor, id: string) {
     const pk = await kinerjaRepo.find(db, actor.tenantId, id);
@@ -129,7 +130,7 @@ export function createKinerjaService(deps: Deps) {
   return {
     /** Draft a PK for a position (or the head of region); parties resolved at today's date. */
     async create(actor: Actor, input: CreatePkInput, requestId?: string) {
-      const date = today();
+      const date = await today(actor.tenantId);
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const r = await resolveParties(tx, actor.tenantId, input, date, (unitId) => authorize(actor, 'pk.manage', { tenantId: actor.tenantId, unitId }));
         // One PK per position and year; a revised PK (perubahan) is a later step that keeps the old one.
