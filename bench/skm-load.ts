@@ -5,7 +5,7 @@
  * (bench/bare-server.ts) and the bare route plus one prepared SQLite insert; prints them side by
  * side with Serasan's share of the bare route.
  *
- *   node --import tsx bench/skm-load.ts [--requests 10000] [--concurrency 32] [--seconds 60] [--only sqlite|postgres|bare]
+ *   node --import tsx bench/skm-load.ts [--requests 10000] [--concurrency 32] [--seconds 60] [--only bare,sqlite|postgres|…]
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/serasan_bench node --import tsx bench/skm-load.ts
  *
  * PostgreSQL runs when DATABASE_URL (default postgres://postgres@127.0.0.1:5432/serasan_bench)
@@ -153,9 +153,10 @@ async function pgReachable(): Promise<boolean> {
 
 async function main() {
   const runs: Result[] = [];
-  if (!only || only === 'bare') runs.push(await bare('bare'), await bare('insert'));
-  if (!only || only === 'sqlite') runs.push(await serasan('sqlite'));
-  if (!only || only === 'postgres') {
+  const want = (x: string) => !only || only.split(',').includes(x);
+  if (want('bare')) runs.push(await bare('bare'), await bare('insert'));
+  if (want('sqlite')) runs.push(await serasan('sqlite'));
+  if (want('postgres')) {
     if (await pgReachable()) runs.push(await serasan('postgres'));
     else console.log(`PostgreSQL not reachable at ${PG_URL}: skipped`);
   }
