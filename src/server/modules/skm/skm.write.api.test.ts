@@ -62,5 +62,19 @@ for (const dialect of await testDialects()) {
       const used = await db.selectFrom('skmUsedTokens').select('nonce').where('surveyCode', '=', survey.surveyCode).execute();
       assert.equal(used.length, 38, 'a refused submission does not use up its token');
     });
+
+    test('twenty at once with two replays among them: eighteen stored, each replay answered as such, profile counters exact', async () => {
+      const store = submissionWriter(rt.deps.db, rt.deps.dialect);
+      const before = await rt.deps.db.selectFrom('skmAggregates').select('n').where('surveyId', '=', survey.id).executeTakeFirstOrThrow();
+      const rows = Array.from({ length: 20 }, (_, k) => row(100 + k, { profile: [['sex', 'L'], ['ageBand', '30_39'], ['education', 'sma'], ['occupation', 'swasta']] }));
+      rows[5] = { ...rows[5]!, nonce: 'nonce-100' };
+      rows[12] = { ...rows[12]!, nonce: 'nonce-111' };
+      const outcomes = await Promise.all(rows.map((r) => store(r)));
+      assert.deepEqual(outcomes.map((o, k) => (o === 'replayed' ? k : -1)).filter((k) => k >= 0), [5, 12]);
+      const agg = await rt.deps.db.selectFrom('skmAggregates').select('n').where('surveyId', '=', survey.id).executeTakeFirstOrThrow();
+      assert.equal(Number(agg.n) - Number(before.n), 18);
+      const prof = await rt.deps.db.selectFrom('skmProfileCounts').select(['dimension', 'value', 'n']).where('surveyId', '=', survey.id).where('dimension', 'in', ['ageBand', 'education', 'occupation']).orderBy('dimension').execute();
+      assert.deepEqual(prof.map((p) => [p.dimension, p.value, Number(p.n)]), [['ageBand', '30_39', 18], ['education', 'sma', 18], ['occupation', 'swasta', 18]]);
+    });
   });
 }

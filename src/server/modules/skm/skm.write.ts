@@ -58,11 +58,11 @@ function sqliteWriter(db: Db, raw: Database.Database): StoreSubmission {
       s_u4 = s_u4 + ?, c_u4 = c_u4 + ?, s_u5 = s_u5 + ?, c_u5 = c_u5 + ?, s_u6 = s_u6 + ?, c_u6 = c_u6 + ?,
       s_u7 = s_u7 + ?, c_u7 = c_u7 + ?, s_u8 = s_u8 + ?, c_u8 = c_u8 + ?, s_u9 = s_u9 + ?, c_u9 = c_u9 + ?
       where tenant_id = ? and survey_id = ?`);
-    const profile = raw.prepare(`insert into skm_profile_counts (tenant_id, survey_id, dimension, value, n) values (?, ?, ?, ?, 1)
-      on conflict (tenant_id, survey_id, dimension, value) do update set n = skm_profile_counts.n + 1`);
-    // One submission, all or nothing: run inside the batch's transaction, better-sqlite3 makes it a
-    // savepoint, so a replayed token (or any failure) rolls back this submission only.
-    const one = raw.transaction((r: SubmissionRow) => {
+    // The ≤ 4 profile counters of a submission in one multi-row upsert, one statement per row count.
+    const profileSql = (k: number) => `insert into skm_profile_counts (tenant_id, survey_id, dimension, value, n) values ${Array(k).fill('(?, ?, ?, ?, 1)').join(', ')}
+      on conflict (tenant_id, survey_id, dimension, value) do update set n = skm_profile_counts.n + 1`;
+    const profiles = [1, 2, 3, 4].map((k) => raw.prepare(profileSql(k)));
+    const write = (r: SubmissionRow) => {
       const { v } = r;
       token.run(r.nonce, r.surveyCode, r.at);
       response.run(r.tenantId, r.id, r.surveyId, r.at, ...v, dim(r, 'sex'), dim(r, 'ageBand'), dim(r, 'education'), dim(r, 'occupation'), r.suggestion);
@@ -70,21 +70,49 @@ function sqliteWriter(db: Db, raw: Database.Database): StoreSubmission {
       for (const x of v) sums.push(x ?? 0, x === null ? 0 : 1);
       const changed = totals.run(r.at, ...sums, r.tenantId, r.surveyId).changes;
       if (changed !== 1) throw new Error(`skm_aggregates row missing for survey ${r.surveyId}`);
-      for (const [dimension, value] of r.profile) profile.run(r.tenantId, r.surveyId, dimension, value);
-    });
-    return raw.transaction((rs: SubmissionRow[]) =>
+      if (r.profile.length) profiles[r.profile.length - 1]!.run(...r.profile.flatMap(([dimension, value]) => [r.tenantId, r.surveyId, dimension, value]));
+    };
+    // A nonce seen before: the same form sent twice (double tap, replay). The token is the first
+    // write of a submission, so when it fails nothing of that submission was written.
+    const isReplay = (e: unknown) => {
+      const err = e as { code?: string; message?: string };
+      return err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' && /skm_used_tokens/.test(err.message ?? '');
+    };
+    class Retry extends Error {}
+    // The usual batch: no savepoints (they cost two statements per submission). A replay is
+    // skipped (nothing of it was written); any other failure rolls the whole batch back ...
+    const fast = raw.transaction((rs: SubmissionRow[]) =>
+      rs.map((r): Outcome => {
+        try {
+          write(r);
+          return 'stored';
+        } catch (e) {
+          if (isReplay(e)) return 'replayed';
+          throw new Retry();
+        }
+      }),
+    );
+    // ... and the batch runs again with each submission in its own savepoint (better-sqlite3
+    // nests a transaction as a savepoint), so the failure costs only that submission.
+    const one = raw.transaction(write);
+    const careful = raw.transaction((rs: SubmissionRow[]) =>
       rs.map((r): Outcome => {
         try {
           one(r);
           return 'stored';
         } catch (e) {
-          // A nonce seen before: the same form sent twice (double tap, replay). Nothing of it was written.
-          const err = e as { code?: string; message?: string };
-          if (err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' && /skm_used_tokens/.test(err.message ?? '')) return 'replayed';
-          return { error: e };
+          return isReplay(e) ? 'replayed' : { error: e };
         }
       }),
     );
+    return (rs: SubmissionRow[]): Outcome[] => {
+      try {
+        return fast(rs);
+      } catch (e) {
+        if (e instanceof Retry) return careful(rs);
+        throw e;
+      }
+    };
   };
 
   // Group commit: submissions that arrive in the same turn of the event loop wait for one
