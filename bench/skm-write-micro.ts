@@ -33,13 +33,15 @@ try {
   const run = async (k: number, tag: string) => {
     const t0 = process.hrtime.bigint();
     let next = 0;
-    await Promise.all(Array.from({ length: concurrency }, async () => {
-     while (next < k) {
-      const j = next++;
-      const r = await store({ nonce: `${tag}${j}`, surveyCode: s.code, tenantId: s.tenantId, surveyId: s.id, id: `${tag}-${j}`, at: new Date().toISOString(), v: [1, 2, 3, 4, 1, 2, 3, 4, (j % 4) + 1], profile: [['sex', j % 2 ? 'L' : 'P'], ['ageBand', '30_39']], suggestion: null });
-      if (r !== 'stored') throw new Error(r);
-     }
-    }));
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < k) {
+          const j = next++;
+          const r = await store({ nonce: `${tag}${j}`, surveyCode: s.code, tenantId: s.tenantId, surveyId: s.id, id: `${tag}-${j}`, at: new Date().toISOString(), v: [1, 2, 3, 4, 1, 2, 3, 4, (j % 4) + 1], profile: [['sex', j % 2 ? 'L' : 'P'], ['ageBand', '30_39']], suggestion: null });
+          if (r !== 'stored') throw new Error(r);
+        }
+      }),
+    );
     return Number(process.hrtime.bigint() - t0) / 1e3 / k;
   };
   await run(2000, 'warm');
