@@ -103,5 +103,15 @@ for (const dialect of await testDialects()) {
       const report = pdfText((await operator.download(`/api/skm/surveys/${s.body.id}/report.pdf`)).data).replace(/\s+/g, ' ');
       assert.match(report, /, 1 Januari 2027/, 'signed on the region’s day');
     });
+
+    test('a Perjanjian Kinerja drafted at 01.00 WIB on 1 January is dated that day', async () => {
+      await at(NEW_YEAR_WIB);
+      const rb = await signedIn(rt, 'rb');
+      const pk = await rb.post('/api/pk', { year: 2027, headOfRegion: true });
+      assert.equal(pk.status, 201, pk.raw);
+      const text = pdfText((await rb.download(`/api/pk/${pk.body.id}/export.pdf`)).data).replace(/\s+/g, ' ');
+      assert.ok(text.includes('1 Januari 2027'), 'the draft carries the region’s day');
+      assert.ok(!text.includes('31 Desember 2026'), 'not the UTC day');
+    });
   });
 }
