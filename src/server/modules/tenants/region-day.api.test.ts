@@ -4,6 +4,8 @@ import { createTestRuntime, signedIn, testDialects, TestClient, type TestClient 
 import { createManualClock, type ManualClock } from '../../lib/manual-clock.ts';
 import { pdfText } from '../../documents/official/pdf-tools.ts';
 import { regionToday } from './tenants.region.ts';
+import { scanSkmPeriodsEnding } from '../skm/skm.jobs.ts';
+import type { ClaimedJob } from '../../jobs/jobs.queue.ts';
 
 /**
  * The region's day, not the UTC day (Muara Enim, 16.03, is WIB = UTC+7): at 2026-12-31T18:00Z it is
@@ -112,6 +114,31 @@ for (const dialect of await testDialects()) {
       const text = pdfText((await rb.download(`/api/pk/${pk.body.id}/export.pdf`)).data).replace(/\s+/g, ' ');
       assert.ok(text.includes('1 Januari 2027'), 'the draft carries the region’s day');
       assert.ok(!text.includes('31 Desember 2026'), 'not the UTC day');
+    });
+  });
+
+  describe(`the period-end reminder counts days in the region's zone [${dialect}]`, () => {
+    test('a WIT region is reminded 7 days before its period ends although WIB is still 8 days before', async () => {
+      const clock = createManualClock('2026-12-01T03:00:00.000Z');
+      const rt = await createTestRuntime(dialect, { clock });
+      try {
+        const operator = await signedIn(rt, 'operator');
+        const dukcapil = (await operator.get('/api/units')).body.items.find((u: { shortName: string }) => u.shortName === 'Disdukcapil').id;
+        const s = await operator.post('/api/skm/surveys', { unitId: dukcapil, serviceName: 'Pengingat Zona WIT', periodStart: '2026-10-01', periodEnd: '2026-12-31', population: 100 });
+        assert.equal(s.status, 201, s.raw);
+        const sent = async () =>
+          (await rt.deps.db.selectFrom('notificationOutbox').select('dedupeKey').where('kind', '=', 'skm.periodEnding').execute()).filter((o) => o.dedupeKey?.startsWith(`skm.periodEnding:${s.body.id}:`)).length;
+        // 22.30 WIB on 23 December (8 days left there), 00.30 WIT on 24 December (7 days left there).
+        clock.set('2026-12-23T15:30:00.000Z');
+        await scanSkmPeriodsEnding({} as ClaimedJob, rt.deps);
+        assert.equal(await sent(), 0, 'in a WIB region 31 December is 8 days away: no reminder yet');
+        // The same region placed in Papua (WIT), as a fresh runtime would read it.
+        await rt.deps.db.updateTable('tenants').set({ regionCode: '91.03' }).where('regionCode', '=', '16.03').execute();
+        await scanSkmPeriodsEnding({} as ClaimedJob, rt.deps);
+        assert.equal(await sent(), 1, 'in a WIT region it is 7 days away: reminded');
+      } finally {
+        await rt.close();
+      }
     });
   });
 }
