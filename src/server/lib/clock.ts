@@ -4,4 +4,5 @@ export interface Clock {
 }
 export const systemClock: Clock = { now: () => new Date() };
 export const isoNow = (clock: Clock): string => clock.now().toISOString();
-export const today = (clock: Clock): string => clock.now().toISOString().slice(0, 10);
+// No UTC today here: a day a user sees or a rule counts is the region's day (regionToday in
+// modules/tenants/tenants.region.ts, regionDate in shared/region-time.ts).

@@ -13,6 +13,7 @@ import { checkTemplate, DEFAULT_CLASSIFICATION, DEFAULT_TEMPLATE, DOC_TYPES, iss
 import type { SignatureBlock } from './signer.ts';
 import { officialRepo } from './official.repo.ts';
 import type { DocRegisterQuery } from '../../../shared/schemas/documents.ts';
+import { regionToday } from '../../modules/tenants/tenants.region.ts';
 
 // Issued PDFs are evidence linked to their document: readable by whoever may read the register.
 export const officialDocumentEvidenceTarget: EvidenceTarget = {
@@ -147,7 +148,7 @@ export function createOfficialDocumentsService(deps: Deps) {
         const lh = await loadLetterhead(db, blobs, actor.tenantId, { kind: 'unit', unitId: u.id });
         unitCode = lh.unitCode;
       } else authorize(actor, 'document.issue', { tenantId: actor.tenantId });
-      const date = input.date ?? clock.now().toISOString().slice(0, 10);
+      const date = input.date ?? (await regionToday(deps, actor.tenantId));
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const n = await issueNumber(tx, { tenantId: actor.tenantId, docType: input.docType, date, unitId: input.unitId ?? null, unitCode, title: input.title, issuedBy: actor.userId, now: clock.now().toISOString() });
         await audit.record({ entityType: 'doc_number', entityId: n.id, action: 'create', after: { docType: input.docType, number: n.number, title: input.title } });

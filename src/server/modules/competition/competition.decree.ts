@@ -9,6 +9,7 @@ import { keputusanDocx } from '../../documents/official/docx.ts';
 import { keputusanLayout, type KeputusanInput } from '../../documents/official/layouts.ts';
 import { loadLetterhead, tenantDocSettings, type KopSpec } from '../../documents/official/letterhead.ts';
 import { resolveSigner, type SignatureBlock, type SignerSpec } from '../../documents/official/signer.ts';
+import { regionToday } from '../tenants/tenants.region.ts';
 
 /** What the Tim Inovasi chooses at decision time (all optional: sensible defaults). */
 export interface DecreeOptions {
@@ -105,7 +106,7 @@ export async function issueCompetitionDecree(
   p: { c: CompetitionTable; ranking: RankedEntry[]; judges: string[]; opts: DecreeOptions; actorId: string; publicBase: string },
 ): Promise<IssuedDocument & { signer: SignatureBlock }> {
   const now = deps.clock.now().toISOString();
-  const date = p.opts.date ?? now.slice(0, 10);
+  const date = p.opts.date ?? (await regionToday(deps, p.c.tenantId, tx));
   const { kop: kopSpec, signer } = await decreeSigner(tx, p.c.tenantId, p.opts, date);
   const kop = await loadLetterhead(tx, deps.blobs, p.c.tenantId, kopSpec);
   const issued = await issueOfficialDocument(tx, deps.blobs, audit, {
@@ -128,7 +129,7 @@ export async function issueCompetitionDecree(
 
 /** The input of the draft (RANCANGAN) before the decision: same layout, no number, no QR. */
 async function draftDecreeInput(deps: Deps, c: CompetitionTable, ranking: RankedEntry[], judges: string[]): Promise<KeputusanInput> {
-  const date = deps.clock.now().toISOString().slice(0, 10);
+  const date = await regionToday(deps, c.tenantId);
   let signer: SignatureBlock;
   let kopSpec: KopSpec = { kind: 'tenant' };
   try {

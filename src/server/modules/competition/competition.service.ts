@@ -12,6 +12,7 @@ import { issueCompetitionDecree, type DecreeOptions } from './competition.decree
 import { recordTransition } from '../../workflow/state-machine.ts';
 import { competitionRepo, type CompetitionListFilter } from './competition.repo.ts';
 import { seesOnlyAssignedCompetitions, assertAssignedJudge, assertCompetitionOpen, assertMaySeeRanking, assertNoConflict, assignedJudge, blindRedactor, conflictOf, isBlindFor, isCompetitionManager, maySeeRanking } from './competition.policy.ts';
+import { regionToday } from '../tenants/tenants.region.ts';
 
 export interface CreateCompetitionInput {
   name: string;
@@ -168,7 +169,7 @@ export function createCompetitionService(deps: Deps) {
       const p = await competitionRepo.proposalToEnter(db, actor.tenantId, proposalId);
       if (!p) throw notFound('proposal');
       if (!isCompetitionManager(actor)) authorize(actor, 'proposal.write', { tenantId: actor.tenantId, unitId: p.unitId });
-      const today = clock.now().toISOString().slice(0, 10);
+      const today = await regionToday(deps, actor.tenantId);
       if (today > c.registrationClose) throw conflict('errors.registrationClosed', { date: `#date:${c.registrationClose}` });
       await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         // Serialise entries per competition (PostgreSQL row lock; SQLite transactions are serial).

@@ -11,6 +11,7 @@ import type { SignatureBlock } from '../../documents/official/signer.ts';
 import type { IndicatorView } from './kinerja.service.ts';
 import { partiesOf, type PkParty } from './pk-parties.ts';
 import { planForUnit } from './plan.service.ts';
+import { regionToday } from '../tenants/tenants.region.ts';
 
 /** Decimals in documents use the Indonesian comma (issue 11). */
 const num = (x: number) => x.toLocaleString('id-ID', { maximumFractionDigits: 4 });
@@ -70,14 +71,15 @@ function pkLayout(pk: PkAgreementTable, input: PerjanjianKinerjaInput): LayoutDo
   return layout;
 }
 
-const today = (deps: Deps) => deps.clock.now().toISOString().slice(0, 10);
+/** The region's day (WIB/WITA/WIT), not the UTC day. */
+const today = (deps: Deps, tenantId: string) => regionToday(deps, tenantId);
 
 /**
  * The PK as a PDF before it is issued: the documents kit's layout with the RANCANGAN watermark (a
  * signed PK is served from its frozen, numbered PDF instead: `frozenPkPdf`).
  */
 export async function pkPdf(deps: Deps, pk: PkAgreementTable, indicators: Indicators): Promise<Buffer> {
-  const layout = pkLayout(pk, await layoutInput(deps.db, deps.blobs, pk, indicators, pk.documentNumber, pk.signedOn ?? today(deps)));
+  const layout = pkLayout(pk, await layoutInput(deps.db, deps.blobs, pk, indicators, pk.documentNumber, pk.signedOn ?? (await today(deps, pk.tenantId))));
   const draft = pk.status !== 'signed';
   return renderPdf({
     info: { ...layout.info, title: draft ? `RANCANGAN — ${layout.info.title}` : layout.info.title, creator: 'Serasan' },
@@ -122,7 +124,7 @@ export async function pkBundlePdf(deps: Deps, year: number, items: Array<{ pk: P
   const content: PdfContent[] = [];
   let margins: number[] | undefined;
   for (const [n, { pk, indicators }] of items.entries()) {
-    const layout = pkLayout(pk, await layoutInput(deps.db, deps.blobs, pk, indicators, pk.documentNumber, pk.signedOn ?? today(deps)));
+    const layout = pkLayout(pk, await layoutInput(deps.db, deps.blobs, pk, indicators, pk.documentNumber, pk.signedOn ?? (await today(deps, pk.tenantId))));
     margins ??= layout.pageMargins;
     if (n > 0) content.push({ text: '', pageBreak: 'before' });
     content.push(...layout.content);

@@ -15,6 +15,7 @@ import { kinerjaRepo } from './kinerja.repo.ts';
 import { pkMachine } from './kinerja.policy.ts';
 import { createPkRealisationService } from './pk-realisation.service.ts';
 import { issuePk } from './kinerja.document.ts';
+import { regionToday } from '../tenants/tenants.region.ts';
 
 /** The signing-season columns of a new PK (0019): no step taken yet, revision 0. */
 export const SEASON_DEFAULTS = {
@@ -102,7 +103,7 @@ export { annualOf, type IndicatorView } from './pk-realisation.service.ts';
 
 export function createKinerjaService(deps: Deps) {
   const { db, clock } = deps;
-  const today = () => clock.now().toISOString().slice(0, 10);
+  const today = (tenantId: string) => regionToday(deps, tenantId);
   const realisation = createPkRealisationService(deps);
 
   async function requirePk(actor: Actor, id: string) {
@@ -120,7 +121,7 @@ export function createKinerjaService(deps: Deps) {
   return {
     /** Draft a PK for a position (or the head of region); parties resolved at today's date. */
     async create(actor: Actor, input: CreatePkInput, requestId?: string) {
-      const date = today();
+      const date = await today(actor.tenantId);
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const r = await resolveParties(tx, actor.tenantId, input, date, (unitId) => authorize(actor, 'pk.manage', { tenantId: actor.tenantId, unitId }));
         // One PK per position and year; a revised PK (perubahan) is a later step that keeps the old one.

@@ -10,6 +10,7 @@ import { allowedActions, authorizeTransition, recordTransition } from '../../wor
 import { annualValue, capaian, capaianStatus, DEFAULT_STATUS_BANDS, displayCapaian, type CapaianStatus, type StatusBands } from '../../rules/sakip/capaian.ts';
 import type { PkRealisationInput } from '../../../shared/schemas/kinerja.ts';
 import type { PkCorrectionInput, PkCorrectiveActionInput, PkIndicatorPlanInput, PkSettingsInput } from '../../../shared/schemas/pk-realisation.ts';
+import { regionToday } from '../tenants/tenants.region.ts';
 import { pkRealisationRepo as repo, realisationKey } from './pk-realisation.repo.ts';
 import { pkRealisationMachine } from './pk-realisation.policy.ts';
 
@@ -124,7 +125,7 @@ function authorizeSomePkRead(actor: Actor) {
 
 export function createPkRealisationService(deps: Deps) {
   const { db, clock } = deps;
-  const today = () => clock.now().toISOString().slice(0, 10);
+  const today = (tenantId: string) => regionToday(deps, tenantId);
 
   async function requireIndicator(actor: Actor, id: string) {
     const i = await repo.indicatorWithPk(db, actor.tenantId, id);
@@ -351,7 +352,7 @@ export function createPkRealisationService(deps: Deps) {
         year: f.year,
         status: f.overdue === 'true' ? 'open' : f.status,
         unitIds: f.unitId ? [f.unitId] : undefined,
-        deadlineBefore: f.overdue === 'true' ? today() : undefined,
+        deadlineBefore: f.overdue === 'true' ? await today(actor.tenantId) : undefined,
       });
       return rows.filter((r) => can(actor, 'pk.read', { tenantId: r.tenantId, unitId: r.unitId }));
     },

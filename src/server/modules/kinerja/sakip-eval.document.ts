@@ -1,3 +1,4 @@
+import { regionToday } from '../tenants/tenants.region.ts';
 import type { Deps } from '../../deps.ts';
 import { renderPdf } from '../../documents/pdf/pdfmake.ts';
 import { dateId, tableContent } from '../../documents/official/layouts.ts';
@@ -22,7 +23,7 @@ export async function lhePdf(deps: Deps, data: Awaited<ReturnType<SakipEvalServi
   const { target: t, evaluation: r } = data;
   const tenantId = data.tenantId;
   const insp = data.inspectorate;
-  const today = deps.clock.now().toISOString().slice(0, 10);
+  const today = await regionToday(deps, tenantId);
   const kop = await loadLetterhead(deps.db, deps.blobs, tenantId, insp ? { kind: 'unit', unitId: insp.id } : { kind: 'tenant' });
   const head = insp ? await unitHeadSigner(deps.db, tenantId, insp.id, today) : { signer: null, title: null };
   const signer = head.signer ?? vacantSigner(head.title ?? 'Inspektur');

@@ -1,3 +1,4 @@
+import { regionToday } from '../tenants/tenants.region.ts';
 import ExcelJS from 'exceljs';
 import { AlignmentType, Document, Packer, Paragraph, Table as DocxTable, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import type { Deps } from '../../deps.ts';
@@ -154,7 +155,7 @@ export const notulaIndicatorTable = (d: NotulaData): Table => ({
 
 export async function notulaPdf(deps: Deps, d: NotulaData): Promise<Buffer> {
   const { pk } = d;
-  const date = deps.clock.now().toISOString().slice(0, 10);
+  const date = await regionToday(deps, pk.tenantId);
   const kop = await loadLetterhead(deps.db, deps.blobs, pk.tenantId, pk.unitId ? { kind: 'unit', unitId: pk.unitId } : { kind: 'head' });
   const chair = pk.unitId
     ? ((await unitHeadSigner(deps.db, pk.tenantId, pk.unitId, date)).signer ?? vacantSigner(pk.firstTitle))
@@ -407,7 +408,7 @@ export async function lkjipDocx(k: LkjipInput, o: { paper?: 'A4' | 'F4' } = {}):
 
 /** The LKjIP input object (formatted once) from the service's data: kop and signer of the unit or the pemda. */
 export async function lkjipInput(deps: Deps, tenantId: string, d: LkjipData): Promise<LkjipInput> {
-  const date = deps.clock.now().toISOString().slice(0, 10);
+  const date = await regionToday(deps, tenantId);
   const kop = await loadLetterhead(deps.db, deps.blobs, tenantId, d.unit ? { kind: 'unit', unitId: d.unit.id } : { kind: 'tenant' });
   const signer = d.unit
     ? ((await unitHeadSigner(deps.db, tenantId, d.unit.id, date)).signer ?? vacantSigner(`Kepala ${d.unit.name}`))

@@ -15,6 +15,7 @@ import type {
 import { writeWithAudit, type AuditActor } from '../audit/audit.writer.ts';
 import { orgRepo as repo, type PeopleListFilter, type PositionsListFilter } from './org.repo.ts';
 import type { PersonTable, UnitTable, PositionTable, AssignmentTable } from '../../db/schema.ts';
+import { regionToday } from '../tenants/tenants.region.ts';
 
 export const who = (actor: Actor, requestId?: string): AuditActor => ({
   tenantId: actor.tenantId,
@@ -135,7 +136,7 @@ export function createOrgService(deps: Deps) {
     /** Positions with the people holding them today: search, unit and holder filters, sorted, one page. */
     async listPositions(actor: Actor, f: PositionsListFilter) {
       authorize(actor, 'position.read', { tenantId: actor.tenantId });
-      const today = clock.now().toISOString().slice(0, 10);
+      const today = await regionToday(deps, actor.tenantId);
       const { items, total } = await repo.listPositions(db, dialect, actor.tenantId, f, today);
       const current = items.length ? await repo.listAssignments(db, actor.tenantId, { currentOn: today, positionIds: items.map((p) => p.id) }) : [];
       const holders = new Map<string, typeof current>();

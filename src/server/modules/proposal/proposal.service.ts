@@ -13,6 +13,7 @@ import { competitionRepo } from '../competition/competition.repo.ts';
 import { blindRedactor } from '../competition/competition.policy.ts';
 import { assertProposalUnlocked, proposalAccess } from './proposal.policy.ts';
 import { proposalRepo } from './proposal.repo.ts';
+import { regionToday } from '../tenants/tenants.region.ts';
 
 export function rulebookOfProposal(id: string): KippRulebook {
   const rb = kippRulebooks.get(id);
@@ -244,7 +245,7 @@ export function createProposalService(deps: Deps) {
       }
       // Age is counted at the competition's registration close; outside a competition, at today.
       const competition = p.competitionId ? await proposalRepo.competitionRegistrationClose(db, actor.tenantId, p.competitionId) : undefined;
-      const close = competition?.registrationClose ?? clock.now().toISOString().slice(0, 10);
+      const close = competition?.registrationClose ?? (await regionToday(deps, actor.tenantId));
       if (!inv.appliedOn) problems.push({ code: 'no_implementation_date', message: translate(lang, 'errors.checkNoImplementationDate'), link: link() });
       else {
         const years = yearsBetween(inv.appliedOn, close);

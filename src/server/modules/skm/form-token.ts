@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 
 /**
  * Single-use form tokens for the public survey form, issued by the server with the form and
@@ -13,8 +13,19 @@ export function issueFormToken(secret: string, surveyCode: string, now: number):
   return `${nonce}.${issued}.${sign(secret, surveyCode, nonce, issued)}`;
 }
 
+/** The HMAC key of a secret, made once (not on every form and submission). */
+const keys = new Map<string, KeyObject>();
+function keyOf(secret: string): KeyObject {
+  let key = keys.get(secret);
+  if (!key) {
+    if (keys.size > 16) keys.clear();
+    keys.set(secret, (key = createSecretKey(Buffer.from(`${secret}:skm-form`, 'utf8'))));
+  }
+  return key;
+}
+
 function sign(secret: string, code: string, nonce: string, issued: string) {
-  return createHmac('sha256', `${secret}:skm-form`).update(`${code}.${nonce}.${issued}`).digest('base64url');
+  return createHmac('sha256', keyOf(secret)).update(`${code}.${nonce}.${issued}`).digest('base64url');
 }
 
 export type TokenCheck = { ok: true; nonce: string } | { ok: false; reason: 'forged' | 'expired' };

@@ -11,6 +11,7 @@ import { formatDate } from '../../../shared/i18n/translate.ts';
 import { rulebookOf, type SkmService } from './skm.service.ts';
 import { kopContent, loadLetterhead } from '../../documents/official/letterhead.ts';
 import { signatureContent, unitHeadSigner, vacantSigner } from '../../documents/official/signer.ts';
+import { regionToday } from '../tenants/tenants.region.ts';
 
 const LABELS: Record<string, Record<string, string>> = {
   sex: { L: 'Laki-laki', P: 'Perempuan' },
@@ -76,7 +77,7 @@ export function createSkmDocuments(deps: Deps, skm: SkmService) {
       const actions = await skm.listActions(actor, id);
       const unsurName = (c: string) => rb.body.unsur.find((u) => u.code === c)?.name ?? c;
       // Official form: the kop of the survey's unit; signed by the unit head at the report date.
-      const reportDate = deps.clock.now().toISOString().slice(0, 10);
+      const reportDate = await regionToday(deps, actor.tenantId);
       const kop = await loadLetterhead(db, deps.blobs, actor.tenantId, { kind: 'unit', unitId: s.unitId });
       const head = await unitHeadSigner(db, actor.tenantId, s.unitId, reportDate);
       const profileTables = Object.entries(DIMENSION_TITLE).map(([dim, title]) => {

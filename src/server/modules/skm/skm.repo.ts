@@ -59,7 +59,7 @@ export const skmRepo = {
   },
   /** Cross-tenant: the survey of a public code. */
   surveyByCode(db: Executor, code: string) {
-    return db.selectFrom('skmSurveys').selectAll().where('code', '=', code).executeTakeFirst();
+    return db.selectFrom('skmSurveys as s').innerJoin('tenants as t', 't.id', 's.tenantId').selectAll('s').select('t.regionCode').where('s.code', '=', code).executeTakeFirst();
   },
   /** Cross-tenant: the public form of a code, with service, unit and region names. */
   publicSurveyByCode(db: Executor, code: string) {
@@ -222,7 +222,8 @@ export const skmRepo = {
       .innerJoin('skmServices as v', (j) => j.onRef('v.tenantId', '=', 's.tenantId').onRef('v.id', '=', 's.serviceId'))
       .innerJoin('units as u', (j) => j.onRef('u.tenantId', '=', 's.tenantId').onRef('u.id', '=', 's.unitId'))
       .leftJoin('skmAggregates as a', (j) => j.onRef('a.tenantId', '=', 's.tenantId').onRef('a.surveyId', '=', 's.id'))
-      .select(['s.tenantId', 's.id', 's.unitId', 's.periodEnd', 'v.name as service', 'u.name as unit', 'a.n'])
+      .innerJoin('tenants as t', 't.id', 's.tenantId')
+      .select(['s.tenantId', 's.id', 's.unitId', 's.periodEnd', 'v.name as service', 'u.name as unit', 'a.n', 't.regionCode'])
       .where('s.status', '=', 'open')
       .where('s.periodEnd', '>=', from)
       .where('s.periodEnd', '<=', until)

@@ -14,6 +14,7 @@ import { checkFormToken, issueFormToken } from './form-token.ts';
 import { submissionWriter } from './skm.write.ts';
 import { acceptsAnswers } from './skm.policy.ts';
 import { skmRepo as repo, type SurveyListFilter } from './skm.repo.ts';
+import { regionDate } from '../../../shared/region-time.ts';
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 export const newSurveyCode = () => Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
@@ -63,7 +64,7 @@ export function createSkmService(deps: Deps) {
    * service (close, reopen, new end date) drops the entry at once; the TTL bounds staleness from
    * other processes.
    */
-  const byCode = new Map<string, { at: number; survey: (SkmSurveyTable & { active: string[] }) | null }>();
+  const byCode = new Map<string, { at: number; survey: (SkmSurveyTable & { regionCode: string; active: string[] }) | null }>();
   async function surveyByCode(code: string) {
     const hit = byCode.get(code);
     if (hit && Date.now() - hit.at < 5000) return hit.survey;
@@ -75,10 +76,12 @@ export function createSkmService(deps: Deps) {
   }
 
   async function countRejection(codeRaw: string, reason: string) {
-    const day = clock.now().toISOString().slice(0, 10);
     // Codes of no survey share one bucket per day and reason, so random codes cannot grow the log.
+    // The day is the survey's region day (WIB for the shared bucket of unknown codes).
     const code = codeRaw.toUpperCase().slice(0, 20);
-    const surveyCode = (await surveyByCode(code)) ? code : UNKNOWN_CODE_BUCKET;
+    const s = await surveyByCode(code);
+    const surveyCode = s ? code : UNKNOWN_CODE_BUCKET;
+    const day = regionDate(clock.now(), s?.regionCode);
     await repo.countRejection(db, surveyCode, day, reason);
   }
 
@@ -247,7 +250,7 @@ export function createSkmService(deps: Deps) {
       if (!s) throw notFound('survey');
       const rb = rulebookOf(s.rulebookId);
       const active = JSON.parse(s.activeUnsur) as string[];
-      const today = clock.now().toISOString().slice(0, 10);
+      const today = regionDate(clock.now(), s.regionCode);
       const closed = !acceptsAnswers(s, today);
       return {
         code: s.code,
@@ -280,7 +283,7 @@ export function createSkmService(deps: Deps) {
       const s = await surveyByCode(code);
       if (!s) return reject(code, 'unknown_survey', notFound('survey'));
       const now = clock.now();
-      const today = now.toISOString().slice(0, 10);
+      const today = regionDate(now, s.regionCode);
       if (!acceptsAnswers(s, today)) return reject(code, 'closed', new AppError('CONFLICT', 'errors.surveyClosed'));
       const token = checkFormToken(config.sessionSecret, s.code, input.formToken, now.getTime());
       if (!token.ok) return reject(code, `token_${token.reason}`, new AppError('VALIDATION', 'errors.formTokenInvalid', {}, [{ field: 'formToken', messageKey: 'errors.formTokenInvalid' }]));

@@ -24,7 +24,8 @@ export type StoreSubmission = (r: SubmissionRow) => Promise<'stored' | 'replayed
  *
  * - SQLite (in-process): one synchronous better-sqlite3 transaction of statements prepared once,
  *   run while holding Kysely's single connection (so no Kysely transaction is open beside it);
- *   a replayed token fails the primary key of skm_used_tokens and rolls everything back. Going
+ *   a replayed token fails the primary key of skm_used_tokens and rolls that submission back.
+ *   Submissions that arrive together share one commit (group commit, each in its own savepoint). Going
  *   around Kysely here saves its per-statement compile, plugin and async hand-offs, most of the
  *   write's cost (profiled with bench/skm-load.ts).
  * - PostgreSQL (every statement is a network round trip): one statement with data-modifying CTEs,
@@ -40,8 +41,13 @@ export function submissionWriter(db: Db, dialect: DialectName): StoreSubmission 
   return sqliteWriter(db, raw);
 }
 
+/** Submissions that arrive together are committed together, at most this many per transaction. */
+const SQLITE_BATCH_MAX = 64;
+
+type Outcome = 'stored' | 'replayed' | { error: unknown };
+
 function sqliteWriter(db: Db, raw: Database.Database): StoreSubmission {
-  let write: ((r: SubmissionRow) => void) | undefined;
+  let writeBatch: ((rs: SubmissionRow[]) => Outcome[]) | undefined;
   // Prepared on first use: the tables exist once the migrations have run.
   const prepare = () => {
     const token = raw.prepare('insert into skm_used_tokens (nonce, survey_code, used_at) values (?, ?, ?)');
@@ -52,9 +58,11 @@ function sqliteWriter(db: Db, raw: Database.Database): StoreSubmission {
       s_u4 = s_u4 + ?, c_u4 = c_u4 + ?, s_u5 = s_u5 + ?, c_u5 = c_u5 + ?, s_u6 = s_u6 + ?, c_u6 = c_u6 + ?,
       s_u7 = s_u7 + ?, c_u7 = c_u7 + ?, s_u8 = s_u8 + ?, c_u8 = c_u8 + ?, s_u9 = s_u9 + ?, c_u9 = c_u9 + ?
       where tenant_id = ? and survey_id = ?`);
-    const profile = raw.prepare(`insert into skm_profile_counts (tenant_id, survey_id, dimension, value, n) values (?, ?, ?, ?, 1)
-      on conflict (tenant_id, survey_id, dimension, value) do update set n = skm_profile_counts.n + 1`);
-    return raw.transaction((r: SubmissionRow) => {
+    // The ≤ 4 profile counters of a submission in one multi-row upsert, one statement per row count.
+    const profileSql = (k: number) => `insert into skm_profile_counts (tenant_id, survey_id, dimension, value, n) values ${Array(k).fill('(?, ?, ?, ?, 1)').join(', ')}
+      on conflict (tenant_id, survey_id, dimension, value) do update set n = skm_profile_counts.n + 1`;
+    const profiles = [1, 2, 3, 4].map((k) => raw.prepare(profileSql(k)));
+    const write = (r: SubmissionRow) => {
       const { v } = r;
       token.run(r.nonce, r.surveyCode, r.at);
       response.run(r.tenantId, r.id, r.surveyId, r.at, ...v, dim(r, 'sex'), dim(r, 'ageBand'), dim(r, 'education'), dim(r, 'occupation'), r.suggestion);
@@ -62,21 +70,84 @@ function sqliteWriter(db: Db, raw: Database.Database): StoreSubmission {
       for (const x of v) sums.push(x ?? 0, x === null ? 0 : 1);
       const changed = totals.run(r.at, ...sums, r.tenantId, r.surveyId).changes;
       if (changed !== 1) throw new Error(`skm_aggregates row missing for survey ${r.surveyId}`);
-      for (const [dimension, value] of r.profile) profile.run(r.tenantId, r.surveyId, dimension, value);
-    });
-  };
-  return (r) =>
-    db.connection().execute(async () => {
-      write ??= prepare();
+      if (r.profile.length) profiles[r.profile.length - 1]!.run(...r.profile.flatMap(([dimension, value]) => [r.tenantId, r.surveyId, dimension, value]));
+    };
+    // A nonce seen before: the same form sent twice (double tap, replay). The token is the first
+    // write of a submission, so when it fails nothing of that submission was written.
+    const isReplay = (e: unknown) => {
+      const err = e as { code?: string; message?: string };
+      return err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' && /skm_used_tokens/.test(err.message ?? '');
+    };
+    class Retry extends Error {}
+    // The usual batch: no savepoints (they cost two statements per submission). A replay is
+    // skipped (nothing of it was written); any other failure rolls the whole batch back ...
+    const fast = raw.transaction((rs: SubmissionRow[]) =>
+      rs.map((r): Outcome => {
+        try {
+          write(r);
+          return 'stored';
+        } catch (e) {
+          if (isReplay(e)) return 'replayed';
+          throw new Retry();
+        }
+      }),
+    );
+    // ... and the batch runs again with each submission in its own savepoint (better-sqlite3
+    // nests a transaction as a savepoint), so the failure costs only that submission.
+    const one = raw.transaction(write);
+    const careful = raw.transaction((rs: SubmissionRow[]) =>
+      rs.map((r): Outcome => {
+        try {
+          one(r);
+          return 'stored';
+        } catch (e) {
+          return isReplay(e) ? 'replayed' : { error: e };
+        }
+      }),
+    );
+    return (rs: SubmissionRow[]): Outcome[] => {
       try {
-        write(r);
+        return fast(rs);
       } catch (e) {
-        // A nonce seen before: the same form sent twice (double tap, replay). Nothing was written.
-        const err = e as { code?: string; message?: string };
-        if (err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' && /skm_used_tokens/.test(err.message ?? '')) return 'replayed';
+        if (e instanceof Retry) return careful(rs);
         throw e;
       }
-      return 'stored';
+    };
+  };
+
+  // Group commit: submissions that arrive in the same turn of the event loop wait for one
+  // setImmediate and are committed in one transaction (one WAL append instead of one per
+  // submission). Each caller is answered only after that commit, so a 201 still means stored.
+  let queue: Array<{ r: SubmissionRow; resolve: (x: 'stored' | 'replayed') => void; reject: (e: unknown) => void }> = [];
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    const items = queue.splice(0, SQLITE_BATCH_MAX);
+    if (queue.length) schedule();
+    // Kysely's single connection is held for the batch, so no Kysely transaction is open beside it.
+    db.connection()
+      .execute(async () => {
+        writeBatch ??= prepare();
+        return writeBatch(items.map((x) => x.r));
+      })
+      .then(
+        (outcomes) =>
+          outcomes.forEach((o, k) => {
+            if (typeof o === 'string') items[k]!.resolve(o);
+            else items[k]!.reject(o.error);
+          }),
+        (e) => items.forEach((x) => x.reject(e)),
+      );
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(flush);
+  };
+  return (r) =>
+    new Promise((resolve, reject) => {
+      queue.push({ r, resolve, reject });
+      schedule();
     });
 }
 
