@@ -271,10 +271,11 @@ describe('journey: the SAKIP year — season, PK, quarterly realisation, correct
       for (const h of ['BAB I PENDAHULUAN', 'BAB II PERENCANAAN KINERJA', 'BAB III AKUNTABILITAS KINERJA', 'BAB IV PENUTUP']) {
         assert.ok(words.includes(h), `the LKjIP has "${h}"`);
       }
+      // Bab III table 1: one row per indicator with its annual realisasi and capaian.
+      const rows = xml.split('</w:tr>').map((r) => r.replace(/<\/w:p>/g, ' | ').replace(/<[^>]+>/g, ''));
       for (const [ind, annual] of [[KTP, KTP_ANNUAL], [AKTA, AKTA_ANNUAL]] as const) {
-        const line = words.split('\n').findIndex((l) => l.includes(ind.name));
-        assert.ok(line >= 0, `the LKjIP names "${ind.name}"`);
-        assert.ok(words.includes(pct(annual)), `the LKjIP gives the capaian ${pct(annual)}`);
+        assert.ok(words.includes(ind.name), `the LKjIP names "${ind.name}"`);
+        assert.ok(rows.some((r) => r.includes(ind.name) && r.includes(`| ${pct(annual)} |`)), `the LKjIP row of "${ind.name}" gives the capaian ${pct(annual)}`);
       }
 
       const lkjipHref = await page.getByTestId('lkjip-unit-pdf').getAttribute('href');
@@ -286,6 +287,11 @@ describe('journey: the SAKIP year — season, PK, quarterly realisation, correct
       assert.match(lkjipText, wrapped(AKTA.name), 'the LKjIP PDF has the indicators');
       assert.ok(lkjipText.includes(pct(AKTA_ANNUAL)), 'the LKjIP PDF has the same capaian');
       png(lkjip, 'sakip-journey-lkjip');
+      // Also the page with Bab III's capaian table, the one a reader checks.
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path.join(ARTIFACTS, 'sakip-journey-lkjip.pdf')], { encoding: 'utf8' }))![1]);
+      const bab3 = Array.from({ length: pages }, (_, i) => i + 1).find((p) => execFileSync('pdftotext', ['-f', String(p), '-l', String(p), path.join(ARTIFACTS, 'sakip-journey-lkjip.pdf'), '-'], { encoding: 'utf8' }).includes('BAB III'));
+      assert.ok(bab3, 'the LKjIP PDF has Bab III');
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', String(bab3), '-l', String(bab3), '-singlefile', path.join(ARTIFACTS, 'sakip-journey-lkjip.pdf'), path.join(ARTIFACTS, 'sakip-journey-lkjip-bab3')]);
     });
   });
 });
