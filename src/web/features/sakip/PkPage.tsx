@@ -63,21 +63,21 @@ function IndicatorForm({ pk, onDone }: { pk: PkDetail; onDone: () => Promise<voi
       <Stack gap="sm">
         <Title order={4}>{t('sakipPk.page.addIndicator')}</Title>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={t('sakipPk.page.sasaran')} value={v.sasaran} onChange={(e) => setV({ ...v, sasaran: e.currentTarget.value })} />
-          <TextInput label={t('sakipPk.page.indicator')} value={v.name} onChange={(e) => setV({ ...v, name: e.currentTarget.value })} />
-          <TextInput label={t('sakipPk.page.satuan')} value={v.unit} onChange={(e) => setV({ ...v, unit: e.currentTarget.value })} />
-          <NumberInput label={t('sakipPk.page.target')} value={target} onChange={setTarget} decimalSeparator="," thousandSeparator="." />
-          <NativeSelect label={t('sakipPk.page.polarity')} value={v.polarity} onChange={(e) => setV({ ...v, polarity: e.currentTarget.value })} data={[{ value: 'higher', label: t('sakipPk.page.higher') }, { value: 'lower', label: t('sakipPk.page.lower') }]} />
-          <NativeSelect label={t('sakipPk.page.aggregation')} value={v.aggregation} onChange={(e) => setV({ ...v, aggregation: e.currentTarget.value })} data={(['sum', 'last', 'average', 'min', 'max'] as const).map((a) => ({ value: a, label: t(`sakipPk.page.agg.${a}`) }))} />
+          <TextInput label={t('sakipPk.page.sasaran')} value={v.sasaran} onChange={(e) => setV({ ...v, sasaran: e.currentTarget.value })} data-testid="pk-ind-sasaran" />
+          <TextInput label={t('sakipPk.page.indicator')} value={v.name} onChange={(e) => setV({ ...v, name: e.currentTarget.value })} data-testid="pk-ind-name" />
+          <TextInput label={t('sakipPk.page.satuan')} value={v.unit} onChange={(e) => setV({ ...v, unit: e.currentTarget.value })} data-testid="pk-ind-unit" />
+          <NumberInput label={t('sakipPk.page.target')} value={target} onChange={setTarget} decimalSeparator="," thousandSeparator="." data-testid="pk-ind-target" />
+          <NativeSelect label={t('sakipPk.page.polarity')} value={v.polarity} onChange={(e) => setV({ ...v, polarity: e.currentTarget.value })} data={[{ value: 'higher', label: t('sakipPk.page.higher') }, { value: 'lower', label: t('sakipPk.page.lower') }]} data-testid="pk-ind-polarity" />
+          <NativeSelect label={t('sakipPk.page.aggregation')} value={v.aggregation} onChange={(e) => setV({ ...v, aggregation: e.currentTarget.value })} data={(['sum', 'last', 'average', 'min', 'max'] as const).map((a) => ({ value: a, label: t(`sakipPk.page.agg.${a}`) }))} data-testid="pk-ind-aggregation" />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
           {qs.map((q, i) => (
-            <NumberInput key={i} label={`TW ${['I', 'II', 'III', 'IV'][i]}`} value={q} onChange={(x) => setQs(qs.map((y, j) => (j === i ? x : y)))} decimalSeparator="," thousandSeparator="." />
+            <NumberInput key={i} label={`TW ${['I', 'II', 'III', 'IV'][i]}`} value={q} onChange={(x) => setQs(qs.map((y, j) => (j === i ? x : y)))} decimalSeparator="," thousandSeparator="." data-testid={`pk-ind-tw-${i + 1}`} />
           ))}
         </SimpleGrid>
         {error && <Alert color="red">{error}</Alert>}
         <Group justify="flex-end">
-          <Button leftSection={<IconPlus size={16} />} onClick={save} loading={busy}>
+          <Button leftSection={<IconPlus size={16} />} onClick={save} loading={busy} data-testid="pk-ind-save">
             {t('sakipPk.page.save')}
           </Button>
         </Group>

@@ -290,7 +290,7 @@ function ActionModal({ dialog, pk, onClose }: { dialog: NonNullable<Dialog>; pk:
         <Textarea key={k} label={t(`sakipReal.form.${k}`)} value={ca[k]} onChange={(e) => setCa({ ...ca, [k]: e.currentTarget.value })} autosize minRows={2} required data-testid={`form-${k}`} />
       ))}
       <Select label={t('sakipReal.form.pic')} data={(positions.data ?? []).map((p) => ({ value: p.id, label: p.title }))} value={ca.picPositionId || null} onChange={(v) => setCa({ ...ca, picPositionId: v ?? '' })} searchable required data-testid="form-pic" />
-      <DateField label={t('sakipReal.form.deadline')} value={ca.deadline} onChange={(v) => setCa({ ...ca, deadline: v })} required />
+      <DateField label={t('sakipReal.form.deadline')} value={ca.deadline} onChange={(v) => setCa({ ...ca, deadline: v })} required data-testid="form-deadline" />
     </>
   );
   else if (action === 'completeCorrectiveAction') body = (
