@@ -38,6 +38,11 @@ for (const dialect of await testDialects()) {
       const pemda = await extras.budget(tenantId, null, year);
       assert.ok(pemda && pemda.pagu > unit.pagu, 'other units have budgets too');
       assert.equal(await extras.budget(tenantId, disdukcapil, year + 40), null, 'no plan covers year + 40');
+      const realised = plan.programs.reduce((s, p) => s + (p.realised ?? 0), 0);
+      assert.ok(realised > 0 && unit.realised === realised, 'the realised budget of the year is summed too');
+      const last = (await planRepo.periods(rt.deps.db, tenantId))[0]!.endYear;
+      const noRealisation = await extras.budget(tenantId, disdukcapil, last);
+      assert.ok(noRealisation && noRealisation.pagu > 0 && noRealisation.realised === null, 'a year without realisasi anggaran: not 0 %, not recorded');
     });
 
     test('a PK indicator named like a plan indicator gets its final target at the end of the period', async () => {

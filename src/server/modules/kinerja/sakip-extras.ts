@@ -17,7 +17,8 @@ const norm = (s: string) => s.toLocaleLowerCase('id-ID').replace(/[^\p{L}\p{N}]+
  *   period's end year is the medium-term target. (PK indicators carry no link to plan indicators
  *   yet; a name match is what a planner would do by hand.)
  * - Budget: the sum of the unit's programmes (pagu and realisasi, `budgetOf`: own row, else the sum
- *   of its kegiatan/sub-kegiatan) for the year; the pemda's = all units. Null when the plan has none.
+ *   of its kegiatan/sub-kegiatan) for the year; the pemda's = all units. Null when the plan has none;
+ *   realised null when no realisasi anggaran is recorded (the LKjIP says "belum tersedia", not 0 %).
  * - Corrective actions: the quarter's action per indicator, with the PIC position's title.
  */
 export function sakipExtras(deps: Deps): SakipExtras {
@@ -46,14 +47,19 @@ export function sakipExtras(deps: Deps): SakipExtras {
       let pagu = 0;
       let realised = 0;
       let any = false;
+      let anyRealised = false;
       for (const p of plan.programs.filter((x) => x.level === 'program')) {
         const b = budgetOf(plan, p.id, year);
         if (b.pagu === null) continue;
         any = true;
         pagu += b.pagu;
-        realised += b.realisasi ?? 0;
+        if (b.realisasi !== null) {
+          anyRealised = true;
+          realised += b.realisasi;
+        }
       }
-      return any ? { pagu, realised } : null;
+      // No realisasi anggaran recorded yet: "belum tersedia", not 0 %.
+      return any ? { pagu, realised: anyRealised ? realised : null } : null;
     },
 
     async correctiveActions(tenantId: string, indicatorIds: string[], _year: number, quarter: number) {

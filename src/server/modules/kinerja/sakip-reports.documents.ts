@@ -455,6 +455,6 @@ export async function lkjipInput(deps: Deps, tenantId: string, d: LkjipData): Pr
       merah: d.rows.filter((r) => r.annual.status === 'merah').length,
       none: d.rows.filter((r) => r.annual.status === null).length,
     },
-    budget: b ? { pagu: num(b.pagu), realised: num(b.realised), absorption: b.pagu > 0 ? pct(Math.round((b.realised / b.pagu) * 10000) / 100) : '—' } : null,
+    budget: b ? { pagu: num(b.pagu), realised: b.realised === null ? NOT_AVAILABLE : num(b.realised), absorption: b.realised === null ? NOT_AVAILABLE : b.pagu > 0 ? pct(Math.round((b.realised / b.pagu) * 10000) / 100) : '—' } : null,
   };
 }

@@ -38,8 +38,8 @@ export interface CorrectiveAction {
 export interface SakipExtras {
   /** The medium-term target of each indicator (by indicator id), when the plan links it to one. */
   mediumTermTargets(tenantId: string, indicators: PkIndicatorTable[]): Promise<Map<string, { target: number; year: number }>>;
-  /** Pagu and realised budget of a unit (null = the whole pemda) for a year, in rupiah. */
-  budget(tenantId: string, unitId: string | null, year: number): Promise<{ pagu: number; realised: number } | null>;
+  /** Pagu and realised budget of a unit (null = the whole pemda) for a year, in rupiah (realised null: not recorded yet). */
+  budget(tenantId: string, unitId: string | null, year: number): Promise<{ pagu: number; realised: number | null } | null>;
   /** Corrective actions recorded for these indicators in a quarter of a year. */
   correctiveActions(tenantId: string, indicatorIds: string[], year: number, quarter: number): Promise<CorrectiveAction[]>;
 }
