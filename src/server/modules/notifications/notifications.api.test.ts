@@ -6,10 +6,22 @@ import { createTestRuntime, signedIn, testDialects, type TestClient, type TestRu
 import { createManualClock } from '../../lib/manual-clock.ts';
 import { newId } from '../../lib/ids.ts';
 import { hashPassword } from '../auth/password.ts';
-import { createJobRunner, type JobRunner } from '../../jobs/jobs.runner.ts';
-import { createAppJobRegistry } from '../../jobs/jobs.handlers.ts';
-import { SKM_PERIOD_SCAN_JOB } from '../skm/skm.jobs.ts';
-import { notify } from './notify.ts';
+import { createJobRegistry, createJobRunner, type JobRunner } from '../../jobs/jobs.runner.ts';
+import { registerSkmJobs, SKM_PERIOD_SCAN_JOB } from '../skm/skm.jobs.ts';
+import { DELIVER_JOB, notify } from './notify.ts';
+import { deliverOutbox } from './notifications.delivery.ts';
+
+/**
+ * Delivery and the SKM period reminder only: the app's other daily scans (the PK reminders after
+ * the signing deadline and before a quarter's report is due) have their own tests and would add
+ * their own notifications to the counts here.
+ */
+function notificationJobs() {
+  const registry = createJobRegistry();
+  registry.register(DELIVER_JOB, deliverOutbox);
+  registerSkmJobs(registry);
+  return registry;
+}
 
 /** A real SMTP server on 127.0.0.1 (no TLS, auth optional) that can be told to refuse mail. */
 async function startSmtp() {
@@ -66,7 +78,7 @@ for (const dialect of await testDialects()) {
     before(async () => {
       smtp = await startSmtp();
       rt = await createTestRuntime(dialect, { clock, env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, SMTP_FROM: 'Serasan Muara Enim <serasan@muaraenimkab.go.id>', SERASAN_PUBLIC_URL: 'https://serasan.muaraenimkab.go.id' } });
-      runner = createJobRunner(rt.deps, createAppJobRegistry(), { owner: 'test', backoffBaseMs: 60_000 });
+      runner = createJobRunner(rt.deps, notificationJobs(), { owner: 'test', backoffBaseMs: 60_000 });
       operator = await signedIn(rt, 'operator');
       kepala = await signedIn(rt, 'kepala');
       admin = await signedIn(rt, 'admin');
@@ -276,7 +288,7 @@ for (const dialect of await testDialects()) {
     const rt = await createTestRuntime(dialect, { clock });
     try {
       assert.equal(rt.config.smtpUrl, undefined);
-      const runner = createJobRunner(rt.deps, createAppJobRegistry(), { owner: 'test' });
+      const runner = createJobRunner(rt.deps, notificationJobs(), { owner: 'test' });
       const operator = await signedIn(rt, 'operator');
       assert.equal((await operator.put('/api/account/email', { email: 'operator@muaraenimkab.go.id' })).body.smtpConfigured, false);
       const { tenantId } = await rt.deps.db.selectFrom('users').select('tenantId').where('username', '=', 'operator').executeTakeFirstOrThrow();
