@@ -10,6 +10,7 @@ export const webSakipPkEn: typeof webSakipPkId = {
       generateHelp: 'Drafts a PK for every head of a regional agency and camat (JPT Pratama) and the Bupati\'s performance statement in one step. Existing PKs are skipped.',
       source: 'Indicator source',
       sourcePrevious: 'Copy from last year\'s PK (with targets)',
+      sourcePlan: 'From the plan (Renstra/RPJMD): indicators and this year’s targets',
       sourceEmpty: 'Empty',
       run: 'Draft',
       summary: '{{created}} drafts made; {{skipped}} skipped.',

@@ -8,6 +8,7 @@ export const webSakipPkId = {
       generateHelp: 'Membuat draf PK untuk setiap kepala perangkat daerah dan camat (JPT Pratama) serta pernyataan kinerja Bupati dalam satu langkah. PK yang sudah ada dilewati.',
       source: 'Sumber indikator',
       sourcePrevious: 'Salin dari PK tahun lalu (dengan target)',
+      sourcePlan: 'Dari rencana (Renstra/RPJMD): indikator dan target tahun ini',
       sourceEmpty: 'Kosong',
       run: 'Buat draf',
       summary: '{{created}} draf dibuat; {{skipped}} dilewati.',

@@ -54,7 +54,7 @@ export const ZPkQuarterParams = z.object({ id: ZId, quarter: z.coerce.number().i
 // --- PK signing season (issue 11 item 2) ---
 export const PK_STATUSES = ['draft', 'submitted', 'agreed', 'signed'] as const;
 /** Where generated PKs take their indicators from; `plan` joins when the plan module exists. */
-export const PK_GENERATE_SOURCES = ['previous', 'empty'] as const;
+export const PK_GENERATE_SOURCES = ['previous', 'plan', 'empty'] as const;
 const ZYear = z.number().int().min(2000).max(2100);
 export const ZGeneratePksInput = z.object({ year: ZYear, source: z.enum(PK_GENERATE_SOURCES) }).strict();
 export type GeneratePksInput = z.infer<typeof ZGeneratePksInput>;

@@ -17,14 +17,18 @@ import { pkSeasonRepo } from './pk-season.repo.ts';
 import { partyColumns, resolveParties, SEASON_DEFAULTS } from './kinerja.service.ts';
 import { pkMachine } from './kinerja.policy.ts';
 import { pkBundlePdf } from './kinerja.document.ts';
+import { planForUnit } from './plan.service.ts';
 
 /** The indicators a generated PK starts with: copied rows without ids (seq kept). */
 type IndicatorSeed = Omit<PkIndicatorTable, 'tenantId' | 'id' | 'pkId' | 'createdAt'>;
 
 /**
- * Where the indicators of a generated PK come from. EXTENSION POINT: the plan (RPJMD/Renstra)
- * source registers here as `plan` when the plan module exists (and is added to ZGeneratePksInput's
- * `source` enum); the generator itself does not change.
+ * Where the indicators of a generated PK come from: nothing, last year's PK of the same position,
+ * or the plan (the unit's Renstra sasaran and indicators with the year's target; the Bupati's from
+ * the RPJMD's pemda sasaran). A plan indicator has only an annual target, so its PK indicator starts
+ * with the aggregation "last value" and each TW target equal to the annual target; the unit adjusts
+ * the rencana aksi while the PK is a draft (PUT /api/pk/indicators/{id}). Plan indicators without a
+ * target for the year, or with a target of 0, are left out (a target of 0 has no capaian).
  */
 export type PkIndicatorSource = (db: Executor, tenantId: string, positionId: string | null, year: number) => Promise<IndicatorSeed[]>;
 export const PK_INDICATOR_SOURCES: Record<string, PkIndicatorSource> = {
@@ -34,6 +38,18 @@ export const PK_INDICATOR_SOURCES: Record<string, PkIndicatorSource> = {
     const last = await pkSeasonRepo.current(db, tenantId, positionId, year - 1);
     if (!last) return [];
     return (await kinerjaRepo.indicators(db, tenantId, last.id)).map(({ tenantId: _t, id: _i, pkId: _p, createdAt: _c, ...rest }) => rest);
+  },
+  plan: async (db, tenantId, positionId, year) => {
+    const unitId = positionId ? ((await kinerjaRepo.position(db, tenantId, positionId))?.unitId ?? null) : null;
+    const plan = await planForUnit(db, tenantId, unitId, year);
+    const seeds: IndicatorSeed[] = [];
+    for (const s of plan.sasaran) {
+      for (const i of s.indicators) {
+        if (i.target === null || i.target === 0) continue;
+        seeds.push({ seq: seeds.length + 1, sasaran: s.name, name: i.name, unit: i.satuan, polarity: i.polarity, aggregation: 'last', allowNegative: i.target < 0 ? 1 : 0, target: i.target, q1Target: i.target, q2Target: i.target, q3Target: i.target, q4Target: i.target, formula: null, dataSource: null });
+      }
+    }
+    return seeds;
   },
 };
 

@@ -266,10 +266,11 @@ export interface UnitPlan {
  * the year's pagu (`budget`) and realisasi anggaran (`realised`), in rupiah. Empty when no RPJMD
  * period contains the year. No authorisation here: the caller has authorised its own record.
  */
-export async function planForUnit(db: Executor, tenantId: string, unitId: string, year: number): Promise<UnitPlan> {
+/** A unit's Renstra for a year (sasaran with indicators and targets, programmes with budget); `unitId` null = the pemda's own RPJMD sasaran (no programmes). */
+export async function planForUnit(db: Executor, tenantId: string, unitId: string | null, year: number): Promise<UnitPlan> {
   const period = await repo.periodOfYear(db, tenantId, year);
   if (!period) return { sasaran: [], programs: [] };
-  const p = await loadPlan(db, tenantId, period, unitId);
+  const p = await loadPlan(db, tenantId, period, unitId ?? undefined);
   return {
     sasaran: p.sasaran
       .filter((s) => s.unitId === unitId)
@@ -281,7 +282,7 @@ export async function planForUnit(db: Executor, tenantId: string, unitId: string
         indicators: p.indicators.filter((i) => i.sasaranId === s.id).map((i) => ({ id: i.id, code: i.code, name: i.name, satuan: i.satuan, polarity: i.polarity, target: targetOf(p, i.id, year) })),
       })),
     programs: p.programs
-      .filter((x) => x.level === 'program')
+      .filter((x) => unitId !== null && x.level === 'program')
       .map((x) => {
         const b = budgetOf(p, x.id, year);
         return { id: x.id, code: x.code, name: x.name, budget: b.pagu, realised: b.realisasi };

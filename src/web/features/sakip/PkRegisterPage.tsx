@@ -59,7 +59,7 @@ function Holder({ row }: { row: RegisterRow }) {
 function GenerateModal({ year, opened, onClose }: { year: number; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
-  const [source, setSource] = useState<'previous' | 'empty'>('previous');
+  const [source, setSource] = useState<'previous' | 'plan' | 'empty'>('previous');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<{ created: number; skipped: Array<{ positionId: string | null; title: string; reason: string }> } | null>(null);
@@ -101,9 +101,10 @@ function GenerateModal({ year, opened, onClose }: { year: number; opened: boolea
             )}
           </Alert>
         ) : (
-          <Radio.Group label={t('sakipPk.register.source')} value={source} onChange={(v) => setSource(v as 'previous' | 'empty')}>
+          <Radio.Group label={t('sakipPk.register.source')} value={source} onChange={(v) => setSource(v as 'previous' | 'plan' | 'empty')}>
             <Stack gap="xs" mt="xs">
               <Radio value="previous" label={t('sakipPk.register.sourcePrevious')} />
+              <Radio value="plan" label={t('sakipPk.register.sourcePlan')} data-testid="pk-source-plan" />
               <Radio value="empty" label={t('sakipPk.register.sourceEmpty')} />
             </Stack>
           </Radio.Group>
