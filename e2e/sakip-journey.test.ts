@@ -116,6 +116,11 @@ describe('journey: the SAKIP year — season, PK, quarterly realisation, correct
         await form.getByTestId('pk-ind-polarity').selectOption(ind.polarity);
         await form.getByTestId('pk-ind-aggregation').selectOption(ind.aggregation);
         for (let q = 0; q < 4; q++) await form.getByTestId(`pk-ind-tw-${q + 1}`).fill(ind.tw[q]!);
+        if (ind === KTP) {
+          // The rencana aksi's formula and data source (optional), shown on the realisation page.
+          await form.getByTestId('pk-ind-formula').fill('Penduduk ber-KTP-el ÷ penduduk wajib KTP × 100');
+          await form.getByTestId('pk-ind-data-source').fill('SIAK Disdukcapil');
+        }
         await form.getByTestId('pk-ind-save').click();
         await page.getByTestId('pk-indicators').getByText(ind.name).waitFor();
       }
@@ -144,6 +149,8 @@ describe('journey: the SAKIP year — season, PK, quarterly realisation, correct
       await shot(kepala, 'sakip-journey-pk-signed');
       await kepala.getByTestId('pk-realisation').click();
       await kepala.waitForURL(/\/realisasi$/);
+      await kepala.getByText('Rumus: Penduduk ber-KTP-el ÷ penduduk wajib KTP × 100').waitFor();
+      await kepala.getByText('SIAK Disdukcapil').first().waitFor();
       // The indicator ids, to address the quarter cells (read-only).
       const pk = (await pageApi(kepala, 'GET', `/api/pk/${pkId}`)).body as { indicators: Array<{ id: string; name: string }> };
       for (const i of pk.indicators) ids[i.name] = i.id;

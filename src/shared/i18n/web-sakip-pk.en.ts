@@ -39,6 +39,10 @@ export const webSakipPkEn: typeof webSakipPkId = {
     mode: { ceremony: 'Ceremony', scan: 'Scan' },
     step: { drafted: 'Drafted', submitted: 'Submitted', agreed: 'Agreed', signed: 'Signed' },
     page: {
+      formula: 'Calculation formula (optional)',
+      formulaHint: 'E.g. residents with an e-KTP ÷ residents required to have one × 100',
+      dataSource: 'Data source (optional)',
+      dataSourceHint: 'E.g. SIAK Disdukcapil',
       realisation: 'Quarterly realisation & capaian',
       back: 'Back to the register',
       title: 'Perjanjian Kinerja {{year}}',

@@ -37,6 +37,10 @@ export const webSakipPkId = {
     mode: { ceremony: 'Seremoni', scan: 'Pindaian' },
     step: { drafted: 'Draf', submitted: 'Diajukan', agreed: 'Disetujui', signed: 'Ditandatangani' },
     page: {
+      formula: 'Formula perhitungan (opsional)',
+      formulaHint: 'Mis. jumlah penduduk ber-KTP-el ÷ penduduk wajib KTP × 100',
+      dataSource: 'Sumber data (opsional)',
+      dataSourceHint: 'Mis. SIAK Disdukcapil',
       realisation: 'Realisasi & capaian triwulanan',
       back: 'Kembali ke register',
       title: 'Perjanjian Kinerja {{year}}',

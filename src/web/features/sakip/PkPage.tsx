@@ -38,7 +38,7 @@ function Party({ caption, p }: { caption: string; p: PkParty }) {
 
 function IndicatorForm({ pk, onDone }: { pk: PkDetail; onDone: () => Promise<void> }) {
   const { t } = useTranslation();
-  const [v, setV] = useState({ sasaran: '', name: '', unit: '', polarity: 'higher', aggregation: 'sum' });
+  const [v, setV] = useState({ sasaran: '', name: '', unit: '', polarity: 'higher', aggregation: 'sum', formula: '', dataSource: '' });
   const [target, setTarget] = useState<number | string>('');
   const [qs, setQs] = useState<Array<number | string>>(['', '', '', '']);
   const [error, setError] = useState<string | null>(null);
@@ -47,8 +47,9 @@ function IndicatorForm({ pk, onDone }: { pk: PkDetail; onDone: () => Promise<voi
     setBusy(true);
     setError(null);
     try {
-      await api(`/pk/${pk.id}/indicators`, { method: 'POST', body: { ...v, target: Number(target), quarterTargets: qs.map((x) => Number(x)) } });
-      setV({ ...v, name: '', unit: '' });
+      const { formula, dataSource, ...rest } = v;
+      await api(`/pk/${pk.id}/indicators`, { method: 'POST', body: { ...rest, formula: formula.trim() || null, dataSource: dataSource.trim() || null, target: Number(target), quarterTargets: qs.map((x) => Number(x)) } });
+      setV({ ...v, name: '', unit: '', formula: '', dataSource: '' });
       setTarget('');
       setQs(['', '', '', '']);
       await onDone();
@@ -69,6 +70,10 @@ function IndicatorForm({ pk, onDone }: { pk: PkDetail; onDone: () => Promise<voi
           <NumberInput label={t('sakipPk.page.target')} value={target} onChange={setTarget} decimalSeparator="," thousandSeparator="." data-testid="pk-ind-target" />
           <NativeSelect label={t('sakipPk.page.polarity')} value={v.polarity} onChange={(e) => setV({ ...v, polarity: e.currentTarget.value })} data={[{ value: 'higher', label: t('sakipPk.page.higher') }, { value: 'lower', label: t('sakipPk.page.lower') }]} data-testid="pk-ind-polarity" />
           <NativeSelect label={t('sakipPk.page.aggregation')} value={v.aggregation} onChange={(e) => setV({ ...v, aggregation: e.currentTarget.value })} data={(['sum', 'last', 'average', 'min', 'max'] as const).map((a) => ({ value: a, label: t(`sakipPk.page.agg.${a}`) }))} data-testid="pk-ind-aggregation" />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={t('sakipPk.page.formula')} placeholder={t('sakipPk.page.formulaHint')} value={v.formula} onChange={(e) => setV({ ...v, formula: e.currentTarget.value })} data-testid="pk-ind-formula" />
+          <TextInput label={t('sakipPk.page.dataSource')} placeholder={t('sakipPk.page.dataSourceHint')} value={v.dataSource} onChange={(e) => setV({ ...v, dataSource: e.currentTarget.value })} data-testid="pk-ind-data-source" />
         </SimpleGrid>
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
           {qs.map((q, i) => (
