@@ -7,7 +7,7 @@ import { notFound } from '../../errors.ts';
 import { Fraction } from '../../rules/fraction.ts';
 import { capaian, capaianStatus, exact, type CapaianStatus } from '../../rules/sakip/capaian.ts';
 import { annualOf, createKinerjaService } from './kinerja.service.ts';
-import { DEFAULT_PK_SETTINGS, quarterFigure, settingsOf, type PkCapaianSettings } from './pk-realisation.service.ts';
+import { DEFAULT_PK_SETTINGS, quarterFigure, quarterTarget, settingsOf, type PkCapaianSettings } from './pk-realisation.service.ts';
 import { pkRealisationRepo } from './pk-realisation.repo.ts';
 import { sakipReportsRepo } from './sakip-reports.repo.ts';
 
@@ -97,10 +97,6 @@ export function meanCapaian(values: number[]): number | null {
     .reduce((a, b) => a.add(b), new Fraction(0n, 1n))
     .div(values.length)
     .roundHalfUp(2);
-}
-
-function quarterTarget(i: PkIndicatorTable, q: number) {
-  return [i.q1Target, i.q2Target, i.q3Target, i.q4Target][q - 1]!;
 }
 
 /**
