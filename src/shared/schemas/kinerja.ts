@@ -81,3 +81,29 @@ export const ZPkBundleQuery = z
 /** submit / agree / return: an optional note (the reason of a return). */
 export const ZPkStepInput = z.object({ note: z.string().trim().max(2000).nullish() }).strict();
 export const ZRevisePkInput = z.object({ reason: z.string().trim().min(5).max(1000) }).strict();
+
+/** A PK's status, and the register's (a head without a PK yet: none). */
+export type PkStatusValue = (typeof PK_STATUSES)[number];
+export type RegisterStatus = PkStatusValue | 'none';
+
+/** What the PK register shows per row (one per JPT Pratama head position, plus the Bupati row): GET /api/pk/register, used by server and SPA. */
+export interface RegisterRow {
+  positionId: string | null;
+  positionTitle: string;
+  unitId: string | null;
+  unitName: string | null;
+  level: 'bupati' | 'jpt_pratama';
+  pkId: string | null;
+  status: RegisterStatus;
+  holderName: string | null;
+  holderKind: 'definitif' | 'plt' | 'plh' | 'kepala_daerah' | null;
+  revision: number;
+  draftedAt: string | null;
+  submittedAt: string | null;
+  agreedAt: string | null;
+  signedOn: string | null;
+  signingMode: 'ceremony' | 'scan' | null;
+  hasScan: boolean;
+  documentNumber: string | null;
+  indicatorCount: number | null;
+}

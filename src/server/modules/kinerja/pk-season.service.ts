@@ -54,29 +54,8 @@ export const PK_INDICATOR_SOURCES: Record<string, PkIndicatorSource> = {
 };
 
 export type SkipReason = 'exists' | 'vacant' | 'noHeadOfRegion' | 'invalid';
-export type RegisterStatus = PkStatus | 'none';
-
-/** What the register shows per row (one per JPT Pratama head position, plus the Bupati row). */
-export interface RegisterRow {
-  positionId: string | null;
-  positionTitle: string;
-  unitId: string | null;
-  unitName: string | null;
-  level: 'bupati' | 'jpt_pratama';
-  pkId: string | null;
-  status: RegisterStatus;
-  holderName: string | null;
-  holderKind: string | null;
-  revision: number;
-  draftedAt: string | null;
-  submittedAt: string | null;
-  agreedAt: string | null;
-  signedOn: string | null;
-  signingMode: 'ceremony' | 'scan' | null;
-  hasScan: boolean;
-  documentNumber: string | null;
-  indicatorCount: number | null;
-}
+export type { RegisterRow, RegisterStatus } from '../../../shared/schemas/kinerja.ts';
+import type { RegisterRow, RegisterStatus } from '../../../shared/schemas/kinerja.ts';
 
 /** A thrown AppError's message key (for the generator's per-position report). */
 const keyOf = (e: unknown) => (e instanceof AppError ? e.messageKey : null);

@@ -5,29 +5,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
 
-export type PkStatus = 'draft' | 'submitted' | 'agreed' | 'signed';
-export type RegisterStatus = PkStatus | 'none';
+import type { PkStatusValue, RegisterRow } from '../../../shared/schemas/kinerja.ts';
 
-export interface RegisterRow {
-  positionId: string | null;
-  positionTitle: string;
-  unitId: string | null;
-  unitName: string | null;
-  level: 'bupati' | 'jpt_pratama';
-  pkId: string | null;
-  status: RegisterStatus;
-  holderName: string | null;
-  holderKind: 'definitif' | 'plt' | 'plh' | 'kepala_daerah' | null;
-  revision: number;
-  draftedAt: string | null;
-  submittedAt: string | null;
-  agreedAt: string | null;
-  signedOn: string | null;
-  signingMode: 'ceremony' | 'scan' | null;
-  hasScan: boolean;
-  documentNumber: string | null;
-  indicatorCount: number | null;
-}
+export type PkStatus = PkStatusValue;
+export type { RegisterRow, RegisterStatus } from '../../../shared/schemas/kinerja.ts';
 
 export interface PkParty {
   positionId: string | null;
