@@ -60,6 +60,20 @@ export const evidenceRepo = {
   async insertLink(db: Executor, row: Insertable<EvidenceLinkTable>) {
     await db.insertInto('evidenceLinks').values(row).execute();
   },
+  /** The files linked to records of one type (`entityType`, a set of entity ids), in the order linked. */
+  linkedFiles(db: Executor, tenantId: string, entityType: string, entityIds: string[]) {
+    if (!entityIds.length) return Promise.resolve([]);
+    return db
+      .selectFrom('evidenceLinks as l')
+      .innerJoin('evidence as e', (j) => j.onRef('e.tenantId', '=', 'l.tenantId').onRef('e.id', '=', 'l.evidenceId'))
+      .select(['l.entityId', 'e.id', 'e.originalName', 'e.mime', 'e.size', 'e.createdAt'])
+      .where('l.tenantId', '=', tenantId)
+      .where('l.entityType', '=', entityType)
+      .where('l.entityId', 'in', entityIds)
+      .orderBy('l.createdAt')
+      .orderBy('l.id')
+      .execute();
+  },
   /** One page of the tenant's evidence with the uploader's name, and the count of all that match. */
   async list(db: Executor, dialect: DialectName, tenantId: string, f: EvidenceListFilter) {
     let q = db.selectFrom('evidence').leftJoin('users', 'users.id', 'evidence.uploadedBy').where('evidence.tenantId', '=', tenantId);

@@ -38,17 +38,6 @@ export const kinerjaRepo = {
   async insertIndicator(db: Executor, row: PkIndicatorTable) {
     await db.insertInto('pkIndicators').values(row).execute();
   },
-  /** An indicator with the PK it belongs to (unit, status) — one query. */
-  indicatorWithPk(db: Executor, tenantId: string, indicatorId: string) {
-    return db
-      .selectFrom('pkIndicators as i')
-      .innerJoin('pkAgreements as a', (j) => j.onRef('a.tenantId', '=', 'i.tenantId').onRef('a.id', '=', 'i.pkId'))
-      .selectAll('i')
-      .select(['a.unitId as pkUnitId', 'a.status as pkStatus', 'a.year as pkYear'])
-      .where('i.tenantId', '=', tenantId)
-      .where('i.id', '=', indicatorId)
-      .executeTakeFirst();
-  },
   async insertRealisation(db: Executor, row: PkRealisationTable) {
     await db.insertInto('pkRealisations').values(row).execute();
   },

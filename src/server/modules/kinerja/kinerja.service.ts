@@ -112,12 +112,6 @@ export function createKinerjaService(deps: Deps) {
     return pk;
   }
 
-  async function requireIndicator(actor: Actor, id: string) {
-    const i = await kinerjaRepo.indicatorWithPk(db, actor.tenantId, id);
-    if (!i) throw notFound('pk_indicator');
-    return i;
-  }
-
   return {
     /** Draft a PK for a position (or the head of region); parties resolved at today's date. */
     async create(actor: Actor, input: CreatePkInput, requestId?: string) {

@@ -22,9 +22,6 @@ export const pkRealisationRepo = {
       .where('i.id', '=', indicatorId)
       .executeTakeFirst();
   },
-  indicators(db: Executor, tenantId: string, pkId: string) {
-    return db.selectFrom('pkIndicators').selectAll().where('tenantId', '=', tenantId).where('pkId', '=', pkId).orderBy('seq').orderBy('id').execute();
-  },
   async updateIndicator(db: Executor, tenantId: string, id: string, set: Partial<PkIndicatorTable>) {
     await db.updateTable('pkIndicators').set(set).where('tenantId', '=', tenantId).where('id', '=', id).execute();
   },
@@ -118,23 +115,6 @@ export const pkRealisationRepo = {
     if (f.unitIds) q = f.unitIds.length ? q.where('c.unitId', 'in', f.unitIds) : q.where('c.id', '=', '');
     if (f.deadlineBefore) q = q.where('c.deadline', '<', f.deadlineBefore);
     return q.orderBy('c.deadline').orderBy('c.id').limit(1000).execute();
-  },
-  position(db: Executor, tenantId: string, id: string) {
-    return db.selectFrom('positions').select(['id', 'title', 'unitId']).where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
-  },
-
-  /** Evidence files linked to records of one type, for a set of entity ids. */
-  evidenceOf(db: Executor, tenantId: string, entityType: string, entityIds: string[]) {
-    if (!entityIds.length) return Promise.resolve([]);
-    return db
-      .selectFrom('evidenceLinks as l')
-      .innerJoin('evidence as e', (j) => j.onRef('e.tenantId', '=', 'l.tenantId').onRef('e.id', '=', 'l.evidenceId'))
-      .select(['l.entityId', 'e.id', 'e.originalName', 'e.mime', 'e.createdAt'])
-      .where('l.tenantId', '=', tenantId)
-      .where('l.entityType', '=', entityType)
-      .where('l.entityId', 'in', entityIds)
-      .orderBy('e.createdAt')
-      .execute();
   },
 
   /** Evidence target resolver: a realisation `{indicatorId}:{quarter}` → the unit of its PK. */

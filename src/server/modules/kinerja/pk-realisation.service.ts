@@ -12,6 +12,8 @@ import type { PkRealisationInput } from '../../../shared/schemas/kinerja.ts';
 import type { PkCorrectionInput, PkCorrectiveActionInput, PkIndicatorPlanInput, PkSettingsInput } from '../../../shared/schemas/pk-realisation.ts';
 import { regionToday } from '../tenants/tenants.region.ts';
 import { pkRealisationRepo as repo, realisationKey } from './pk-realisation.repo.ts';
+import { kinerjaRepo } from './kinerja.repo.ts';
+import { evidenceRepo } from '../evidence/evidence.repo.ts';
 import { pkRealisationMachine } from './pk-realisation.policy.ts';
 
 /** The tenant's capaian settings: status bands and an optional display cap (never applied to stored or JSON capaian). */
@@ -168,15 +170,15 @@ export function createPkRealisationService(deps: Deps) {
     async viewsOf(pk: PkAgreementTable, actor?: Actor): Promise<IndicatorView[]> {
       const t = pk.tenantId;
       const [indicators, realisations, corrections, actions, s] = await Promise.all([
-        repo.indicators(db, t, pk.id),
+        kinerjaRepo.indicators(db, t, pk.id),
         repo.realisationsOfPk(db, t, pk.id),
         repo.correctionsOfPk(db, t, pk.id),
         repo.correctiveActionsOfPk(db, t, pk.id),
         settings(t),
       ]);
       const [rEvidence, aEvidence] = await Promise.all([
-        repo.evidenceOf(db, t, 'pk_realisation', realisations.map((r) => realisationKey(r.indicatorId, r.quarter))),
-        repo.evidenceOf(db, t, 'pk_corrective_action', actions.map((a) => a.id)),
+        evidenceRepo.linkedFiles(db, t, 'pk_realisation', realisations.map((r) => realisationKey(r.indicatorId, r.quarter))),
+        evidenceRepo.linkedFiles(db, t, 'pk_corrective_action', actions.map((a) => a.id)),
       ]);
       const ev = (rows: typeof rEvidence, key: string): Evidence[] => rows.filter((e) => e.entityId === key).map((e) => ({ id: e.id, originalName: e.originalName, mime: e.mime }));
       const actionView = (a: (typeof actions)[number] | undefined): CorrectiveActionView | null =>
@@ -320,7 +322,7 @@ export function createPkRealisationService(deps: Deps) {
       const f = quarterFigure(i, quarter, r, await settings(i.tenantId));
       if (f.status !== 'merah') throw conflict('errors.pkCorrectiveNotRequired');
       if (await repo.correctiveActionFor(db, i.tenantId, i.id, quarter)) throw conflict('errors.pkCorrectiveExists', { quarter });
-      if (!(await repo.position(db, i.tenantId, input.picPositionId))) throw notFound('position');
+      if (!(await kinerjaRepo.position(db, i.tenantId, input.picPositionId))) throw notFound('position');
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const row: PkCorrectiveActionTable = { tenantId: i.tenantId, id: newId(), indicatorId: i.id, quarter, unitId: i.pkUnitId, kendala: input.kendala, solusi: input.solusi, rencana: input.rencana, picPositionId: input.picPositionId, deadline: input.deadline, status: 'open', result: null, createdBy: actor.userId, createdAt: clock.now().toISOString(), doneBy: null, doneAt: null };
         await repo.insertCorrectiveAction(tx, row);
@@ -335,7 +337,7 @@ export function createPkRealisationService(deps: Deps) {
       if (!a) throw notFound('pk_corrective_action');
       authorize(actor, 'pk.realise', { tenantId: a.tenantId, unitId: a.unitId });
       if (a.status !== 'open') throw conflict('errors.pkCorrectiveNotOpen');
-      if (!(await repo.evidenceOf(db, a.tenantId, 'pk_corrective_action', [a.id])).length) throw conflict('errors.pkCorrectiveNoEvidence');
+      if (!(await evidenceRepo.linkedFiles(db, a.tenantId, 'pk_corrective_action', [a.id])).length) throw conflict('errors.pkCorrectiveNoEvidence');
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const set = { status: 'done' as const, result, doneBy: actor.userId, doneAt: clock.now().toISOString() };
         await repo.updateCorrectiveAction(tx, a.tenantId, a.id, set);

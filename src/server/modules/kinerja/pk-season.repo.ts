@@ -56,15 +56,6 @@ export const pkSeasonRepo = {
   tenants(db: Executor) {
     return db.selectFrom('tenants').select(['id', 'regionCode', 'name']).orderBy('id').execute();
   },
-  evidence(db: Executor, tenantId: string, id: string) {
-    return db.selectFrom('evidence').select(['id', 'sha256', 'mime', 'originalName', 'size']).where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();
-  },
-  async linkEvidence(db: Executor, row: { tenantId: string; id: string; evidenceId: string; entityType: string; entityId: string; createdAt: string }) {
-    await db.insertInto('evidenceLinks').values(row).execute();
-  },
-  async insertEvidence(db: Executor, row: { tenantId: string; id: string; sha256: string; size: number; mime: string; ext: string; originalName: string; uploadedBy: string | null; createdAt: string }) {
-    await db.insertInto('evidence').values(row).execute();
-  },
   /** Evidence access: a PK's scan is readable by whoever may read the PK (its unit). */
   async unitOfEvidenceTarget(db: Executor, tenantId: string, id: string) {
     const r = await db.selectFrom('pkAgreements').select(['unitId']).where('tenantId', '=', tenantId).where('id', '=', id).executeTakeFirst();

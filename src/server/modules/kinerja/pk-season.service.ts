@@ -14,6 +14,7 @@ import { regionDate } from '../../../shared/region-time.ts';
 import type { GeneratePksInput, PkRegisterQuery } from '../../../shared/schemas/kinerja.ts';
 import { kinerjaRepo } from './kinerja.repo.ts';
 import { pkSeasonRepo } from './pk-season.repo.ts';
+import { evidenceRepo } from '../evidence/evidence.repo.ts';
 import { partyColumns, resolveParties, SEASON_DEFAULTS } from './kinerja.service.ts';
 import { pkMachine } from './kinerja.policy.ts';
 import { pkBundlePdf } from './kinerja.document.ts';
@@ -222,8 +223,8 @@ export function createPkSeasonService(deps: Deps) {
         const now = clock.now().toISOString();
         const originalName = file.filename.replace(/[\\/\0]/g, '_').slice(0, 200) || `pk-${pk.year}.${type.ext}`;
         const ev = { tenantId: pk.tenantId, id: newId(), sha256: stored.sha256, size: stored.size, mime: type.mime, ext: type.ext, originalName, uploadedBy: actor.userId, createdAt: now };
-        await pkSeasonRepo.insertEvidence(tx, ev);
-        await pkSeasonRepo.linkEvidence(tx, { tenantId: pk.tenantId, id: newId(), evidenceId: ev.id, entityType: 'pk', entityId: pk.id, createdAt: now });
+        await evidenceRepo.insert(tx, ev);
+        await evidenceRepo.insertLink(tx, { tenantId: pk.tenantId, id: newId(), evidenceId: ev.id, entityType: 'pk', entityId: pk.id, createdAt: now });
         await audit.record({ entityType: 'evidence', entityId: ev.id, action: 'upload', after: { originalName, sha256: ev.sha256, size: ev.size, mime: ev.mime } });
         const set = { scanEvidenceId: ev.id, updatedAt: now };
         await kinerjaRepo.update(tx, pk.tenantId, pk.id, set);

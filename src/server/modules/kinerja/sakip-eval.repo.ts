@@ -1,3 +1,4 @@
+import { evidenceRepo } from '../evidence/evidence.repo.ts';
 import type { Executor } from '../../db/db.ts';
 import type { SakipLheItemTable } from '../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
@@ -73,26 +74,17 @@ export const sakipEvalRepo = {
 
   /** Evidence of follow-ups, in the order linked. */
   async evidenceOf(db: Executor, tenantId: string, itemIds: string[]) {
-    if (!itemIds.length) return [];
-    return db
-      .selectFrom('evidenceLinks as l')
-      .innerJoin('evidence as e', (j) => j.onRef('e.tenantId', '=', 'l.tenantId').onRef('e.id', '=', 'l.evidenceId'))
-      .select(['l.entityId as itemId', 'e.id', 'e.originalName', 'e.mime', 'e.size'])
-      .where('l.tenantId', '=', tenantId)
-      .where('l.entityType', '=', FOLLOW_UP_ENTITY)
-      .where('l.entityId', 'in', itemIds)
-      .orderBy('l.createdAt')
-      .orderBy('l.id')
-      .execute();
+    return (await evidenceRepo.linkedFiles(db, tenantId, FOLLOW_UP_ENTITY, itemIds)).map(({ entityId, ...f }) => ({ itemId: entityId, ...f }));
   },
 
   /** Add evidence links to a follow-up (links only; files are never copied); returns the ids added. */
   async linkEvidence(db: Executor, tenantId: string, itemId: string, evidenceIds: string[], now: string) {
-    const have = new Set(
-      (await db.selectFrom('evidenceLinks').select('evidenceId').where('tenantId', '=', tenantId).where('entityType', '=', FOLLOW_UP_ENTITY).where('entityId', '=', itemId).execute()).map((r) => r.evidenceId),
-    );
-    const added = [...new Set(evidenceIds)].filter((e) => !have.has(e));
-    for (const evidenceId of added) await db.insertInto('evidenceLinks').values({ tenantId, id: newId(), evidenceId, entityType: FOLLOW_UP_ENTITY, entityId: itemId, createdAt: now }).execute();
+    const added: string[] = [];
+    for (const evidenceId of new Set(evidenceIds)) {
+      if (await evidenceRepo.linkExists(db, tenantId, evidenceId, FOLLOW_UP_ENTITY, itemId)) continue;
+      await evidenceRepo.insertLink(db, { tenantId, id: newId(), evidenceId, entityType: FOLLOW_UP_ENTITY, entityId: itemId, createdAt: now });
+      added.push(evidenceId);
+    }
     return added;
   },
 

@@ -3,6 +3,7 @@ import type { PkIndicatorTable } from '../../db/schema.ts';
 import { budgetOf, loadPlan } from './plan.service.ts';
 import { planRepo } from './plan.repo.ts';
 import { pkRealisationRepo } from './pk-realisation.repo.ts';
+import { kinerjaRepo } from './kinerja.repo.ts';
 import type { CorrectiveAction, SakipExtras } from './sakip-reports.service.ts';
 
 /** Names compared as people type them: case, spaces and punctuation do not matter. */
@@ -66,7 +67,7 @@ export function sakipExtras(deps: Deps): SakipExtras {
       const rows = (await Promise.all(indicatorIds.map((id) => pkRealisationRepo.correctiveActionFor(db, tenantId, id, quarter)))).filter((x) => !!x);
       const titles = new Map<string, string>();
       for (const r of rows) {
-        if (!titles.has(r.picPositionId)) titles.set(r.picPositionId, (await pkRealisationRepo.position(db, tenantId, r.picPositionId))?.title ?? '—');
+        if (!titles.has(r.picPositionId)) titles.set(r.picPositionId, (await kinerjaRepo.position(db, tenantId, r.picPositionId))?.title ?? '—');
       }
       return rows.map(
         (r): CorrectiveAction => ({ indicatorId: r.indicatorId, quarter: r.quarter, kendala: r.kendala, solusi: r.solusi, tindakLanjut: r.rencana, pic: titles.get(r.picPositionId) ?? '—', due: r.deadline }),
