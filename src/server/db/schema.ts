@@ -628,6 +628,8 @@ export interface PkIndicatorTable {
   /** 0020: rencana aksi details. */
   formula?: string | null;
   dataSource?: string | null;
+  /** 0023: the plan indicator (plan_indicators.id) it comes from; null when typed by hand. */
+  planIndicatorId?: string | null;
 }
 export interface PkRealisationTable {
   tenantId: string;
