@@ -55,5 +55,21 @@ for (const dialect of await testDialects()) {
       assert.deepEqual(got.get('x1'), { target: planned.finalTarget, year: period.endYear });
       assert.equal(got.has('x2'), false);
     });
+
+    test('a linked PK indicator gets its plan indicator\'s final target whatever its name; the link beats a same-named other indicator', async () => {
+      const extras = sakipExtras(rt.deps);
+      const period = (await planRepo.periodOfYear(rt.deps.db, tenantId, year))!;
+      const withFinal = (await planRepo.indicators(rt.deps.db, tenantId, period.id)).filter((i) => i.finalTarget !== null);
+      const a = withFinal[0]!;
+      const b = withFinal.find((i) => i.finalTarget !== a.finalTarget && i.name !== a.name)!;
+      assert.ok(b, 'the demo plan has two indicators with different final targets');
+      const renamed = { id: 'l1', name: 'Nama yang diketik ulang oleh unit, tidak ada di rencana', planIndicatorId: a.id } as PkIndicatorTable;
+      const misleading = { id: 'l2', name: b.name, planIndicatorId: a.id } as PkIndicatorTable;
+      const dangling = { id: 'l3', name: b.name, planIndicatorId: 'rencana-yang-sudah-dihapus' } as PkIndicatorTable;
+      const got = await extras.mediumTermTargets(tenantId, [renamed, misleading, dangling]);
+      assert.deepEqual(got.get('l1'), { target: a.finalTarget, year: period.endYear }, 'linked: the plan indicator\'s final target, not a name match');
+      assert.deepEqual(got.get('l2'), { target: a.finalTarget, year: period.endYear }, 'the link beats the plan indicator of the same name');
+      assert.deepEqual(got.get('l3'), { target: b.finalTarget, year: period.endYear }, 'a link to a deleted plan indicator falls back to the name');
+    });
   });
 }

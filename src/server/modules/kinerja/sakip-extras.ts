@@ -13,10 +13,11 @@ const norm = (s: string) => s.toLocaleLowerCase('id-ID').replace(/[^\p{L}\p{N}]+
  * The SAKIP reports' inputs from the other parts of the module (issue 11): the plan's medium-term
  * targets and budgets (`plan.*`) and the corrective actions of red quarters (`pk-realisation.*`).
  *
- * - Medium-term target: a PK indicator is matched to the plan indicator of the same name (case and
- *   punctuation ignored) in the RPJMD/Renstra period that covers the year; its final target at the
- *   period's end year is the medium-term target. (PK indicators carry no link to plan indicators
- *   yet; a name match is what a planner would do by hand.)
+ * - Medium-term target: a PK indicator linked to its plan indicator (`plan_indicator_id`, set when it
+ *   is drawn from the plan) gets that indicator's final target at its period's end year, whatever
+ *   the names say. An unlinked indicator (typed by hand, or whose plan indicator was deleted) falls
+ *   back to the plan indicator of the same name (case and punctuation ignored), as a planner would
+ *   match by hand. Two queries at most, whatever the number of periods.
  * - Budget: the sum of the unit's programmes (pagu and realisasi, `budgetOf`: own row, else the sum
  *   of its kegiatan/sub-kegiatan) for the year; the pemda's = all units. Null when the plan has none;
  *   realised null when no realisasi anggaran is recorded (the LKjIP says "belum tersedia", not 0 %).
@@ -28,15 +29,25 @@ export function sakipExtras(deps: Deps): SakipExtras {
     async mediumTermTargets(tenantId: string, indicators: PkIndicatorTable[]) {
       const out = new Map<string, { target: number; year: number }>();
       if (!indicators.length) return out;
-      const periods = await planRepo.periods(db, tenantId);
-      for (const period of periods) {
-        const plan = await loadPlan(db, tenantId, period);
-        const byName = new Map(plan.indicators.filter((i) => i.finalTarget !== null).map((i) => [norm(i.name), i.finalTarget!]));
-        if (!byName.size) continue;
-        for (const i of indicators) {
-          const t = byName.get(norm(i.name));
-          if (t !== undefined && !out.has(i.id)) out.set(i.id, { target: t, year: period.endYear });
-        }
+      // The link first: one query for every linked indicator's plan indicator.
+      const linked = new Map((await kinerjaRepo.planFinalTargets(db, tenantId, indicators.map((i) => i.planIndicatorId).filter((x): x is string => !!x))).map((p) => [p.id, p]));
+      const unlinked: PkIndicatorTable[] = [];
+      for (const i of indicators) {
+        const p = i.planIndicatorId ? linked.get(i.planIndicatorId) : undefined;
+        // A link whose plan indicator is gone reads as unlinked; a linked one without a final target has none.
+        if (!p) unlinked.push(i);
+        else if (p.finalTarget !== null) out.set(i.id, { target: p.finalTarget, year: p.endYear });
+      }
+      if (!unlinked.length) return out;
+      // Fallback for hand-typed indicators: the plan indicator of the same name (earliest period first).
+      const byName = new Map<string, { target: number; year: number }>();
+      for (const p of await kinerjaRepo.planFinalTargets(db, tenantId, 'all')) {
+        const key = norm(p.name);
+        if (!byName.has(key)) byName.set(key, { target: p.finalTarget!, year: p.endYear });
+      }
+      for (const i of unlinked) {
+        const t = byName.get(norm(i.name));
+        if (t) out.set(i.id, t);
       }
       return out;
     },
