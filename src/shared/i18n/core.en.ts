@@ -172,6 +172,9 @@ export const coreEn: CoreCatalog = {
     pkScanType: 'The scan must be a PDF, JPEG or PNG (checked from the file content, not its name).',
     pkReviseNotSigned: 'A revised agreement can only be made from a signed performance agreement; edit the existing draft.',
     pkAlreadyRevised: 'This performance agreement has already been replaced by a revision; change the latest revision.',
+    pkPlanIndicatorUnknown: 'Plan indicator not found; choose an indicator of this region’s RPJMD/Renstra.',
+    pkPlanIndicatorOtherUnit: 'Plan indicator "{{code}}" is not in the plan of this agreement’s unit; link an indicator of the unit’s Renstra (the Bupati’s agreement: the pemda’s RPJMD).',
+    pkPlanIndicatorPeriod: 'Plan indicator "{{code}}" belongs to {{period}} ({{start}}–{{end}}), which does not cover the agreement year {{year}}.',
   },
   zod: {
     required: 'is required',
@@ -308,6 +311,7 @@ export const coreEn: CoreCatalog = {
     occupation: 'Occupation',
     suggestion: 'Suggestion',
     formToken: 'Form token',
+    planIndicatorId: 'Plan indicator (RPJMD/Renstra)',
   },
   fieldsIn: {
     sakip: { periodId: 'RPJMD period', startYear: 'Start year', endYear: 'End year', code: 'Code', name: 'Name', unitId: 'Unit', tujuanId: 'Tujuan', pemdaSasaranId: 'Pemda sasaran', sasaranId: 'Sasaran', satuan: 'Unit of measure', polarity: 'Polarity', baseline: 'Baseline', finalTarget: 'Final target', targets: 'Targets per year', year: 'Year', target: 'Target', level: 'Level', parentId: 'Parent', budgets: 'Budget per year', pagu: 'Pagu (budget ceiling)', realisasi: 'Realised budget', subComponent: 'Sub-component', finding: 'Finding', recommendation: 'Recommendation', text: 'Follow-up', evidenceIds: 'Supporting evidence', decision: 'Decision', note: 'Note' },

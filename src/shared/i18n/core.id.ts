@@ -171,6 +171,9 @@ export const coreId = {
     pkScanType: 'Pindaian harus berupa PDF, JPEG atau PNG (diperiksa dari isi berkas, bukan dari namanya).',
     pkReviseNotSigned: 'Perubahan PK hanya dapat dibuat dari Perjanjian Kinerja yang sudah ditandatangani; ubah draf yang ada.',
     pkAlreadyRevised: 'Perjanjian Kinerja ini sudah diganti oleh perubahan; ubah perubahan yang terbaru.',
+    pkPlanIndicatorUnknown: 'Indikator rencana tidak ditemukan; pilih indikator dari RPJMD/Renstra daerah ini.',
+    pkPlanIndicatorOtherUnit: 'Indikator rencana "{{code}}" bukan milik rencana unit PK ini; tautkan ke indikator Renstra unit ini (PK Bupati: indikator RPJMD pemda).',
+    pkPlanIndicatorPeriod: 'Indikator rencana "{{code}}" berada pada {{period}} ({{start}}–{{end}}), yang tidak mencakup tahun PK {{year}}.',
   },
   zod: {
     required: 'wajib diisi',
@@ -307,6 +310,7 @@ export const coreId = {
     occupation: 'Pekerjaan',
     suggestion: 'Saran',
     formToken: 'Token formulir',
+    planIndicatorId: 'Indikator rencana (RPJMD/Renstra)',
   },
   /** Labels of one resource's fields where the shared `fields` label would name the wrong thing (by route: /api/<scope>/...). */
   fieldsIn: {

@@ -37,6 +37,8 @@ export const ZCreatePkIndicatorInput = z
     /** Rencana aksi details (pk-realisation): how the value is computed and where the data comes from. */
     formula: z.string().trim().max(1000).nullish(),
     dataSource: z.string().trim().max(500).nullish(),
+    /** The plan indicator (RPJMD/Renstra) it comes from: of the PK's unit (the pemda's for the Bupati), in a period covering the year. */
+    planIndicatorId: ZId.nullish(),
   })
   .strict();
 export type CreatePkIndicatorInput = z.infer<typeof ZCreatePkIndicatorInput>;

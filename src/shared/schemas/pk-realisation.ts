@@ -11,6 +11,8 @@ export const ZPkIndicatorPlanInput = z
     quarterTargets: z.tuple([ZAmount, ZAmount, ZAmount, ZAmount]).optional(),
     formula: z.string().trim().max(1000).nullish(),
     dataSource: z.string().trim().max(500).nullish(),
+    /** Link to a plan indicator (null clears it); checked like the create body's. */
+    planIndicatorId: ZId.nullish(),
   })
   .strict();
 export type PkIndicatorPlanInput = z.infer<typeof ZPkIndicatorPlanInput>;

@@ -27,6 +27,7 @@ for (const dialect of await testDialects()) {
     let disdukcapilHead: string;
     let otherHead: string;
     let pkId: string;
+    let otherPkId: string; // Balitbangda's PK of 2026, stays a draft
     let higher: string; // a count, higher is better, summed over the year
     let lower: string; // a rate, lower is better, last value
 
@@ -99,6 +100,7 @@ for (const dialect of await testDialects()) {
       await refused(rb.post('/api/pk', { year: 2026, positionId: disdukcapilHead }), 409, /sudah ada/, before);
       const other = await rb.post('/api/pk', { year: 2026, positionId: otherHead });
       assert.equal(other.status, 201, other.raw);
+      otherPkId = other.body.id;
       const all = (await rb.get('/api/pk?year=2026')).body.items as Array<{ id: string; level: string }>;
       assert.ok(all.some((x) => x.id === pkId) && all.some((x) => x.id === other.body.id), 'the Tim RB sees every PK of the year');
       assert.deepEqual((await rb.get('/api/pk?year=2025')).body.items, []);
@@ -138,6 +140,45 @@ for (const dialect of await testDialects()) {
       const l = await operator.post(`/api/pk/${pkId}/indicators`, { sasaran: 'Meningkatnya kualitas pelayanan administrasi kependudukan', name: 'Persentase keluhan layanan', unit: '%', polarity: 'lower', aggregation: 'last', target: 10, quarterTargets: [10, 10, 10, 10] });
       assert.equal(l.status, 201, l.raw);
       lower = l.body.id;
+    });
+
+    test('plan link: the unit\'s Renstra indicators are offered; a link to another unit\'s, the pemda\'s or an unknown plan indicator is a 400; GET and the LKjIP read through the link', async () => {
+      const options = (await operator.get(`/api/pk/${pkId}/plan-indicators`)).body.items as Array<{ id: string; code: string; name: string; satuan: string; polarity: string; target: number | null; sasaran: { code: string; name: string } }>;
+      assert.deepEqual(options.map((o) => [o.code, o.satuan, o.polarity, o.target, o.sasaran.code]), [['DUK-I1', '%', 'higher', 98.5, 'DUK-S1'], ['DUK-I2', '%', 'higher', 97, 'DUK-S1']], 'Disdukcapil\'s Renstra with the 2026 targets');
+      const [ktp, akta] = options as [(typeof options)[0], (typeof options)[0]];
+      const planId = async (code: string) => (await rt.deps.db.selectFrom('planIndicators').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+      const body = (planIndicatorId: string | null) => ({ sasaran: 'Meningkatnya kualitas layanan administrasi kependudukan', name: 'Cakupan perekaman KTP-el', unit: '%', polarity: 'higher', aggregation: 'last', target: 98.5, quarterTargets: [97.6, 97.9, 98.2, 98.5], planIndicatorId });
+      const before = await counts(rt);
+      await refused(operator.post(`/api/pk/${pkId}/indicators`, body(await planId('DKS-I1'))), 400, /^Indikator rencana "DKS-I1" bukan milik rencana unit PK ini/, before);
+      await refused(operator.post(`/api/pk/${pkId}/indicators`, body(await planId('IKU-01'))), 400, /bukan milik rencana unit PK ini/, before);
+      await refused(operator.post(`/api/pk/${pkId}/indicators`, body('01900000-0000-7000-8000-000000000000')), 400, /^Indikator rencana tidak ditemukan/, before);
+      // A PK of a year the plan period (2024–2026) does not cover.
+      const later = await rb.post('/api/pk', { year: 2027, positionId: disdukcapilHead });
+      assert.equal(later.status, 201, later.raw);
+      assert.deepEqual((await rb.get(`/api/pk/${later.body.id}/plan-indicators`)).body.items, [], 'no plan period covers 2027');
+      const before2 = await counts(rt);
+      await refused(rb.post(`/api/pk/${later.body.id}/indicators`, body(ktp.id)), 400, /tidak mencakup tahun PK 2027/, before2);
+
+      // Linked under another name: GET shows the link, the LKjIP the plan's final target (2026).
+      const linked = await operator.post(`/api/pk/${pkId}/indicators`, body(ktp.id));
+      assert.equal(linked.status, 201, linked.raw);
+      const row = async () => ((await operator.get(`/api/pk/${pkId}`)).body.indicators as Array<{ id: string; planIndicatorId: string | null; planIndicator: { code: string; name: string } | null }>).find((i) => i.id === linked.body.id)!;
+      assert.deepEqual([(await row()).planIndicatorId, (await row()).planIndicator], [ktp.id, { code: 'DUK-I1', name: ktp.name }]);
+      const plain = ((await operator.get(`/api/pk/${pkId}`)).body.indicators as Array<{ id: string; planIndicatorId: string | null; planIndicator: unknown }>).find((i) => i.id === higher)!;
+      assert.deepEqual([plain.planIndicatorId, plain.planIndicator], [null, null], 'an indicator typed by hand is unlinked');
+      const lkjip = pdfText((await rb.download(`/api/sakip/lkjip.pdf?year=2026&unitId=${disdukcapil}`)).data).replace(/\s+/g, ' ');
+      assert.ok(lkjip.includes('Cakupan perekaman KTP-el') && lkjip.includes('98,5 (2026)'), 'the medium-term target comes through the link, not the name');
+
+      // PUT /api/pk/indicators/{id}: change the link, refuse another unit's, clear it.
+      const put = await operator.put(`/api/pk/indicators/${linked.body.id}`, { planIndicatorId: akta.id });
+      assert.equal(put.status, 200, put.raw);
+      assert.equal(put.body.planIndicatorId, akta.id);
+      const before3 = await counts(rt);
+      await refused(operator.put(`/api/pk/indicators/${linked.body.id}`, { planIndicatorId: await planId('BPD-I1') }), 400, /bukan milik rencana unit PK ini/, before3);
+      assert.equal((await row()).planIndicatorId, akta.id, 'the refused PUT changed nothing');
+      assert.equal((await operator.put(`/api/pk/indicators/${linked.body.id}`, { planIndicatorId: null })).status, 200);
+      assert.deepEqual([(await row()).planIndicatorId, (await row()).planIndicator], [null, null]);
+      assert.equal((await operator.put(`/api/pk/indicators/${linked.body.id}`, { planIndicatorId: ktp.id })).status, 200);
     });
 
     test('realisation for a PK that is not signed yet: 409 in Indonesian, nothing changed', async () => {
@@ -243,6 +284,17 @@ for (const dialect of await testDialects()) {
       await refused(other.get(`/api/pk/${pkId}`), 404, /tidak ditemukan/, before);
       await refused(other.put(`/api/pk/indicators/${higher}/realisations/4`, { value: 1 }), 404, /tidak ditemukan/, before);
       await refused(other.post(`/api/pk`, { year: 2026, positionId: disdukcapilHead }), 404, /tidak ditemukan/, before);
+
+      // A plan indicator of the other tenant cannot be linked to this tenant's PK.
+      const period = await other.post('/api/sakip/plan/periods', { startYear: 2025, endYear: 2029 });
+      assert.equal(period.status, 201, period.raw);
+      const sasaran = await other.post('/api/sakip/plan/sasaran', { periodId: period.body.id, code: 'S1', name: 'Meningkatnya pertumbuhan ekonomi Lahat' });
+      assert.equal(sasaran.status, 201, sasaran.raw);
+      const foreign = await other.post('/api/sakip/plan/indicators', { sasaranId: sasaran.body.id, code: 'IKU-01', name: 'Laju pertumbuhan ekonomi', satuan: '%', polarity: 'higher', finalTarget: 6, targets: [{ year: 2026, target: 5.5 }] });
+      assert.equal(foreign.status, 201, foreign.raw);
+      const before2 = await counts(rt);
+      await refused(rb.post(`/api/pk/${otherPkId}/indicators`, { sasaran: 'Meningkatnya pertumbuhan ekonomi', name: 'Laju pertumbuhan ekonomi', unit: '%', polarity: 'higher', aggregation: 'last', target: 5.5, quarterTargets: [5.5, 5.5, 5.5, 5.5], planIndicatorId: foreign.body.id }), 400, /^Indikator rencana tidak ditemukan/, before2);
+      await refused(other.get(`/api/pk/${otherPkId}/plan-indicators`), 404, /tidak ditemukan/, before2);
     });
   });
 }

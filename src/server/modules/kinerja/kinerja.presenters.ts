@@ -35,7 +35,8 @@ export function presentPkHistory(rows: Array<{ fromState: string; toState: strin
   return rows.map((r) => ({ action: r.action, from: r.fromState, to: r.toState, by: r.actorName, at: r.at, note: r.note }));
 }
 
-export function presentPkDetail(pk: PkAgreementTable, indicators: IndicatorView[]) {
+/** `planLinks`: code and name of the linked plan indicators (a link whose plan indicator is gone shows as unlinked). */
+export function presentPkDetail(pk: PkAgreementTable, indicators: IndicatorView[], planLinks: Map<string, { code: string; name: string }> = new Map()) {
   return {
     ...presentPk(pk),
     indicators: indicators.map((view) => ({ i: view.indicator, view })).map(({ i, view }) => ({
@@ -48,7 +49,14 @@ export function presentPkDetail(pk: PkAgreementTable, indicators: IndicatorView[
       polarity: i.polarity,
       aggregation: i.aggregation,
       allowNegative: i.allowNegative === 1,
+      planIndicatorId: i.planIndicatorId && planLinks.has(i.planIndicatorId) ? i.planIndicatorId : null,
+      planIndicator: (i.planIndicatorId && planLinks.get(i.planIndicatorId)) || null,
       ...presentIndicatorRealisation(view),
     })),
   };
+}
+
+/** A plan indicator a PK indicator may link to (GET /api/pk/{id}/plan-indicators): what the form prefills. */
+export function presentPlanIndicatorOption(i: { id: string; code: string; name: string; satuan: string; polarity: 'higher' | 'lower'; target: number | null; sasaranCode: string; sasaranName: string }) {
+  return { id: i.id, code: i.code, name: i.name, satuan: i.satuan, polarity: i.polarity, target: i.target, sasaran: { code: i.sasaranCode, name: i.sasaranName } };
 }

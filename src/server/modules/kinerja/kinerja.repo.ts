@@ -38,6 +38,36 @@ export const kinerjaRepo = {
   async insertIndicator(db: Executor, row: PkIndicatorTable) {
     await db.insertInto('pkIndicators').values(row).execute();
   },
+  /**
+   * Plan indicators by id with what a PK link is checked against: the unit of their sasaran (null:
+   * the pemda's RPJMD) and the years of their period. One query for any number of ids.
+   */
+  planIndicators(db: Executor, tenantId: string, ids: string[]) {
+    if (!ids.length) return Promise.resolve([]);
+    return db
+      .selectFrom('planIndicators as i')
+      .innerJoin('planSasaran as s', (j) => j.onRef('s.tenantId', '=', 'i.tenantId').onRef('s.id', '=', 'i.sasaranId'))
+      .innerJoin('planPeriods as p', (j) => j.onRef('p.tenantId', '=', 'i.tenantId').onRef('p.id', '=', 'i.periodId'))
+      .select(['i.id', 'i.code', 'i.name', 's.unitId', 'p.name as periodName', 'p.startYear', 'p.endYear'])
+      .where('i.tenantId', '=', tenantId)
+      .where('i.id', 'in', [...new Set(ids)])
+      .execute();
+  },
+  /**
+   * Final (medium-term) targets of plan indicators with their period's end year: of the given ids, or
+   * of every plan indicator of the tenant that has one (`'all'`, for the name fallback), ordered by
+   * period and code.
+   */
+  planFinalTargets(db: Executor, tenantId: string, ids: string[] | 'all') {
+    if (ids !== 'all' && !ids.length) return Promise.resolve([]);
+    let q = db
+      .selectFrom('planIndicators as i')
+      .innerJoin('planPeriods as p', (j) => j.onRef('p.tenantId', '=', 'i.tenantId').onRef('p.id', '=', 'i.periodId'))
+      .select(['i.id', 'i.name', 'i.finalTarget', 'p.endYear'])
+      .where('i.tenantId', '=', tenantId);
+    q = ids === 'all' ? q.where('i.finalTarget', 'is not', null) : q.where('i.id', 'in', [...new Set(ids)]);
+    return q.orderBy('p.startYear').orderBy('i.code').execute();
+  },
   async insertRealisation(db: Executor, row: PkRealisationTable) {
     await db.insertInto('pkRealisations').values(row).execute();
   },

@@ -6,7 +6,7 @@ import { actorOf } from '../../plugins/auth.ts';
 import { ZId } from '../../../shared/schemas/common.ts';
 import { ZCreatePkIndicatorInput, ZCreatePkInput, ZGeneratePksInput, ZPkBundleQuery, ZPkRegisterQuery, ZPkStepInput, ZRevisePkInput, ZSignPkInput } from '../../../shared/schemas/kinerja.ts';
 import { createKinerjaService } from './kinerja.service.ts';
-import { presentPk, presentPkDetail, presentPkHistory } from './kinerja.presenters.ts';
+import { presentPk, presentPkDetail, presentPkHistory, presentPlanIndicatorOption } from './kinerja.presenters.ts';
 import { pkPdf } from './kinerja.document.ts';
 import { createPkSeasonService, type RegisterRow } from './pk-season.service.ts';
 import { pkMachine } from './kinerja.policy.ts';
@@ -78,9 +78,9 @@ export async function kinerjaRoutes(app: FastifyInstance, deps: Deps) {
 
   r.get('/api/pk/:id', { schema: { tags, params, summary: 'A PK with its indicators, quarterly realisations and the annual capaian from verified values' } }, async (request) => {
     const actor = actorOf(request);
-    const { pk: row, indicators } = await pk.get(actor, request.params.id);
+    const { pk: row, indicators, planLinks } = await pk.get(actor, request.params.id);
     return {
-      ...presentPkDetail(row, indicators),
+      ...presentPkDetail(row, indicators, planLinks),
       history: presentPkHistory(await season.history(row)),
       actions: row.replacedById ? [] : allowedActions(pkMachine, row.status, actor, { tenantId: row.tenantId, unitId: row.unitId }),
     };
@@ -90,7 +90,11 @@ export async function kinerjaRoutes(app: FastifyInstance, deps: Deps) {
     presentPk(await pk.sign(actorOf(request), request.params.id, request.body.signedOn, request.id, { publicBase: publicBase(request, deps.config), mode: request.body.mode })),
   );
 
-  r.post('/api/pk/:id/indicators', { schema: { tags, params, body: ZCreatePkIndicatorInput, summary: 'Add an indicator with its annual and quarterly targets' } }, async (request, reply) => {
+  r.get('/api/pk/:id/plan-indicators', { schema: { tags, params, summary: 'The plan indicators (the unit’s Renstra; the RPJMD for the Bupati) of the period covering the PK’s year, with the year’s target: what an indicator may link to' } }, async (request) => ({
+    items: (await pk.planIndicators(actorOf(request), request.params.id)).map(presentPlanIndicatorOption),
+  }));
+
+  r.post('/api/pk/:id/indicators', { schema: { tags, params, body: ZCreatePkIndicatorInput, summary: 'Add an indicator with its annual and quarterly targets (optionally linked to its plan indicator: planIndicatorId)' } }, async (request, reply) => {
     const row = await pk.addIndicator(actorOf(request), request.params.id, request.body, request.id);
     return reply.status(201).send({ id: row.id });
   });

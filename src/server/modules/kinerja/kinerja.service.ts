@@ -16,6 +16,8 @@ import { pkMachine } from './kinerja.policy.ts';
 import { createPkRealisationService } from './pk-realisation.service.ts';
 import { issuePk } from './kinerja.document.ts';
 import { regionToday } from '../tenants/tenants.region.ts';
+import { planForUnit } from './plan.service.ts';
+import { checkPlanLink, planLinksOf } from './pk-plan-link.ts';
 
 /** The signing-season columns of a new PK (0019): no step taken yet, revision 0. */
 export const SEASON_DEFAULTS = {
@@ -151,7 +153,20 @@ export function createKinerjaService(deps: Deps) {
     async get(actor: Actor, id: string) {
       const pk = await requirePk(actor, id);
       authorize(actor, 'pk.read', { tenantId: pk.tenantId, unitId: pk.unitId });
-      return { pk, indicators: await realisation.viewsOf(pk, actor) };
+      const indicators = await realisation.viewsOf(pk, actor);
+      return { pk, indicators, planLinks: await planLinksOf(db, pk.tenantId, indicators.map((v) => v.indicator)) };
+    },
+
+    /**
+     * The plan indicators a PK's indicator may link to: the Renstra of the PK's unit (the pemda's
+     * RPJMD for the Bupati) in the period covering the PK's year, with the year's target, for the
+     * add-indicator form's "Dari rencana". Empty when no period covers the year.
+     */
+    async planIndicators(actor: Actor, id: string) {
+      const pk = await requirePk(actor, id);
+      authorize(actor, 'pk.read', { tenantId: pk.tenantId, unitId: pk.unitId });
+      const plan = await planForUnit(db, pk.tenantId, pk.unitId, pk.year);
+      return plan.sasaran.flatMap((s) => s.indicators.map((i) => ({ ...i, sasaranCode: s.code, sasaranName: s.name })));
     },
 
     /**
@@ -186,6 +201,7 @@ export function createKinerjaService(deps: Deps) {
       if (input.target === 0) throw validation('target', 'errors.pkTargetZero');
       if (!input.allowNegative && (input.target < 0 || input.quarterTargets.some((q) => q < 0))) throw validation('target', 'errors.pkNegativeTarget', { unit: input.unit });
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        if (input.planIndicatorId) await checkPlanLink(tx, pk.tenantId, pk, input.planIndicatorId);
         const row: PkIndicatorTable = {
           tenantId: pk.tenantId,
           id: newId(),
@@ -204,6 +220,7 @@ export function createKinerjaService(deps: Deps) {
           q4Target: input.quarterTargets[3],
           formula: input.formula || null,
           dataSource: input.dataSource || null,
+          planIndicatorId: input.planIndicatorId || null,
           createdAt: clock.now().toISOString(),
         };
         await kinerjaRepo.insertIndicator(tx, row);

@@ -25,7 +25,7 @@ for (const dialect of await testDialects()) {
         assert.equal(res.status, 200, res.raw);
 
         const pks = (await rb.get(`/api/pk?year=${year}`)).body.items as Array<{ id: string; unitId: string | null; level: string }>;
-        const detail = async (id: string) => (await rb.get(`/api/pk/${id}`)).body as { indicators: Array<{ name: string; unit: string; target: number; polarity: string; aggregation: string; quarterTargets: number[]; sasaran: string }> };
+        const detail = async (id: string) => (await rb.get(`/api/pk/${id}`)).body as { indicators: Array<{ name: string; unit: string; target: number; polarity: string; aggregation: string; quarterTargets: number[]; sasaran: string; planIndicatorId: string | null; planIndicator: { code: string; name: string } | null }> };
 
         const expected = (await planForUnit(rt.deps.db, tenantId, disdukcapil, year)).sasaran.flatMap((s) => s.indicators.filter((i) => i.target).map((i) => [s.name, i.name, i.satuan, i.polarity, i.target]));
         assert.ok(expected.length >= 2, 'the demo Renstra of Disdukcapil has indicators with targets');
@@ -37,6 +37,31 @@ for (const dialect of await testDialects()) {
         const bupati = await detail(pks.find((p) => p.level === 'bupati')!.id);
         assert.deepEqual(bupati.indicators.map((i) => i.name), pemda);
         assert.ok(pemda.length >= 5, 'the RPJMD indicators (growth, poverty, stunting, IPM, innovation, …)');
+
+        // Each indicator is linked to the plan indicator it was drawn from.
+        const planned = (await planForUnit(rt.deps.db, tenantId, disdukcapil, year)).sasaran.flatMap((s) => s.indicators.filter((i) => i.target).map((i) => [i.id, i.code, i.name]));
+        assert.deepEqual(dukcapil.indicators.map((i) => [i.planIndicatorId, i.planIndicator?.code, i.planIndicator?.name]), planned, 'generation from the plan sets the link');
+        const pemdaIds = (await planForUnit(rt.deps.db, tenantId, null, year)).sasaran.flatMap((s) => s.indicators.filter((i) => i.target).map((i) => i.id));
+        assert.deepEqual(bupati.indicators.map((i) => i.planIndicatorId), pemdaIds, 'the Bupati\'s to the RPJMD indicators');
+
+        // A revised PK (perubahan) keeps the links.
+        const dukPk = pks.find((p) => p.unitId === disdukcapil)!.id;
+        const signed = await rb.post(`/api/pk/${dukPk}/sign`, { signedOn: new Date().toISOString().slice(0, 10) });
+        assert.equal(signed.status, 200, signed.raw);
+        const revised = await rb.post(`/api/pk/${dukPk}/revise`, { reason: 'Perubahan anggaran' });
+        assert.equal(revised.status, 201, revised.raw);
+        assert.deepEqual((await detail(revised.body.id)).indicators.map((i) => i.planIndicatorId), planned.map((p) => p[0]), 'the revision copies the links');
+
+        // Last year's PK as the source: links kept while the plan period covers the new year, dropped after it.
+        const next = await rb.post('/api/pk/generate', { year: year + 1, source: 'previous' });
+        assert.equal(next.status, 200, next.raw);
+        const dukOf = async (y: number) => detail(((await rb.get(`/api/pk?year=${y}`)).body.items as Array<{ id: string; unitId: string | null }>).find((p) => p.unitId === disdukcapil)!.id);
+        assert.ok(year + 1 <= period.endYear, 'the next year is still in the demo period');
+        assert.deepEqual((await dukOf(year + 1)).indicators.map((i) => i.planIndicatorId), planned.map((p) => p[0]), 'copied from last year with the links');
+        for (let y = year + 2; y <= period.endYear + 1; y++) assert.equal((await rb.post('/api/pk/generate', { year: y, source: 'previous' })).status, 200);
+        const after = await dukOf(period.endYear + 1);
+        assert.equal(after.indicators.length, planned.length, 'the indicators are copied into the new period');
+        assert.deepEqual(after.indicators.map((i) => i.planIndicatorId), planned.map(() => null), 'but not the links to the old period\'s plan');
       } finally {
         await rt.close();
       }

@@ -31,9 +31,9 @@ export async function pkRealisationRoutes(app: FastifyInstance, deps: Deps) {
   const tags = ['kinerja'];
   const out = (row: { quarter: number; value: number; status: string; returnNote?: string | null }) => ({ quarter: row.quarter, value: row.value, status: row.status, returnNote: row.returnNote ?? null });
 
-  r.put('/api/pk/indicators/:id', { schema: { tags, params, body: ZPkIndicatorPlanInput, summary: 'Edit an indicator’s rencana aksi (quarter targets, formula, data source) while the PK is a draft' } }, async (request) => {
+  r.put('/api/pk/indicators/:id', { schema: { tags, params, body: ZPkIndicatorPlanInput, summary: 'Edit an indicator’s rencana aksi (quarter targets, formula, data source) or its plan link (planIndicatorId; null clears it) while the PK is a draft' } }, async (request) => {
     const row = await real.updatePlan(actorOf(request), request.params.id, request.body, request.id);
-    return { id: row.id, quarterTargets: [row.q1Target, row.q2Target, row.q3Target, row.q4Target], formula: row.formula ?? null, dataSource: row.dataSource ?? null };
+    return { id: row.id, quarterTargets: [row.q1Target, row.q2Target, row.q3Target, row.q4Target], formula: row.formula ?? null, dataSource: row.dataSource ?? null, planIndicatorId: row.planIndicatorId ?? null };
   });
 
   r.put('/api/pk/indicators/:id/realisations/:quarter', { schema: { tags, params: ZPkQuarterParams, body: ZPkRealisationInput, summary: 'Enter a quarter’s realisation (signed PK only; a returned value is edited again)' } }, async (request) =>

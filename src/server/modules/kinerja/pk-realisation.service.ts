@@ -15,6 +15,7 @@ import { pkRealisationRepo as repo, realisationKey } from './pk-realisation.repo
 import { kinerjaRepo } from './kinerja.repo.ts';
 import { evidenceRepo } from '../evidence/evidence.repo.ts';
 import { pkRealisationMachine } from './pk-realisation.policy.ts';
+import { checkPlanLink } from './pk-plan-link.ts';
 
 /** The tenant's capaian settings: status bands and an optional display cap (never applied to stored or JSON capaian). */
 export interface PkCapaianSettings {
@@ -219,7 +220,7 @@ export function createPkRealisationService(deps: Deps) {
       });
     },
 
-    /** The rencana aksi of an indicator (quarter targets, formula, data source) while its PK is a draft. */
+    /** The rencana aksi of an indicator (quarter targets, formula, data source, plan link) while its PK is a draft. */
     async updatePlan(actor: Actor, indicatorId: string, input: PkIndicatorPlanInput, requestId?: string) {
       const i = await requireIndicator(actor, indicatorId);
       authorize(actor, 'pk.manage', { tenantId: i.tenantId, unitId: i.pkUnitId });
@@ -229,7 +230,9 @@ export function createPkRealisationService(deps: Deps) {
       if (input.quarterTargets) [set.q1Target, set.q2Target, set.q3Target, set.q4Target] = input.quarterTargets;
       if (input.formula !== undefined) set.formula = input.formula || null;
       if (input.dataSource !== undefined) set.dataSource = input.dataSource || null;
+      if (input.planIndicatorId !== undefined) set.planIndicatorId = input.planIndicatorId || null;
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        if (set.planIndicatorId) await checkPlanLink(tx, i.tenantId, { unitId: i.pkUnitId, year: i.pkYear }, set.planIndicatorId);
         await repo.updateIndicator(tx, i.tenantId, i.id, set);
         const { pkUnitId: _u, pkStatus: _s, pkYear: _y, ...before } = i;
         await audit.record({ entityType: 'pk_indicator', entityId: i.id, action: 'update', before, after: { ...before, ...set } });

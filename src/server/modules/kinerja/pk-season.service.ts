@@ -19,6 +19,7 @@ import { partyColumns, resolveParties, SEASON_DEFAULTS } from './kinerja.service
 import { pkMachine } from './kinerja.policy.ts';
 import { pkBundlePdf } from './kinerja.document.ts';
 import { planForUnit } from './plan.service.ts';
+import { linksValidFor } from './pk-plan-link.ts';
 
 /** The indicators a generated PK starts with: copied rows without ids (seq kept). */
 type IndicatorSeed = Omit<PkIndicatorTable, 'tenantId' | 'id' | 'pkId' | 'createdAt'>;
@@ -29,8 +30,13 @@ type IndicatorSeed = Omit<PkIndicatorTable, 'tenantId' | 'id' | 'pkId' | 'create
  * the RPJMD's pemda sasaran). A plan indicator has only an annual target, so its PK indicator starts
  * with the aggregation "last value" and each TW target equal to the annual target; the unit adjusts
  * the rencana aksi while the PK is a draft (PUT /api/pk/indicators/{id}). Plan indicators without a
- * target for the year, or with a target of 0, are left out (a target of 0 has no capaian).
+ * target for the year, or with a target of 0, are left out (a target of 0 has no capaian). Every
+ * indicator drawn from the plan is linked to its plan indicator (`planIndicatorId`); a copy from last
+ * year keeps the links whose plan period covers the new year.
  */
+/** The unit of a PK of this position (null: the Bupati's, whose plan is the pemda's RPJMD). */
+const unitOf = async (db: Executor, tenantId: string, positionId: string | null) => (positionId ? ((await kinerjaRepo.position(db, tenantId, positionId))?.unitId ?? null) : null);
+
 export type PkIndicatorSource = (db: Executor, tenantId: string, positionId: string | null, year: number) => Promise<IndicatorSeed[]>;
 export const PK_INDICATOR_SOURCES: Record<string, PkIndicatorSource> = {
   empty: async () => [],
@@ -38,16 +44,19 @@ export const PK_INDICATOR_SOURCES: Record<string, PkIndicatorSource> = {
   previous: async (db, tenantId, positionId, year) => {
     const last = await pkSeasonRepo.current(db, tenantId, positionId, year - 1);
     if (!last) return [];
-    return (await kinerjaRepo.indicators(db, tenantId, last.id)).map(({ tenantId: _t, id: _i, pkId: _p, createdAt: _c, ...rest }) => rest);
+    const rows = await kinerjaRepo.indicators(db, tenantId, last.id);
+    // The plan link is copied while the plan indicator's period still covers the new year.
+    const valid = await linksValidFor(db, tenantId, { unitId: await unitOf(db, tenantId, positionId), year }, rows.map((r) => r.planIndicatorId));
+    return rows.map(({ tenantId: _t, id: _i, pkId: _p, createdAt: _c, ...rest }) => ({ ...rest, planIndicatorId: rest.planIndicatorId && valid.has(rest.planIndicatorId) ? rest.planIndicatorId : null }));
   },
   plan: async (db, tenantId, positionId, year) => {
-    const unitId = positionId ? ((await kinerjaRepo.position(db, tenantId, positionId))?.unitId ?? null) : null;
+    const unitId = await unitOf(db, tenantId, positionId);
     const plan = await planForUnit(db, tenantId, unitId, year);
     const seeds: IndicatorSeed[] = [];
     for (const s of plan.sasaran) {
       for (const i of s.indicators) {
         if (i.target === null || i.target === 0) continue;
-        seeds.push({ seq: seeds.length + 1, sasaran: s.name, name: i.name, unit: i.satuan, polarity: i.polarity, aggregation: 'last', allowNegative: i.target < 0 ? 1 : 0, target: i.target, q1Target: i.target, q2Target: i.target, q3Target: i.target, q4Target: i.target, formula: null, dataSource: null });
+        seeds.push({ seq: seeds.length + 1, sasaran: s.name, name: i.name, unit: i.satuan, polarity: i.polarity, aggregation: 'last', allowNegative: i.target < 0 ? 1 : 0, target: i.target, q1Target: i.target, q2Target: i.target, q3Target: i.target, q4Target: i.target, formula: null, dataSource: null, planIndicatorId: i.id });
       }
     }
     return seeds;
@@ -235,7 +244,7 @@ export function createPkSeasonService(deps: Deps) {
 
     /**
      * A revised PK (perubahan) of a signed one: a new draft with revision + 1, the parties resolved
-     * today (the holder may have changed), the indicators copied; the old PK keeps its signature and
+     * today (the holder may have changed), the indicators copied (plan links included); the old PK keeps its signature and
      * number and is marked replaced. It stays the PK realisations are entered on until the revision
      * is signed (see ARCHITECTURE).
      */
