@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Alert, Anchor, Badge, Button, Center, FileButton, Group, Loader, Modal, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Center, FileButton, Group, Loader, Modal, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Table, Text, Textarea, TextInput, Timeline, Title, Tooltip } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
-import { IconArrowLeft, IconChartBar, IconFileTypePdf, IconPlus, IconSignature, IconUpload, IconVersions } from '@tabler/icons-react';
+import { IconArrowLeft, IconChartBar, IconFileTypePdf, IconLink, IconPlus, IconSignature, IconUpload, IconVersions } from '@tabler/icons-react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, upload } from '../../api/client.ts';
@@ -11,7 +11,7 @@ import { DateField } from '../../components/DateField.tsx';
 import { ErrorAlert, errorMessage, notifySuccess } from '../../components/feedback.tsx';
 import { formatDate, formatDateTime, formatNip, formatNumber } from '../../components/format.ts';
 import { useIsMobile } from '../../components/responsive.ts';
-import { pkKeys, usePk, type PkDetail, type PkParty } from './pk-api.ts';
+import { pkKeys, usePk, usePkPlanIndicators, type PkDetail, type PkParty } from './pk-api.ts';
 import { PkStatusBadge } from './PkRegisterPage.tsx';
 
 function Party({ caption, p }: { caption: string; p: PkParty }) {
@@ -36,22 +36,47 @@ function Party({ caption, p }: { caption: string; p: PkParty }) {
   );
 }
 
+/** The plan indicator an indicator row is linked to: its code, the name on hover. */
+function PlanLink({ link }: { link: { code: string; name: string } | null }) {
+  const { t } = useTranslation();
+  if (!link) return null;
+  return (
+    <Tooltip label={t('sakipPk.page.planLink', link)} multiline maw={320} withArrow>
+      <Badge size="xs" variant="light" color="teal" leftSection={<IconLink size={10} />} style={{ cursor: 'help' }} data-testid="pk-ind-plan-link" aria-label={t('sakipPk.page.planLink', link)}>
+        {link.code}
+      </Badge>
+    </Tooltip>
+  );
+}
+
 function IndicatorForm({ pk, onDone }: { pk: PkDetail; onDone: () => Promise<void> }) {
   const { t } = useTranslation();
   const [v, setV] = useState({ sasaran: '', name: '', unit: '', polarity: 'higher', aggregation: 'sum', formula: '', dataSource: '' });
   const [target, setTarget] = useState<number | string>('');
   const [qs, setQs] = useState<Array<number | string>>(['', '', '', '']);
+  const [planId, setPlanId] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { data: plan } = usePkPlanIndicators(pk.id);
+  const options = plan?.items ?? [];
+  // "Dari rencana": the plan indicator prefills what it knows and links the new indicator to it.
+  const pick = (id: string) => {
+    setPlanId(id);
+    const o = options.find((x) => x.id === id);
+    if (!o) return;
+    setV({ ...v, sasaran: o.sasaran.name, name: o.name, unit: o.satuan, polarity: o.polarity });
+    if (o.target !== null) setTarget(o.target);
+  };
   const save = async () => {
     setBusy(true);
     setError(null);
     try {
       const { formula, dataSource, ...rest } = v;
-      await api(`/pk/${pk.id}/indicators`, { method: 'POST', body: { ...rest, formula: formula.trim() || null, dataSource: dataSource.trim() || null, target: Number(target), quarterTargets: qs.map((x) => Number(x)) } });
+      await api(`/pk/${pk.id}/indicators`, { method: 'POST', body: { ...rest, formula: formula.trim() || null, dataSource: dataSource.trim() || null, target: Number(target), quarterTargets: qs.map((x) => Number(x)), planIndicatorId: planId || null } });
       setV({ ...v, name: '', unit: '', formula: '', dataSource: '' });
       setTarget('');
       setQs(['', '', '', '']);
+      setPlanId('');
       await onDone();
     } catch (e) {
       setError(errorMessage(e));
@@ -63,6 +88,17 @@ function IndicatorForm({ pk, onDone }: { pk: PkDetail; onDone: () => Promise<voi
     <Paper withBorder p="md" data-testid="pk-indicator-form">
       <Stack gap="sm">
         <Title order={4}>{t('sakipPk.page.addIndicator')}</Title>
+        {plan && (
+          <NativeSelect
+            label={t('sakipPk.page.fromPlan')}
+            description={options.length ? t('sakipPk.page.fromPlanHint') : t('sakipPk.page.fromPlanNone', { year: pk.year })}
+            value={planId}
+            onChange={(e) => pick(e.currentTarget.value)}
+            disabled={!options.length}
+            data={[{ value: '', label: t('sakipPk.page.fromPlanManual') }, ...options.map((o) => ({ value: o.id, label: `${o.code} — ${o.name}` }))]}
+            data-testid="pk-ind-from-plan"
+          />
+        )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('sakipPk.page.sasaran')} value={v.sasaran} onChange={(e) => setV({ ...v, sasaran: e.currentTarget.value })} data-testid="pk-ind-sasaran" />
           <TextInput label={t('sakipPk.page.indicator')} value={v.name} onChange={(e) => setV({ ...v, name: e.currentTarget.value })} data-testid="pk-ind-name" />
@@ -263,9 +299,12 @@ export default function PkPage() {
               <Text size="xs" c="dimmed">
                 {i.sasaran}
               </Text>
-              <Text fw={600} size="sm">
-                {i.name}
-              </Text>
+              <Group gap={6} wrap="nowrap" align="flex-start">
+                <Text fw={600} size="sm" style={{ flex: 1, minWidth: 0 }}>
+                  {i.name}
+                </Text>
+                <PlanLink link={i.planIndicator} />
+              </Group>
               <Text size="xs" c="dimmed">
                 {i.polarity === 'higher' ? t('sakipPk.page.higher') : t('sakipPk.page.lower')} · {t(`sakipPk.page.agg.${i.aggregation}`)}
               </Text>
@@ -294,7 +333,7 @@ export default function PkPage() {
                 <Table.Th>{t('sakipPk.page.satuan')}</Table.Th>
                 <Table.Th ta="right">{t('sakipPk.page.target')}</Table.Th>
                 {['I', 'II', 'III', 'IV'].map((q) => (
-                  <Table.Th key={q} ta="right">
+                  <Table.Th key={q} ta="right" style={{ whiteSpace: 'nowrap' }}>
                     TW {q}
                   </Table.Th>
                 ))}
@@ -307,7 +346,12 @@ export default function PkPage() {
                     <Text size="sm">{i.sasaran}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{i.name}</Text>
+                    <Group gap={6} wrap="nowrap" align="flex-start">
+                      <Text size="sm" style={{ flex: 1, minWidth: 0 }}>
+                        {i.name}
+                      </Text>
+                      <PlanLink link={i.planIndicator} />
+                    </Group>
                     <Text size="xs" c="dimmed">
                       {i.polarity === 'higher' ? t('sakipPk.page.higher') : t('sakipPk.page.lower')} · {t(`sakipPk.page.agg.${i.aggregation}`)}
                     </Text>

@@ -47,15 +47,30 @@ export interface PkDetail {
     quarterTargets: [number, number, number, number];
     polarity: 'higher' | 'lower';
     aggregation: 'sum' | 'last' | 'average' | 'min' | 'max';
+    /** The plan indicator (RPJMD/Renstra) it is linked to, with its code and name; null when typed by hand. */
+    planIndicatorId: string | null;
+    planIndicator: { code: string; name: string } | null;
   }>;
   history: Array<{ action: string; from: string; to: string; by: string | null; at: string; note: string | null }>;
   actions: Array<'submit' | 'agree' | 'return' | 'sign'>;
+}
+
+/** A plan indicator a PK indicator may link to (GET /api/pk/{id}/plan-indicators), with the PK year's target. */
+export interface PlanIndicatorOption {
+  id: string;
+  code: string;
+  name: string;
+  satuan: string;
+  polarity: 'higher' | 'lower';
+  target: number | null;
+  sasaran: { code: string; name: string };
 }
 
 export const pkKeys = {
   all: ['pk'] as const,
   register: (q: Record<string, string | number | undefined>) => ['pk', 'register', q] as const,
   detail: (id: string) => ['pk', 'detail', id] as const,
+  planIndicators: (id: string) => ['pk', 'plan-indicators', id] as const,
 };
 
 export function useRegister(q: { year: number; status?: string; level?: string; q?: string }) {
@@ -64,4 +79,9 @@ export function useRegister(q: { year: number; status?: string; level?: string; 
 
 export function usePk(id: string) {
   return useQuery({ queryKey: pkKeys.detail(id), queryFn: () => api<PkDetail>(`/pk/${id}`) });
+}
+
+/** The unit's Renstra (the RPJMD for the Bupati) indicators of the PK's year: the add-indicator form's "Dari rencana". */
+export function usePkPlanIndicators(id: string, enabled = true) {
+  return useQuery({ queryKey: pkKeys.planIndicators(id), queryFn: () => api<{ items: PlanIndicatorOption[] }>(`/pk/${id}/plan-indicators`), enabled });
 }
