@@ -122,7 +122,7 @@ export interface CompetitionRow {
 
 export interface CompetitionDetail {
   /** What the signed-in user may do here (from the server). */
-  permissions?: { manage: boolean; score: boolean; ranking?: boolean; read?: boolean };
+  permissions?: { manage: boolean; score: boolean; ranking?: boolean; decree?: boolean; read?: boolean };
   judges?: Array<{ userId: string; name: string }>;
   competition: {
     id: string;

@@ -11,7 +11,7 @@ import type { CompetitionTable } from '../../db/schema.ts';
 import { issueCompetitionDecree, type DecreeOptions } from './competition.decree.ts';
 import { recordTransition } from '../../workflow/state-machine.ts';
 import { competitionRepo, type CompetitionListFilter } from './competition.repo.ts';
-import { seesOnlyAssignedCompetitions, assertAssignedJudge, assertCompetitionOpen, assertMaySeeRanking, assertNoConflict, assignedJudge, blindRedactor, conflictOf, isBlindFor, isCompetitionManager, maySeeRanking } from './competition.policy.ts';
+import { seesOnlyAssignedCompetitions, assertAssignedJudge, assertCompetitionOpen, assertMaySeeRanking, assertNoConflict, assignedJudge, blindRedactor, conflictOf, isBlindFor, isCompetitionManager, mayReadDecree, maySeeRanking } from './competition.policy.ts';
 import { regionToday } from '../tenants/tenants.region.ts';
 
 export interface CreateCompetitionInput {
@@ -206,7 +206,7 @@ export function createCompetitionService(deps: Deps) {
       return {
         competition: { id: c.id, name: c.name, year: c.year, status: c.status, blind: c.isBlind === 1, quota: c.quota, registrationClose: c.registrationClose, margin: c.margin, rulebook: rulebookOfProposal(c.rulebookId) },
         judges: judges.map((j) => ({ userId: j.userId, name: j.name })),
-        permissions: { manage: manager, score: !!judge && c.status === 'open', ranking: maySeeRanking(actor, c), read: manager || !!judge },
+        permissions: { manage: manager, score: !!judge && c.status === 'open', ranking: maySeeRanking(actor, c), decree: mayReadDecree(actor, c), read: manager || !!judge },
         items: list.map((e) => ({
           proposalId: e.id,
           title: redact(e.title),
