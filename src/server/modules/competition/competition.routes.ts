@@ -39,6 +39,10 @@ export async function competitionRoutes(app: FastifyInstance, deps: Deps) {
     return { items: items.map(presentCompetitionListItem), total, page: request.query.page, pageSize: request.query.pageSize };
   });
 
+  r.get('/api/competitions/years', {
+    schema: { tags, summary: 'Years for the list’s year filter: those with a competition the actor may see, plus the region’s current year, newest first' },
+  }, async (request) => competitions.years(actorOf(request)));
+
   r.get('/api/competitions/export.csv', { schema: { tags, summary: 'The filtered, sorted competitions list as CSV', querystring: ZCompetitionListQuery } }, async (request, reply) => {
     const actor = actorOf(request);
     const { items } = await competitions.list(actor, { ...request.query, page: 1, pageSize: EXPORT_MAX_ROWS });

@@ -88,6 +88,17 @@ export function createCompetitionService(deps: Deps) {
       return competitionRepo.list(db, deps.dialect, actor.tenantId, f, seesOnlyAssignedCompetitions(actor) ? actor.userId : undefined);
     },
 
+    /**
+     * The years the list's year filter offers: those with a competition this actor may see, and
+     * the region's current year (a new year's competition is about to be opened), newest first.
+     */
+    async years(actor: Actor) {
+      authorize(actor, 'competition.read', { tenantId: actor.tenantId });
+      const current = Number((await regionToday(deps, actor.tenantId)).slice(0, 4));
+      const years = await competitionRepo.years(db, actor.tenantId, seesOnlyAssignedCompetitions(actor) ? actor.userId : undefined);
+      return { current, years: [...new Set([current, ...years])].sort((a, b) => b - a) };
+    },
+
     /** The frozen PDF of an issued decree (the caller has checked who may see it). */
     issuedDecreeSha256(tenantId: string, documentId: string) {
       return competitionRepo.documentSha256(db, tenantId, documentId);
