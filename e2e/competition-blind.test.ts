@@ -144,4 +144,30 @@ describe('journey: a judge scores in a blind competition and never sees a unit',
       await context.close();
     }
   });
+
+  test('after the decision the judge sees the blind ranking but no decree link (the decree names the units)', { skip }, async () => {
+    const inovasi = await apiSession(server.url, 'inovasi');
+    const d = await inovasi('POST', `/api/competitions/${competitionId}/decide`, {});
+    assert.equal(d.status, 200, JSON.stringify(d.body));
+    for (const [label, viewport] of [['laptop', undefined], ['phone', PHONE]] as const) {
+      const { context, page } = await newPage(browser, viewport);
+      try {
+        await withArtifacts(page, `competition-blind-decided-${label}`, async () => {
+          await signIn(page, server.url, 'juri');
+          await page.goto(`${server.url}/kompetisi/${competitionId}`);
+          await page.getByTestId('ranking').waitFor();
+          const note = page.getByTestId('decree-blind');
+          await note.waitFor();
+          assert.match((await note.textContent()) ?? '', /hanya tersedia bagi Tim Inovasi dan admin/);
+          assert.equal(await page.getByTestId('decree-pdf').count(), 0, 'no decree link for the judge');
+          assert.equal((await context.request.get(`${server.url}/api/competitions/${competitionId}/decree.pdf`)).status(), 403);
+          await assertNoNames(page, 'decided competition page');
+          await shot(page, `blind-decided-${label}`);
+          if (label === 'phone') assert.equal(await horizontalOverflow(page), null, 'no sideways scrolling on a phone');
+        });
+      } finally {
+        await context.close();
+      }
+    }
+  });
 });

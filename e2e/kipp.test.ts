@@ -178,6 +178,13 @@ describe('journey: KIPP proposal and internal competition', { skip }, () => {
     await as(browser, 'judge-score', async (page) => {
       await signIn(page, server.url, 'juri');
       await page.getByTestId('nav-kipp').click();
+      // The year filter offers the years of the judge's competitions and the region's year, not a fixed range.
+      const yearFilter = page.getByTestId('competitions-year-filter');
+      await yearFilter.locator('option[value="2026"]').waitFor({ state: 'attached' });
+      const offered = await yearFilter.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+      const fromApi = await page.evaluate(async () => ((await (await fetch('/api/competitions/years')).json()) as { years: number[] }).years.map(String));
+      assert.deepEqual(offered, fromApi);
+      assert.ok(!offered.includes('2014'), `no fixed range: ${offered.join(', ')}`);
       await page.getByTestId('competition-item').filter({ hasText: 'Seleksi Inovasi Muara Enim' }).click();
       await page.waitForURL((u) => u.pathname === `/kompetisi/${competitionId}`);
       const row = page.locator(`[data-testid="entry-row"][data-proposal="${proposalId}"]`);

@@ -54,6 +54,11 @@ describe('journey: SKM survey, citizen form on a phone, IKM for the unit', { ski
       await page.waitForURL((u) => u.pathname === '/skm');
       await page.getByTestId('skm-create').click();
       assert.match(await page.getByTestId('skm-create-unit').inputValue(), /\S/, 'the operator’s own unit is preselected');
+      // The unit's earlier services are suggested by name, asked of the server as the operator types.
+      await page.getByTestId('skm-create-service').fill('akta');
+      await page.getByRole('option', { name: 'Akta Kelahiran' }).waitFor();
+      assert.equal(await page.getByRole('option', { name: 'Perekaman KTP-el' }).count(), 0, 'only the matching service');
+      await shot(page, 'skm-create-suggestions');
       await page.getByTestId('skm-create-service').fill(SERVICE);
       await page.getByTestId('skm-create-population').fill('100');
       await page.getByTestId('skm-create-submit').click();

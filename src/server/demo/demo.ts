@@ -6,6 +6,7 @@ import { newId } from '../lib/ids.ts';
 import { parseCsvObjects } from '../lib/csv.ts';
 import { writeWithAudit } from '../modules/audit/audit.writer.ts';
 import { insertTenantForRegion } from '../modules/tenants/tenants.service.ts';
+import { regionToday } from '../modules/tenants/tenants.region.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import type { Tx } from '../db/db.ts';
 import type { Role } from '../../shared/schemas/common.ts';
@@ -186,7 +187,8 @@ export async function seedDemo(deps: Deps, opts: { sakip?: boolean } = {}): Prom
     const userIds = Object.fromEntries((await tx.selectFrom('users').select(['username', 'id']).where('tenantId', '=', t).execute()).map((u) => [u.username, u.id]));
     const sakipMode = opts.sakip === undefined ? config.seedDemoSakip : opts.sakip ? 'pks' : 'off';
     const sakip = sakipMode !== 'off' ? await seedDemoSakip(tx, t, now, userIds, { pks: sakipMode === 'pks' }) : null;
-    await seedDemoSakipEval(tx, t, now, clock.now().getUTCFullYear());
+    // The evaluation year is the region's (the tenant row is in this transaction: read it through tx).
+    await seedDemoSakipEval(tx, t, now, Number((await regionToday(deps, t, tx)).slice(0, 4)));
     await seedDemoPlan(tx, t, now);
     await audit0.record({
       tenantId: t,

@@ -121,6 +121,7 @@ export const coreEn: CoreCatalog = {
     importTooManyRows: 'The Excel file has too many rows (more than {{max}}). Split the data into several files.',
     badRequest: 'The request cannot be processed: check its address, method and body.',
     decreeDraftAfterDecision: 'The decree has been issued and frozen; the DOCX draft is no longer available. Download the official PDF.',
+    decreeBlind: 'This competition is judged blind: the decree names the units and innovators, so only the innovation team and the admin may download it.',
     pkHeadOfRegionMissing: 'The head of region\'s name and title are not set in the official document settings; fill them in before creating a performance agreement.',
     pkNotHead: 'A performance agreement is made for the head of a unit: the position "{{position}}" is not a unit head.',
     pkLevelTooDeep: 'The position "{{position}}" is below the pengawas level; performance agreements exist for JPT Pratama, administrator and pengawas only.',

@@ -120,6 +120,7 @@ export const coreId = {
     importTooManyRows: 'Berkas Excel berisi terlalu banyak baris (lebih dari {{max}}). Bagi data menjadi beberapa berkas.',
     badRequest: 'Permintaan tidak dapat diproses: periksa alamat, metode dan isi permintaan.',
     decreeDraftAfterDecision: 'Keputusan sudah ditetapkan dan dibekukan; rancangan DOCX tidak tersedia lagi. Unduh PDF resminya.',
+    decreeBlind: 'Penilaian kompetisi ini tertutup (blind): SK penetapan menyebut unit dan inovator, sehingga hanya Tim Inovasi dan admin yang dapat mengunduhnya.',
     pkHeadOfRegionMissing: 'Nama dan jabatan kepala daerah belum diisi di pengaturan naskah dinas; isi dahulu agar Perjanjian Kinerja dapat dibuat.',
     pkNotHead: 'Perjanjian Kinerja dibuat untuk kepala unit: jabatan "{{position}}" bukan jabatan kepala unit.',
     pkLevelTooDeep: 'Jabatan "{{position}}" berada di bawah tingkat pengawas; Perjanjian Kinerja hanya untuk JPT Pratama, administrator dan pengawas.',

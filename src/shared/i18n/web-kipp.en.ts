@@ -158,6 +158,7 @@ export const webKippEn: WebKippCatalog = {
       decideConfirm: 'Once decided, scores can no longer change.',
       decided: 'Result decided.',
       frozenNote: 'The result is decided; scores are frozen.',
+      decreeBlind: 'Blind judging: the decree (which names the units and innovators) is available to the innovation team and the admin only.',
       decree: 'Download SK penetapan (PDF)',
     },
   },

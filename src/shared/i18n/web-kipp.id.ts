@@ -156,6 +156,7 @@ export const webKippId = {
       decideConfirm: 'Setelah ditetapkan, nilai tidak dapat diubah lagi.',
       decided: 'Hasil ditetapkan.',
       frozenNote: 'Hasil sudah ditetapkan; nilai dibekukan.',
+      decreeBlind: 'Penilaian tertutup: SK penetapan (yang menyebut unit dan inovator) hanya tersedia bagi Tim Inovasi dan admin.',
       decree: 'Unduh SK penetapan (PDF)',
     },
   },

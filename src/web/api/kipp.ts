@@ -122,7 +122,7 @@ export interface CompetitionRow {
 
 export interface CompetitionDetail {
   /** What the signed-in user may do here (from the server). */
-  permissions?: { manage: boolean; score: boolean; ranking?: boolean; read?: boolean };
+  permissions?: { manage: boolean; score: boolean; ranking?: boolean; decree?: boolean; read?: boolean };
   judges?: Array<{ userId: string; name: string }>;
   competition: {
     id: string;
@@ -171,6 +171,15 @@ export const useVersions = (id: string, key: string | null) =>
 export const useAttachments = (id: string) => useQuery({ queryKey: kippKeys.attachments(id), queryFn: () => api<{ items: ProposalAttachment[] }>(`/proposals/${id}/attachments`) });
 export const useRulebooks = () => useQuery({ queryKey: kippKeys.rulebooks, queryFn: () => api<{ items: Rulebook[] }>('/kipp/rulebooks'), staleTime: 3600_000 });
 /** The competitions list (DataList): filters, sort and page from the URL; a judge gets only their own. */
+/** The list's year filter: years with a competition the user may see, plus the region's current year (newest first). */
+export const useCompetitionYears = (enabled = true) =>
+  useQuery({
+    queryKey: [...kippKeys.competitions, 'years'],
+    queryFn: () => api<{ current: number; years: number[] }>('/competitions/years'),
+    enabled,
+    retry: false,
+  });
+
 export const useCompetitions = (q: Record<string, string | number | undefined>, enabled = true) =>
   useQuery({
     queryKey: [...kippKeys.competitions, 'list', q],

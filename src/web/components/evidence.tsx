@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Center, CopyButton, FileInput, Group, Loader, Pagination, Paper, Progress, Select, Stack, Table, Text, TextInput, Tooltip } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Anchor, Badge, Button, Center, CopyButton, FileInput, Group, Loader, Pagination, Paper, Progress, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { IconDownload, IconFileTypePdf, IconFileTypeDocx, IconFileTypeXls, IconPhoto, IconFile, IconSearch, IconUpload, IconCopy, IconCheck } from '@tabler/icons-react';
+import { IconDownload, IconFileTypePdf, IconFileTypeDocx, IconFileTypeXls, IconPhoto, IconFile, IconUpload, IconCopy, IconCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { upload } from '../api/client.ts';
 import { useEvidence } from '../api/queries.ts';
@@ -116,65 +115,22 @@ export function EvidenceUpload({ entityType, entityId }: { entityType?: string; 
 }
 
 const PAGE_SIZE = 25;
-const LINKABLE = ['person', 'unit', 'position', 'assignment', 'user'];
 
-export function EvidenceList({ entityType, entityId, withFilters = true }: { entityType?: string; entityId?: string; withFilters?: boolean }) {
+/**
+ * The files linked to one record (an innovation, a person), newest first and paged. The evidence
+ * page has its own searchable, filterable list (features/evidence/EvidencePage.tsx).
+ */
+export function EvidenceList({ entityType, entityId }: { entityType: string; entityId: string }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const [kind, setKind] = useState<string | null>(null);
-  const [linkType, setLinkType] = useState<string | null>(null);
   const mobile = useIsMobile();
-  const evidence = useEvidence({ entityType: entityType ?? linkType ?? undefined, entityId, q: q || undefined, page, pageSize: PAGE_SIZE });
+  const evidence = useEvidence({ entityType, entityId, page, pageSize: PAGE_SIZE });
   const data = evidence.data;
-  // The list endpoint may not filter by name/type: narrow the current page on the client too.
-  const items = (data?.items ?? []).filter(
-    (e) => (!q || e.originalName.toLowerCase().includes(q.toLowerCase())) && (!kind || fileKind(e.mime, e.originalName) === kind),
-  );
+  const items = data?.items ?? [];
   const pages = data ? Math.max(1, Math.ceil(data.total / (data.pageSize || PAGE_SIZE))) : 1;
 
   return (
     <Stack gap="sm">
-      {withFilters && (
-        <Group gap="sm" align="flex-end" wrap="wrap">
-          <TextInput
-            label={t('common.search')}
-            placeholder={t('evidence.searchPlaceholder')}
-            leftSection={<IconSearch size={16} />}
-            value={search}
-            onChange={(e) => {
-              setSearch(e.currentTarget.value);
-              setPage(1);
-            }}
-            style={{ flex: '1 1 240px' }}
-            data-testid="evidence-search"
-          />
-          <Select
-            label={t('evidence.type')}
-            placeholder={t('common.all')}
-            clearable
-            value={kind}
-            onChange={setKind}
-            data={['pdf', 'image', 'docx', 'xlsx'].map((k) => ({ value: k, label: t(`evidence.kinds.${k}`) }))}
-            w={{ base: 'calc(50% - 6px)', xs: 200 }}
-          />
-          {!entityType && (
-            <Select
-              label={t('evidence.linkedTo')}
-              placeholder={t('common.all')}
-              clearable
-              value={linkType}
-              onChange={(v) => {
-                setLinkType(v);
-                setPage(1);
-              }}
-              data={LINKABLE.map((k) => ({ value: k, label: entityLabel(t, k) }))}
-              w={{ base: 'calc(50% - 6px)', xs: 200 }}
-            />
-          )}
-        </Group>
-      )}
       <ErrorAlert error={evidence.error} />
       {data && (
         <Text size="sm" c="dimmed">
@@ -188,7 +144,7 @@ export function EvidenceList({ entityType, entityId, withFilters = true }: { ent
           </Center>
         ) : items.length === 0 ? (
           <Text p="lg" c="dimmed" ta="center">
-            {q || kind ? t('common.noMatches') : t('evidence.empty')}
+            {t('evidence.empty')}
           </Text>
         ) : (
           <Table.ScrollContainer minWidth={mobile ? 0 : 760}>

@@ -68,6 +68,10 @@ for (const dialect of await testDialects()) {
       assert.ok(text.includes('Penata Tingkat I (III/d)'));
       assert.ok(text.includes('NIP. 19850630 201001 2 003'), 'NIP grouped 8-6-1-3');
       assert.ok(!text.includes('Tim Inovasi Daerah (demo)'), 'not the signed-in user’s name');
+      // Not blind: the assigned judge reads the issued decree once the result is decided.
+      const byJudge = await (await signedIn(rt, 'juri')).download(`/api/competitions/${competitionId}/decree.pdf`);
+      assert.equal(byJudge.status, 200);
+      assert.ok(byJudge.data.equals(decree), 'the same frozen PDF');
     });
 
     test('the QR on the decree decodes to its verification URL', { skip: zbarSkip }, () => {

@@ -206,6 +206,25 @@ for (const dialect of await testDialects()) {
       await judgeGet(`/api/competitions/${competitionId}`);
     });
 
+    test('blind mode: the issued decree names the units, so the judge does not get it (403, clear message); the managers do', async () => {
+      const d = await juri.download(`/api/competitions/${competitionId}/decree.pdf`);
+      assert.equal(d.status, 403);
+      seenByJudge.push({ what: 'GET decree.pdf', text: d.data.subarray(0, 5).toString() === '%PDF-' ? pdfText(d.data) : d.data.toString('utf8') });
+      const body = JSON.parse(d.data.toString('utf8')) as { error: { message: string } };
+      assert.match(body.error.message, /Penilaian kompetisi ini tertutup \(blind\): SK penetapan menyebut unit dan inovator/);
+      const en = await juri.request('GET', `/api/competitions/${competitionId}/decree.pdf`, undefined, { headers: { 'accept-language': 'en' } });
+      assert.match(en.body.error.message, /judged blind: the decree names the units/);
+      assert.equal((await judgeGet(`/api/competitions/${competitionId}`)).body.permissions.decree, false, 'the page offers no decree link');
+      // Any reader who is not a manager is blind too (the ranking hides units from them as well).
+      assert.equal((await (await signedIn(rt, 'pimpinan')).download(`/api/competitions/${competitionId}/decree.pdf`)).status, 403);
+      for (const manager of [inovasi, admin]) {
+        const ok = await manager.download(`/api/competitions/${competitionId}/decree.pdf`);
+        assert.equal(ok.status, 200);
+        assert.equal(ok.data.subarray(0, 5).toString(), '%PDF-');
+        assert.equal((await manager.get(`/api/competitions/${competitionId}`)).body.permissions.decree, true);
+      }
+    });
+
     test('the judge reads the scored version even if the stored text changed behind the lock', async () => {
       await rt.deps.db.updateTable('proposalSections').set({ text: 'Teks yang diubah langsung di basis data.', version: 3 }).where('proposalId', '=', dinkes.proposalId).where('key', '=', 'ringkasan').execute();
       const p = await juri.get(`/api/proposals/${dinkes.proposalId}`);

@@ -103,6 +103,18 @@ for (const dialect of await testDialects()) {
       assert.deepEqual(await allPages(other, '/api/competitions', 10), []);
       const [, ...rows] = parseCsv((await other.get('/api/competitions/export.csv')).raw.replace(/^\uFEFF/, ''));
       assert.deepEqual(rows, []);
+      assert.deepEqual((await other.get('/api/competitions/years')).body, { current: 2026, years: [2026] }, 'no competition yet: the current year alone');
+    });
+
+    test('the year filter offers the years that have a competition the actor may see, plus the region’s current year', async () => {
+      clock.advance(60_000);
+      assert.equal((await inovasi.post('/api/competitions', { name: 'Seleksi Inovasi Jangka Panjang', year: 2029, registrationClose: '2029-06-30', quota: 3 })).status, 201);
+      assert.deepEqual((await inovasi.get('/api/competitions/years')).body, { current: 2026, years: [2029, 2026, 2025] });
+      assert.deepEqual((await juri.get('/api/competitions/years')).body, { current: 2026, years: [2026, 2025] }, 'a judge: only the years of assigned competitions');
+      assert.equal((await (await signedIn(rt, 'operator')).get('/api/competitions/years')).status, 403);
+      // 01.00 WIB on 1 January 2027: the region is in 2027 although UTC still says 2026.
+      clock.set('2026-12-31T18:00:00.000Z');
+      assert.deepEqual((await (await signedIn(rt, 'inovasi')).get('/api/competitions/years')).body, { current: 2027, years: [2029, 2027, 2026, 2025] });
     });
   });
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Actor } from '../../policy/actor.ts';
-import { blindRedactor, conflictOf, isBlindFor, maySeeRanking } from './competition.policy.ts';
+import { blindRedactor, conflictOf, isBlindFor, mayReadDecree, maySeeRanking } from './competition.policy.ts';
 
 const actor = (role: Actor['roles'][number]['role']): Actor => ({ userId: 'u1', tenantId: 't', name: 'Uji', roles: [{ role, unitId: null }], isPlatformAdmin: false, unitScope: new Set() });
 
@@ -23,6 +23,13 @@ test('who is blind and who sees the ranking: managers always; others only after 
   assert.equal(isBlindFor(actor('judge'), { ...open, isBlind: 0 }), false);
   assert.deepEqual([maySeeRanking(actor('judge'), open), maySeeRanking(actor('judge'), frozen)], [false, true]);
   assert.deepEqual([maySeeRanking(actor('admin'), open), maySeeRanking(actor('leader'), open)], [true, false]);
+});
+
+test('the decree names the units: after the decision everyone who reads the competition gets it, in blind mode only the managers', () => {
+  const frozen = { tenantId: 't', status: 'frozen', isBlind: 0 };
+  const blind = { ...frozen, isBlind: 1 };
+  assert.deepEqual([mayReadDecree(actor('judge'), frozen), mayReadDecree(actor('judge'), { ...frozen, status: 'open' })], [true, false]);
+  assert.deepEqual(['judge', 'leader', 'innovation_team', 'admin'].map((r) => mayReadDecree(actor(r as Actor['roles'][number]['role']), blind)), [false, false, true, true]);
 });
 
 test('conflict of interest: own unit first, then a declared conflict', () => {

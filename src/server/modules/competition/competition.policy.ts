@@ -13,6 +13,7 @@ import { can, POLICY } from '../../policy/policy.ts';
  * - Blind mode hides units and innovator names from everyone but the managers, everywhere.
  * - The ranking (and with it any other judge's marks) is for managers while the competition is
  *   open; everyone who may read the competition sees it once the result is decided (frozen).
+ * - The decree names the units: in blind mode only the managers may download it.
  */
 interface Competition {
   tenantId: string;
@@ -45,6 +46,19 @@ export const maySeeRanking = (actor: Actor, c: Competition) => isCompetitionMana
 
 export function assertMaySeeRanking(actor: Actor, c: Competition) {
   if (!maySeeRanking(actor, c)) throw new AppError('FORBIDDEN', 'errors.rankingBeforeDecision');
+}
+
+/**
+ * The decree (SK penetapan, draft or issued) names every entry's unit: it follows the ranking
+ * (managers always, others after the decision) and, in blind mode, is for the managers only; a
+ * judge must not learn from it whose proposals they scored. The public sees the issued decree's
+ * number, title and signer on its verification page, not its content.
+ */
+export const mayReadDecree = (actor: Actor, c: Competition) => maySeeRanking(actor, c) && !isBlindFor(actor, c);
+
+export function assertMayReadDecree(actor: Actor, c: Competition) {
+  assertMaySeeRanking(actor, c);
+  if (isBlindFor(actor, c)) throw new AppError('FORBIDDEN', 'errors.decreeBlind');
 }
 
 /**

@@ -22,6 +22,15 @@ const COMPETITION_SORT: SortColumns<CompetitionSortKey> = {
   registrationClose: { column: 'c.registrationClose' },
 };
 
+/** The tenant's competitions; with `judgeUserId` only those that judge is assigned to. */
+function visibleCompetitions(db: Executor, tenantId: string, judgeUserId?: string) {
+  const q = db.selectFrom('competitions as c').where('c.tenantId', '=', tenantId);
+  if (!judgeUserId) return q;
+  return q.where((eb) =>
+    eb.exists(eb.selectFrom('competitionJudges as j').select('j.userId').whereRef('j.tenantId', '=', 'c.tenantId').whereRef('j.competitionId', '=', 'c.id').where('j.userId', '=', judgeUserId)),
+  );
+}
+
 /** Internal competitions: data access shared by the competition and proposal services. */
 export const competitionRepo = {
   find(db: Executor, tenantId: string, id: string) {
@@ -33,12 +42,7 @@ export const competitionRepo = {
    * with `judgeUserId` only those that judge is assigned to.
    */
   async list(db: Executor, dialect: DialectName, tenantId: string, f: CompetitionListFilter, judgeUserId?: string) {
-    let q = db.selectFrom('competitions as c').where('c.tenantId', '=', tenantId);
-    if (judgeUserId) {
-      q = q.where((eb) =>
-        eb.exists(eb.selectFrom('competitionJudges as j').select('j.userId').whereRef('j.tenantId', '=', 'c.tenantId').whereRef('j.competitionId', '=', 'c.id').where('j.userId', '=', judgeUserId)),
-      );
-    }
+    let q = visibleCompetitions(db, tenantId, judgeUserId);
     if (f.q) q = q.where(ilikeContains('c.name', f.q));
     if (f.year) q = q.where('c.year', '=', f.year);
     const [{ total }] = await q.select((eb) => eb.fn.countAll<number>().as('total')).execute();
@@ -47,6 +51,12 @@ export const competitionRepo = {
       .$call((qb) => pageOf(orderByList(qb, f.sort, COMPETITION_SORT, 'c.id', dialect), f))
       .execute();
     return { items, total: Number(total) };
+  },
+
+  /** The years that have a competition this actor may see (all, or a judge's own), newest first. */
+  async years(db: Executor, tenantId: string, judgeUserId?: string): Promise<number[]> {
+    const rows = await visibleCompetitions(db, tenantId, judgeUserId).select('c.year').distinct().orderBy('c.year', 'desc').execute();
+    return rows.map((r) => Number(r.year));
   },
 
   isJudge(db: Executor, tenantId: string, competitionId: string, userId: string) {

@@ -10,7 +10,7 @@ import { createTenantService } from '../tenants/tenants.service.ts';
 import { publicBase } from '../../lib/public-base.ts';
 import { draftDecreeDocx, draftDecreePdf } from './competition.decree.ts';
 import { createCompetitionService } from './competition.service.ts';
-import { assertMayDraftDecree, assertMaySeeRanking } from './competition.policy.ts';
+import { assertMayDraftDecree, assertMayReadDecree } from './competition.policy.ts';
 import { presentCompetitionListItem } from './competition.presenters.ts';
 
 const params = z.object({ id: ZId });
@@ -38,6 +38,10 @@ export async function competitionRoutes(app: FastifyInstance, deps: Deps) {
     const { items, total } = await competitions.list(actorOf(request), request.query);
     return { items: items.map(presentCompetitionListItem), total, page: request.query.page, pageSize: request.query.pageSize };
   });
+
+  r.get('/api/competitions/years', {
+    schema: { tags, summary: 'Years for the list’s year filter: those with a competition the actor may see, plus the region’s current year, newest first' },
+  }, async (request) => competitions.years(actorOf(request)));
 
   r.get('/api/competitions/export.csv', { schema: { tags, summary: 'The filtered, sorted competitions list as CSV', querystring: ZCompetitionListQuery } }, async (request, reply) => {
     const actor = actorOf(request);
@@ -100,11 +104,11 @@ export async function competitionRoutes(app: FastifyInstance, deps: Deps) {
     return { id: c.id, status: c.status, decisionNumber: c.decisionNumber, decidedAt: c.decidedAt, documentId: c.documentId, verificationUrl: c.verificationUrl };
   });
 
-  r.get('/api/competitions/:id/decree.pdf', { schema: { tags, params, summary: 'SK penetapan: the frozen issued PDF, or the draft before the decision' } }, async (request, reply) => {
+  r.get('/api/competitions/:id/decree.pdf', { schema: { tags, params, summary: 'SK penetapan: the frozen issued PDF, or the draft before the decision (in blind mode managers only: it names the units)' } }, async (request, reply) => {
     const actor = actorOf(request);
     const c = await competitions.requireCompetition(actor, request.params.id);
     authorize(actor, 'competition.read', { tenantId: actor.tenantId });
-    assertMaySeeRanking(actor, c);
+    assertMayReadDecree(actor, c);
     const decision = c.decision ? (JSON.parse(c.decision) as { documentId?: string }) : null;
     if (decision?.documentId) {
       const sha256 = await competitions.issuedDecreeSha256(actor.tenantId, decision.documentId);

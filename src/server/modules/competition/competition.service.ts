@@ -11,7 +11,7 @@ import type { CompetitionTable } from '../../db/schema.ts';
 import { issueCompetitionDecree, type DecreeOptions } from './competition.decree.ts';
 import { recordTransition } from '../../workflow/state-machine.ts';
 import { competitionRepo, type CompetitionListFilter } from './competition.repo.ts';
-import { seesOnlyAssignedCompetitions, assertAssignedJudge, assertCompetitionOpen, assertMaySeeRanking, assertNoConflict, assignedJudge, blindRedactor, conflictOf, isBlindFor, isCompetitionManager, maySeeRanking } from './competition.policy.ts';
+import { seesOnlyAssignedCompetitions, assertAssignedJudge, assertCompetitionOpen, assertMaySeeRanking, assertNoConflict, assignedJudge, blindRedactor, conflictOf, isBlindFor, isCompetitionManager, mayReadDecree, maySeeRanking } from './competition.policy.ts';
 import { regionToday } from '../tenants/tenants.region.ts';
 
 export interface CreateCompetitionInput {
@@ -86,6 +86,17 @@ export function createCompetitionService(deps: Deps) {
     async list(actor: Actor, f: CompetitionListFilter) {
       authorize(actor, 'competition.read', { tenantId: actor.tenantId });
       return competitionRepo.list(db, deps.dialect, actor.tenantId, f, seesOnlyAssignedCompetitions(actor) ? actor.userId : undefined);
+    },
+
+    /**
+     * The years the list's year filter offers: those with a competition this actor may see, and
+     * the region's current year (a new year's competition is about to be opened), newest first.
+     */
+    async years(actor: Actor) {
+      authorize(actor, 'competition.read', { tenantId: actor.tenantId });
+      const current = Number((await regionToday(deps, actor.tenantId)).slice(0, 4));
+      const years = await competitionRepo.years(db, actor.tenantId, seesOnlyAssignedCompetitions(actor) ? actor.userId : undefined);
+      return { current, years: [...new Set([current, ...years])].sort((a, b) => b - a) };
     },
 
     /** The frozen PDF of an issued decree (the caller has checked who may see it). */
@@ -206,7 +217,7 @@ export function createCompetitionService(deps: Deps) {
       return {
         competition: { id: c.id, name: c.name, year: c.year, status: c.status, blind: c.isBlind === 1, quota: c.quota, registrationClose: c.registrationClose, margin: c.margin, rulebook: rulebookOfProposal(c.rulebookId) },
         judges: judges.map((j) => ({ userId: j.userId, name: j.name })),
-        permissions: { manage: manager, score: !!judge && c.status === 'open', ranking: maySeeRanking(actor, c), read: manager || !!judge },
+        permissions: { manage: manager, score: !!judge && c.status === 'open', ranking: maySeeRanking(actor, c), decree: mayReadDecree(actor, c), read: manager || !!judge },
         items: list.map((e) => ({
           proposalId: e.id,
           title: redact(e.title),

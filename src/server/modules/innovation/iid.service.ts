@@ -6,6 +6,7 @@ import { authorize } from '../../policy/policy.ts';
 import type { Executor } from '../../db/db.ts';
 import { writeWithAudit } from '../audit/audit.writer.ts';
 import { who } from '../org/org.service.ts';
+import { regionToday } from '../tenants/tenants.region.ts';
 import {
   computeIid,
   iidRulebooks,
@@ -56,15 +57,26 @@ type AnswerInput = Record<string, { choice: number; basis?: string | null; evide
 export function createIidService(deps: Deps) {
   const { db, clock } = deps;
 
-  function rulebook(id: string | undefined, year?: number): IidRulebook {
-    if (id) {
-      const rb = iidRulebooks.get(id);
-      if (!rb) throw new AppError('NOT_FOUND', 'errors.rulebookNotFound', { id });
-      return rb;
-    }
-    const rb = iidRulebooks.forDate(`${year ?? clock.now().getUTCFullYear()}-06-30`);
-    if (!rb) throw new AppError('NOT_FOUND', 'errors.noRulebookForYear', { year: year ?? clock.now().getUTCFullYear() });
+  function rulebookById(id: string): IidRulebook {
+    const rb = iidRulebooks.get(id);
+    if (!rb) throw new AppError('NOT_FOUND', 'errors.rulebookNotFound', { id });
     return rb;
+  }
+
+  /** The rulebook asked for by id, else the one in force in that year. */
+  function rulebook(id: string | undefined, year: number): IidRulebook {
+    if (id) return rulebookById(id);
+    const rb = iidRulebooks.forDate(`${year}-06-30`);
+    if (!rb) throw new AppError('NOT_FOUND', 'errors.noRulebookForYear', { year });
+    return rb;
+  }
+
+  /**
+   * The rulebook asked for by id, else the one in force in the region's current year (at
+   * 2025-12-31T18:00Z a WIB region is already in 2026), never the UTC year.
+   */
+  async function currentRulebook(tenantId: string, id: string | undefined): Promise<IidRulebook> {
+    return id ? rulebookById(id) : rulebook(undefined, Number((await regionToday(deps, tenantId)).slice(0, 4)));
   }
 
   function answerError(e: unknown, rb: IidRulebook, answers: AnswerInput): never {
@@ -183,21 +195,21 @@ export function createIidService(deps: Deps) {
       iidRulebooks.list().map((rb) => ({ id: rb.id, version: rb.version, title: rb.title, effectiveFrom: rb.effectiveFrom, effectiveTo: rb.effectiveTo, legalBasis: rb.legalBasis, confidence: rb.confidence, unverified: isUnverified(rb.confidence), notes: rb.notes })),
 
     rulebook(id: string) {
-      return rulebook(id);
+      return rulebookById(id);
     },
 
     async getInnovationScore(actor: Actor, innovationId: string, rulebookId?: string) {
       authorize(actor, 'innovation.read', { tenantId: actor.tenantId });
       const row = await repo.find(db, actor.tenantId, innovationId);
       if (!row) throw notFound('innovation');
-      return innovationScore(db, actor.tenantId, innovationId, rulebook(rulebookId));
+      return innovationScore(db, actor.tenantId, innovationId, await currentRulebook(actor.tenantId, rulebookId));
     },
 
     async saveInnovationScore(actor: Actor, innovationId: string, input: { rulebookId?: string; answers: AnswerInput }, requestId?: string) {
       const row = await repo.find(db, actor.tenantId, innovationId);
       if (!row) throw notFound('innovation');
       authorize(actor, 'innovation.score', { tenantId: actor.tenantId, unitId: row.unitId });
-      const rb = rulebook(input.rulebookId);
+      const rb = await currentRulebook(actor.tenantId, input.rulebookId);
       await saveAnswers(actor, `innovation:${innovationId}`, rb, input.answers, { type: 'innovation', id: innovationId }, 'sid', requestId);
       return innovationScore(db, actor.tenantId, innovationId, rb);
     },
@@ -227,7 +239,7 @@ export function createIidService(deps: Deps) {
       for (const i of innovations) sourceSid.set(i.id, await loadAnswers(db, actor.tenantId, `innovation:${i.id}`, base));
       const columns: WhatIfColumn[] = [];
       for (const id of [base.id, ...rulebookIds.filter((r) => r !== base.id)]) {
-        const rb = rulebook(id);
+        const rb = rulebookById(id);
         const keep = (answers: Record<string, IndicatorAnswer>, which: 'spd' | 'sid') =>
           Object.fromEntries(Object.entries(answers).filter(([no]) => rb.body[which].indicators.some((i) => i.no === no)));
         const region = scoreRegion(rb, keep(sourceRegion, 'spd'));

@@ -45,7 +45,8 @@ export function overlaps(aStart: string, aEnd: string | null, bStart: string, bE
 export function createOrgService(deps: Deps) {
   const { db, clock, dialect } = deps;
   const nowIso = () => clock.now().toISOString();
-  const currentYear = () => clock.now().getUTCFullYear();
+  /** The region's year (at 2026-12-31T18:00Z a WIB region is already in 2027), never the UTC one. */
+  const currentYear = async (tenantId: string) => Number((await regionToday(deps, tenantId)).slice(0, 4));
 
   async function requireUnit(tenantId: string, id: string) {
     const unit = await repo.findUnit(db, tenantId, id);
@@ -53,8 +54,8 @@ export function createOrgService(deps: Deps) {
     return unit;
   }
 
-  function checkNip(nip: string, kind: 'PNS' | 'PPPK') {
-    const result = validateNip(nip, kind, currentYear());
+  async function checkNip(tenantId: string, nip: string, kind: 'PNS' | 'PPPK') {
+    const result = validateNip(nip, kind, await currentYear(tenantId));
     if (!result.ok) throw validation('nip', `nip.${result.reason}`, result.params ?? {});
     return result.nip;
   }
@@ -199,7 +200,7 @@ export function createOrgService(deps: Deps) {
       const unitId = input.unitId ?? null;
       if (unitId) await requireUnit(actor.tenantId, unitId);
       authorize(actor, 'person.manage', { tenantId: actor.tenantId, unitId });
-      const nip = checkNip(input.nip, input.kind);
+      const nip = await checkNip(actor.tenantId, input.nip, input.kind);
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const existing = await repo.findPersonByNip(tx, actor.tenantId, nip);
         if (existing) throw conflict('errors.nipTaken', { nip: formatNip(nip), name: existing.name });
@@ -231,7 +232,7 @@ export function createOrgService(deps: Deps) {
         authorize(actor, 'person.manage', { tenantId: actor.tenantId, unitId });
       }
       const kind = input.kind ?? person.kind;
-      const nip = input.nip !== undefined || input.kind !== undefined ? checkNip(input.nip ?? person.nip, kind) : person.nip;
+      const nip = input.nip !== undefined || input.kind !== undefined ? await checkNip(actor.tenantId, input.nip ?? person.nip, kind) : person.nip;
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         if (nip !== person.nip) {
           const existing = await repo.findPersonByNip(tx, actor.tenantId, nip);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Insertable, Updateable } from 'kysely';
 import type { DialectName, Executor } from '../../db/db.ts';
 import type { SkmActionTable, SkmServiceTable, SkmSurveyTable } from '../../db/schema.ts';
@@ -102,6 +103,15 @@ export const skmRepo = {
   },
   findService(db: Executor, tenantId: string, unitId: string, name: string) {
     return db.selectFrom('skmServices').selectAll().where('tenantId', '=', tenantId).where('unitId', '=', unitId).where('name', '=', name).executeTakeFirst();
+  },
+  /**
+   * The services a unit has surveyed (each once, by name), optionally those whose name contains
+   * `q`; at most `limit`, alphabetical ignoring case (the same order on both databases).
+   */
+  serviceNames(db: Executor, tenantId: string, unitId: string, q: string | undefined, limit: number) {
+    let sel = db.selectFrom('skmServices').select(['id', 'name']).where('tenantId', '=', tenantId).where('unitId', '=', unitId);
+    if (q) sel = sel.where(ilikeContains('name', q));
+    return sel.orderBy(sql`lower(name)`).orderBy('name').orderBy('id').limit(limit).execute();
   },
   async insertService(db: Executor, row: Insertable<SkmServiceTable>) {
     await db.insertInto('skmServices').values(row).execute();

@@ -39,6 +39,14 @@ export async function skmRoutes(app: FastifyInstance, deps: Deps) {
     return reply.status(201).send(presentCreatedSurvey(survey, { serviceName, unitName }, `${publicBase(request, deps.config)}/skm/${survey.code}`));
   });
 
+  r.get('/api/skm/services', {
+    schema: {
+      tags,
+      summary: 'Services a unit surveyed before, by name (optionally containing q), alphabetical, at most `limit`: the create form suggests them',
+      querystring: z.object({ unitId: ZId, q: z.string().trim().max(200).optional(), limit: z.coerce.number().int().min(1).max(50).default(20) }),
+    },
+  }, async (request) => ({ items: await skm.serviceNames(actorOf(request), request.query) }));
+
   r.get('/api/skm/surveys/export.csv', { schema: { tags, summary: 'The filtered, sorted survey list as CSV', querystring: ZSurveyListQuery } }, async (request, reply) => {
     const actor = actorOf(request);
     const { items } = await skm.listSurveysPage(actor, { ...request.query, page: 1, pageSize: EXPORT_MAX_ROWS });

@@ -221,6 +221,12 @@ export function createSkmService(deps: Deps) {
       return { items: out, total: total ?? out.length };
     },
 
+    /** The services a unit surveyed before (the create form continues their trend by name). */
+    async serviceNames(actor: Actor, f: { unitId: string; q?: string; limit: number }) {
+      authorize(actor, 'skm.read', { tenantId: actor.tenantId });
+      return repo.serviceNames(db, actor.tenantId, f.unitId, f.q, f.limit);
+    },
+
     /** IKM of a unit (with its sub-units' services) or the whole region over a period. */
     async aggregateResults(actor: Actor, f: { unitId?: string; from: string; to: string }) {
       authorize(actor, 'skm.read', { tenantId: actor.tenantId });

@@ -117,6 +117,49 @@ for (const dialect of await testDialects()) {
     });
   });
 
+  describe(`the region's year, not the UTC year [${dialect}]`, () => {
+    let rt: TestRuntime;
+    let clock: ManualClock;
+    before(async () => {
+      // The demo is seeded at 01.00 WIB on 1 January 2027 (UTC still says 31 December 2026).
+      clock = createManualClock(NEW_YEAR_WIB);
+      rt = await createTestRuntime(dialect, { clock, env: { SERASAN_SESSION_TTL_HOURS: String(24 * 900) } });
+    });
+    after(() => rt.close());
+
+    test('the NIP check counts working age in the region’s year: born 2010 is 17 on 1 January 2027 WIB', async () => {
+      await at(NEW_YEAR_WIB);
+      const admin = await signedIn(rt, 'admin');
+      // Born 1 January 2010, TMT January 2027: plausible only once the region is in 2027.
+      const res = await admin.post('/api/people', { name: 'Pegawai Tahun Baru (uji)', nip: '20100101 202701 1 001', kind: 'PNS' });
+      assert.equal(res.status, 201, res.raw);
+      const moved = await admin.patch(`/api/people/${res.body.id}`, { nip: '20100101 202801 1 001' });
+      assert.equal(moved.status, 200, `TMT 2028 is at most the region's year + 1: ${moved.raw}`);
+    });
+
+    test('the demo SAKIP evaluation is seeded for the region’s year (2027), not the UTC one', async () => {
+      const scopes = (await rt.deps.db.selectFrom('assessmentAnswers').select('scope').distinct().where('worksheetKind', '=', 'sakip_pemda').execute()).map((r) => r.scope).sort();
+      assert.deepEqual(scopes, ['2026', '2027']);
+    });
+
+    test('the innovation score defaults to the rulebook of the region’s year: at 01.00 WIB on 1 January 2026 the 2026 rulebook', async () => {
+      // iid-2026 is in force from 1 January 2026; UTC (still 2025) has no rulebook at all.
+      await at('2025-12-31T18:00:00.000Z');
+      const admin = await signedIn(rt, 'admin');
+      const inv = (await admin.get('/api/innovations?pageSize=1')).body.items[0] as { id: string };
+      const score = await admin.get(`/api/innovations/${inv.id}/score`);
+      assert.equal(score.status, 200, score.raw);
+      assert.equal(score.body.rulebookId, 'iid-2026');
+      const saved = await admin.put(`/api/innovations/${inv.id}/score`, { answers: {} });
+      assert.equal(saved.status, 200, saved.raw);
+      assert.equal(saved.body.rulebookId, 'iid-2026');
+    });
+
+    async function at(iso: string) {
+      clock.set(iso);
+    }
+  });
+
   describe(`the period-end reminder counts days in the region's zone [${dialect}]`, () => {
     test('a WIT region is reminded 7 days before its period ends although WIB is still 8 days before', async () => {
       const clock = createManualClock('2026-12-01T03:00:00.000Z');

@@ -491,7 +491,7 @@ function DataTab({ r }: { r: InnovationDetail }) {
             </Title>
             <Stack gap="sm">
               {r.permissions.update && <EvidenceUpload entityType="innovation" entityId={r.id} />}
-              <EvidenceList entityType="innovation" entityId={r.id} withFilters={false} />
+              <EvidenceList entityType="innovation" entityId={r.id} />
             </Stack>
           </Paper>
         </Stack>

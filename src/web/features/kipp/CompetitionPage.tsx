@@ -308,9 +308,16 @@ function RankingTable({ detail, manager, onDone }: { detail: CompetitionDetail; 
             <Alert color="gray" py={6} style={{ flex: '1 1 260px' }}>
               {t('kipp.competition.frozenNote')}
             </Alert>
-            <Button component="a" href={`/api/competitions/${id}/decree.pdf`} leftSection={<IconFileTypePdf size={16} />} data-testid="decree-pdf">
-              {t('kipp.competition.decree')}
-            </Button>
+            {/* In blind mode the decree (it names the units) is for the managers only. */}
+            {(detail.permissions?.decree ?? true) ? (
+              <Button component="a" href={`/api/competitions/${id}/decree.pdf`} leftSection={<IconFileTypePdf size={16} />} data-testid="decree-pdf">
+                {t('kipp.competition.decree')}
+              </Button>
+            ) : (
+              <Text size="sm" c="dimmed" style={{ flex: '1 1 260px' }} data-testid="decree-blind">
+                {t('kipp.competition.decreeBlind')}
+              </Text>
+            )}
           </Group>
         )}
         {manager && !frozen && <DecreeForm competitionId={id} onDone={onDone} />}

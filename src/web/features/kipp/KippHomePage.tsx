@@ -6,7 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LIST_SORTS } from '../../../shared/schemas/common.ts';
 import { api, withQuery } from '../../api/client.ts';
-import { kippKeys, useCompetitions, useProposals, type CompetitionRow, type ProposalRow } from '../../api/kipp.ts';
+import { kippKeys, useCompetitionYears, useCompetitions, useProposals, type CompetitionRow, type ProposalRow } from '../../api/kipp.ts';
 import { hasRole, useAuth } from '../../auth/AuthProvider.tsx';
 import { ErrorAlert, notifySuccess } from '../../components/feedback.tsx';
 import { DataList, useListState, type Column, type FilterDef } from '../../components/DataList/index.ts';
@@ -142,8 +142,10 @@ function CompetitionsList() {
   const navigate = useNavigate();
   const list = useListState({ filters: COMPETITION_FILTERS, defaultSort: LIST_SORTS.competitions.default });
   const competitions = useCompetitions(list.query);
-  const thisYear = new Date().getFullYear();
-  const years = Array.from({ length: thisYear + 2 - 2014 }, (_, i) => String(thisYear + 1 - i));
+  // The years come from the data (plus the region's current year); a year picked in the URL stays offered.
+  const yearsQuery = useCompetitionYears();
+  const picked = Number(list.query.year);
+  const years = [...new Set([...(yearsQuery.data?.years ?? []), ...(Number.isInteger(picked) && picked > 0 ? [picked] : [])])].sort((a, b) => b - a).map(String);
 
   const filters: FilterDef[] = [
     { kind: 'search', param: 'q', label: t('common.search'), placeholder: t('adminLists.competitions.searchPlaceholder'), testId: 'competitions-search' },

@@ -235,7 +235,7 @@ export default function PersonPage() {
 
               <Stack gap="sm">
                 {canEdit && <EvidenceUpload entityType="person" entityId={p.id} />}
-                <EvidenceList entityType="person" entityId={p.id} withFilters={false} />
+                <EvidenceList entityType="person" entityId={p.id} />
               </Stack>
                         </Stack>
           </Stack>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Autocomplete, Button, Checkbox, Group, Modal, NativeSelect, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { useDebouncedValue } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -11,7 +12,7 @@ import { todayIso } from '../../components/format.ts';
 import { DateField } from '../../components/DateField.tsx';
 import { requiredMessage } from '../../components/validation.ts';
 import { NativeUnitSelect, useManageScope, useUnitOptions } from '../../components/units.tsx';
-import { skmKeys, useSurveys, type PeriodKind } from './api.ts';
+import { skmKeys, useServiceNames, type PeriodKind } from './api.ts';
 import { currentQuarter, periodPicks } from './common.tsx';
 
 export function CreateSurveyModal({ opened, onClose, defaultUnitId }: { opened: boolean; onClose: () => void; defaultUnitId?: string | null }) {
@@ -60,9 +61,10 @@ function CreateSurveyForm({ onDone, defaultUnitId }: { onDone: () => void; defau
   });
   const v = form.getValues();
 
-  // Services this unit surveyed before: typing the same name continues its trend.
-  const existing = useSurveys({ unitId: v.unitId });
-  const serviceNames = useMemo(() => [...new Set((existing.data ?? []).map((s) => s.serviceName))].sort(), [existing.data]);
+  // Services this unit surveyed before, matching what is typed: the same name continues its trend.
+  const [typed] = useDebouncedValue(v.serviceName.trim(), 250);
+  const existing = useServiceNames(v.unitId, typed);
+  const serviceNames = useMemo(() => (existing.data ?? []).map((s) => s.name), [existing.data]);
 
   const applyPick = (key: string) => {
     const p = picks.find((x) => x.key === key);

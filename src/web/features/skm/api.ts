@@ -156,6 +156,7 @@ export interface PublicResults {
 export const skmKeys = {
   all: ['skm'] as const,
   list: (q: object) => ['skm', 'surveys', q] as const,
+  services: (unitId: string, q: string) => ['skm', 'services', unitId, q] as const,
   survey: (id: string) => ['skm', 'survey', id] as const,
   results: (id: string) => ['skm', 'results', id] as const,
   aggregate: (q: object) => ['skm', 'aggregate', q] as const,
@@ -165,17 +166,15 @@ export const skmKeys = {
   publicResults: (region: string) => ['skm', 'public-results', region] as const,
 };
 
-export interface SurveyListQuery {
-  unitId?: string | null;
-  status?: string | null;
-  year?: string | null;
-}
-
-/** Every survey of a unit (the create form's service names): the largest page is enough for one unit. */
-export function useSurveys(q: SurveyListQuery) {
+/**
+ * The services a unit surveyed before whose name contains `q` (the create form's suggestions):
+ * asked of the server by name, so it works however many surveys the unit has run.
+ */
+export function useServiceNames(unitId: string | null, q: string) {
   return useQuery({
-    queryKey: skmKeys.list(q),
-    queryFn: async () => (await api<{ items: SurveyRow[] }>('/skm/surveys', { query: { pageSize: 200, ...q } })).items,
+    queryKey: skmKeys.services(unitId ?? '', q),
+    queryFn: async () => (await api<{ items: Array<{ id: string; name: string }> }>('/skm/services', { query: { unitId: unitId!, q: q || undefined, limit: 20 } })).items,
+    enabled: !!unitId,
     placeholderData: keepPreviousData,
   });
 }
