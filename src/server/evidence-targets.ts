@@ -19,11 +19,13 @@ export const evidenceTargets: readonly EvidenceTarget[] = [
   { entityType: 'skm_survey', resolve: skmRepo.unitOf, manageAction: 'skm.manage' },
   { entityType: 'proposal', resolve: proposalRepo.unitOf, manageAction: 'proposal.write' },
   officialDocumentEvidenceTarget,
-  { entityType: 'pk_realisation', resolve: pkRealisationRepo.unitOfRealisation, manageAction: 'pk.realise' },
-  { entityType: 'pk_corrective_action', resolve: pkRealisationRepo.unitOfCorrectiveAction, manageAction: 'pk.realise' },
-  { entityType: FOLLOW_UP_ENTITY, resolve: sakipEvalRepo.unitOfItem, manageAction: 'sakipEval.fill' },
+  // SAKIP files are read by whoever reads the record (its unit, Tim RB, Inspektorat, pimpinan), not
+  // tenant-wide: the operator of another unit and a juri get 404 (sakip-access.api.test.ts).
+  { entityType: 'pk_realisation', resolve: pkRealisationRepo.unitOfRealisation, manageAction: 'pk.realise', readAction: 'pk.read' },
+  { entityType: 'pk_corrective_action', resolve: pkRealisationRepo.unitOfCorrectiveAction, manageAction: 'pk.realise', readAction: 'pk.read' },
+  { entityType: FOLLOW_UP_ENTITY, resolve: sakipEvalRepo.unitOfItem, manageAction: 'sakipEval.fill', readAction: 'sakipEval.read' },
   // The scan of a signed PK's wet-signed page (pk-season.service attachScan).
-  { entityType: 'pk', resolve: pkSeasonRepo.unitOfEvidenceTarget, manageAction: 'pk.sign' },
+  { entityType: 'pk', resolve: pkSeasonRepo.unitOfEvidenceTarget, manageAction: 'pk.sign', readAction: 'pk.read' },
 ];
 
 export function registerAllEvidenceTargets() {

@@ -7,7 +7,7 @@ import type { Rulebook } from '../../rules/rulebook.ts';
 import { AssessmentAnswerError, rescore, scoreWorksheet, validateAnswers, type Answers } from '../../rules/assessment/assessment.engine.ts';
 import type { WorksheetBody } from '../../rules/assessment/worksheet.ts';
 import { writeWithAudit } from '../audit/audit.writer.ts';
-import type { EvidenceTarget } from '../evidence/evidence.service.ts';
+import { assertEvidenceReadable, type EvidenceTarget } from '../evidence/evidence.service.ts';
 import { who } from '../org/org.service.ts';
 import { ANSWER_ENTITY, answersRepo, type SheetRef, type SideInput } from './answers.repo.ts';
 
@@ -50,7 +50,8 @@ export const assessmentEvidenceTarget: EvidenceTarget = {
     const row = await answersRepo.find(db, tenantId, answerId);
     const spec = row && kinds.get(row.worksheetKind);
     const owner = row && spec ? await spec.resolveScope(db, tenantId, row.scope) : null;
-    return { exists: !!owner, unitId: owner?.unitId ?? null };
+    // Read as the worksheet is (a unit's SAKIP sheet: its unit and the SAKIP readers), not tenant-wide.
+    return { exists: !!owner, unitId: owner?.unitId ?? null, readAction: row && spec ? spec.actions(row.scope).read : undefined };
   },
   manageAction: 'tenant.create',
 };
@@ -73,10 +74,11 @@ export async function loadSheet(db: Executor, tenantId: string, sheet: SheetRef)
 }
 
 /** Evidence ids must exist in the actor's tenant; another tenant's id answers 404, like any unknown id. */
-export async function checkEvidenceIds(db: Executor, tenantId: string, ids: string[]) {
+export async function checkEvidenceIds(db: Executor, tenantId: string, ids: string[], actor: Actor) {
   const unique = [...new Set(ids)];
   const found = await answersRepo.existingEvidence(db, tenantId, unique);
   if (found.size !== unique.length) throw notFound('evidence');
+  await assertEvidenceReadable(db, actor, unique);
 }
 
 /**
@@ -150,7 +152,7 @@ export function createAssessmentService(deps: Deps) {
     async saveOwnAnswers(actor: Actor, sheet: SheetRef, answers: Record<string, OwnAnswerInput>, requestId?: string) {
       const spec = await access(actor, sheet, 'own');
       validate(worksheetOf(spec, sheet), answers);
-      await checkEvidenceIds(db, actor.tenantId, Object.values(answers).flatMap((a) => a.evidenceIds ?? []));
+      await checkEvidenceIds(db, actor.tenantId, Object.values(answers).flatMap((a) => a.evidenceIds ?? []), actor);
       await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const change = await writeOwnAnswers(tx, actor.tenantId, actor.userId, sheet, answers, { replace: false }, clock.now().toISOString());
         const e = auditEntity(spec, actor.tenantId, sheet);

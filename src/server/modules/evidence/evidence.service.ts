@@ -33,13 +33,17 @@ export async function sniffType(data: Buffer): Promise<{ mime: string; ext: stri
  * Who may see an evidence file: whoever may read a record it is attached to. Modules register
  * how to find the unit of their record types; org records are readable tenant-wide.
  */
-type UnitResolver = (db: Executor, tenantId: string, entityId: string) => Promise<{ exists: boolean; unitId: string | null }>;
+/** A resolver may name the read action of one record (a worksheet kind's), narrower than its type's. */
+type UnitResolver = (db: Executor, tenantId: string, entityId: string) => Promise<{ exists: boolean; unitId: string | null; readAction?: Action }>;
 const resolvers = new Map<string, UnitResolver>();
 /** The action that lets an actor attach evidence to a record of this type (default: person.manage). */
 const manageActions = new Map<string, Action>();
-export function registerEvidenceTarget(entityType: string, resolver: UnitResolver, manageAction: Action = 'person.manage') {
+/** The action that lets an actor read a record of this type, hence its files (default: evidence.read, tenant-wide). */
+const readActions = new Map<string, Action>();
+export function registerEvidenceTarget(entityType: string, resolver: UnitResolver, manageAction: Action = 'person.manage', readAction: Action = 'evidence.read') {
   resolvers.set(entityType, resolver);
   manageActions.set(entityType, manageAction);
+  readActions.set(entityType, readAction);
 }
 
 /** A record type evidence can be linked to: how to find its unit, and who may attach to it. */
@@ -47,11 +51,13 @@ export interface EvidenceTarget {
   entityType: string;
   resolve: UnitResolver;
   manageAction?: Action;
+  /** Who may read the record (and so download its files), when narrower than `evidence.read`. */
+  readAction?: Action;
 }
 
 /** Called where the app is built (app.ts, through evidence-targets.ts): no import side effects. */
 export function registerEvidenceTargets(targets: readonly EvidenceTarget[]) {
-  for (const t of targets) registerEvidenceTarget(t.entityType, t.resolve, t.manageAction);
+  for (const t of targets) registerEvidenceTarget(t.entityType, t.resolve, t.manageAction, t.readAction);
 }
 
 /** Organisation records: readable tenant-wide, managed with person.manage. */
@@ -62,6 +68,29 @@ export const orgEvidenceTargets: EvidenceTarget[] = [
   { entityType: 'assignment', resolve: orgRepo.unitOfAssignment },
 ];
 export const evidenceTargetTypes = () => [...resolvers.keys()];
+
+/** Evidence is readable when the actor uploaded it or may read one record it is linked to. */
+async function canReadEvidence(db: Executor, actor: Actor, ev: { id: string; uploadedBy: string | null }) {
+  if (ev.uploadedBy === actor.userId) return true;
+  const links = await repo.linksOf(db, actor.tenantId, ev.id);
+  for (const l of links) {
+    const target = await resolvers.get(l.entityType)?.(db, actor.tenantId, l.entityId);
+    if (target?.exists && can(actor, target.readAction ?? readActions.get(l.entityType) ?? 'evidence.read', { tenantId: actor.tenantId, unitId: target.unitId })) return true;
+  }
+  return false;
+}
+
+/**
+ * Files named by id in a write (a worksheet answer, an LHE follow-up) must be readable by the
+ * actor, as for a download (else 404): linking another unit's file to one's own record would
+ * otherwise make it readable through that record.
+ */
+export async function assertEvidenceReadable(db: Executor, actor: Actor, ids: string[]) {
+  for (const id of new Set(ids)) {
+    const ev = await repo.find(db, actor.tenantId, id);
+    if (!ev || !(await canReadEvidence(db, actor, ev))) throw notFound('evidence');
+  }
+}
 
 export function createEvidenceService(deps: Deps) {
   const { db, clock, blobs } = deps;
@@ -74,16 +103,7 @@ export function createEvidenceService(deps: Deps) {
     return target;
   }
 
-  /** Evidence is readable when the actor uploaded it or may read one record it is linked to. */
-  async function canRead(actor: Actor, ev: { id: string; uploadedBy: string | null }) {
-    if (ev.uploadedBy === actor.userId) return true;
-    const links = await repo.linksOf(db, actor.tenantId, ev.id);
-    for (const l of links) {
-      const target = await resolvers.get(l.entityType)?.(db, actor.tenantId, l.entityId);
-      if (target?.exists && can(actor, 'evidence.read', { tenantId: actor.tenantId, unitId: target.unitId })) return true;
-    }
-    return false;
-  }
+  const canRead = (actor: Actor, ev: { id: string; uploadedBy: string | null }) => canReadEvidence(db, actor, ev);
 
   return {
     async upload(actor: Actor, file: { data: Buffer; filename: string }, link: { entityType?: string; entityId?: string }, requestId?: string) {
@@ -127,7 +147,7 @@ export function createEvidenceService(deps: Deps) {
       let linkedTo: { entityType: string; entityId?: string } | undefined;
       if (f.entityType && f.entityId) {
         const target = await resolveTarget(actor.tenantId, f.entityType, f.entityId);
-        authorize(actor, 'evidence.read', { tenantId: actor.tenantId, unitId: target.unitId });
+        authorize(actor, readActions.get(f.entityType) ?? 'evidence.read', { tenantId: actor.tenantId, unitId: target.unitId });
         linkedTo = { entityType: f.entityType, entityId: f.entityId };
       } else if (f.entityType) {
         // "Linked to": files linked to any record of that type.

@@ -141,7 +141,7 @@ export function createIidService(deps: Deps) {
     } catch (e) {
       answerError(e, rb, answers);
     }
-    await checkEvidenceIds(db, actor.tenantId, Object.values(answers).flatMap((a) => a.evidenceIds ?? []));
+    await checkEvidenceIds(db, actor.tenantId, Object.values(answers).flatMap((a) => a.evidenceIds ?? []), actor);
     await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
       // Indicator 31 is fed by the replication ledger: never stored as typed.
       const own = Object.fromEntries(

@@ -198,7 +198,7 @@ export function createSakipEvalService(deps: Deps) {
       const item = await itemFor(actor, id);
       authorize(actor, actionsOf(!!item.unitId).own, { tenantId: actor.tenantId, unitId: item.unitId });
       if (item.status === 'accepted') throw conflict('errors.sakipFollowUpClosed');
-      await checkEvidenceIds(db, actor.tenantId, input.evidenceIds ?? []);
+      await checkEvidenceIds(db, actor.tenantId, input.evidenceIds ?? [], actor);
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const now = clock.now().toISOString();
         const set = { followUp: input.text, followUpBy: actor.userId, followUpAt: now, status: 'answered' as const, updatedAt: now };
