@@ -179,6 +179,7 @@ for (const dialect of await testDialects()) {
       { route: 'GET /api/pk', ok: PK_READERS, hidden: ['opB', 'juri', 'other'], req: () => ({ method: 'GET', url: '/api/pk?year=2026' }) },
       // Another tenant's user reading a PK by id: 404.
       { route: 'GET /api/pk/{id}', ok: PK_READERS, req: () => ({ method: 'GET', url: `/api/pk/${pkA}` }) },
+      { route: 'GET /api/pk/{id}/plan-indicators', ok: PK_READERS, req: () => ({ method: 'GET', url: `/api/pk/${pkA}/plan-indicators` }) },
       { route: 'POST /api/pk/{id}/sign', ok: ['kepA', 'rb'], req: async (_w, fresh) => ({ method: 'POST', url: `/api/pk/${fresh ? await newDraftPk() : pkDraftA}/sign`, body: { signedOn: '2026-01-31' } }) },
       { route: 'POST /api/pk/{id}/indicators', ok: ['opA', 'kepA', 'rb'], req: () => ({ method: 'POST', url: `/api/pk/${pkDraftA}/indicators`, body: { sasaran: 'Meningkatnya layanan', name: 'Indikator tambahan', unit: 'dokumen', polarity: 'higher', aggregation: 'sum', target: 100, quarterTargets: [25, 25, 25, 25] } }) },
       { route: 'GET /api/pk/{id}/export.pdf', ok: PK_READERS, req: () => ({ method: 'GET', url: `/api/pk/${pkA}/export.pdf` }) },
