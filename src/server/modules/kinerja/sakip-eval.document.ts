@@ -8,13 +8,21 @@ import { dateId, no, tableContent, type LayoutDoc } from '../../documents/offici
 import { kopContent, loadLetterhead, type Letterhead } from '../../documents/official/letterhead.ts';
 import { issueOfficialDocument, type IssuedDocument } from '../../documents/official/issue.ts';
 import { signatureContent, unitHeadSigner, vacantSigner, type SignatureBlock } from '../../documents/official/signer.ts';
-import type { SakipEvalService } from './sakip-eval.service.ts';
+import type { WorksheetResult } from '../../rules/assessment/index.ts';
 import { idNum } from './sakip-eval.presenters.ts';
 
 const STATUS: Record<string, string> = { open: 'Belum ditindaklanjuti', answered: 'Ditanggapi', accepted: 'Diterima' };
 
-/** What the LHE prints: the evaluation (scores, findings) as read by the service. */
-export type LheData = Awaited<ReturnType<SakipEvalService['lheData']>>;
+/** What the LHE prints: the evaluation (the evaluator's score) and its findings, as read by the service. */
+export interface LheData {
+  tenantId: string;
+  target: { unitId: string | null; year: number };
+  unit: { id: string; name: string } | null;
+  evaluation: WorksheetResult;
+  evaluated: number;
+  lhe: Array<{ seq: number; subComponent: string | null; finding: string; recommendation: string; status: string; followUp: string | null }>;
+  inspectorate: { id: string; name: string } | undefined;
+}
 
 /** Kop of the Inspektorat unit (the tenant's when the tenant has no Inspektorat unit) and the subject line. */
 async function kopOf(deps: Deps, ex: Executor, data: LheData) {

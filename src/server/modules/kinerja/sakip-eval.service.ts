@@ -11,7 +11,7 @@ import { who } from '../org/org.service.ts';
 import { checkEvidenceIds, loadSheet, registerWorksheetKind } from '../assessment/assessment.service.ts';
 import type { FollowUpInput, FollowUpReview, LheItemInput } from '../../../shared/schemas/sakip-eval.ts';
 import { sakipEvalRepo as repo } from './sakip-eval.repo.ts';
-import { issueLhe, lhePdf } from './sakip-eval.document.ts';
+import { issueLhe, lhePdf, type LheData } from './sakip-eval.document.ts';
 
 /**
  * SAKIP internal evaluation (PermenPANRB 88/2021, RULES.md §2.1–2.4; issue 11 item 5) on the
@@ -124,7 +124,7 @@ export function createSakipEvalService(deps: Deps) {
   }
 
   /** What the LHE document prints, read through `ex` (the issuing transaction, or the pool). */
-  async function lheContent(ex: Executor, tenantId: string, t: Target & { unit: { id: string; name: string; shortName: string | null } | null }) {
+  async function lheContent(ex: Executor, tenantId: string, t: Target & { unit: { id: string; name: string; shortName: string | null } | null }): Promise<LheData> {
     const rows = await loadSheet(ex, tenantId, sheetOf(t));
     const scored = scoreBoth([...rows.values()]);
     return { tenantId, target: { unitId: t.unitId, year: t.year }, unit: t.unit, evaluation: scored.evaluation, evaluated: scored.evaluated, lhe: await items(ex, tenantId, t), inspectorate: await repo.inspectorate(ex, tenantId) };
@@ -281,13 +281,6 @@ export function createSakipEvalService(deps: Deps) {
         await audit.record({ entityType: 'sakip_lhe_item', entityId: id, action: 'update', changes: { status: { before: item.status, after: set.status }, reviewNote: { before: item.reviewNote, after: set.reviewNote } } });
         return { ...item, ...set };
       });
-    },
-
-    /** What the LHE document needs (read access as for the evaluation). */
-    async lheData(actor: Actor, rawTarget: string, year: number) {
-      const t = await target(actor, rawTarget, year);
-      authorize(actor, 'sakipEval.read', { tenantId: actor.tenantId, unitId: t.unitId });
-      return lheContent(db, actor.tenantId, t);
     },
 
     /**
