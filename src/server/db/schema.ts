@@ -555,6 +555,8 @@ export interface DB {
   pkCorrectiveActions: PkCorrectiveActionTable;
   // 0021-sakip-evaluation
   sakipLheItems: SakipLheItemTable;
+  // 0022-lhe-issued
+  sakipLheIssues: SakipLheIssueTable;
   // 0018-sakip-plan
   planPeriods: PlanPeriodTable;
   planTujuan: PlanTujuanTable;
@@ -712,6 +714,20 @@ export interface SakipLheItemTable {
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+// 0022-lhe-issued: the LHE of an evaluation issued as an official document
+export interface SakipLheIssueTable {
+  tenantId: string;
+  id: string;
+  target: string; // unit id | 'pemda'
+  unitId: string | null;
+  year: number;
+  documentId: string;
+  number: string;
+  documentDate: string;
+  issuedAt: string;
+  issuedBy: string | null;
 }
 
 // 0018-sakip-plan: RPJMD period, tujuan, sasaran (pemda and unit), indicators with yearly targets, programmes with budgets

@@ -73,6 +73,7 @@ export const webDocsEn: typeof webDocsId = {
       berita_acara: 'Official record',
       notula: 'Minutes',
       perjanjian_kinerja: 'Performance agreement',
+      laporan_hasil_evaluasi: 'Evaluation report (LHE)',
     },
   },
 };

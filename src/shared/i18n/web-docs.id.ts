@@ -72,6 +72,7 @@ export const webDocsId = {
       berita_acara: 'Berita acara',
       notula: 'Notula',
       perjanjian_kinerja: 'Perjanjian kinerja',
+      laporan_hasil_evaluasi: 'Laporan hasil evaluasi',
     },
   },
 };

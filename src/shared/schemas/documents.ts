@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { LIST_SORTS, ZId, ZListQuery } from './common.ts';
 
-export const DOC_TYPES = ['keputusan', 'surat_dinas', 'surat_undangan', 'nota_dinas', 'berita_acara', 'notula', 'perjanjian_kinerja'] as const;
+/**
+ * The document types of the numbering register: the one list (the server's numbering register,
+ * the route schemas and the SPA's filters all read it). Adding a type here makes tsc ask for its
+ * default classification (numbering.ts) and the catalogs' label (web-docs `docs.types.*`).
+ */
+export const DOC_TYPES = ['keputusan', 'surat_dinas', 'surat_undangan', 'nota_dinas', 'berita_acara', 'notula', 'perjanjian_kinerja', 'laporan_hasil_evaluasi'] as const;
+export type DocType = (typeof DOC_TYPES)[number];
 export const ZDocType = z.enum(DOC_TYPES);
 
 const opt = (max: number) => z.string().trim().max(max).nullable().optional();

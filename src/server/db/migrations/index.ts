@@ -20,6 +20,7 @@ import * as m0020 from './2026-12-01-0020-pk-realisation.ts';
 import * as m0021 from './2026-12-01-0021-sakip-evaluation.ts';
 import * as m0018 from './2026-12-01-0018-sakip-plan.ts';
 import * as m0019 from './2026-12-01-0019-pk-season.ts';
+import * as m0022 from './2026-12-01-0022-lhe-issued.ts';
 import * as m0023 from './2026-12-01-0023-pk-plan-link.ts';
 
 /** Static, append-only list of migrations (no directory scanning: STACK.md). */
@@ -45,6 +46,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-0021-sakip-evaluation': m0021,
   '2026-12-01-0018-sakip-plan': m0018,
   '2026-12-01-0019-pk-season': m0019,
+  '2026-12-01-0022-lhe-issued': m0022,
   '2026-12-01-0023-pk-plan-link': m0023,
 };
 

@@ -1,14 +1,15 @@
 import type { Executor } from '../../db/db.ts';
 import { newId } from '../../lib/ids.ts';
 import { validation } from '../../errors.ts';
+import { DOC_TYPES, type DocType } from '../../../shared/schemas/documents.ts';
 
 /**
  * Numbering register (RULES.md §7.3 item 3): nomor = kode klasifikasi / nomor urut / kode unit /
  * tahun, but the segment order is UNVERIFIED, so the format is a per-tenant, per-type template.
  * Classification codes (Permendagri 83/2022) are UNVERIFIED defaults, editable per tenant.
  */
-export const DOC_TYPES = ['keputusan', 'surat_dinas', 'surat_undangan', 'nota_dinas', 'berita_acara', 'notula', 'perjanjian_kinerja'] as const;
-export type DocType = (typeof DOC_TYPES)[number];
+// The list of types lives in src/shared/schemas/documents.ts (one source for server and SPA).
+export { DOC_TYPES, type DocType };
 
 export const DEFAULT_TEMPLATE = '{klasifikasi}/{seq}/{unit}/{year}';
 /** UNVERIFIED classification defaults: placeholders until the tenant's arsip office confirms them. */
@@ -20,6 +21,7 @@ export const DEFAULT_CLASSIFICATION: Record<DocType, string> = {
   berita_acara: '000.1',
   notula: '000.1',
   perjanjian_kinerja: '000.2',
+  laporan_hasil_evaluasi: '700.1.2', // UNVERIFIED: the pengawasan (700) group, like the others a placeholder
 };
 
 const TOKENS = ['klasifikasi', 'seq', 'unit', 'year', 'month'] as const;

@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { actorOf } from '../../plugins/auth.ts';
 import { readUpload } from '../../plugins/upload.ts';
 import { ZId } from '../../../shared/schemas/common.ts';
-import { ZDocRegisterQuery, ZDocType, ZNumberTemplateInput, ZReasonInput, ZReserveNumberInput, ZTenantDocSettingsInput, ZUnitLetterheadInput, type RegisterStatus } from '../../../shared/schemas/documents.ts';
+import { ZDocRegisterQuery, ZDocType, ZNumberTemplateInput, ZReasonInput, ZReserveNumberInput, ZTenantDocSettingsInput, ZUnitLetterheadInput, type DocType, type RegisterStatus } from '../../../shared/schemas/documents.ts';
 import { csvDownload, EXPORT_MAX_ROWS } from '../../lib/list.ts';
 import { createTenantService } from '../../modules/tenants/tenants.service.ts';
 import { formatDate } from '../../../shared/i18n/translate.ts';
@@ -15,7 +15,7 @@ import { createOfficialDocumentsService } from './official.service.ts';
 import { signerTitle } from './signer.ts';
 
 const params = z.object({ id: ZId });
-const TYPE_NAME: Record<string, string> = {
+const TYPE_NAME: Record<DocType, string> = {
   keputusan: 'Keputusan',
   surat_dinas: 'Surat Dinas',
   surat_undangan: 'Surat Undangan',
@@ -23,6 +23,7 @@ const TYPE_NAME: Record<string, string> = {
   berita_acara: 'Berita Acara',
   notula: 'Notula Rapat',
   perjanjian_kinerja: 'Perjanjian Kinerja',
+  laporan_hasil_evaluasi: 'Laporan Hasil Evaluasi',
 };
 
 const REGISTER_STATUS_NAME: Record<RegisterStatus, string> = { issued: 'terbit', reserved: 'nomor diambil', withdrawn: 'ditarik', cancelled: 'dibatalkan' };
@@ -88,7 +89,7 @@ export async function officialDocumentRoutes(app: FastifyInstance, deps: Deps) {
     const csv = csvDownload(
       x.fileName,
       ['Nomor', 'Jenis', 'Perihal', 'Unit', 'Tahun', 'Diterbitkan pada', 'Oleh', 'Status', 'Alasan'],
-      items.map((n) => [n.number, TYPE_NAME[n.docType] ?? n.docType, n.title, n.unitName, n.year, x.stamp(n.issuedAt), n.issuedByName, REGISTER_STATUS_NAME[registerStatus(n)], n.cancelReason ?? n.withdrawnReason]),
+      items.map((n) => [n.number, TYPE_NAME[n.docType as DocType] ?? n.docType, n.title, n.unitName, n.year, x.stamp(n.issuedAt), n.issuedByName, REGISTER_STATUS_NAME[registerStatus(n)], n.cancelReason ?? n.withdrawnReason]),
     );
     return reply.type(csv.contentType).header('content-disposition', csv.disposition).send(csv.body);
   });
@@ -118,7 +119,7 @@ export async function officialDocumentRoutes(app: FastifyInstance, deps: Deps) {
     // Times in the issuing region's own zone (WIB, WITA or WIT by province), as its people read them.
     const local = (iso: string) => formatRegionTime(iso, d.regionCode);
     const rows: Array<[string, string]> = [
-      ['Jenis dokumen', TYPE_NAME[d.docType] ?? d.docType],
+      ['Jenis dokumen', TYPE_NAME[d.docType as DocType] ?? d.docType],
       ['Nomor', d.number],
       ['Perihal', d.title],
       ['Diterbitkan oleh', `${d.issuer} — ${d.tenantName}`],

@@ -2,21 +2,41 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { createTestRuntime, signedIn, testDialects, type TestClient, type TestRuntime } from '../../testing/harness.ts';
-import { pdfText } from '../../documents/official/pdf-tools.ts';
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { decodeQrCodes, hasZbar, pdfText } from '../../documents/official/pdf-tools.ts';
+import { formatDate } from '../../../shared/i18n/translate.ts';
+import { regionToday } from '../tenants/tenants.region.ts';
 
 /**
  * SAKIP internal evaluation (issue 11 item 5, RULES.md §2.1–2.4) over HTTP: the unit fills the 80
  * criteria (Ya/Tidak + evidence) through the one answers store, the Inspektorat gives the letter
  * per sub-component (score = weight × factor, the §2.4 vector), the LHE with the follow-up flow
  * open → answered → accepted, the LHE PDF, the table of all units year on year (CSV too), and the
- * refusals (a unit cannot evaluate, cannot read another unit; nothing changes).
+ * refusals (a unit cannot evaluate, cannot read another unit; nothing changes); issuing the LHE
+ * as an official document (number, frozen bytes, verification page, findings frozen after) and
+ * the sub-units in the table.
  */
 const PDF = (tag: string) => Buffer.from(`%PDF-1.4\n% ${tag}\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n`);
 const RB = 'lke-akip-2021';
 const VECTOR = { '1.a': 'A', '1.b': 'BB', '1.c': 'BB', '4.a': 'A', '4.b': 'A', '4.c': 'AA' };
 
+/** The PDF's Title (pdfinfo): a draft's says RANCANGAN (the watermark itself is scattered text). */
+function pdfTitle(pdf: Buffer): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'serasan-lhe-'));
+  try {
+    writeFileSync(path.join(dir, 'lhe.pdf'), pdf);
+    return /^Title:\s*(.*)$/m.exec(execFileSync('pdfinfo', [path.join(dir, 'lhe.pdf')], { encoding: 'utf8' }))?.[1] ?? '';
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function counts(rt: TestRuntime) {
-  const r = await sql<{ t: string; n: number | string }>`select 'answers' as t, count(*) as n from assessment_answers union all select 'lhe', count(*) from sakip_lhe_items union all select 'links', count(*) from evidence_links union all select 'audit', count(*) from audit_log`.execute(rt.deps.db);
+  const r = await sql<{ t: string; n: number | string }>`select 'answers' as t, count(*) as n from assessment_answers union all select 'lhe', count(*) from sakip_lhe_items union all select 'links', count(*) from evidence_links union all select 'audit', count(*) from audit_log union all select 'issued', count(*) from sakip_lhe_issues union all select 'documents', count(*) from official_documents union all select 'numbers', count(*) from doc_numbers union all select 'evidence', count(*) from evidence`.execute(rt.deps.db);
   return Object.fromEntries(r.rows.map((x) => [x.t, Number(x.n)]));
 }
 
@@ -27,6 +47,7 @@ for (const dialect of await testDialects()) {
     let kepala: TestClient;
     let inspektorat: TestClient;
     let rb: TestClient;
+    let admin: TestClient;
     let pimpinan: TestClient;
     let dukcapil: string;
     let other: string;
@@ -47,6 +68,7 @@ for (const dialect of await testDialects()) {
       inspektorat = await signedIn(rt, 'inspektorat');
       rb = await signedIn(rt, 'rb');
       pimpinan = await signedIn(rt, 'pimpinan');
+      admin = await signedIn(rt, 'admin');
       const units = (await rb.get('/api/units')).body.items as Array<{ id: string; shortName: string | null }>;
       dukcapil = units.find((u) => u.shortName === 'Disdukcapil')!.id;
       other = units.find((u) => u.shortName === 'Balitbangda')!.id;
@@ -148,7 +170,7 @@ for (const dialect of await testDialects()) {
       assert.equal(own.body.pemda, null);
       const csv = await pimpinan.get('/api/sakip/evaluations/export.csv?year=2021');
       assert.equal(csv.status, 200);
-      assert.match(csv.raw, /Dinas Kependudukan dan Pencatatan Sipil,,,"?100,00"?,AA,"?48,35"?,C,0,0,1/);
+      assert.match(csv.raw, /Dinas Kependudukan dan Pencatatan Sipil,,,,"?100,00"?,AA,"?48,35"?,C,0,0,1/);
     });
 
     test('pemda self-evaluation: the Tim RB fills the own side, the Inspektorat evaluates, a unit cannot touch it', async () => {
@@ -172,6 +194,102 @@ for (const dialect of await testDialects()) {
       assert.ok(t.body.pemda.years[1].score, 'the pemda self-evaluation of last year');
       const e = await operator.get(`/api/sakip/evaluations/${dukcapil}/${year - 1}`);
       assert.ok(e.body.lhe.length >= 2 && e.body.lhe.every((i: any) => i.isDemo), 'LHE items marked demo');
+    });
+
+    test('issuing the LHE: refused without findings, to a non-evaluator, with the Inspektur vacant; then a number, frozen bytes, the verification page; findings frozen, follow-ups go on', async () => {
+      const url = `/api/sakip/evaluations/${dukcapil}/2021/lhe`;
+      const second = await inspektorat.post(url, { subComponent: '3.b', finding: 'LKjIP belum membandingkan capaian dengan tahun lalu', recommendation: 'Tambahkan perbandingan capaian tahun lalu pada Bab III' });
+      assert.equal(second.status, 201, second.raw);
+      const draft = (await pimpinan.download(`${url}.pdf`)).data;
+      assert.match(pdfTitle(draft), /^RANCANGAN — LHE AKIP Dinas Kependudukan/);
+      assert.match(pdfText(draft), /Nomor: ……/);
+
+      const before = await counts(rt);
+      await refused(inspektorat.post(`/api/sakip/evaluations/${other}/2021/lhe/issue`), 409, before, /belum ada temuan/);
+      await refused(inspektorat.post('/api/sakip/evaluations/pemda/2021/lhe/issue'), 409, before, /belum ada temuan/);
+      for (const c of [operator, kepala, rb, pimpinan]) await refused(c.post(`${url}/issue`), 403, before, /tidak berwenang/);
+      await refused(inspektorat.post(`${url}/issue`), 409, before, /Inspektur kosong pada/);
+
+      // The Inspektur takes office; the LHE is signed by the holder at the document's date.
+      const pos = await rt.deps.db.selectFrom('positions as p').innerJoin('units as u', (j) => j.onRef('u.tenantId', '=', 'p.tenantId').onRef('u.id', '=', 'p.unitId')).select('p.id').where('u.type', '=', 'inspektorat').where('p.isHead', '=', 1).executeTakeFirstOrThrow();
+      const person = await rt.deps.db.selectFrom('people').select('id').where('nip', '=', '198107152006041004').executeTakeFirstOrThrow();
+      assert.equal((await admin.post('/api/assignments', { positionId: pos.id, personId: person.id, kind: 'definitif', startDate: '2020-01-02' })).status, 201);
+
+      const res = await inspektorat.post(`${url}/issue`);
+      assert.equal(res.status, 200, res.raw);
+      assert.match(res.body.number, /^700\.1\.2\/1\/.+\/\d{4}$/, 'the register number with the LHE classification, sequence 1');
+      assert.match(res.body.verificationCode, /^[\w-]{20}$/);
+      const tenantId = (await rt.deps.db.selectFrom('tenants').select('id').where('regionCode', '=', '16.03').executeTakeFirstOrThrow()).id;
+      const today = await regionToday(rt.deps, tenantId);
+      assert.equal(res.body.documentDate, today, 'dated the region’s day');
+      const after = await counts(rt);
+      assert.deepEqual([after.issued - before.issued, after.documents - before.documents, after.numbers - before.numbers], [1, 1, 1]);
+      const audit = await rt.deps.db.selectFrom('auditLog').select(['entityType', 'action']).where('entityId', 'in', [`${dukcapil}:2021`, res.body.documentId]).where('action', '=', 'issue').execute();
+      assert.deepEqual(audit.map((a) => `${a.entityType}/${a.action}`).sort(), ['official_document/issue', 'sakip_evaluation/issue']);
+
+      // lhe.pdf is now the frozen document: the same bytes every time, the hash the register holds.
+      const a = await pimpinan.download(`${url}.pdf`);
+      const b = await operator.download(`${url}.pdf`);
+      const sha = (x: Buffer) => createHash('sha256').update(x).digest('hex');
+      assert.equal(a.status, 200);
+      assert.equal(sha(a.data), sha(b.data), 'same bytes every time');
+      assert.equal(sha(a.data), res.body.sha256);
+      const text = pdfText(a.data).replace(/\s+/g, ' ');
+      for (const w of [`Nomor: ${res.body.number}`, 'LAPORAN HASIL EVALUASI', 'INSPEKTORAT', `Muara Enim, ${formatDate('id', today)}`, 'INSPEKTUR', 'Hendra Gunawan, S.T. (demo)', 'NIP. 19810715 200604 1 004', 'Rencana aksi belum dipantau', 'LKjIP belum membandingkan', 'Tambahkan perbandingan capaian', '48,35', `/verifikasi/${res.body.verificationCode}`]) {
+        assert.ok(text.includes(w), `issued PDF has "${w}"`);
+      }
+      assert.equal(pdfTitle(a.data), 'LHE AKIP Dinas Kependudukan dan Pencatatan Sipil 2021', 'not a draft');
+      if (hasZbar()) assert.deepEqual(decodeQrCodes(a.data), [res.body.verificationUrl], 'the QR leads to the verification page');
+
+      const e = await kepala.get(`/api/sakip/evaluations/${dukcapil}/2021`);
+      assert.deepEqual([e.body.lheIssued.number, e.body.lheIssued.status, e.body.lheIssued.verificationCode], [res.body.number, 'issued', res.body.verificationCode]);
+      const page = await rt.app.inject({ method: 'GET', url: `/verifikasi/${res.body.verificationCode}` });
+      assert.equal(page.statusCode, 200);
+      assert.match(page.body, /Laporan Hasil Evaluasi/);
+      assert.ok(page.body.includes(res.body.number) && page.body.includes(res.body.sha256));
+
+      // Issued once; its findings are frozen; the unit's follow-up and the review still work.
+      const frozen = await counts(rt);
+      await refused(inspektorat.post(`${url}/issue`), 409, frozen, /sudah terbit dengan nomor/);
+      await refused(inspektorat.post(url, { finding: 'Temuan susulan', recommendation: 'Rekomendasi susulan' }), 409, frozen, /tidak dapat ditambah/);
+      const fu = await operator.post(`/api/sakip/lhe/${second.body.id}/follow-up`, { text: 'Bab III LKjIP 2021 sudah direvisi' });
+      assert.equal(fu.status, 200, fu.raw);
+      assert.equal((await inspektorat.post(`/api/sakip/lhe/${second.body.id}/review`, { decision: 'accept' })).body.status, 'accepted');
+      assert.equal(sha((await pimpinan.download(`${url}.pdf`)).data), res.body.sha256, 'the frozen PDF does not follow later changes');
+    });
+
+    test('table: sub-units follow their parent (tree order, parent’s name, depth), the pemda row stays; a unit sees its own sub-units; CSV with the parent column', async () => {
+      const t = await pimpinan.get('/api/sakip/evaluations?year=2021');
+      const items = t.body.items as Array<{ unitId: string; name: string; type: string; parentId: string | null; parentName: string | null; depth: number }>;
+      const setda = items.findIndex((i) => i.name === 'Sekretariat Daerah Kabupaten Muara Enim');
+      const org = items.findIndex((i) => i.name === 'Bagian Organisasi Sekretariat Daerah');
+      assert.ok(setda >= 0 && org > setda, 'the bagian is listed after the Setda');
+      assert.deepEqual([items[org].parentId, items[org].parentName, items[org].depth], [items[setda].unitId, items[setda].name, 1]);
+      assert.ok(items.slice(setda + 1, org).every((i) => i.depth === 1 && i.parentId === items[setda].unitId), 'only the Setda’s bagian between it and Bagian Organisasi');
+      for (const [k, i] of items.entries()) {
+        if (!i.depth) continue;
+        let p = k - 1;
+        while (items[p].depth >= i.depth) p--;
+        assert.equal(items[p].unitId, i.parentId, `${i.name} comes under its parent`);
+      }
+      const tops = items.filter((i) => i.depth === 0).map((i) => i.name);
+      assert.deepEqual(tops, [...tops].sort((x, y) => x.localeCompare(y, 'id')), 'top-level units in name order');
+      assert.ok(tops.includes('Dinas Kependudukan dan Pencatatan Sipil') && items.filter((i) => i.depth > 0).length >= 4);
+      assert.ok(t.body.pemda, 'the pemda row stays');
+
+      // A sub-unit's evaluation is scored in the table like any unit's.
+      const all = Object.fromEntries(['1', '2', '3', '4'].flatMap((c) => ['a', 'b', 'c'].map((s) => [`${c}.${s}`, { value: 'A' }])));
+      assert.equal((await inspektorat.put('/api/assessments/evaluation', { ...sheet(items[org].unitId, 2021), answers: all })).status, 200);
+      const t2 = await pimpinan.get('/api/sakip/evaluations?year=2021');
+      assert.deepEqual(t2.body.items.find((i: any) => i.unitId === items[org].unitId).years[2].score, { total: 90, predikat: 'A', label: 'Memuaskan' }, '90,00 → A (AA needs more than 90)');
+      const csv = await pimpinan.get('/api/sakip/evaluations/export.csv?year=2021');
+      assert.match(csv.raw, /Bagian Organisasi Sekretariat Daerah,Sekretariat Daerah Kabupaten Muara Enim,,,,,"?90,00"?,A,0,0,0/);
+
+      // The Disdukcapil operator reads its own unit and a sub-unit created under it, nothing else.
+      const bidang = await admin.post('/api/units', { name: 'Bidang Pelayanan Pendaftaran Penduduk', type: 'bidang', parentId: dukcapil });
+      assert.equal(bidang.status, 201, bidang.raw);
+      const own = await (await signedIn(rt, 'operator')).get('/api/sakip/evaluations?year=2021');
+      assert.deepEqual(own.body.items.map((i: any) => [i.unitId, i.depth]), [[dukcapil, 0], [bidang.body.id, 1]]);
     });
   });
 }

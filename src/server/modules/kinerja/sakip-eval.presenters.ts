@@ -25,13 +25,27 @@ export function presentLheItem(i: Item) {
   };
 }
 
-/** The CSV of the table of all units (year on year). */
-export function tableCsvRows(t: { years: number[]; pemda: { years: Row[] } | null; items: Array<{ name: string; years: Row[]; followUps: Record<string, number> }> }) {
+/** The issued LHE of an evaluation (number, date, verification code), as the API shows it. */
+export function presentLheIssued(i: { documentId: string; number: string; documentDate: string; issuedAt: string; verificationCode: string; documentStatus?: string; verificationUrl?: string; sha256: string }) {
+  return {
+    documentId: i.documentId,
+    number: i.number,
+    documentDate: i.documentDate,
+    issuedAt: i.issuedAt,
+    verificationCode: i.verificationCode,
+    ...(i.verificationUrl ? { verificationUrl: i.verificationUrl } : {}),
+    sha256: i.sha256,
+    status: (i.documentStatus ?? 'issued') as 'issued' | 'withdrawn',
+  };
+}
+
+/** The CSV of the table of all units (year on year), sub-units after their parent with its name. */
+export function tableCsvRows(t: { years: number[]; pemda: { years: Row[] } | null; items: Array<{ name: string; parentName: string | null; years: Row[]; followUps: Record<string, number> }> }) {
   const cells = (ys: Row[]) => ys.flatMap((y) => [y.score ? idNum(y.score.total) : '', y.score?.predikat ?? '']);
-  const header = ['Perangkat daerah', ...t.years.flatMap((y) => [`Nilai ${y}`, `Predikat ${y}`]), 'Rekomendasi terbuka', 'Ditanggapi', 'Diterima'];
+  const header = ['Perangkat daerah', 'Unit induk', ...t.years.flatMap((y) => [`Nilai ${y}`, `Predikat ${y}`]), 'Rekomendasi terbuka', 'Ditanggapi', 'Diterima'];
   const rows = [
-    ...(t.pemda ? [['Pemerintah Daerah (evaluasi mandiri)', ...cells(t.pemda.years), '', '', '']] : []),
-    ...t.items.map((u) => [u.name, ...cells(u.years), u.followUps.open, u.followUps.answered, u.followUps.accepted]),
+    ...(t.pemda ? [['Pemerintah Daerah (evaluasi mandiri)', '', ...cells(t.pemda.years), '', '', '']] : []),
+    ...t.items.map((u) => [u.name, u.parentName ?? '', ...cells(u.years), u.followUps.open, u.followUps.answered, u.followUps.accepted]),
   ];
   return { header, rows };
 }

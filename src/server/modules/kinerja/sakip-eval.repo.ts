@@ -1,6 +1,7 @@
 import { evidenceRepo } from '../evidence/evidence.repo.ts';
-import type { Executor } from '../../db/db.ts';
-import type { SakipLheItemTable } from '../../db/schema.ts';
+import type { DialectName, Executor } from '../../db/db.ts';
+import { forUpdate } from '../../db/dialect.ts';
+import type { SakipLheIssueTable, SakipLheItemTable } from '../../db/schema.ts';
 import { newId } from '../../lib/ids.ts';
 
 /** The entity type of LHE follow-ups in `evidence_links`. */
@@ -12,9 +13,34 @@ export const sakipEvalRepo = {
     return db.selectFrom('units').select(['id', 'parentId', 'name', 'shortName', 'type']).where('tenantId', '=', tenantId).where('id', '=', unitId).executeTakeFirst();
   },
 
-  /** The evaluated units: active perangkat daerah and kecamatan (top level), in name order. */
-  topUnits(db: Executor, tenantId: string) {
-    return db.selectFrom('units').select(['id', 'name', 'shortName', 'type']).where('tenantId', '=', tenantId).where('parentId', 'is', null).where('isActive', '=', 1).orderBy('name').orderBy('id').execute();
+  /** The evaluated units: every active unit (perangkat daerah, kecamatan and their sub-units); the service orders them by tree. */
+  activeUnits(db: Executor, tenantId: string) {
+    return db.selectFrom('units').select(['id', 'parentId', 'name', 'shortName', 'type']).where('tenantId', '=', tenantId).where('isActive', '=', 1).execute();
+  },
+
+  /**
+   * Serialise the LHE writes of one evaluation (issue vs. adding a finding): lock the unit row,
+   * or the tenant row for the pemda-level evaluation, until the transaction ends.
+   */
+  async lockTarget(tx: Executor, dialect: DialectName, tenantId: string, unitId: string | null) {
+    if (unitId) await forUpdate(tx.selectFrom('units').select('id').where('tenantId', '=', tenantId).where('id', '=', unitId), dialect).execute();
+    else await forUpdate(tx.selectFrom('tenants').select('id').where('id', '=', tenantId), dialect).execute();
+  },
+
+  /** The issued LHE of an evaluation (target = unit id or 'pemda'), with its verification code. */
+  issued(db: Executor, tenantId: string, target: string, year: number) {
+    return db
+      .selectFrom('sakipLheIssues as i')
+      .innerJoin('officialDocuments as d', (j) => j.onRef('d.tenantId', '=', 'i.tenantId').onRef('d.id', '=', 'i.documentId'))
+      .select(['i.id', 'i.documentId', 'i.number', 'i.documentDate', 'i.issuedAt', 'i.issuedBy', 'd.sha256', 'd.verificationCode', 'd.status as documentStatus'])
+      .where('i.tenantId', '=', tenantId)
+      .where('i.target', '=', target)
+      .where('i.year', '=', year)
+      .executeTakeFirst();
+  },
+
+  async insertIssue(db: Executor, row: SakipLheIssueTable) {
+    await db.insertInto('sakipLheIssues').values(row).execute();
   },
 
   /** The Inspektorat unit of the tenant (its kop and its head sign the LHE), if there is one. */

@@ -8,8 +8,8 @@ import { ZId } from '../../../shared/schemas/common.ts';
 import { ZFollowUpInput, ZFollowUpReview, ZLheItemInput, ZSakipParams, ZSakipYear } from '../../../shared/schemas/sakip-eval.ts';
 import { createTenantService } from '../tenants/tenants.service.ts';
 import { createSakipEvalService } from './sakip-eval.service.ts';
-import { presentLheItem, tableCsvRows } from './sakip-eval.presenters.ts';
-import { lhePdf } from './sakip-eval.document.ts';
+import { presentLheIssued, presentLheItem, tableCsvRows } from './sakip-eval.presenters.ts';
+import { publicBase } from '../../lib/public-base.ts';
 
 const idParams = z.object({ id: ZId }).strict();
 const yearQuery = z.object({ year: ZSakipYear }).strict();
@@ -39,14 +39,18 @@ export async function sakipEvalRoutes(app: FastifyInstance, deps: Deps) {
 
   r.get('/api/sakip/evaluations/:target/:year', { schema: { tags, params: ZSakipParams, summary: "One evaluation (a unit's, or 'pemda'): answers of both sides, official and self score, LHE" } }, async (request) => {
     const e = await svc.get(actorOf(request), request.params.target, request.params.year);
-    return { ...e, lhe: e.lhe.map(presentLheItem) };
+    return { ...e, lhe: e.lhe.map(presentLheItem), lheIssued: e.lheIssued && presentLheIssued(e.lheIssued) };
   });
 
-  r.get('/api/sakip/evaluations/:target/:year/lhe.pdf', { schema: { tags, params: ZSakipParams, summary: 'The LHE as a PDF (draft)' } }, async (request, reply) => {
-    const data = await svc.lheData(actorOf(request), request.params.target, request.params.year);
-    const pdf = await lhePdf(deps, data);
-    return reply.type('application/pdf').header('content-disposition', `inline; filename="lhe-akip-${request.params.year}.pdf"`).send(pdf);
+  r.get('/api/sakip/evaluations/:target/:year/lhe.pdf', { schema: { tags, params: ZSakipParams, summary: 'The LHE as a PDF: the frozen official document once issued, else a draft (RANCANGAN)' } }, async (request, reply) => {
+    const { pdf, number } = await svc.lhePdf(actorOf(request), request.params.target, request.params.year);
+    const name = number ? `lhe-akip-${number.replace(/[^\w.-]+/g, '_')}.pdf` : `rancangan-lhe-akip-${request.params.year}.pdf`;
+    return reply.type('application/pdf').header('x-content-type-options', 'nosniff').header('content-disposition', `inline; filename="${name}"`).send(pdf);
   });
+
+  r.post('/api/sakip/evaluations/:target/:year/lhe/issue', { schema: { tags, params: ZSakipParams, summary: 'The Inspektorat issues the LHE as an official document (number, frozen PDF, verification QR); its findings are then frozen' } }, async (request) =>
+    presentLheIssued(await svc.issueLhe(actorOf(request), request.params.target, request.params.year, publicBase(request, deps.config), request.id)),
+  );
 
   r.post('/api/sakip/evaluations/:target/:year/lhe', { schema: { tags, params: ZSakipParams, body: ZLheItemInput, summary: 'The Inspektorat adds a finding with its recommendation' } }, async (request, reply) =>
     reply.status(201).send(presentLheItem(await svc.addItem(actorOf(request), request.params.target, request.params.year, request.body, request.id))),

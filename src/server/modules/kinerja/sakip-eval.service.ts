@@ -11,6 +11,7 @@ import { who } from '../org/org.service.ts';
 import { checkEvidenceIds, loadSheet, registerWorksheetKind } from '../assessment/assessment.service.ts';
 import type { FollowUpInput, FollowUpReview, LheItemInput } from '../../../shared/schemas/sakip-eval.ts';
 import { sakipEvalRepo as repo } from './sakip-eval.repo.ts';
+import { issueLhe, lhePdf, type LheData } from './sakip-eval.document.ts';
 
 /**
  * SAKIP internal evaluation (PermenPANRB 88/2021, RULES.md §2.1–2.4; issue 11 item 5) on the
@@ -78,6 +79,32 @@ export function scoreBoth(rows: Iterable<{ questionCode: string; ownValue: strin
   return { evaluation: score(evaluation), evaluated: evalLetters, self: ownLetters ? score(self) : null, selfGraded: ownLetters };
 }
 
+/**
+ * Units in tree order: each unit followed by its sub-units (depth first), siblings by name. A unit
+ * whose parent is not in the list (inactive) starts a tree of its own. `depth` 0 = top level.
+ */
+export function unitTree<U extends { id: string; parentId: string | null; name: string }>(units: U[]): Array<U & { depth: number; parentName: string | null }> {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const children = new Map<string | null, U[]>();
+  for (const u of units) {
+    const parent = u.parentId && byId.has(u.parentId) ? u.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), u]);
+  }
+  const out: Array<U & { depth: number; parentName: string | null }> = [];
+  const seen = new Set<string>();
+  const walk = (parent: string | null, depth: number) => {
+    const list = [...(children.get(parent) ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'id') || (a.id < b.id ? -1 : 1));
+    for (const u of list) {
+      if (seen.has(u.id)) continue; // a cycle in bad data never loops
+      seen.add(u.id);
+      out.push({ ...u, depth, parentName: u.parentId ? (byId.get(u.parentId)?.name ?? null) : null });
+      walk(u.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
+
 const brief = (r: WorksheetResult | null) => (r ? { total: r.total, predikat: r.band?.code ?? null, label: r.band?.label ?? null } : null);
 
 export function createSakipEvalService(deps: Deps) {
@@ -95,6 +122,16 @@ export function createSakipEvalService(deps: Deps) {
     const evidence = await repo.evidenceOf(ex, tenantId, rows.map((r) => r.id));
     return rows.map((r) => ({ ...r, evidence: evidence.filter((e) => e.itemId === r.id).map((e) => ({ id: e.id, originalName: e.originalName, mime: e.mime, size: Number(e.size) })) }));
   }
+
+  /** What the LHE document prints, read through `ex` (the issuing transaction, or the pool). */
+  async function lheContent(ex: Executor, tenantId: string, t: Target & { unit: { id: string; name: string; shortName: string | null } | null }): Promise<LheData> {
+    const rows = await loadSheet(ex, tenantId, sheetOf(t));
+    const scored = scoreBoth([...rows.values()]);
+    return { tenantId, target: { unitId: t.unitId, year: t.year }, unit: t.unit, evaluation: scored.evaluation, evaluated: scored.evaluated, lhe: await items(ex, tenantId, t), inspectorate: await repo.inspectorate(ex, tenantId) };
+  }
+
+  /** The issued LHE of an evaluation, or null while it is a draft. */
+  const issuedOf = (ex: Executor, tenantId: string, t: Target) => repo.issued(ex, tenantId, t.unitId ?? 'pemda', t.year);
 
   async function itemFor(actor: Actor, id: string) {
     const item = await repo.find(db, actor.tenantId, id);
@@ -123,6 +160,7 @@ export function createSakipEvalService(deps: Deps) {
         self: scored.self,
         answers: [...rows.values()],
         lhe: await items(db, actor.tenantId, t),
+        lheIssued: await issuedOf(db, actor.tenantId, t),
         may: { fill: can(actor, actions.own, res), evaluate: can(actor, actions.evaluate, res) },
       };
     },
@@ -134,7 +172,7 @@ export function createSakipEvalService(deps: Deps) {
     async table(actor: Actor, year: number) {
       authorize(actor, 'sakipEval.read', { tenantId: actor.tenantId, unitId: [...actor.unitScope][0] ?? null });
       const years = [year - 2, year - 1, year];
-      const units = (await repo.topUnits(db, actor.tenantId)).filter((u) => can(actor, 'sakipEval.read', { tenantId: actor.tenantId, unitId: u.id }));
+      const units = unitTree(await repo.activeUnits(db, actor.tenantId)).filter((u) => can(actor, 'sakipEval.read', { tenantId: actor.tenantId, unitId: u.id }));
       const pemda = can(actor, 'sakipEval.read', { tenantId: actor.tenantId, unitId: null });
       const scopes = [...units.flatMap((u) => years.map((y) => `${u.id}:${y}`)), ...(pemda ? years.map(String) : [])];
       const answers = await repo.answersOf(db, actor.tenantId, [SAKIP_UNIT_KIND, SAKIP_PEMDA_KIND], scopes, SAKIP_RULEBOOK);
@@ -155,7 +193,17 @@ export function createSakipEvalService(deps: Deps) {
         year,
         years,
         pemda: pemda ? { years: row(SAKIP_PEMDA_KIND, String), followUps: followUps(null) } : null,
-        items: units.map((u) => ({ unitId: u.id, name: u.name, shortName: u.shortName, type: u.type, years: row(SAKIP_UNIT_KIND, (y) => `${u.id}:${y}`), followUps: followUps(u.id) })),
+        items: units.map((u) => ({
+          unitId: u.id,
+          name: u.name,
+          shortName: u.shortName,
+          type: u.type,
+          parentId: u.parentId,
+          parentName: u.parentName,
+          depth: u.depth,
+          years: row(SAKIP_UNIT_KIND, (y) => `${u.id}:${y}`),
+          followUps: followUps(u.id),
+        })),
       };
     },
 
@@ -165,6 +213,9 @@ export function createSakipEvalService(deps: Deps) {
       authorize(actor, 'sakipEval.evaluate', { tenantId: actor.tenantId, unitId: t.unitId });
       if (input.subComponent && !SUBS.has(input.subComponent)) throw validation('subComponent', 'errors.sakipUnknownSubComponent', { code: input.subComponent });
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        await repo.lockTarget(tx, deps.dialect, actor.tenantId, t.unitId);
+        const issued = await issuedOf(tx, actor.tenantId, t);
+        if (issued) throw conflict('errors.sakipLheFrozen', { number: issued.number });
         const now = clock.now().toISOString();
         const row: SakipLheItemTable = {
           tenantId: actor.tenantId,
@@ -232,13 +283,51 @@ export function createSakipEvalService(deps: Deps) {
       });
     },
 
-    /** What the LHE document needs (read access as for the evaluation). */
-    async lheData(actor: Actor, rawTarget: string, year: number) {
+    /**
+     * The LHE as a PDF: once issued, the frozen bytes of the official document (the same bytes
+     * every time); before, a draft rendered now (RANCANGAN, no number).
+     */
+    async lhePdf(actor: Actor, rawTarget: string, year: number): Promise<{ pdf: Buffer; number: string | null }> {
       const t = await target(actor, rawTarget, year);
       authorize(actor, 'sakipEval.read', { tenantId: actor.tenantId, unitId: t.unitId });
-      const rows = await loadSheet(db, actor.tenantId, sheetOf(t));
-      const scored = scoreBoth([...rows.values()]);
-      return { tenantId: actor.tenantId, target: t, unit: t.unit, evaluation: scored.evaluation, evaluated: scored.evaluated, lhe: await items(db, actor.tenantId, t), inspectorate: await repo.inspectorate(db, actor.tenantId) };
+      const issued = await issuedOf(db, actor.tenantId, t);
+      if (!issued) return { pdf: await lhePdf(deps, await lheContent(db, actor.tenantId, t)), number: null };
+      const chunks: Buffer[] = [];
+      for await (const c of deps.blobs.open(issued.sha256)) chunks.push(c as Buffer);
+      return { pdf: Buffer.concat(chunks), number: issued.number };
+    },
+
+    /**
+     * The Inspektorat issues the LHE as an official document (number, frozen PDF, QR to the
+     * verification page) in one transaction with its audit entries. Refused (409) without findings
+     * or when already issued; afterwards the findings are frozen (follow-ups and their review go on).
+     */
+    async issueLhe(actor: Actor, rawTarget: string, year: number, publicBase: string, requestId?: string) {
+      const t = await target(actor, rawTarget, year);
+      authorize(actor, 'sakipEval.evaluate', { tenantId: actor.tenantId, unitId: t.unitId });
+      return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        await repo.lockTarget(tx, deps.dialect, actor.tenantId, t.unitId);
+        const already = await issuedOf(tx, actor.tenantId, t);
+        if (already) throw conflict('errors.sakipLheAlreadyIssued', { number: already.number });
+        const data = await lheContent(tx, actor.tenantId, t);
+        if (!data.lhe.length) throw conflict('errors.sakipLheNoItems');
+        const doc = await issueLhe(deps, tx, audit, { data, actorId: actor.userId, publicBase });
+        const row = {
+          tenantId: actor.tenantId,
+          id: newId(),
+          target: t.unitId ?? 'pemda',
+          unitId: t.unitId,
+          year,
+          documentId: doc.id,
+          number: doc.number,
+          documentDate: doc.date,
+          issuedAt: clock.now().toISOString(),
+          issuedBy: actor.userId,
+        };
+        await repo.insertIssue(tx, row);
+        await audit.record({ entityType: 'sakip_evaluation', entityId: `${row.target}:${year}`, action: 'issue', after: { number: doc.number, documentId: doc.id, documentDate: doc.date, items: data.lhe.length, total: data.evaluation.total, predikat: data.evaluation.band?.code ?? null } });
+        return { ...row, verificationCode: doc.code, verificationUrl: doc.url, sha256: doc.sha256 };
+      });
     },
   };
 }

@@ -1,19 +1,22 @@
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ActionIcon, Anchor, Badge, Button, Center, FileButton, Group, Loader, NativeSelect, Paper, SegmentedControl, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Badge, Button, Center, FileButton, Group, Loader, Modal, NativeSelect, Paper, SegmentedControl, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, upload } from '../../api/client.ts';
-import { IconPaperclip } from '@tabler/icons-react';
+import { IconPaperclip, IconFileCertificate } from '@tabler/icons-react';
 import { UnverifiedBadge } from '../../components/UnverifiedBadge.tsx';
 import { ErrorAlert, notifyError, notifySuccess } from '../../components/feedback.tsx';
 import { currentLang } from '../../i18n.ts';
+import { formatDate } from '../../components/format.ts';
 
 /**
  * The internal SAKIP evaluation (issue 11 item 5): the `evaluasi` tab shows every unit's score and
  * predikat year on year; `sakip/evaluasi/:scope` (a unit id or "pemda") shows one LKE AKIP
  * worksheet: components → sub-components (the evaluator's letter, weight × factor) → the criteria
- * checklist (the unit's Ya/Tidak), then the LHE findings, recommendations and follow-ups.
+ * checklist (the unit's Ya/Tidak), then the LHE findings, recommendations and follow-ups. The
+ * evaluator issues the LHE as an official document (number, frozen PDF, verification QR); the
+ * findings are then frozen while follow-ups go on. Sub-units are listed under their parent.
  */
 const LETTERS = ['AA', 'A', 'BB', 'B', 'CC', 'C', 'D', 'E'];
 const num = (x: number | null | undefined) => (x === null || x === undefined ? '—' : x.toLocaleString(currentLang() === 'en' ? 'en-GB' : 'id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
@@ -25,7 +28,7 @@ interface ScoreBrief { total: number; predikat: string | null; label: string | n
 interface TableData {
   years: number[];
   pemda: { years: Array<{ year: number; score: ScoreBrief | null; evaluated: number }>; followUps: Record<string, number> } | null;
-  items: Array<{ unitId: string; name: string; years: Array<{ year: number; score: ScoreBrief | null; self: ScoreBrief | null; evaluated: number }>; followUps: Record<string, number> }>;
+  items: Array<{ unitId: string; name: string; parentName: string | null; depth: number; years: Array<{ year: number; score: ScoreBrief | null; self: ScoreBrief | null; evaluated: number }>; followUps: Record<string, number> }>;
 }
 interface Node { code: string; title: string; weight: number | null; score: number; max: number; formula: string; answer: { value: string } | null; checklist: { total: number; answered: number; positive: number } | null; children: Node[] }
 interface Answer { questionCode: string; ownValue: string | null; ownNote: string | null; evalValue: string | null; evalNote: string | null; evidence: Array<{ id: string; originalName: string }> }
@@ -40,6 +43,7 @@ interface Evaluation {
   self: { total: number; band: { code: string } | null } | null;
   answers: Answer[];
   lhe: LheItem[];
+  lheIssued: { documentId: string; number: string; documentDate: string; verificationCode: string; status: 'issued' | 'withdrawn' } | null;
   may: { fill: boolean; evaluate: boolean };
 }
 
@@ -100,8 +104,11 @@ function UnitsTable() {
               </Table.Tr>
             )}
             {q.data.items.map((u) => (
-              <Table.Tr key={u.unitId}>
-                <Table.Td><Anchor component={Link} to={`/sakip/evaluasi/${u.unitId}?tahun=${year}`}>{u.name}</Anchor></Table.Td>
+              <Table.Tr key={u.unitId} data-depth={u.depth}>
+                <Table.Td style={{ paddingLeft: `calc(var(--table-horizontal-spacing, 10px) + ${Math.min(u.depth, 4) * 20}px)` }}>
+                  <Anchor component={Link} to={`/sakip/evaluasi/${u.unitId}?tahun=${year}`} size={u.depth ? 'sm' : undefined}>{u.depth ? '↳ ' : ''}{u.name}</Anchor>
+                  {u.parentName && <Text size="xs" c="dimmed">{t('sakipEval.subUnitOf', { parent: u.parentName })}</Text>}
+                </Table.Td>
                 {cells(u.years)}
                 <Table.Td>{u.followUps.open} / {u.followUps.answered} / {u.followUps.accepted}</Table.Td>
               </Table.Tr>
@@ -124,6 +131,8 @@ function Worksheet({ scope }: { scope: string }) {
   const [finding, setFinding] = useState({ subComponent: '', finding: '', recommendation: '' });
   const [replies, setReplies] = useState<Record<string, string>>({});
   const [files, setFiles] = useState<Record<string, File | null>>({});
+  const [confirming, setConfirming] = useState(false);
+  const [issuing, setIssuing] = useState(false);
   if (q.error) return <ErrorAlert error={q.error} />;
   const e = q.data;
   if (!e) return <Center p="xl"><Loader /></Center>;
@@ -152,6 +161,21 @@ function Worksheet({ scope }: { scope: string }) {
       await api('/assessments/answers', { method: 'PUT', body: { ...e.sheet, answers: { [code]: { value: a?.ownValue ?? null, note: a?.ownNote ?? null, evidenceIds: [...(a?.evidence.map((x) => x.id) ?? []), ev.id] } } } });
     }, t('sakipEval.saved'));
 
+  const issued = e.lheIssued;
+  const issueLhe = async () => {
+    setIssuing(true);
+    try {
+      const r = await api<{ number: string }>(`/sakip/evaluations/${scope}/${year}/lhe/issue`, { method: 'POST' });
+      setConfirming(false);
+      notifySuccess(t('sakipEval.lheIssuedDone', { number: r.number }));
+      await qc.invalidateQueries({ queryKey: ['sakip-eval'] });
+    } catch (err) {
+      notifyError(err);
+    } finally {
+      setIssuing(false);
+    }
+  };
+
   const evaluate = (code: string, value: string | null, note?: string | null) =>
     run(() => api('/assessments/evaluation', { method: 'PUT', body: { ...e.sheet, answers: { [code]: { value, note: note === undefined ? (ans.get(code)?.evalNote ?? null) : note } } } }), t('sakipEval.saved'));
 
@@ -171,10 +195,40 @@ function Worksheet({ scope }: { scope: string }) {
           <div><Text size="xs" c="dimmed">{t('sakipEval.graded')}</Text><Text>{e.evaluated} / 12</Text></div>
           <div><Text size="xs" c="dimmed">{t('sakipEval.self')}</Text>{e.self ? <Group gap={6}><Text>{num(e.self.total)}</Text><Predikat s={e.self.band} /></Group> : <Text c="dimmed">—</Text>}</div>
           <UnverifiedBadge confidence={e.evaluation.rulebookConfidence} />
-          <Anchor href={`/api/sakip/evaluations/${scope}/${year}/lhe.pdf`} target="_blank" ml="auto">{t('sakipEval.lhePdf')}</Anchor>
         </Group>
         <Text size="xs" c="dimmed" mt="xs">{t('sakipEval.letterHint')}</Text>
+        <Group mt="sm" pt="sm" gap="sm" wrap="wrap" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }} data-testid="sakip-lhe-status">
+          <Text size="sm" c="dimmed">{t('sakipEval.lheStatus')}</Text>
+          {issued ? (
+            <>
+              <Badge color={issued.status === 'withdrawn' ? 'red' : 'green'} variant="light" tt="none" style={{ overflow: 'visible' }}>
+                {issued.status === 'withdrawn' ? `${t('sakipEval.lheWithdrawn')} · ` : ''}{t('sakipEval.lheIssuedNo', { number: issued.number })}
+              </Badge>
+              <Text size="sm">{t('sakipEval.lheIssuedOn', { date: formatDate(issued.documentDate) })}</Text>
+            </>
+          ) : (
+            <Badge color="gray" variant="light" tt="none">{t('sakipEval.lheDraft')}</Badge>
+          )}
+          <Anchor size="sm" href={`/api/sakip/evaluations/${scope}/${year}/lhe.pdf`} target="_blank" data-testid="sakip-lhe-pdf">{issued ? t('sakipEval.lheIssuedPdf') : t('sakipEval.lheDraftPdf')}</Anchor>
+          {issued && <Anchor size="sm" href={`/verifikasi/${issued.verificationCode}`} target="_blank">{t('sakipEval.lheVerify')}</Anchor>}
+          {e.may.evaluate && !issued && (
+            <Button size="xs" ml="auto" leftSection={<IconFileCertificate size={14} />} disabled={e.lhe.length === 0} title={e.lhe.length === 0 ? t('sakipEval.lheNeedsFindings') : undefined} onClick={() => setConfirming(true)} data-testid="sakip-lhe-issue">
+              {t('sakipEval.lheIssue')}
+            </Button>
+          )}
+        </Group>
+        {e.may.evaluate && !issued && e.lhe.length === 0 && <Text size="xs" c="dimmed" mt={4}>{t('sakipEval.lheNeedsFindings')}</Text>}
       </Paper>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('sakipEval.lheIssueTitle')}>
+        <Stack>
+          <Text size="sm">{t('sakipEval.lheIssueBody')}</Text>
+          <Text size="sm" fw={600}>{t('sakipEval.lheIssueCount', { count: e.lhe.length, total: num(e.evaluation.total), predikat: e.evaluation.band?.code ?? '—' })}</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)}>{t('sakipEval.cancel')}</Button>
+            <Button loading={issuing} onClick={() => void issueLhe()} data-testid="sakip-lhe-issue-confirm">{t('sakipEval.lheIssueConfirm')}</Button>
+          </Group>
+        </Stack>
+      </Modal>
       {e.evaluation.root.children.map((c) => (
         <Paper withBorder p="md" key={c.code}>
           <Group justify="space-between"><Title order={4}>{c.code}. {c.title}</Title><Text fw={600}>{num(c.score)} / {num(c.max)}</Text></Group>
@@ -299,7 +353,8 @@ function Worksheet({ scope }: { scope: string }) {
           </Table>
         </Table.ScrollContainer>
         {e.lhe.length === 0 && <Text size="sm" c="dimmed">{t('sakipEval.noFindings')}</Text>}
-        {e.may.evaluate && (
+        {issued && <Alert color="green" variant="light" mt="sm" data-testid="sakip-lhe-frozen">{t('sakipEval.lheFrozen')}</Alert>}
+        {e.may.evaluate && !issued && (
           <Stack gap="xs" mt="md">
             <Group grow align="flex-start">
               <NativeSelect label={t('sakipEval.sub')} value={finding.subComponent} data={[{ value: '', label: '—' }, ...['1', '2', '3', '4'].flatMap((c) => ['a', 'b', 'c'].map((s) => `${c}.${s}`))]} onChange={(ev) => setFinding({ ...finding, subComponent: ev.currentTarget.value })} style={{ flexGrow: 0 }} w={100} />
