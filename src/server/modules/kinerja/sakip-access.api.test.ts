@@ -79,6 +79,8 @@ for (const dialect of await testDialects()) {
     let periodId: string;
     // Shared targets of the refused cells.
     let pkA: string; // signed, unit A, 2026
+    let inspHead: string; // the Inspektur's position (vacant in the demo tenant)
+    let inspPerson: string; // who takes it before the LHE is issued
     let ind1: string; // pkA: TW I verified (red), TW II draft
     let ind2: string; // pkA: TW I submitted, TW II verified red without corrective action
     let caA: string; // open corrective action of ind1 TW I, evidence linked
@@ -230,6 +232,19 @@ for (const dialect of await testDialects()) {
       { route: 'GET /api/sakip/evaluations/{target}/{year}', ok: PK_READERS, req: () => ({ method: 'GET', url: `/api/sakip/evaluations/${unitA}/2026` }) },
       { route: 'GET /api/sakip/evaluations/{target}/{year}/lhe.pdf', ok: PK_READERS, req: () => ({ method: 'GET', url: `/api/sakip/evaluations/${unitA}/2026/lhe.pdf` }) },
       { route: 'POST /api/sakip/evaluations/{target}/{year}/lhe', ok: ['insp'], req: () => ({ method: 'POST', url: `/api/sakip/evaluations/${unitA}/2026/lhe`, body: { finding: 'Temuan uji akses', recommendation: 'Rekomendasi uji akses' } }) },
+      // Issuing freezes the LHE: the allowed call issues another year's LHE of unit A, after the
+      // Inspektur takes office (the demo tenant's post is vacant) and one finding is written.
+      {
+        route: 'POST /api/sakip/evaluations/{target}/{year}/lhe/issue',
+        ok: ['insp'],
+        req: async (_w, fresh) => {
+          if (fresh) {
+            await must(c.admin.post('/api/assignments', { positionId: inspHead, personId: inspPerson, kind: 'definitif', startDate: '2020-01-02' }));
+            await must(c.insp.post(`/api/sakip/evaluations/${unitA}/2025/lhe`, { finding: 'Temuan terbit', recommendation: 'Rekomendasi terbit' }));
+          }
+          return { method: 'POST', url: `/api/sakip/evaluations/${unitA}/2025/lhe/issue` };
+        },
+      },
       { route: 'POST /api/sakip/lhe/{id}/follow-up', ok: ['opA', 'kepA'], req: () => ({ method: 'POST', url: `/api/sakip/lhe/${item1}/follow-up`, body: { text: 'Sudah ditindaklanjuti' } }) },
       { route: 'POST /api/sakip/lhe/{id}/review', ok: ['insp'], req: async (_w, fresh) => ({ method: 'POST', url: `/api/sakip/lhe/${fresh ? await answeredItem() : item2}/review`, body: { decision: 'return', note: 'Lampirkan bukti' } }) },
     ];
@@ -293,6 +308,9 @@ for (const dialect of await testDialects()) {
       unitA = a.id;
       unitAName = a.name;
       const headOf = async (unitId: string) => ((await c.admin.get(`/api/positions?unitId=${unitId}`)).body.items as Array<{ id: string; isHead: boolean }>).find((p) => p.isHead)!.id;
+      const db = rt.deps.db;
+      inspHead = (await db.selectFrom('positions as p').innerJoin('units as u', (j) => j.onRef('u.tenantId', '=', 'p.tenantId').onRef('u.id', '=', 'p.unitId')).select('p.id').where('u.type', '=', 'inspektorat').where('p.isHead', '=', 1).executeTakeFirstOrThrow()).id;
+      inspPerson = (await db.selectFrom('people').select('id').where('nip', '=', '198107152006041004').executeTakeFirstOrThrow()).id;
       headA = await headOf(unitA);
       const headB = await headOf(b.id);
 
