@@ -71,6 +71,20 @@ async function ensureWebBuiltOnce(): Promise<void> {
   }
 }
 
+/**
+ * A server clock for journeys about a whole PK year (startServer(yearEnd().env)): late December of
+ * the current year, so every quarter has begun while the SPA's "this year" (the browser's date) is
+ * the same year. Never behind the real time: the session cookie's Expires comes from the server's
+ * clock, and the browser drops a cookie whose Expires has passed by its own clock. `day` is the
+ * server's day at start (WIB) as typed in a date field.
+ */
+export function yearEnd(now = new Date()): { year: number; env: { SERASAN_CLOCK_START: string }; day: string } {
+  const year = now.getFullYear();
+  const start = new Date(Math.max(Date.parse(`${year}-12-20T03:00:00Z`), now.getTime()));
+  const [y, m, d] = new Date(start.getTime() + 7 * 3600_000).toISOString().slice(0, 10).split('-');
+  return { year, env: { SERASAN_CLOCK_START: start.toISOString() }, day: `${d}/${m}/${y}` };
+}
+
 export async function startServer(env: Record<string, string> = {}): Promise<E2EServer> {
   await ensureWebBuiltOnce();
   const port = await freePort();

@@ -4,7 +4,8 @@
  * the kepala signs; on /sakip/pk/:id/realisasi the operator enters TW I with an Indonesian decimal
  * comma, the kepala submits, the Inspektorat verifies one value and returns the other with a note;
  * the operator sees the note, corrects the value, it is verified and its red capaian asks for a
- * corrective action, which the operator fills in. Screens at 1366×768 and 390×844.
+ * corrective action, which the operator fills in. TW IV has not begun on the server's day: it shows
+ * "Belum dimulai" with its first day and no button. Screens at 1366×768 and 390×844.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -12,6 +13,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserSkipReason, horizontalOverflow, launchBrowser, newPage, PHONE, shot, signIn, startServer, withArtifacts, type E2EServer } from './harness.ts';
 
 const skip = browserSkipReason();
+// The PK is next year's and the server's clock runs from 4 August of that year (TW III; TW IV not
+// begun): always ahead of the real time, as the session cookie's Expires comes from the server's clock.
+const YEAR = new Date().getFullYear() + 1;
+const CLOCK = { SERASAN_CLOCK_START: `${YEAR}-08-04T03:00:00Z` };
 
 async function apiOf(context: BrowserContext, url: string) {
   const csrf = ((await (await context.request.get(`${url}/api/csrf`)).json()) as { token: string }).token;
@@ -41,18 +46,18 @@ describe('journey: PK quarterly realisation, return, verification and the red qu
   const cell = (page: Page, indicator: string, q: number) => page.getByTestId(`cell-${indicator}-${q}`);
 
   before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(CLOCK), launchBrowser()]);
     const rb = await as('rb');
     const api = await apiOf(rb.context, server.url);
     const units = (await api('GET', '/api/units')).items as Array<{ id: string; shortName: string | null }>;
     const unit = units.find((u) => u.shortName === 'Disdukcapil')!.id;
     const head = ((await api('GET', `/api/positions?unitId=${unit}`)).items as Array<{ id: string; isHead: boolean }>).find((p) => p.isHead)!.id;
-    pkId = (await api('POST', '/api/pk', { year: 2026, positionId: head })).id;
+    pkId = (await api('POST', '/api/pk', { year: YEAR, positionId: head })).id;
     const sasaran = 'Meningkatnya kualitas pelayanan administrasi kependudukan';
     count = (await api('POST', `/api/pk/${pkId}/indicators`, { sasaran, name: 'Jumlah dokumen kependudukan terbit', unit: 'dokumen', polarity: 'higher', aggregation: 'sum', target: 1000, quarterTargets: [250, 250, 250, 250], dataSource: 'SIAK' })).id;
     rate = (await api('POST', `/api/pk/${pkId}/indicators`, { sasaran, name: 'Persentase keluhan layanan', unit: '%', polarity: 'lower', aggregation: 'last', target: 10, quarterTargets: [10, 10, 10, 10] })).id;
     const kepala = await as('kepala');
-    await (await apiOf(kepala.context, server.url))('POST', `/api/pk/${pkId}/sign`, { signedOn: '2026-01-31' });
+    await (await apiOf(kepala.context, server.url))('POST', `/api/pk/${pkId}/sign`, { signedOn: `${YEAR}-01-31` });
   });
   after(async () => {
     await browser?.close();
@@ -114,11 +119,19 @@ describe('journey: PK quarterly realisation, return, verification and the red qu
       await op.getByTestId('form-rencana').fill('Layanan pengaduan daring setiap hari kerja');
       await op.getByTestId('form-pic').click();
       await op.getByRole('option').first().click();
-      await op.getByPlaceholder('DD/MM/YYYY').fill('30/06/2026');
+      await op.getByPlaceholder('DD/MM/YYYY').fill(`30/09/${YEAR}`);
       await op.keyboard.press('Tab');
       await op.getByTestId('form-save').click();
       await cell(op, rate, 1).locator('[data-state="open"]').waitFor();
       await cell(op, rate, 2).getByTestId('previous-follow-up').getByText('Layanan pengaduan daring setiap hari kerja', { exact: false }).waitFor();
+      // TW III has begun on the server's day (4 August); TW IV has not: no value can be entered yet.
+      assert.equal(await cell(op, count, 3).getByTestId('act-enter').count(), 1);
+      for (const id of [count, rate]) {
+        const q4 = cell(op, id, 4);
+        assert.equal(await q4.getByTestId('not-begun').textContent(), 'Belum dimulai');
+        assert.match(await q4.getByTestId('starts-on').innerText(), new RegExp(`Mulai 1 Oktober ${YEAR}`));
+        assert.equal(await q4.getByRole('button').count(), 0, 'no button in a quarter not begun');
+      }
       await shot(op, 'pk-realisation-operator');
     });
   });

@@ -7,10 +7,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { browserSkipReason, horizontalOverflow, launchBrowser, newPage, PHONE, shot, signIn, startServer, typeDate, withArtifacts, type E2EServer } from './harness.ts';
+import { browserSkipReason, horizontalOverflow, launchBrowser, newPage, PHONE, shot, signIn, startServer, typeDate, withArtifacts, yearEnd, type E2EServer } from './harness.ts';
 
 const skip = browserSkipReason();
-const YEAR = new Date().getFullYear();
+// The server's clock in late December of the browser's year: signing on 30 January is never in the future.
+const CLOCK = yearEnd();
+const YEAR = CLOCK.year;
 
 describe('journey: the Tim RB drafts the season, a kepala submits and signs his PK', { skip }, () => {
   let server: E2EServer;
@@ -18,7 +20,7 @@ describe('journey: the Tim RB drafts the season, a kepala submits and signs his 
   let pkPath = '';
 
   before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(CLOCK.env), launchBrowser()]);
   });
   after(async () => {
     await browser?.close();

@@ -15,12 +15,14 @@ import { after, before, describe, test } from 'node:test';
 import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { pdfText } from '../src/server/documents/official/pdf-tools.ts';
-import { ARTIFACTS, browserSkipReason, horizontalOverflow, newPage, launchBrowser, pageApi, PHONE, shot, signIn, startServer, typeDate, withArtifacts, type E2EServer } from './harness.ts';
+import { ARTIFACTS, browserSkipReason, horizontalOverflow, newPage, launchBrowser, pageApi, PHONE, shot, signIn, startServer, typeDate, withArtifacts, yearEnd, type E2EServer } from './harness.ts';
 
 const skip = browserSkipReason();
-const now = new Date();
-const YEAR = now.getFullYear();
-const TODAY = `${String(now.getDate()).padStart(2, '0')}/${String(now.getMonth() + 1).padStart(2, '0')}/${YEAR}`;
+// The server's clock runs in late December of the browser's year: TW I–IV have all begun (a quarter
+// not begun takes no value), and the pages' "this year" (the browser's) is the same YEAR.
+const CLOCK = yearEnd();
+const YEAR = CLOCK.year;
+const TODAY = CLOCK.day;
 const UNIT = 'Dinas Kependudukan dan Pencatatan Sipil';
 const SASARAN = 'Meningkatnya kualitas pelayanan administrasi kependudukan';
 
@@ -73,7 +75,7 @@ describe('journey: the SAKIP year — season, PK, quarterly realisation, correct
   const realisationUrl = () => `${server.url}/sakip/pk/${pkId}/realisasi`;
 
   before(async () => {
-    [server, browser] = await Promise.all([startServer({ SERASAN_SEED_DEMO_SAKIP: 'holders' }), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer({ SERASAN_SEED_DEMO_SAKIP: 'holders', ...CLOCK.env }), launchBrowser()]);
   });
   after(async () => {
     await browser?.close();

@@ -5,13 +5,18 @@ import { migrateToLatest } from './db/migrate.ts';
 import { seedDemo } from './demo/demo.ts';
 import { seedRegions } from './db/seeds/regions.ts';
 import type { Deps } from './deps.ts';
-import { systemClock, type Clock } from './lib/clock.ts';
+import { clockStartingAt, systemClock, type Clock } from './lib/clock.ts';
 import { createFsBlobStore } from './modules/evidence/blob-store.ts';
 
 export interface Runtime {
   deps: Deps;
   database: Database_;
   seeded: boolean;
+}
+
+/** The server's clock: the system's, or one started at SERASAN_CLOCK_START (tests, demos). */
+export function clockOf(config: Config): Clock {
+  return config.clockStart ? clockStartingAt(config.clockStart) : systemClock;
 }
 
 /** Open the database, migrate, and (on an empty database) load the demo region. */
@@ -26,7 +31,7 @@ export async function bootstrap(config: Config, opts: { clock?: Clock; seed?: bo
   const deps: Deps = {
     db: database.db,
     dialect: database.dialect,
-    clock: opts.clock ?? systemClock,
+    clock: opts.clock ?? clockOf(config),
     config,
     blobs: createFsBlobStore(path.join(config.dataDir, 'blobs')),
   };

@@ -21,3 +21,14 @@ test('configuration comes from environment variables with sensible defaults', ()
   assert.equal(d.databaseUrl, undefined);
   assert.throws(() => loadConfig({ PORT: 'tiga ribu' }), /Invalid integer/);
 });
+
+test('SERASAN_CLOCK_START: an ISO instant with its zone, normalised to UTC; unset by default; refused in production', () => {
+  assert.equal(loadConfig({}).clockStart, undefined);
+  assert.equal(loadConfig({ SERASAN_CLOCK_START: '' }).clockStart, undefined);
+  assert.equal(loadConfig({ SERASAN_CLOCK_START: '2026-12-20T03:00:00Z' }).clockStart, '2026-12-20T03:00:00.000Z');
+  assert.equal(loadConfig({ SERASAN_CLOCK_START: '2026-12-20T10:00+07:00' }).clockStart, '2026-12-20T03:00:00.000Z', 'WIB written out');
+  for (const bad of ['2026-12-20', '2026-12-20T03:00:00', 'besok', '2026-02-30T03:00:00Z', '2026-13-01T00:00:00Z']) {
+    assert.throws(() => loadConfig({ SERASAN_CLOCK_START: bad }), /SERASAN_CLOCK_START/, bad);
+  }
+  assert.throws(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), SERASAN_CLOCK_START: '2026-12-20T03:00:00Z' }), /SERASAN_CLOCK_START.*production/);
+});

@@ -72,6 +72,11 @@ export interface Config {
   pkReportDueDays: number;
   /** PK realisation: remind units this many days before that deadline (SERASAN_PK_REMIND_DAYS_BEFORE, default 5). */
   pkRemindDaysBefore: number;
+  /**
+   * SERASAN_CLOCK_START (ISO-8601 instant with its zone, e.g. 2026-12-20T03:00:00Z): the server's
+   * clock starts at that instant and runs on from there, for tests and demos. Refused in production.
+   */
+  clockStart: string | undefined;
 }
 
 export const DEFAULT_SESSION_SECRET = 'serasan-dev-secret-change-me-0000000000';
@@ -87,6 +92,22 @@ function int(value: string | undefined, fallback: number): number {
 export function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(path.join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** SERASAN_CLOCK_START as a normalised ISO instant; an instant without its zone would be read in the machine's zone, so it is refused. */
+function clockStart(value: string | undefined, isProduction: boolean): string | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  if (isProduction) throw new Error('SERASAN_CLOCK_START is for tests and demos: NODE_ENV=production refuses to start with a set clock.');
+  const v = value.trim();
+  const t = Date.parse(v);
+  // A calendar day that does not exist (30 February) is refused rather than rolled over.
+  const day = v.slice(0, 10);
+  if (!ISO_INSTANT.test(v) || Number.isNaN(t) || new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day) {
+    throw new Error(`Invalid SERASAN_CLOCK_START: ${value} (an ISO-8601 instant with its zone, e.g. 2026-12-20T03:00:00Z)`);
+  }
+  return new Date(t).toISOString();
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -137,5 +158,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPasswordFromEnv: !!env.SERASAN_DEMO_PASSWORD,
     pkReportDueDays: int(env.SERASAN_PK_REPORT_DUE_DAYS, 10),
     pkRemindDaysBefore: int(env.SERASAN_PK_REMIND_DAYS_BEFORE, 5),
+    clockStart: clockStart(env.SERASAN_CLOCK_START, isProduction),
   };
 }

@@ -44,6 +44,16 @@ export async function startupNotices(deps: Deps): Promise<StartupNotice[]> {
       ].join('\n'),
     });
   }
+  if (config.clockStart) {
+    notices.push({
+      level: 'warn',
+      text: [
+        `Jam server diatur oleh SERASAN_CLOCK_START: mulai ${config.clockStart}, sekarang menurut server ${deps.clock.now().toISOString()}.`,
+        'Hanya untuk uji dan demo: tanggal, tenggat dan triwulan mengikuti jam ini, bukan jam komputer.',
+        '(The server clock is set by SERASAN_CLOCK_START; for tests and demos only.)',
+      ].join('\n'),
+    });
+  }
   const anyUser = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (!anyUser) {
     notices.push({

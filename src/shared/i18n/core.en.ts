@@ -145,6 +145,7 @@ export const coreEn: CoreCatalog = {
     pkNegativeValue: 'The realisation cannot be negative for the unit {{unit}}; enter 0 or more.',
     pkRealisationSubmitted: 'This quarter\'s realisation has been submitted and awaits verification; it cannot change now.',
     pkRealisationVerified: 'This quarter\'s realisation is verified; it changes only through a recorded correction by a verifier.',
+    pkQuarterNotBegun: 'Quarter {{quarter}} has not begun yet (it starts on {{date}}); its realisation can be entered from that day.',
     pkRealisationMissing: 'There is no realisation for quarter {{quarter}} yet; enter it first.',
     pkCorrectionNotVerified: 'Only a verified realisation is corrected; a value not yet verified is changed by entering it again.',
     pkCorrectOwn: 'A realisation may not be corrected by the user who entered it; another verifier corrects it.',

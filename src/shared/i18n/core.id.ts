@@ -144,6 +144,7 @@ export const coreId = {
     pkNegativeValue: 'Realisasi tidak boleh negatif untuk satuan {{unit}}; isi angka 0 atau lebih.',
     pkRealisationSubmitted: 'Realisasi triwulan ini sudah diajukan dan menunggu verifikasi; tidak dapat diubah sekarang.',
     pkRealisationVerified: 'Realisasi triwulan ini sudah diverifikasi; perubahan hanya melalui koreksi yang tercatat oleh verifikator.',
+    pkQuarterNotBegun: 'Triwulan {{quarter}} belum dimulai (mulai {{date}}); realisasinya baru dapat diisi sejak tanggal itu.',
     pkRealisationMissing: 'Belum ada realisasi untuk triwulan {{quarter}}; isi realisasinya dahulu.',
     pkCorrectionNotVerified: 'Koreksi hanya untuk realisasi yang sudah diverifikasi; nilai yang belum diverifikasi diubah melalui pengisian biasa.',
     pkCorrectOwn: 'Realisasi tidak boleh dikoreksi oleh pengguna yang mengisinya; koreksi dilakukan oleh verifikator lain.',

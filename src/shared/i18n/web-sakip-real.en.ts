@@ -13,6 +13,8 @@ export const webSakipRealEn = {
     value: 'Realisation',
     capaian: 'Capaian',
     noValue: 'Not entered',
+    notBegun: 'Not begun',
+    startsOn: 'Starts on {{date}}; the realisation can be entered from that day.',
     unit: 'Unit: {{unit}}',
     annualTarget: 'Annual target: {{target}}',
     polarity: { higher: 'Higher is better', lower: 'Lower is better' },

@@ -13,6 +13,8 @@ export const webSakipRealId = {
     value: 'Realisasi',
     capaian: 'Capaian',
     noValue: 'Belum diisi',
+    notBegun: 'Belum dimulai',
+    startsOn: 'Mulai {{date}}; realisasi dapat diisi sejak tanggal itu.',
     unit: 'Satuan: {{unit}}',
     annualTarget: 'Target tahunan: {{target}}',
     polarity: { higher: 'Semakin tinggi semakin baik', lower: 'Semakin rendah semakin baik' },

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { createTestRuntime, signedIn, testDialects, TestClient, type TestRuntime } from '../../testing/harness.ts';
 import { pdfText } from '../../documents/official/pdf-tools.ts';
+import { clockStartingAt } from '../../lib/clock.ts';
 
 /**
  * Perjanjian Kinerja API contract (issue 11): PK per position and year with its level and parties
@@ -41,7 +42,8 @@ for (const dialect of await testDialects()) {
     }
 
     before(async () => {
-      rt = await createTestRuntime(dialect);
+      // Late December of the PKs' year (a running clock): every quarter of 2026 has begun, whatever the day the tests run.
+      rt = await createTestRuntime(dialect, { clock: clockStartingAt('2026-12-20T03:00:00Z') });
       admin = await signedIn(rt, 'admin');
       rb = await signedIn(rt, 'rb');
       operator = await signedIn(rt, 'operator');

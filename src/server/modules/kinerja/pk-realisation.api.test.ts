@@ -28,8 +28,8 @@ async function snapshot(rt: TestRuntime) {
 
 for (const dialect of await testDialects()) {
   describe(`PK realisation API [${dialect}]`, () => {
-    // A fixed day in TW II of the PK's year: the tests do not depend on the day they run.
-    const clock = createManualClock('2026-05-04T01:00:00.000Z');
+    // A fixed day in TW III of the PK's year (TW IV has not begun): the tests do not depend on the day they run.
+    const clock = createManualClock('2026-08-04T01:00:00.000Z');
     let rt: TestRuntime;
     let admin: TestClient;
     let rb: TestClient;
@@ -224,8 +224,11 @@ for (const dialect of await testDialects()) {
       assert.deepEqual((await quarter(lower, 3, operator)).allowedActions, ['correctiveAction']);
       assert.deepEqual((await quarter(lower, 3, rb)).allowedActions, ['correct']);
       assert.deepEqual((await quarter(higher, 2, inspektorat)).allowedActions.sort(), ['return', 'verify']);
-      assert.deepEqual((await quarter(higher, 4, operator)).allowedActions, ['enter']);
-      assert.deepEqual((await quarter(higher, 4, inspektorat)).allowedActions, []);
+      assert.deepEqual((await quarter(higher, 3, operator)).allowedActions, ['enter']);
+      assert.deepEqual((await quarter(higher, 3, inspektorat)).allowedActions, []);
+      // TW IV begins on 1 October: nothing to enter yet.
+      const q4h = await quarter(higher, 4, operator);
+      assert.deepEqual([q4h.allowedActions, q4h.begun, q4h.startsOn], [[], false, '2026-10-01']);
       assert.equal((await quarter(lower, 1)).correctiveAction.state, 'not_required');
       const body = { kendala: 'Antrean layanan KTP-el menumpuk karena blangko terbatas', solusi: 'Jadwal layanan keliling dan penambahan loket', rencana: 'Layanan jemput bola di 5 kecamatan', picPositionId: disdukcapilHead, deadline: '2026-11-30' };
       await refused(operator.post(`/api/pk/indicators/${lower}/quarters/1/corrective-action`, body), 409, /hanya diminta untuk triwulan yang capaian terverifikasinya berstatus merah/);
@@ -253,7 +256,7 @@ for (const dialect of await testDialects()) {
       clock.set('2026-12-01T01:00:00.000Z');
       const rbLater = await signedIn(rt, 'rb');
       assert.deepEqual((await rbLater.get('/api/pk/corrective-actions?overdue=true')).body.items.map((a: { id: string }) => a.id), [res.body.id]);
-      clock.set('2026-05-04T02:00:00.000Z');
+      clock.set('2026-08-04T02:00:00.000Z');
 
       await refused(operator.post(`/api/pk/corrective-actions/${res.body.id}/done`, { result: 'Layanan keliling berjalan' }), 409, /Lampirkan bukti pelaksanaan/);
       const up = await operator.upload('/api/evidence', { entityType: 'pk_corrective_action', entityId: res.body.id }, { name: 'foto-layanan-keliling.pdf', data: PDF });
@@ -296,6 +299,85 @@ for (const dialect of await testDialects()) {
       clock.set('2027-01-16T01:00:00Z');
       assert.equal(await scanPkReportsDue(null, rt.deps), 0, 'default: TW IV reminders run 5–10 January');
       assert.equal(await scanPkReportsDue(null, { ...rt.deps, config: { ...rt.deps.config, pkReportDueDays: 20 } }), 2, 'due 20 January: reminded from the 15th');
+    });
+  });
+}
+
+/**
+ * Issue 11 item 3: a realisation is entered only for a quarter that has begun on the REGION's day
+ * (Muara Enim: WIB), never for TW III in February; every quarter of a past year is open. The page
+ * reads `begun`/`startsOn` per quarter and offers no entry before it.
+ */
+for (const dialect of await testDialects()) {
+  describe(`PK realisation: a quarter not begun [${dialect}]`, () => {
+    const clock = createManualClock('2027-02-10T03:00:00.000Z'); // 10 February 2027, 10.00 WIB
+    let rt: TestRuntime;
+    const ids: Record<number, { pk: string; indicator: string }> = {};
+    const as = (u: string, headers?: Record<string, string>) => signedIn(rt, u, headers);
+
+    before(async () => {
+      rt = await createTestRuntime(dialect, { clock });
+      const [rb, kepala] = [await as('rb'), await as('kepala')];
+      const unit = ((await rb.get('/api/units')).body.items as Array<{ id: string; shortName: string | null }>).find((u) => u.shortName === 'Disdukcapil')!.id;
+      const head = ((await rb.get(`/api/positions?unitId=${unit}`)).body.items as Array<{ id: string; isHead: boolean }>).find((p) => p.isHead)!.id;
+      for (const year of [2026, 2027]) {
+        const pk = await rb.post('/api/pk', { year, positionId: head });
+        assert.equal(pk.status, 201, pk.raw);
+        const ind = await rb.post(`/api/pk/${pk.body.id}/indicators`, { sasaran: 'Meningkatnya kualitas pelayanan administrasi kependudukan', name: 'Jumlah dokumen kependudukan terbit', unit: 'dokumen', polarity: 'higher', aggregation: 'sum', target: 1000, quarterTargets: [250, 250, 250, 250] });
+        assert.equal(ind.status, 201, ind.raw);
+        assert.equal((await kepala.post(`/api/pk/${pk.body.id}/sign`, { signedOn: `${year}-01-31` })).status, 200);
+        ids[year] = { pk: pk.body.id, indicator: ind.body.id };
+      }
+    });
+    after(() => rt.close());
+
+    const rows = async () => (await sql`select indicator_id, quarter, value, status from pk_realisations order by indicator_id, quarter`.execute(rt.deps.db)).rows;
+    const audits = async () => Number((await sql<{ n: number | string }>`select count(*) as n from audit_log where entity_type = 'pk_realisation'`.execute(rt.deps.db)).rows[0]!.n);
+    async function refusedNotBegun(p: Promise<{ status: number; body: any; raw: string }>, pattern: RegExp) {
+      const [before, auditBefore] = [await rows(), await audits()];
+      const res = await p;
+      assert.equal(res.status, 409, res.raw);
+      assert.match(res.body.error.message, pattern);
+      assert.deepEqual([await rows(), await audits()], [before, auditBefore], 'nothing changed');
+    }
+    const put = (c: TestClient, year: number, q: number, value = 250) => c.put(`/api/pk/indicators/${ids[year]!.indicator}/realisations/${q}`, { value });
+    const quarters = async (c: TestClient, year: number) => (await c.get(`/api/pk/${ids[year]!.pk}`)).body.indicators[0].quarters as Array<{ quarter: number; begun: boolean; startsOn: string; allowedActions: string[] }>;
+
+    test('10 February (WIB): TW II is refused with 409 and the day it begins, TW I accepted; no submit either; the page offers no entry for TW II–IV', async () => {
+      const operator = await as('operator');
+      await refusedNotBegun(put(operator, 2027, 2), /^Triwulan II belum dimulai \(mulai 1 April 2027\); realisasinya baru dapat diisi sejak tanggal itu\.$/);
+      const en = await as('operator', { 'accept-language': 'en' });
+      await refusedNotBegun(put(en, 2027, 4), /^Quarter IV has not begun yet \(it starts on 1 October 2027\)/);
+      const ok = await put(operator, 2027, 1, 240);
+      assert.equal(ok.status, 200, ok.raw);
+      // Submit or verify of a quarter not begun cannot happen: there is no value, and submit names the reason.
+      await refusedNotBegun((await as('kepala')).post(`/api/pk/indicators/${ids[2027]!.indicator}/realisations/2/submit`), /Triwulan II belum dimulai/);
+      await refusedNotBegun((await as('inspektorat')).post(`/api/pk/indicators/${ids[2027]!.indicator}/realisations/2/verify`), /Belum ada realisasi untuk triwulan 2/);
+      const q = await quarters(operator, 2027);
+      assert.deepEqual(q.map((x) => [x.begun, x.startsOn]), [[true, '2027-01-01'], [false, '2027-04-01'], [false, '2027-07-01'], [false, '2027-10-01']]);
+      assert.ok(q[0]!.allowedActions.includes('enter'));
+      assert.deepEqual(q.slice(1).map((x) => x.allowedActions), [[], [], []]);
+    });
+
+    test('a PK of a past year is open in all four quarters', async () => {
+      const operator = await as('operator');
+      for (const q of [1, 2, 3, 4]) {
+        const res = await put(operator, 2026, q, 200 + q);
+        assert.equal(res.status, 200, res.raw);
+      }
+      assert.deepEqual((await quarters(operator, 2026)).map((x) => x.begun), [true, true, true, true]);
+    });
+
+    test("the region's day, not UTC: 30 June 23.59 WIB refuses TW III; 30 June 18.00 UTC (1 July 01.00 WIB) accepts it; TW IV still waits", async () => {
+      clock.set('2027-06-30T16:59:00.000Z');
+      let operator = await as('operator');
+      await refusedNotBegun(put(operator, 2027, 3), /Triwulan III belum dimulai \(mulai 1 Juli 2027\)/);
+      clock.set('2027-06-30T18:00:00.000Z');
+      operator = await as('operator');
+      const res = await put(operator, 2027, 3);
+      assert.equal(res.status, 200, res.raw);
+      await refusedNotBegun(put(operator, 2027, 4), /Triwulan IV belum dimulai \(mulai 1 Oktober 2027\)/);
+      assert.deepEqual((await quarters(operator, 2027)).map((x) => x.begun), [true, true, true, false]);
     });
   });
 }

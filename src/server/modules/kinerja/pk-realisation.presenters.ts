@@ -50,6 +50,8 @@ export function presentIndicatorRealisation(v: IndicatorView) {
       correctiveAction: { state: q.correctiveAction.state, action: q.correctiveAction.action ? presentCorrectiveAction(q.correctiveAction.action) : null },
       previousFollowUp: q.previousFollowUp ? presentCorrectiveAction(q.previousFollowUp) : null,
       allowedActions: q.allowedActions,
+      startsOn: q.startsOn,
+      begun: q.begun,
     })),
     annual: v.annual,
   };

@@ -70,6 +70,9 @@ export interface QuarterView {
   previousFollowUp: CorrectiveActionView | null;
   /** What the reading user may do on this quarter now (the page shows only these buttons). */
   allowedActions: QuarterAction[];
+  /** The quarter's first day ('YYYY-MM-DD'); before it (the region's day) no value can be entered. */
+  startsOn: string;
+  begun: boolean;
 }
 export type QuarterAction = 'enter' | 'submit' | 'verify' | 'return' | 'correct' | 'correctiveAction' | 'completeCorrectiveAction' | 'attachEvidence';
 
@@ -94,6 +97,20 @@ export function annualOf(i: PkIndicatorTable, realisations: PkRealisationTable[]
   const a = annualValue(i.aggregation, verified);
   if (a.value === null) return { value: null, capaian: null, status: null, displayCapaian: null, capped: false, explanation: a.explanation };
   return figure(a.value, capaian({ polarity: i.polarity }, i.target, a.value), settings, `${a.explanation}; `);
+}
+
+/** The first day of a quarter of the year: 1 January, 1 April, 1 July, 1 October. */
+export function quarterStart(year: number, quarter: number): string {
+  return `${year}-${['01', '04', '07', '10'][quarter - 1]}-01`;
+}
+
+/**
+ * A quarter has begun once the region's day reaches its first day: a realisation is entered only
+ * for a quarter that has begun (TW III cannot be reported in February). Every quarter of a past
+ * year has begun.
+ */
+export function quarterBegun(year: number, quarter: number, regionDay: string): boolean {
+  return regionDay >= quarterStart(year, quarter);
 }
 
 export function quarterTarget(i: PkIndicatorTable, quarter: number): number {
@@ -136,6 +153,13 @@ export function createPkRealisationService(deps: Deps) {
     return i;
   }
 
+  /** 409 for a quarter that has not begun on the region's day (issue 11 item 3). */
+  async function requireBegun(tenantId: string, year: number, quarter: number) {
+    if (!quarterBegun(year, quarter, await today(tenantId))) {
+      throw conflict('errors.pkQuarterNotBegun', { quarter: TW[quarter - 1]!, date: `#date:${quarterStart(year, quarter)}` });
+    }
+  }
+
   async function settings(tenantId: string) {
     return settingsOf(await repo.settings(db, tenantId));
   }
@@ -143,6 +167,7 @@ export function createPkRealisationService(deps: Deps) {
   /** One step of a quarter's realisation through the workflow, in one transaction with review_log and audit. */
   async function step(actor: Actor, indicatorId: string, quarter: number, action: 'submit' | 'verify' | 'return', note: string | null, requestId?: string) {
     const i = await requireIndicator(actor, indicatorId);
+    if (action === 'submit') await requireBegun(i.tenantId, i.pkYear, quarter);
     const current = await repo.realisation(db, i.tenantId, i.id, quarter);
     if (!current) throw conflict('errors.pkRealisationMissing', { quarter });
     const to = authorizeTransition(pkRealisationMachine, current.status, action, actor, { tenantId: i.tenantId, unitId: i.pkUnitId });
@@ -170,12 +195,13 @@ export function createPkRealisationService(deps: Deps) {
     /** Indicators of a PK with quarters, capaian (tenant bands, display cap), evidence, corrections and corrective actions. */
     async viewsOf(pk: PkAgreementTable, actor?: Actor): Promise<IndicatorView[]> {
       const t = pk.tenantId;
-      const [indicators, realisations, corrections, actions, s] = await Promise.all([
+      const [indicators, realisations, corrections, actions, s, day] = await Promise.all([
         kinerjaRepo.indicators(db, t, pk.id),
         repo.realisationsOfPk(db, t, pk.id),
         repo.correctionsOfPk(db, t, pk.id),
         repo.correctiveActionsOfPk(db, t, pk.id),
         settings(t),
+        today(t),
       ]);
       const [rEvidence, aEvidence] = await Promise.all([
         evidenceRepo.linkedFiles(db, t, 'pk_realisation', realisations.map((r) => realisationKey(r.indicatorId, r.quarter))),
@@ -193,7 +219,8 @@ export function createPkRealisationService(deps: Deps) {
           const state: CorrectiveState = a ? a.status : f.status === 'merah' ? 'missing' : 'not_required';
           const res = { tenantId: pk.tenantId, unitId: pk.unitId };
           const acts: QuarterAction[] = [];
-          if (actor) {
+          const begun = quarterBegun(pk.year, q, day);
+          if (actor && begun) {
             const realise = can(actor, 'pk.realise', res);
             const own = r?.enteredBy === actor.userId;
             if (realise && pk.status === 'signed' && (!r || r.status === 'draft' || r.status === 'returned')) acts.push('enter');
@@ -214,6 +241,8 @@ export function createPkRealisationService(deps: Deps) {
             corrections: corrections.filter((c) => c.indicatorId === i.id && c.quarter === q),
             correctiveAction: { state, action: a },
             previousFollowUp: q > 1 ? actionView(actions.find((x) => x.indicatorId === i.id && x.quarter === q - 1)) : null,
+            startsOn: quarterStart(pk.year, q),
+            begun,
           };
         });
         return { indicator: i, realisations: rs, quarters, annual: annualOf(i, rs, s) };
@@ -250,6 +279,7 @@ export function createPkRealisationService(deps: Deps) {
       if (i.pkStatus !== 'signed') throw conflict('errors.pkNotSigned');
       // A revised PK (perubahan) takes the realisations once it is signed; the old one is closed then.
       if (i.pkReplacementStatus === 'signed') throw conflict('errors.pkReplaced');
+      await requireBegun(i.tenantId, i.pkYear, quarter);
       if (input.value < 0 && !i.allowNegative) throw validation('value', 'errors.pkNegativeValue', { unit: i.unit });
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         const before = await repo.realisation(tx, i.tenantId, i.id, quarter);

@@ -19,7 +19,8 @@ import { useAuth } from '../../auth/AuthProvider.tsx';
  * with the quarter target, the value and its state, the capaian from verified values with its
  * colour and an explanation, the annual figure; the steps the reader may take now (the server's
  * `allowedActions`), the return note, corrections, evidence and the corrective action of a red
- * quarter with last quarter's follow-up.
+ * quarter with last quarter's follow-up. A quarter that has not begun on the region's day (the
+ * server says so: `begun`, `startsOn`) shows "Belum dimulai" and its first day, with no button.
  */
 type Level = 'merah' | 'kuning' | 'hijau';
 type Action = 'enter' | 'submit' | 'verify' | 'return' | 'correct' | 'correctiveAction' | 'completeCorrectiveAction' | 'attachEvidence';
@@ -53,6 +54,9 @@ interface Quarter {
   correctiveAction: { state: 'not_required' | 'missing' | 'open' | 'done'; action: CorrectiveAction | null };
   previousFollowUp: CorrectiveAction | null;
   allowedActions: Action[];
+  /** Whether the quarter has begun on the region's day (the server's clock); before it nothing can be entered. */
+  begun: boolean;
+  startsOn: string;
 }
 interface Indicator {
   id: string;
@@ -173,6 +177,28 @@ function QuarterCell({ indicator, q, onAction }: { indicator: Indicator; q: Quar
   const { t } = useTranslation();
   const r = q.realisation;
   const direct = (a: Action) => a === 'submit' || a === 'verify';
+  if (!q.begun && !r) {
+    return (
+      <Paper withBorder p="sm" radius="sm" style={{ borderStyle: 'dashed' }} data-testid={`cell-${indicator.id}-${q.quarter}`} data-begun="false">
+        <Stack gap={6}>
+          <Group justify="space-between" gap={4}>
+            <Text fw={700} size="sm" c="dimmed">
+              {t('sakipReal.quarter', { q: TW[q.quarter - 1] })}
+            </Text>
+            <Badge size="sm" variant="outline" color="gray" data-testid="not-begun">
+              {t('sakipReal.notBegun')}
+            </Badge>
+          </Group>
+          <Text size="xs" c="dimmed">
+            {t('sakipReal.target')}: {num(q.target)}
+          </Text>
+          <Text size="xs" c="dimmed" data-testid="starts-on">
+            {t('sakipReal.startsOn', { date: formatDate(q.startsOn) })}
+          </Text>
+        </Stack>
+      </Paper>
+    );
+  }
   return (
     <Paper withBorder p="sm" radius="sm" data-testid={`cell-${indicator.id}-${q.quarter}`} bg={q.status === 'merah' ? 'red.0' : undefined}>
       <Stack gap={6}>
