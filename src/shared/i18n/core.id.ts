@@ -136,6 +136,7 @@ export const coreId = {
     sakipFollowUpClosed: 'Tindak lanjut ini sudah diterima Inspektorat dan tidak dapat diubah lagi.',
     sakipFollowUpNotAnswered: 'Rekomendasi ini belum ditanggapi oleh unit, sehingga belum dapat diterima atau dikembalikan.',
     sakipReturnNoteRequired: 'Tuliskan catatan saat mengembalikan tindak lanjut.',
+    sakipLheScoresFrozen: 'LHE evaluasi ini sudah terbit dengan nomor {{number}}; jawaban kriteria dan nilai evaluator tidak dapat diubah lagi.',
     sakipLheNoItems: 'LHE belum dapat diterbitkan: belum ada temuan dan rekomendasi. Tambahkan temuan dahulu.',
     sakipLheAlreadyIssued: 'LHE evaluasi ini sudah terbit dengan nomor {{number}}; tidak dapat diterbitkan lagi.',
     sakipLheFrozen: 'LHE evaluasi ini sudah terbit dengan nomor {{number}}; temuan dan rekomendasinya tidak dapat ditambah atau diubah lagi. Tindak lanjut unit tetap dapat dikirim.',

@@ -28,6 +28,11 @@ export interface WorksheetKind {
   actions(scope: string): { read: Action; own: Action; evaluate: Action };
   /** Where the audit entry of a change is filed (default: entity type 'assessment', id kind/scope). */
   auditEntity?(tenantId: string, scope: string): { type: string; id: string };
+  /**
+   * When the sheet may no longer change (e.g. its report has been issued): the refusal (a 409
+   * AppError) to throw, checked inside the writing transaction; null while it is open.
+   */
+  frozen?(db: Executor, tenantId: string, scope: string): Promise<AppError | null>;
 }
 
 const kinds = new Map<string, WorksheetKind>();
@@ -129,6 +134,11 @@ export function createAssessmentService(deps: Deps) {
     }
   }
 
+  async function assertOpen(spec: WorksheetKind, ex: Executor, tenantId: string, sheet: SheetRef) {
+    const refusal = await spec.frozen?.(ex, tenantId, sheet.scope);
+    if (refusal) throw refusal;
+  }
+
   const auditEntity = (spec: WorksheetKind, tenantId: string, sheet: SheetRef) => spec.auditEntity?.(tenantId, sheet.scope) ?? { type: 'assessment', id: `${sheet.kind}/${sheet.scope}` };
 
   function present(rows: Awaited<ReturnType<typeof loadSheet>>) {
@@ -154,6 +164,7 @@ export function createAssessmentService(deps: Deps) {
       validate(worksheetOf(spec, sheet), answers);
       await checkEvidenceIds(db, actor.tenantId, Object.values(answers).flatMap((a) => a.evidenceIds ?? []), actor);
       await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        await assertOpen(spec, tx, actor.tenantId, sheet);
         const change = await writeOwnAnswers(tx, actor.tenantId, actor.userId, sheet, answers, { replace: false }, clock.now().toISOString());
         const e = auditEntity(spec, actor.tenantId, sheet);
         await audit.record({ entityType: e.type, entityId: e.id, action: 'score', changes: { [`${sheet.kind}:${sheet.rulebookId}:own`]: change } });
@@ -169,6 +180,7 @@ export function createAssessmentService(deps: Deps) {
       const spec = await access(actor, sheet, 'evaluate');
       validate(worksheetOf(spec, sheet), answers);
       await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
+        await assertOpen(spec, tx, actor.tenantId, sheet);
         const now = clock.now().toISOString();
         const before = await loadSheet(tx, actor.tenantId, sheet);
         for (const [code, a] of Object.entries(answers)) await answersRepo.upsertSide(tx, actor.tenantId, sheet, code, 'eval', a, actor.userId, now);

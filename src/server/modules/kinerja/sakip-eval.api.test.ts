@@ -252,6 +252,14 @@ for (const dialect of await testDialects()) {
       const frozen = await counts(rt);
       await refused(inspektorat.post(`${url}/issue`), 409, frozen, /sudah terbit dengan nomor/);
       await refused(inspektorat.post(url, { finding: 'Temuan susulan', recommendation: 'Rekomendasi susulan' }), 409, frozen, /tidak dapat ditambah/);
+      // The worksheet the LHE reports on is final too: neither the evaluator's letters nor the
+      // unit's criteria answers change (the live page cannot drift from the issued PDF).
+      const evalBefore = JSON.stringify((await kepala.get(`/api/sakip/evaluations/${dukcapil}/2021`)).body);
+      await refused(inspektorat.put('/api/assessments/evaluation', { ...sheet(dukcapil, 2021), answers: { '1.a': { value: 'AA' } } }), 409, frozen, /nilai evaluator tidak dapat diubah/);
+      await refused(operator.put('/api/assessments/answers', { ...sheet(dukcapil, 2021), answers: { '1.a.1': { value: 'Tidak' } } }), 409, frozen, /jawaban kriteria/);
+      assert.equal(JSON.stringify((await kepala.get(`/api/sakip/evaluations/${dukcapil}/2021`)).body), evalBefore, 'the evaluation is unchanged');
+      const otherYear = await inspektorat.put('/api/assessments/evaluation', { ...sheet(dukcapil, 2022), answers: { '1.a': { value: 'A' } } });
+      assert.equal(otherYear.status, 200, 'another year of the same unit stays open');
       const fu = await operator.post(`/api/sakip/lhe/${second.body.id}/follow-up`, { text: 'Bab III LKjIP 2021 sudah direvisi' });
       assert.equal(fu.status, 200, fu.raw);
       assert.equal((await inspektorat.post(`/api/sakip/lhe/${second.body.id}/review`, { decision: 'accept' })).body.status, 'accepted');

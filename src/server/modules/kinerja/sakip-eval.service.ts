@@ -35,6 +35,12 @@ export const sheetOf = (t: Target) => ({ kind: t.unitId ? SAKIP_UNIT_KIND : SAKI
 const actionsOf = (unit: boolean): { read: Action; own: Action; evaluate: Action } => ({ read: 'sakipEval.read', own: unit ? 'sakipEval.fill' : 'sakipEval.pemdaFill', evaluate: 'sakipEval.evaluate' });
 const validYear = (y: string | undefined) => /^\d{4}$/.test(y ?? '') && Number(y) >= 2000 && Number(y) <= 2100;
 
+/** Once the LHE is issued, the worksheet it reports on (criteria and letters) is final. */
+async function frozenByLhe(db: Executor, tenantId: string, target: string, year: number) {
+  const issued = await repo.issued(db, tenantId, target, year);
+  return issued ? conflict('errors.sakipLheScoresFrozen', { number: issued.number }) : null;
+}
+
 registerWorksheetKind({
   kind: SAKIP_UNIT_KIND,
   worksheet: (rulebookId) => lkeAkipRulebooks.get(rulebookId),
@@ -46,6 +52,7 @@ registerWorksheetKind({
   },
   actions: () => actionsOf(true),
   auditEntity: (_tenantId, scope) => ({ type: 'sakip_evaluation', id: scope }),
+  frozen: (db, tenantId, scope) => frozenByLhe(db, tenantId, scope.split(':')[0]!, Number(scope.split(':')[1])),
 });
 registerWorksheetKind({
   kind: SAKIP_PEMDA_KIND,
@@ -53,6 +60,7 @@ registerWorksheetKind({
   resolveScope: async (_db, _tenantId, scope) => (validYear(scope) ? { unitId: null } : null),
   actions: () => actionsOf(false),
   auditEntity: (_tenantId, scope) => ({ type: 'sakip_evaluation', id: `pemda:${scope}` }),
+  frozen: (db, tenantId, scope) => frozenByLhe(db, tenantId, 'pemda', Number(scope)),
 });
 
 const isLetter = (code: string) => SUBS.has(code);
