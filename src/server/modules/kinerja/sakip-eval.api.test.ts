@@ -264,6 +264,23 @@ for (const dialect of await testDialects()) {
       assert.equal(fu.status, 200, fu.raw);
       assert.equal((await inspektorat.post(`/api/sakip/lhe/${second.body.id}/review`, { decision: 'accept' })).body.status, 'accepted');
       assert.equal(sha((await pimpinan.download(`${url}.pdf`)).data), res.body.sha256, 'the frozen PDF does not follow later changes');
+
+      // Withdrawn from the register (e.g. a wrong finding): the evaluation opens again and a new
+      // LHE is issued with a new number; the withdrawn one stays in the register.
+      const wd = await inspektorat.post(`/api/documents/${res.body.documentId}/withdraw`, { reason: 'Temuan kedua keliru' });
+      assert.equal(wd.status, 200, wd.raw);
+      assert.equal((await kepala.get(`/api/sakip/evaluations/${dukcapil}/2021`)).body.lheIssued.status, 'withdrawn');
+      assert.equal((await inspektorat.post(url, { finding: 'Temuan pengganti', recommendation: 'Rekomendasi pengganti' })).status, 201, 'findings open again');
+      const again = await inspektorat.post(`${url}/issue`);
+      assert.equal(again.status, 200, again.raw);
+      assert.notEqual(again.body.number, res.body.number);
+      assert.match(again.body.number, /^700\.1\.2\/2\//, 'the next number of the register');
+      const ev2 = (await kepala.get(`/api/sakip/evaluations/${dukcapil}/2021`)).body.lheIssued;
+      assert.deepEqual([ev2.number, ev2.status], [again.body.number, 'issued']);
+      assert.equal(sha((await pimpinan.download(`${url}.pdf`)).data), again.body.sha256, 'the PDF is the new LHE');
+      assert.ok(pdfText((await pimpinan.download(`${url}.pdf`)).data).includes('Temuan pengganti'));
+      const reg = (await inspektorat.get('/api/documents')).body.items as Array<{ number: string; status: string }>;
+      assert.deepEqual(reg.filter((d) => [res.body.number, again.body.number].includes(d.number)).map((d) => d.status).sort(), ['issued', 'withdrawn'], 'the withdrawn LHE stays in the register beside the new one');
     });
 
     test('table: sub-units follow their parent (tree order, parent’s name, depth), the pemda row stays; a unit sees its own sub-units; CSV with the parent column', async () => {

@@ -39,6 +39,10 @@ export const sakipEvalRepo = {
       .executeTakeFirst();
   },
 
+  async deleteIssue(db: Executor, tenantId: string, id: string) {
+    await db.deleteFrom('sakipLheIssues').where('tenantId', '=', tenantId).where('id', '=', id).execute();
+  },
+
   async insertIssue(db: Executor, row: SakipLheIssueTable) {
     await db.insertInto('sakipLheIssues').values(row).execute();
   },

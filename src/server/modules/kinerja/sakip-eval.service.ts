@@ -35,10 +35,13 @@ export const sheetOf = (t: Target) => ({ kind: t.unitId ? SAKIP_UNIT_KIND : SAKI
 const actionsOf = (unit: boolean): { read: Action; own: Action; evaluate: Action } => ({ read: 'sakipEval.read', own: unit ? 'sakipEval.fill' : 'sakipEval.pemdaFill', evaluate: 'sakipEval.evaluate' });
 const validYear = (y: string | undefined) => /^\d{4}$/.test(y ?? '') && Number(y) >= 2000 && Number(y) <= 2100;
 
+/** An issued LHE that has not been withdrawn from the register (a withdrawn one may be issued anew). */
+const inForce = (issued: { documentStatus: string } | undefined): boolean => !!issued && issued.documentStatus !== 'withdrawn';
+
 /** Once the LHE is issued, the worksheet it reports on (criteria and letters) is final. */
 async function frozenByLhe(db: Executor, tenantId: string, target: string, year: number) {
   const issued = await repo.issued(db, tenantId, target, year);
-  return issued ? conflict('errors.sakipLheScoresFrozen', { number: issued.number }) : null;
+  return issued && inForce(issued) ? conflict('errors.sakipLheScoresFrozen', { number: issued.number }) : null;
 }
 
 registerWorksheetKind({
@@ -223,7 +226,7 @@ export function createSakipEvalService(deps: Deps) {
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         await repo.lockTarget(tx, deps.dialect, actor.tenantId, t.unitId);
         const issued = await issuedOf(tx, actor.tenantId, t);
-        if (issued) throw conflict('errors.sakipLheFrozen', { number: issued.number });
+        if (issued && inForce(issued)) throw conflict('errors.sakipLheFrozen', { number: issued.number });
         const now = clock.now().toISOString();
         const row: SakipLheItemTable = {
           tenantId: actor.tenantId,
@@ -299,7 +302,7 @@ export function createSakipEvalService(deps: Deps) {
       const t = await target(actor, rawTarget, year);
       authorize(actor, 'sakipEval.read', { tenantId: actor.tenantId, unitId: t.unitId });
       const issued = await issuedOf(db, actor.tenantId, t);
-      if (!issued) return { pdf: await lhePdf(deps, await lheContent(db, actor.tenantId, t)), number: null };
+      if (!issued || !inForce(issued)) return { pdf: await lhePdf(deps, await lheContent(db, actor.tenantId, t)), number: null };
       const chunks: Buffer[] = [];
       for await (const c of deps.blobs.open(issued.sha256)) chunks.push(c as Buffer);
       return { pdf: Buffer.concat(chunks), number: issued.number };
@@ -316,7 +319,7 @@ export function createSakipEvalService(deps: Deps) {
       return writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         await repo.lockTarget(tx, deps.dialect, actor.tenantId, t.unitId);
         const already = await issuedOf(tx, actor.tenantId, t);
-        if (already) throw conflict('errors.sakipLheAlreadyIssued', { number: already.number });
+        if (already && inForce(already)) throw conflict('errors.sakipLheAlreadyIssued', { number: already.number });
         const data = await lheContent(tx, actor.tenantId, t);
         if (!data.lhe.length) throw conflict('errors.sakipLheNoItems');
         const doc = await issueLhe(deps, tx, audit, { data, actorId: actor.userId, publicBase });
@@ -332,8 +335,11 @@ export function createSakipEvalService(deps: Deps) {
           issuedAt: clock.now().toISOString(),
           issuedBy: actor.userId,
         };
+        // A withdrawn LHE stays in the register (withdrawn, with its reason); the evaluation now
+        // points at the new one.
+        if (already) await repo.deleteIssue(tx, actor.tenantId, already.id);
         await repo.insertIssue(tx, row);
-        await audit.record({ entityType: 'sakip_evaluation', entityId: `${row.target}:${year}`, action: 'issue', after: { number: doc.number, documentId: doc.id, documentDate: doc.date, items: data.lhe.length, total: data.evaluation.total, predikat: data.evaluation.band?.code ?? null } });
+        await audit.record({ entityType: 'sakip_evaluation', entityId: `${row.target}:${year}`, action: 'issue', before: already ? { number: already.number, documentId: already.documentId, status: 'withdrawn' } : undefined, after: { number: doc.number, documentId: doc.id, documentDate: doc.date, items: data.lhe.length, total: data.evaluation.total, predikat: data.evaluation.band?.code ?? null } });
         return { ...row, verificationCode: doc.code, verificationUrl: doc.url, sha256: doc.sha256 };
       });
     },

@@ -211,13 +211,13 @@ function Worksheet({ scope }: { scope: string }) {
           )}
           <Anchor size="sm" href={`/api/sakip/evaluations/${scope}/${year}/lhe.pdf`} target="_blank" data-testid="sakip-lhe-pdf">{issued ? t('sakipEval.lheIssuedPdf') : t('sakipEval.lheDraftPdf')}</Anchor>
           {issued && <Anchor size="sm" href={`/verifikasi/${issued.verificationCode}`} target="_blank">{t('sakipEval.lheVerify')}</Anchor>}
-          {e.may.evaluate && !issued && (
+          {e.may.evaluate && (!issued || issued.status === 'withdrawn') && (
             <Button size="xs" ml="auto" leftSection={<IconFileCertificate size={14} />} disabled={e.lhe.length === 0} title={e.lhe.length === 0 ? t('sakipEval.lheNeedsFindings') : undefined} onClick={() => setConfirming(true)} data-testid="sakip-lhe-issue">
               {t('sakipEval.lheIssue')}
             </Button>
           )}
         </Group>
-        {e.may.evaluate && !issued && e.lhe.length === 0 && <Text size="xs" c="dimmed" mt={4}>{t('sakipEval.lheNeedsFindings')}</Text>}
+        {e.may.evaluate && (!issued || issued.status === 'withdrawn') && e.lhe.length === 0 && <Text size="xs" c="dimmed" mt={4}>{t('sakipEval.lheNeedsFindings')}</Text>}
       </Paper>
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('sakipEval.lheIssueTitle')}>
         <Stack>
