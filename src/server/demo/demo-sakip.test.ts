@@ -138,6 +138,26 @@ for (const dialect of await testDialects()) {
     }
   });
 
+  test(`in a year of the demo plan, the demo PK indicators link to the plan indicators they carry; the region's day sets the year [${dialect}]`, async () => {
+    // 31 December 2025, 18:00 UTC: already 1 January 2026 in Muara Enim (WIB).
+    const rt = await createTestRuntime(dialect, { clock: clockAt('2025-12-31T18:00:00Z'), env: SAKIP });
+    try {
+      const rb = await signedIn(rt, 'rb');
+      const items = (await rb.get('/api/pk?year=2026')).body.items as Pk[];
+      assert.ok(items.length > 40, 'the PKs are of the region’s year');
+      const bupati = (await rb.get(`/api/pk/${items.find((p) => p.level === 'bupati')!.id}`)).body;
+      const units = (await rb.get('/api/units')).body.items as Array<{ id: string; shortName: string | null }>;
+      const dukcapil = (await rb.get(`/api/pk/${items.find((p) => p.unitId === units.find((u) => u.shortName === 'Disdukcapil')!.id)!.id}`)).body;
+      const codeOf = (d: { indicators: Array<{ name: string; planIndicator?: { code: string } | null }> }, name: string) => d.indicators.find((i) => i.name === name)?.planIndicator?.code ?? null;
+      assert.equal(codeOf(bupati, 'Laju pertumbuhan ekonomi'), 'IKU-01', 'same name');
+      assert.equal(codeOf(bupati, 'Angka prevalensi stunting'), 'IKU-03', 'worded otherwise, linked by code');
+      assert.equal(codeOf(dukcapil, 'Persentase penduduk yang memiliki KTP-el'), 'DUK-I1');
+      assert.equal(codeOf(dukcapil, 'Rata-rata waktu penerbitan dokumen kependudukan'), null, 'no plan indicator: no link');
+    } finally {
+      await rt.close();
+    }
+  });
+
   test(`test runtimes leave the demo PKs out unless asked [${dialect}]`, async () => {
     const rt = await createTestRuntime(dialect);
     try {

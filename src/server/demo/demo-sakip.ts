@@ -294,9 +294,41 @@ export interface SakipDemoSummary {
  * Seeds the current year's demo PKs into a demo tenant (inside the demo seed's transaction).
  * `users` maps demo usernames to their ids (who entered, submitted, verified).
  */
-export async function seedDemoSakip(tx: Tx, tenantId: string, now: string, users: Record<string, string>, opts: { pks: boolean } = { pks: true }): Promise<SakipDemoSummary> {
-  const year = Number(now.slice(0, 4));
-  const today = now.slice(0, 10);
+const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * The plan indicators of a unit's Renstra (the RPJMD for the Bupati) in the period holding the
+ * year, by name: a demo PK indicator of the same name is linked to it, as a PK drafted from the
+ * plan would be (the plan is seeded before the PKs).
+ */
+async function planIndicatorsByName(tx: Tx, tenantId: string, unitId: string | null, year: number) {
+  let q = tx
+    .selectFrom('planIndicators as i')
+    .innerJoin('planSasaran as s', (j) => j.onRef('s.tenantId', '=', 'i.tenantId').onRef('s.id', '=', 'i.sasaranId'))
+    .innerJoin('planPeriods as p', (j) => j.onRef('p.tenantId', '=', 'i.tenantId').onRef('p.id', '=', 'i.periodId'))
+    .select(['i.id', 'i.name', 'i.code'])
+    .where('i.tenantId', '=', tenantId)
+    .where('p.startYear', '<=', year)
+    .where('p.endYear', '>=', year);
+  q = unitId ? q.where('s.unitId', '=', unitId) : q.where('s.unitId', 'is', null);
+  const rows = await q.execute();
+  return new Map([...rows.map((r) => [norm(r.name), r.id] as const), ...rows.map((r) => [`code:${r.code}`, r.id] as const)]);
+}
+
+/** PK indicators worded otherwise than the plan indicator they carry (the link is by plan code). */
+const PLAN_CODE_OF: Record<string, string> = {
+  [norm('Persentase penduduk miskin')]: 'IKU-02',
+  [norm('Angka prevalensi stunting')]: 'IKU-03',
+  [norm('Indeks Pembangunan Manusia')]: 'IKU-04',
+  [norm('Persentase penduduk yang memiliki KTP-el')]: 'DUK-I1',
+  [norm('Persentase kepemilikan akta kelahiran penduduk usia 0–18 tahun')]: 'DUK-I2',
+};
+const linkOf = (fromPlan: Map<string, string>, name: string) => fromPlan.get(norm(name)) ?? fromPlan.get(`code:${PLAN_CODE_OF[norm(name)]}`) ?? null;
+
+export async function seedDemoSakip(tx: Tx, tenantId: string, now: string, users: Record<string, string>, opts: { pks: boolean; today?: string } = { pks: true }): Promise<SakipDemoSummary> {
+  // The region's day (the caller's regionToday), else the UTC day of `now`.
+  const today = opts.today ?? now.slice(0, 10);
+  const year = Number(today.slice(0, 4));
   const signedOn = `${year}-01-02`;
   const ended = endedQuarters(year, today);
   const r = rng(2026_11);
@@ -378,8 +410,10 @@ export async function seedDemoSakip(tx: Tx, tenantId: string, now: string, users
     const entrant = isDukcapil ? users.operator : users.admin;
     const submitter = isDukcapil ? users.kepala : users.admin;
     const verifier = users.inspektorat;
+    const fromPlan = await planIndicatorsByName(tx, tenantId, unit?.id ?? null, year);
     for (const [seq, [name, satuan, polarity, aggregation, target, q, s, allowNegative]] of plan.indicators.entries()) {
       const ind: PkIndicatorTable = {
+        planIndicatorId: linkOf(fromPlan, name),
         tenantId,
         id: newId(),
         pkId: pk.id,

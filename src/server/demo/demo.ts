@@ -185,17 +185,20 @@ export async function seedDemo(deps: Deps, opts: { sakip?: boolean } = {}): Prom
     const skmResponses = await seedDemoSkm(tx, t, now);
     await seedDemoLetterheads(tx, deps.blobs, t, now);
     const userIds = Object.fromEntries((await tx.selectFrom('users').select(['username', 'id']).where('tenantId', '=', t).execute()).map((u) => [u.username, u.id]));
-    const sakipMode = opts.sakip === undefined ? config.seedDemoSakip : opts.sakip ? 'pks' : 'off';
-    const sakip = sakipMode !== 'off' ? await seedDemoSakip(tx, t, now, userIds, { pks: sakipMode === 'pks' }) : null;
-    // The evaluation year is the region's (the tenant row is in this transaction: read it through tx).
-    await seedDemoSakipEval(tx, t, now, Number((await regionToday(deps, t, tx)).slice(0, 4)));
+    // The region's day (the tenant row is in this transaction: read it through tx) sets the SAKIP
+    // year, the quarters that have ended and the evaluation year. The plan comes first: the demo
+    // PK indicators link to the plan indicators they carry.
+    const regionDay = await regionToday(deps, t, tx);
     await seedDemoPlan(tx, t, now);
+    const sakipMode = opts.sakip === undefined ? config.seedDemoSakip : opts.sakip ? 'pks' : 'off';
+    const sakip = sakipMode !== 'off' ? await seedDemoSakip(tx, t, now, userIds, { pks: sakipMode === 'pks', today: regionDay }) : null;
+    await seedDemoSakipEval(tx, t, now, Number(regionDay.slice(0, 4)));
     await audit0.record({
       tenantId: t,
       entityType: 'tenant',
       entityId: t,
       action: 'update',
-      changes: { demoData: { before: null, after: `${units.length} unit, ${DEMO_PEOPLE.length} pegawai (demo), ${DEMO_USERS.length} pengguna, ${innovations} inovasi, ${skmResponses} jawaban SKM (demo)${sakip ? `, ${sakip.pks} perjanjian kinerja ${now.slice(0, 4)} dengan ${sakip.indicators} indikator dan ${sakip.realisations} realisasi triwulan (demo)` : ''}` } },
+      changes: { demoData: { before: null, after: `${units.length} unit, ${DEMO_PEOPLE.length} pegawai (demo), ${DEMO_USERS.length} pengguna, ${innovations} inovasi, ${skmResponses} jawaban SKM (demo)${sakip ? `, ${sakip.pks} perjanjian kinerja ${regionDay.slice(0, 4)} dengan ${sakip.indicators} indikator dan ${sakip.realisations} realisasi triwulan (demo)` : ''}` } },
     });
   });
   return true;
