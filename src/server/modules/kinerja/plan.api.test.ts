@@ -328,5 +328,86 @@ for (const dialect of await testDialects()) {
       assert.deepEqual((await rb.get('/api/sakip/plan/cascade?year=2027')).body.uncarriedPemdaSasaran, []);
       assert.equal((await operator.del(`/api/sakip/plan/sasaran/${ids.S3}`)).status, 404);
     });
+
+    test('import preview: counts per sheet (add / update / unchanged) and every bad row, writing nothing; the import then checks the file again', async () => {
+      const exported = (await rb.download('/api/sakip/plan/export.xlsx?year=2027')).data;
+      const dataRows = async (name: string) => (await sheetRows(exported, name)).rows.length - 1;
+      const stored = { Tujuan: await dataRows('Tujuan'), Sasaran: await dataRows('Sasaran'), Indikator: await dataRows('Indikator'), Program: await dataRows('Program') };
+      assert.deepEqual(stored, { Tujuan: 1, Sasaran: 5, Indikator: 4, Program: 5 });
+      const { wb } = await sheetRows(exported, 'Sasaran');
+      // A new tujuan with a new pemda sasaran under it (the sasaran row needs the tujuan row of the same file), one renamed sasaran, one bad indicator row.
+      wb.getWorksheet('Tujuan')!.addRow(['T9', 'Meningkatnya ketahanan pangan daerah']);
+      const sas = wb.getWorksheet('Sasaran')!;
+      sas.addRow(['S9', 'Meningkatnya produksi padi', '', 'T9', '']);
+      sas.eachRow((row) => {
+        if (row.getCell(1).value === 'DUK-S2') row.getCell(2).value = 'Meningkatnya tata kelola internal Disdukcapil';
+      });
+      const ind = wb.getWorksheet('Indikator')!;
+      ind.addRow(['IKU-9', 'S99', 'Indikator sasaran tak dikenal', '%', 'naik']);
+      const bad = Buffer.from(await wb.xlsx.writeBuffer());
+      const before = await counts(rt);
+      const res = await rb.upload('/api/sakip/plan/import/preview?year=2027', {}, { name: 'rencana.xlsx', data: bad });
+      assert.equal(res.status, 200, res.raw);
+      assert.deepEqual(res.body.sheets, [
+        { sheet: 'Tujuan', created: 1, updated: 0, unchanged: 1, errors: 0 },
+        { sheet: 'Sasaran', created: 1, updated: 1, unchanged: 4, errors: 0 },
+        { sheet: 'Indikator', created: 0, updated: 0, unchanged: 4, errors: 1 },
+        { sheet: 'Program', created: 0, updated: 0, unchanged: 5, errors: 0 },
+      ]);
+      assert.deepEqual([res.body.created, res.body.updated, res.body.unchanged], [2, 1, 14]);
+      assert.deepEqual(res.body.problems.map((p: any) => [p.sheet, p.row, p.column]), [['Indikator', 6, 'Kode Sasaran']]);
+      assert.match(res.body.problems[0].message, /kode "S99" .* tidak ditemukan/);
+      assert.deepEqual(await counts(rt), before, 'the preview wrote nothing, not even an audit entry');
+
+      // An operator's preview of the same file: rows of the pemda plan that would change are his errors, still nothing written.
+      const op = await operator.upload('/api/sakip/plan/import/preview?year=2027', {}, { name: 'rencana.xlsx', data: bad });
+      assert.equal(op.status, 200, op.raw);
+      assert.deepEqual(op.body.problems.map((p: any) => [p.sheet, p.row]), [['Tujuan', 3], ['Sasaran', 7], ['Indikator', 6]]);
+      assert.match(op.body.problems[0].message, /tidak berwenang/);
+      assert.equal(op.body.sheets[1].updated, 1, 'his own unit\'s renamed sasaran would be updated');
+      assert.deepEqual(await counts(rt), before);
+
+      // A file that is no workbook: the same 400 as the import.
+      const junk = await rb.upload('/api/sakip/plan/import/preview?year=2027', {}, { name: 'rencana.xlsx', data: Buffer.from('bukan excel') });
+      assert.equal(junk.status, 400, junk.raw);
+      assert.deepEqual(await counts(rt), before);
+
+      // The import checks the file again: the bad one is refused whole.
+      const refusedImport = await rb.upload('/api/sakip/plan/import?year=2027', {}, { name: 'rencana.xlsx', data: bad });
+      assert.equal(refusedImport.status, 400, refusedImport.raw);
+      assert.deepEqual(await counts(rt), before);
+
+      // Without the bad row: the preview says what the import then does.
+      ind.spliceRows(6, 1);
+      const good = Buffer.from(await wb.xlsx.writeBuffer());
+      const preview = (await rb.upload('/api/sakip/plan/import/preview?year=2027', {}, { name: 'rencana.xlsx', data: good })).body;
+      assert.deepEqual(preview.problems, []);
+      const done = await rb.upload('/api/sakip/plan/import?year=2027', {}, { name: 'rencana.xlsx', data: good });
+      assert.equal(done.status, 200, done.raw);
+      assert.deepEqual(done.body, { created: preview.created, updated: preview.updated, unchanged: preview.unchanged });
+      const after = await counts(rt);
+      assert.deepEqual([after.plan_tujuan, after.plan_sasaran, after.audit_log], [before.plan_tujuan + 1, before.plan_sasaran + 1, before.audit_log + 3]);
+    });
+
+    test('re-link: a unit sasaran moves to another pemda sasaran (audited); a link to a unit sasaran or another period is refused', async () => {
+      const tree = (await rb.get('/api/sakip/plan/tree?year=2027')).body;
+      const s1 = tree.tujuan[0].sasaran.find((s: any) => s.code === 'S1');
+      const duk2 = s1.units.find((u: any) => u.unitName === 'Disdukcapil').sasaran[0];
+      assert.equal(duk2.pemdaSasaranId, ids.S1, 'the tree says which pemda sasaran a unit sasaran feeds');
+      assert.equal(s1.tujuanId, ids.t1);
+      const res = await rb.put(`/api/sakip/plan/sasaran/${ids.duk2}`, { pemdaSasaranId: ids.S2 });
+      assert.equal(res.status, 200, res.raw);
+      assert.equal(res.body.pemdaSasaranId, ids.S2);
+      const audit = await sql<{ changes: string }>`select changes from audit_log where entity_type = 'plan_sasaran' and entity_id = ${ids.duk2} and action = 'update' order by at desc, id desc`.execute(rt.deps.db);
+      assert.deepEqual(JSON.parse(audit.rows[0]!.changes).pemdaSasaranId, { before: ids.S1, after: ids.S2 });
+      await refused(rb.put(`/api/sakip/plan/sasaran/${ids.duk2}`, { pemdaSasaranId: ids.blt1 }), 400, /Sasaran pemda yang dipilih tidak ada/);
+      const demoS1 = (await rb.get('/api/sakip/plan/tree?year=2025')).body.tujuan[0].sasaran[0].id;
+      await refused(rb.put(`/api/sakip/plan/sasaran/${ids.duk2}`, { pemdaSasaranId: demoS1 }), 400, /Sasaran pemda yang dipilih tidak ada/);
+      // The edit form sends every target of the period: they replace the old ones.
+      const ind = (await rb.put(`/api/sakip/plan/indicators/${ids.iku2}`, { name: 'Indeks kepuasan masyarakat', satuan: 'indeks', polarity: 'higher', baseline: 78.5, finalTarget: 86, targets: [{ year: 2027, target: 80.5 }, { year: 2028, target: 83 }, { year: 2029, target: 86 }] }));
+      assert.equal(ind.status, 200, ind.raw);
+      const t28 = (await rb.get('/api/sakip/plan/tree?year=2028')).body.tujuan[0].sasaran.find((s: any) => s.code === 'S2').indicators[0];
+      assert.deepEqual([t28.target, t28.targets], [83, [{ year: 2027, target: 80.5 }, { year: 2028, target: 83 }, { year: 2029, target: 86 }]]);
+    });
   });
 }

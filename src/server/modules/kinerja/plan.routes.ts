@@ -85,6 +85,11 @@ export async function planRoutes(app: FastifyInstance, deps: Deps) {
   r.get(`${base}/export.xlsx`, { schema: { tags, querystring: ZPlanYearQuery, summary: 'The whole plan of the period of a year as Excel (re-importable)' } }, async (request, reply) =>
     reply.type(XLSX).header('content-disposition', `attachment; filename="rencana-kinerja-${request.query.year}.xlsx"`).send(await xlsx.export(actorOf(request), request.query.year)),
   );
+  r.post(`${base}/import/preview`, { schema: { tags, querystring: ZPlanYearQuery, consumes: ['multipart/form-data'], summary: 'Dry run of the plan import: per sheet how many rows would be added / updated / unchanged, and every bad row (sheet, row, column, message); writes nothing' } }, async (request) => {
+    xlsx.assertMayImport(actorOf(request));
+    const { file } = await readUpload(request, deps.config.maxUploadBytes);
+    return xlsx.preview(actorOf(request), file.data, request.query.year, request.lang);
+  });
   r.post(`${base}/import`, { schema: { tags, querystring: ZPlanYearQuery, consumes: ['multipart/form-data'], summary: 'Import the plan workbook: all rows or none, a row report for every bad row; codes update existing rows' } }, async (request) => {
     xlsx.assertMayImport(actorOf(request));
     const { file } = await readUpload(request, deps.config.maxUploadBytes);

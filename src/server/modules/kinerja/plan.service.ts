@@ -438,13 +438,26 @@ export function createPlanService(deps: Deps) {
 export function treeOf(p: PlanSnapshot, year: number) {
   const unitName = unitLabels(p);
   const ind = (sasaranId: string) =>
-    p.indicators.filter((i) => i.sasaranId === sasaranId).map((i) => ({ id: i.id, code: i.code, name: i.name, satuan: i.satuan, polarity: i.polarity, baseline: i.baseline, finalTarget: i.finalTarget, target: targetOf(p, i.id, year) }));
+    p.indicators.filter((i) => i.sasaranId === sasaranId).map((i) => ({
+      id: i.id,
+      code: i.code,
+      name: i.name,
+      satuan: i.satuan,
+      polarity: i.polarity,
+      baseline: i.baseline,
+      finalTarget: i.finalTarget,
+      target: targetOf(p, i.id, year),
+      // Every year of the period, so an edit form can show and send them all (a PUT replaces the targets).
+      targets: p.targets.filter((t) => t.indicatorId === i.id).sort((a, b) => a.year - b.year).map((t) => ({ year: t.year, target: t.target })),
+    }));
   const programsOf = (sasaranId: string) =>
     p.programs.filter((x) => x.sasaranId === sasaranId && x.level === 'program').map((x) => {
       const b = budgetOf(p, x.id, year);
-      return { id: x.id, code: x.code, name: x.name, budget: b.pagu, realised: b.realisasi };
+      // `budgets`: the row's own pagu/realisasi per year (empty when its budget is the sum of its kegiatan).
+      const own = p.budgets.filter((o) => o.programId === x.id).sort((a, c) => a.year - c.year).map((o) => ({ year: o.year, pagu: o.pagu, realisasi: o.realisasi }));
+      return { id: x.id, code: x.code, name: x.name, budget: b.pagu, realised: b.realisasi, budgets: own };
     });
-  const unitSasaran = (s: PlanSasaranTable) => ({ id: s.id, code: s.code, name: s.name, unitId: s.unitId!, unitName: unitName.get(s.unitId!) ?? '', indicators: ind(s.id), programs: programsOf(s.id) });
+  const unitSasaran = (s: PlanSasaranTable) => ({ id: s.id, code: s.code, name: s.name, unitId: s.unitId!, unitName: unitName.get(s.unitId!) ?? '', pemdaSasaranId: s.pemdaSasaranId, indicators: ind(s.id), programs: programsOf(s.id) });
   const pemdaSasaran = (s: PlanSasaranTable) => {
     const feeding = p.sasaran.filter((u) => u.pemdaSasaranId === s.id);
     const unitIds = [...new Set(feeding.map((u) => u.unitId!))].sort((a, b) => (unitName.get(a) ?? '').localeCompare(unitName.get(b) ?? '', 'id'));
@@ -452,6 +465,7 @@ export function treeOf(p: PlanSnapshot, year: number) {
       id: s.id,
       code: s.code,
       name: s.name,
+      tujuanId: s.tujuanId,
       indicators: ind(s.id),
       units: unitIds.map((unitId) => ({ unitId, unitName: unitName.get(unitId) ?? '', sasaran: feeding.filter((u) => u.unitId === unitId).map(unitSasaran) })),
     };

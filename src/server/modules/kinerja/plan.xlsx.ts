@@ -160,6 +160,25 @@ export interface PlanImportProblem {
   message: string;
 }
 
+type SheetName = 'Tujuan' | 'Sasaran' | 'Indikator' | 'Program';
+export interface PlanImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+/** What an import would do, per sheet and in total, with every bad row; the preview returns it, the import applies it. */
+export interface PlanImportPreview extends PlanImportCounts {
+  sheets: Array<PlanImportCounts & { sheet: SheetName; errors: number }>;
+  problems: PlanImportProblem[];
+}
+
+/** Thrown at the end of a dry run so the transaction (every row written to check the next) rolls back. */
+class DryRunRollback extends Error {
+  constructor(readonly preview: PlanImportPreview) {
+    super('plan import dry run');
+  }
+}
+
 export function createPlanXlsx(deps: Deps) {
   const { db } = deps;
   const service = createPlanService(deps);
@@ -178,145 +197,169 @@ export function createPlanXlsx(deps: Deps) {
       service.assertRead(actor);
     },
     /** All or nothing, in one transaction: every row is applied in order; any bad row rolls everything back and the report lists them all. */
-    async import(actor: Actor, data: Buffer, year: number, lang: Lang, requestId?: string) {
-      const period = await service.periodOfYear(actor, year);
-      checkXlsxLimits(data, { maxUnpackedBytes: MAX_UNPACKED, maxRowsPerSheet: PLAN_IMPORT_MAX_ROWS + 1, maxCellsPerSheet: 60 * PLAN_IMPORT_MAX_ROWS });
-      const wb = new ExcelJS.Workbook();
-      try {
-        await wb.xlsx.load(data as unknown as ArrayBuffer);
-      } catch {
-        throw new AppError('VALIDATION', 'errors.importFile', {}, [{ field: 'file', messageKey: 'errors.importFile' }]);
-      }
-      const cols = sheetsOf(period);
-      const sheets = Object.fromEntries((Object.keys(cols) as Array<keyof typeof cols>).map((name) => [name, readSheet(wb, name, cols[name])])) as Record<keyof typeof cols, SheetRows>;
-      if (Object.values(sheets).every((s) => s === null)) throw new AppError('VALIDATION', 'errors.importFile', {}, [{ field: 'file', messageKey: 'errors.importFile' }]);
-      if (Object.values(sheets).every((s) => !s || s.length === 0)) throw new AppError('VALIDATION', 'errors.importEmpty');
-
-      const problems: PlanImportProblem[] = [];
-      const counts = { created: 0, updated: 0, unchanged: 0 };
-      const years: number[] = [];
-      for (let y = period.startYear; y <= period.endYear; y++) years.push(y);
-      const header = (sheet: keyof typeof cols, key: string) => (cols[sheet].find((c) => c.key === key) ?? cols[sheet][0]!).header;
-      const FIELD_KEY: Record<string, string> = { unitId: 'unit', tujuanId: 'tujuan', pemdaSasaranId: 'pemdaSasaran', sasaranId: 'sasaran', parentId: 'parent', targets: 't', budgets: 'p' };
-      const columnOf = (sheet: keyof typeof cols, field: string) => {
-        const key = FIELD_KEY[field] ?? field;
-        if (key === 't') return years.map((y) => `Target ${y}`).join(', ');
-        if (key === 'p') return years.map((y) => `Pagu ${y}`).join(', ');
-        return header(sheet, key);
-      };
-
-      const rowsWritten = await service.write(actor, requestId, async (w: PlanWriter) => {
-        const units = (await loadPlan(w.tx, actor.tenantId, period)).units;
-        const unitOf = (v: string) => units.find((u) => u.name.toLowerCase() === v.toLowerCase() || (u.shortName ?? '').toLowerCase() === v.toLowerCase());
-
-        /** Apply one row: problems of parsing first, then the shared write verb; an AppError becomes the row's message. */
-        async function apply(sheet: keyof typeof cols, row: number, local: Array<{ field: string; message: string }>, run: () => Promise<{ action: 'create' | 'update' | 'unchanged' }>) {
-          if (local.length) {
-            for (const l of local) problems.push({ sheet, row, column: columnOf(sheet, l.field), message: l.message });
-            return;
-          }
-          try {
-            const r = await run();
-            counts[r.action === 'create' ? 'created' : r.action === 'update' ? 'updated' : 'unchanged']++;
-          } catch (err) {
-            if (!(err instanceof AppError) || err.code === 'INTERNAL') throw err;
-            const field = err.details?.[0]?.field ?? (err.code === 'CONFLICT' ? 'code' : err.code === 'FORBIDDEN' ? 'unit' : 'code');
-            problems.push({ sheet, row, column: columnOf(sheet, String(field)), message: translate(lang, err.messageKey, err.params) });
-          }
-        }
-        const zodProblems = (issues: Array<{ path: PropertyKey[] }>, sheet: keyof typeof cols) =>
-          issues.map((i) => ({ field: String(i.path[0] ?? 'code'), message: translate(lang, 'errors.planImportCell', { column: columnOf(sheet, String(i.path[0] ?? 'code')) }) }));
-        const required = (sheet: keyof typeof cols, v: Record<string, string>) =>
-          cols[sheet].filter((c) => c.required && !v[c.key]).map((c) => ({ field: c.key, message: translate(lang, 'errors.planImportRequired', { column: c.header }) }));
-        const amount = (v: Record<string, string>, key: string, column: string, local: Array<{ field: string; message: string }>) => {
-          if (!v[key]) return undefined;
-          const n = parseAmount(v[key]);
-          if (n === undefined) local.push({ field: key, message: translate(lang, 'errors.planImportNumber', { column, value: v[key].slice(0, 40) }) });
-          return n;
-        };
-
-        for (const { row, v } of sheets.Tujuan ?? []) {
-          const local = required('Tujuan', v);
-          const parsed = ZCreatePlanTujuanInput.safeParse({ periodId: period.id, code: v.code, name: v.name });
-          if (!local.length && !parsed.success) local.push(...zodProblems(parsed.error.issues, 'Tujuan'));
-          await apply('Tujuan', row, local, () => writeTujuan(w, parsed.data!));
-        }
-        // Pemda sasaran first: unit rows point at them.
-        const sasaranRows = [...(sheets.Sasaran ?? [])].sort((a, b) => (a.v.unit ? 1 : 0) - (b.v.unit ? 1 : 0) || a.row - b.row);
-        for (const { row, v } of sasaranRows) {
-          const local = required('Sasaran', v);
-          const unit = v.unit ? unitOf(v.unit) : undefined;
-          if (v.unit && !unit) local.push({ field: 'unit', message: translate(lang, 'errors.importUnit', { value: v.unit.slice(0, 100) }) });
-          await apply('Sasaran', row, local, async () => {
-            const tujuanId = v.tujuan ? await codeId(w, 'tujuan', period.id, v.tujuan) : null;
-            if (v.tujuan && !tujuanId) throw new AppError('VALIDATION', 'errors.planImportUnknownCode', { code: v.tujuan, column: header('Sasaran', 'tujuan') }, [{ field: 'tujuanId' }]);
-            const pemdaSasaranId = v.pemdaSasaran ? await codeId(w, 'sasaran', period.id, v.pemdaSasaran) : null;
-            if (v.pemdaSasaran && !pemdaSasaranId) throw new AppError('VALIDATION', 'errors.planImportUnknownCode', { code: v.pemdaSasaran, column: header('Sasaran', 'pemdaSasaran') }, [{ field: 'pemdaSasaranId' }]);
-            const parsed = ZCreatePlanSasaranInput.safeParse({ periodId: period.id, code: v.code, name: v.name, unitId: unit?.id ?? null, tujuanId, pemdaSasaranId });
-            if (!parsed.success) throw new AppError('VALIDATION', 'errors.planImportCell', { column: columnOf('Sasaran', String(parsed.error.issues[0]?.path[0] ?? 'code')) }, [{ field: String(parsed.error.issues[0]?.path[0] ?? 'code') }]);
-            return writeSasaran(w, parsed.data, 'upsert');
-          });
-        }
-        for (const { row, v } of sheets.Indikator ?? []) {
-          const local = required('Indikator', v);
-          const polarity = /^(higher|.*tinggi.*|naik|\+)$/i.test(v.polarity) ? 'higher' : /^(lower|.*rendah.*|turun|-)$/i.test(v.polarity) ? 'lower' : undefined;
-          if (v.polarity && !polarity) local.push({ field: 'polarity', message: translate(lang, 'errors.importValue', { value: v.polarity.slice(0, 60), column: header('Indikator', 'polarity') }) });
-          const baseline = amount(v, 'baseline', header('Indikator', 'baseline'), local);
-          const finalTarget = amount(v, 'finalTarget', header('Indikator', 'finalTarget'), local);
-          const targets = years.flatMap((y) => {
-            const n = amount(v, `t${y}`, `Target ${y}`, local);
-            return n === undefined ? [] : [{ year: y, target: n }];
-          });
-          await apply('Indikator', row, local, async () => {
-            const sasaranId = await codeId(w, 'sasaran', period.id, v.sasaran);
-            if (!sasaranId) throw new AppError('VALIDATION', 'errors.planImportUnknownCode', { code: v.sasaran, column: header('Indikator', 'sasaran') }, [{ field: 'sasaranId' }]);
-            const parsed = ZCreatePlanIndicatorInput.safeParse({ sasaranId, code: v.code, name: v.name, satuan: v.satuan, polarity, baseline: baseline ?? null, finalTarget: finalTarget ?? null, targets });
-            if (!parsed.success) throw new AppError('VALIDATION', 'errors.planImportCell', { column: columnOf('Indikator', String(parsed.error.issues[0]?.path[0] ?? 'code')) }, [{ field: String(parsed.error.issues[0]?.path[0] ?? 'code') }]);
-            return writeIndicator(w, parsed.data, 'upsert');
-          });
-        }
-        const LEVEL_OF = new Map<string, PlanProgramLevel>([...Object.entries(LEVEL_LABEL).map(([k, l]) => [l.toLowerCase(), k as PlanProgramLevel] as const), ['subkegiatan', 'sub_kegiatan'], ['sub-kegiatan', 'sub_kegiatan'], ...PLAN_PROGRAM_LEVELS.map((l) => [l, l] as const)]);
-        const programRows = [...(sheets.Program ?? [])].map((r) => ({ ...r, level: LEVEL_OF.get(r.v.level.toLowerCase()) }));
-        programRows.sort((a, b) => PLAN_PROGRAM_LEVELS.indexOf(a.level ?? 'program') - PLAN_PROGRAM_LEVELS.indexOf(b.level ?? 'program') || a.row - b.row);
-        for (const { row, v, level } of programRows) {
-          const local = required('Program', v);
-          const unit = v.unit ? unitOf(v.unit) : undefined;
-          if (v.unit && !unit) local.push({ field: 'unit', message: translate(lang, 'errors.importUnit', { value: v.unit.slice(0, 100) }) });
-          if (v.level && !level) local.push({ field: 'level', message: translate(lang, 'errors.importValue', { value: v.level.slice(0, 60), column: header('Program', 'level') }) });
-          const budgets = years.flatMap((y) => {
-            const pagu = amount(v, `p${y}`, `Pagu ${y}`, local);
-            const realisasi = amount(v, `r${y}`, `Realisasi ${y}`, local);
-            if (pagu === undefined && realisasi !== undefined) local.push({ field: `p${y}`, message: translate(lang, 'errors.planImportRequired', { column: `Pagu ${y}` }) });
-            return pagu === undefined ? [] : [{ year: y, pagu, realisasi: realisasi ?? null }];
-          });
-          await apply('Program', row, local, async () => {
-            const parentId = v.parent ? await programId(w, period.id, unit!.id, v.parent) : null;
-            if (v.parent && !parentId) throw new AppError('VALIDATION', 'errors.planImportUnknownCode', { code: v.parent, column: header('Program', 'parent') }, [{ field: 'parentId' }]);
-            const sasaranId = v.sasaran ? await codeId(w, 'sasaran', period.id, v.sasaran) : null;
-            if (v.sasaran && !sasaranId) throw new AppError('VALIDATION', 'errors.planImportUnknownCode', { code: v.sasaran, column: header('Program', 'sasaran') }, [{ field: 'sasaranId' }]);
-            const parsed = ZCreatePlanProgramInput.safeParse({ periodId: period.id, unitId: unit!.id, parentId, level, sasaranId, code: v.code, name: v.name, budgets });
-            if (!parsed.success) {
-              const f = String(parsed.error.issues[0]?.path[0] ?? 'code');
-              throw new AppError('VALIDATION', 'errors.planImportCell', { column: columnOf('Program', f) }, [{ field: f }]);
-            }
-            return writeProgram(w, parsed.data, 'upsert');
-          });
-        }
-        if (problems.length) {
-          problems.sort((a, b) => SHEET_ORDER.indexOf(a.sheet) - SHEET_ORDER.indexOf(b.sheet) || a.row - b.row);
-          throw new AppError('VALIDATION', 'errors.planImportRows', { count: new Set(problems.map((p) => `${p.sheet}:${p.row}`)).size }, problems.map((p) => ({
-            field: 'file',
-            sheet: p.sheet,
-            row: p.row,
-            column: p.column,
-            message: translate(lang, 'errors.planImportAt', { sheet: p.sheet, row: p.row, column: p.column, message: p.message }),
-          })));
-        }
-        return counts;
-      });
-      return rowsWritten;
+    async import(actor: Actor, data: Buffer, year: number, lang: Lang, requestId?: string): Promise<PlanImportCounts> {
+      return (await runImport(actor, data, year, lang, requestId, false)) as PlanImportCounts;
+    },
+    /**
+     * The import as a dry run: the same rows through the same write verbs in one transaction that
+     * is always rolled back, so later rows see earlier ones (a new sasaran under a new tujuan) and
+     * nothing is kept, audit entries included. Returns the counts per sheet and every bad row.
+     */
+    async preview(actor: Actor, data: Buffer, year: number, lang: Lang): Promise<PlanImportPreview> {
+      return (await runImport(actor, data, year, lang, undefined, true)) as PlanImportPreview;
     },
   };
+
+  async function runImport(actor: Actor, data: Buffer, year: number, lang: Lang, requestId: string | undefined, dryRun: boolean): Promise<PlanImportCounts | PlanImportPreview> {
+    const period = await service.periodOfYear(actor, year);
+    checkXlsxLimits(data, { maxUnpackedBytes: MAX_UNPACKED, maxRowsPerSheet: PLAN_IMPORT_MAX_ROWS + 1, maxCellsPerSheet: 60 * PLAN_IMPORT_MAX_ROWS });
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(data as unknown as ArrayBuffer);
+    } catch {
+      throw new AppError('VALIDATION', 'errors.importFile', {}, [{ field: 'file', messageKey: 'errors.importFile' }]);
+    }
+    const cols = sheetsOf(period);
+    const sheets = Object.fromEntries((Object.keys(cols) as Array<keyof typeof cols>).map((name) => [name, readSheet(wb, name, cols[name])])) as Record<keyof typeof cols, SheetRows>;
+    if (Object.values(sheets).every((s) => s === null)) throw new AppError('VALIDATION', 'errors.importFile', {}, [{ field: 'file', messageKey: 'errors.importFile' }]);
+    if (Object.values(sheets).every((s) => !s || s.length === 0)) throw new AppError('VALIDATION', 'errors.importEmpty');
+
+    const problems: PlanImportProblem[] = [];
+    const counts = { created: 0, updated: 0, unchanged: 0 };
+    const perSheet = Object.fromEntries(SHEET_ORDER.map((name) => [name, { created: 0, updated: 0, unchanged: 0 }])) as Record<SheetName, PlanImportCounts>;
+    const years: number[] = [];
+    for (let y = period.startYear; y <= period.endYear; y++) years.push(y);
+    const header = (sheet: keyof typeof cols, key: string) => (cols[sheet].find((c) => c.key === key) ?? cols[sheet][0]!).header;
+    const FIELD_KEY: Record<string, string> = { unitId: 'unit', tujuanId: 'tujuan', pemdaSasaranId: 'pemdaSasaran', sasaranId: 'sasaran', parentId: 'parent', targets: 't', budgets: 'p' };
+    const columnOf = (sheet: keyof typeof cols, field: string) => {
+      const key = FIELD_KEY[field] ?? field;
+      if (key === 't') return years.map((y) => `Target ${y}`).join(', ');
+      if (key === 'p') return years.map((y) => `Pagu ${y}`).join(', ');
+      return header(sheet, key);
+    };
+
+    const applyRows = () => service.write(actor, requestId, async (w: PlanWriter) => {
+      const units = (await loadPlan(w.tx, actor.tenantId, period)).units;
+      const unitOf = (v: string) => units.find((u) => u.name.toLowerCase() === v.toLowerCase() || (u.shortName ?? '').toLowerCase() === v.toLowerCase());
+
+      /** Apply one row: problems of parsing first, then the shared write verb; an AppError becomes the row's message. */
+      async function apply(sheet: keyof typeof cols, row: number, local: Array<{ field: string; message: string }>, run: () => Promise<{ action: 'create' | 'update' | 'unchanged' }>) {
+        if (local.length) {
+          for (const l of local) problems.push({ sheet, row, column: columnOf(sheet, l.field), message: l.message });
+          return;
+        }
+        try {
+          const r = await run();
+          const key = r.action === 'create' ? 'created' : r.action === 'update' ? 'updated' : 'unchanged';
+          counts[key]++;
+          perSheet[sheet][key]++;
+        } catch (err) {
+          if (!(err instanceof AppError) || err.code === 'INTERNAL') throw err;
+          const field = err.details?.[0]?.field ?? (err.code === 'CONFLICT' ? 'code' : err.code === 'FORBIDDEN' ? 'unit' : 'code');
+          problems.push({ sheet, row, column: columnOf(sheet, String(field)), message: translate(lang, err.messageKey, err.params) });
+        }
+      }
+      const zodProblems = (issues: Array<{ path: PropertyKey[] }>, sheet: keyof typeof cols) =>
+        issues.map((i) => ({ field: String(i.path[0] ?? 'code'), message: translate(lang, 'errors.planImportCell', { column: columnOf(sheet, String(i.path[0] ?? 'code')) }) }));
+      const required = (sheet: keyof typeof cols, v: Record<string, string>) =>
+        cols[sheet].filter((c) => c.required && !v[c.key]).map((c) => ({ field: c.key, message: translate(lang, 'errors.planImportRequired', { column: c.header }) }));
+      const amount = (v: Record<string, string>, key: string, column: string, local: Array<{ field: string; message: string }>) => {
+        if (!v[key]) return undefined;
+        const n = parseAmount(v[key]);
+        if (n === undefined) local.push({ field: key, message: translate(lang, 'errors.planImportNumber', { column, value: v[key].slice(0, 40) }) });
+        return n;
+      };
+
+      for (const { row, v } of sheets.Tujuan ?? []) {
+        const local = required('Tujuan', v);
+        const parsed = ZCreatePlanTujuanInput.safeParse({ periodId: period.id, code: v.code, name: v.name });
+        if (!local.length && !parsed.success) local.push(...zodProblems(parsed.error.issues, 'Tujuan'));
+        await apply('Tujuan', row, local, () => writeTujuan(w, parsed.data!));
+      }
+      // Pemda sasaran first: unit rows point at them.
+      const sasaranRows = [...(sheets.Sasaran ?? [])].sort((a, b) => (a.v.unit ? 1 : 0) - (b.v.unit ? 1 : 0) || a.row - b.row);
+      for (const { row, v } of sasaranRows) {
+        const local = required('Sasaran', v);
+        const unit = v.unit ? unitOf(v.unit) : undefined;
+        if (v.unit && !unit) local.push({ field: 'unit', message: translate(lang, 'errors.importUnit', { value: v.unit.slice(0, 100) }) });
+        await apply('Sasaran', row, local, async () => {
+          const tujuanId = v.tujuan ? await codeId(w, 'tujuan', period.id, v.tujuan) : null;
+          if (v.tujuan && !tujuanId) throw new AppError('VALIDATION', 'errors.planImportUnknownCode', { code: v.tujuan, column: header('Sasaran', 'tujuan') }, [{ field: 'tujuanId' }]);
+          const pemdaSasaranId = v.pemdaSasaran ? await codeId(w, 'sasaran', period.id, v.pemdaSasaran) : null;
+          if (v.pemdaSasaran && !pemdaSasaranId) throw new AppError('VALIDATION', 'errors.planImportUnknownCode', { code: v.pemdaSasaran, column: header('Sasaran', 'pemdaSasaran') }, [{ field: 'pemdaSasaranId' }]);
+          const parsed = ZCreatePlanSasaranInput.safeParse({ periodId: period.id, code: v.code, name: v.name, unitId: unit?.id ?? null, tujuanId, pemdaSasaranId });
+          if (!parsed.success) throw new AppError('VALIDATION', 'errors.planImportCell', { column: columnOf('Sasaran', String(parsed.error.issues[0]?.path[0] ?? 'code')) }, [{ field: String(parsed.error.issues[0]?.path[0] ?? 'code') }]);
+          return writeSasaran(w, parsed.data, 'upsert');
+        });
+      }
+      for (const { row, v } of sheets.Indikator ?? []) {
+        const local = required('Indikator', v);
+        const polarity = /^(higher|.*tinggi.*|naik|\+)$/i.test(v.polarity) ? 'higher' : /^(lower|.*rendah.*|turun|-)$/i.test(v.polarity) ? 'lower' : undefined;
+        if (v.polarity && !polarity) local.push({ field: 'polarity', message: translate(lang, 'errors.importValue', { value: v.polarity.slice(0, 60), column: header('Indikator', 'polarity') }) });
+        const baseline = amount(v, 'baseline', header('Indikator', 'baseline'), local);
+        const finalTarget = amount(v, 'finalTarget', header('Indikator', 'finalTarget'), local);
+        const targets = years.flatMap((y) => {
+          const n = amount(v, `t${y}`, `Target ${y}`, local);
+          return n === undefined ? [] : [{ year: y, target: n }];
+        });
+        await apply('Indikator', row, local, async () => {
+          const sasaranId = await codeId(w, 'sasaran', period.id, v.sasaran);
+          if (!sasaranId) throw new AppError('VALIDATION', 'errors.planImportUnknownCode', { code: v.sasaran, column: header('Indikator', 'sasaran') }, [{ field: 'sasaranId' }]);
+          const parsed = ZCreatePlanIndicatorInput.safeParse({ sasaranId, code: v.code, name: v.name, satuan: v.satuan, polarity, baseline: baseline ?? null, finalTarget: finalTarget ?? null, targets });
+          if (!parsed.success) throw new AppError('VALIDATION', 'errors.planImportCell', { column: columnOf('Indikator', String(parsed.error.issues[0]?.path[0] ?? 'code')) }, [{ field: String(parsed.error.issues[0]?.path[0] ?? 'code') }]);
+          return writeIndicator(w, parsed.data, 'upsert');
+        });
+      }
+      const LEVEL_OF = new Map<string, PlanProgramLevel>([...Object.entries(LEVEL_LABEL).map(([k, l]) => [l.toLowerCase(), k as PlanProgramLevel] as const), ['subkegiatan', 'sub_kegiatan'], ['sub-kegiatan', 'sub_kegiatan'], ...PLAN_PROGRAM_LEVELS.map((l) => [l, l] as const)]);
+      const programRows = [...(sheets.Program ?? [])].map((r) => ({ ...r, level: LEVEL_OF.get(r.v.level.toLowerCase()) }));
+      programRows.sort((a, b) => PLAN_PROGRAM_LEVELS.indexOf(a.level ?? 'program') - PLAN_PROGRAM_LEVELS.indexOf(b.level ?? 'program') || a.row - b.row);
+      for (const { row, v, level } of programRows) {
+        const local = required('Program', v);
+        const unit = v.unit ? unitOf(v.unit) : undefined;
+        if (v.unit && !unit) local.push({ field: 'unit', message: translate(lang, 'errors.importUnit', { value: v.unit.slice(0, 100) }) });
+        if (v.level && !level) local.push({ field: 'level', message: translate(lang, 'errors.importValue', { value: v.level.slice(0, 60), column: header('Program', 'level') }) });
+        const budgets = years.flatMap((y) => {
+          const pagu = amount(v, `p${y}`, `Pagu ${y}`, local);
+          const realisasi = amount(v, `r${y}`, `Realisasi ${y}`, local);
+          if (pagu === undefined && realisasi !== undefined) local.push({ field: `p${y}`, message: translate(lang, 'errors.planImportRequired', { column: `Pagu ${y}` }) });
+          return pagu === undefined ? [] : [{ year: y, pagu, realisasi: realisasi ?? null }];
+        });
+        await apply('Program', row, local, async () => {
+          const parentId = v.parent ? await programId(w, period.id, unit!.id, v.parent) : null;
+          if (v.parent && !parentId) throw new AppError('VALIDATION', 'errors.planImportUnknownCode', { code: v.parent, column: header('Program', 'parent') }, [{ field: 'parentId' }]);
+          const sasaranId = v.sasaran ? await codeId(w, 'sasaran', period.id, v.sasaran) : null;
+          if (v.sasaran && !sasaranId) throw new AppError('VALIDATION', 'errors.planImportUnknownCode', { code: v.sasaran, column: header('Program', 'sasaran') }, [{ field: 'sasaranId' }]);
+          const parsed = ZCreatePlanProgramInput.safeParse({ periodId: period.id, unitId: unit!.id, parentId, level, sasaranId, code: v.code, name: v.name, budgets });
+          if (!parsed.success) {
+            const f = String(parsed.error.issues[0]?.path[0] ?? 'code');
+            throw new AppError('VALIDATION', 'errors.planImportCell', { column: columnOf('Program', f) }, [{ field: f }]);
+          }
+          return writeProgram(w, parsed.data, 'upsert');
+        });
+      }
+      problems.sort((a, b) => SHEET_ORDER.indexOf(a.sheet as SheetName) - SHEET_ORDER.indexOf(b.sheet as SheetName) || a.row - b.row);
+      if (dryRun) {
+        const errorRows = (sheet: string) => new Set(problems.filter((p) => p.sheet === sheet).map((p) => p.row)).size;
+        throw new DryRunRollback({ ...counts, sheets: SHEET_ORDER.map((sheet) => ({ sheet, ...perSheet[sheet], errors: errorRows(sheet) })), problems });
+      }
+      if (problems.length) {
+        throw new AppError('VALIDATION', 'errors.planImportRows', { count: new Set(problems.map((p) => `${p.sheet}:${p.row}`)).size }, problems.map((p) => ({
+          field: 'file',
+          sheet: p.sheet,
+          row: p.row,
+          column: p.column,
+          message: translate(lang, 'errors.planImportAt', { sheet: p.sheet, row: p.row, column: p.column, message: p.message }),
+        })));
+      }
+      return counts;
+    });
+    try {
+      return await applyRows();
+    } catch (err) {
+      if (err instanceof DryRunRollback) return err.preview;
+      throw err;
+    }
+  }
 }
 
 async function codeId(w: PlanWriter, kind: 'tujuan' | 'sasaran', periodId: string, code: string) {
@@ -327,7 +370,7 @@ async function programId(w: PlanWriter, periodId: string, unitId: string, code: 
   return (await repo.programByCode(w.tx, w.actor.tenantId, periodId, unitId, code))?.id ?? null;
 }
 
-const SHEET_ORDER = ['Tujuan', 'Sasaran', 'Indikator', 'Program'];
+const SHEET_ORDER: SheetName[] = ['Tujuan', 'Sasaran', 'Indikator', 'Program'];
 type SheetRows = Array<{ row: number; v: Record<string, string> }> | null;
 
 /** The rows of a sheet keyed by column key (headers matched by text; the "*" of required columns optional); null when the sheet is missing. */

@@ -11,6 +11,8 @@ export interface PlanIndicatorNode {
   baseline?: number | null;
   finalTarget?: number | null;
   target: number | null;
+  /** Every year of the period that has a target. */
+  targets: Array<{ year: number; target: number }>;
 }
 export interface PlanProgramNode {
   id: string;
@@ -18,6 +20,8 @@ export interface PlanProgramNode {
   name: string;
   budget: number | null;
   realised: number | null;
+  /** The row's own pagu/realisasi per year (empty when its budget is the sum of its kegiatan). */
+  budgets: Array<{ year: number; pagu: number; realisasi: number | null }>;
 }
 export interface UnitSasaranNode {
   id: string;
@@ -25,6 +29,7 @@ export interface UnitSasaranNode {
   name: string;
   unitId: string;
   unitName: string;
+  pemdaSasaranId: string | null;
   indicators: PlanIndicatorNode[];
   programs: PlanProgramNode[];
 }
@@ -32,6 +37,7 @@ export interface PemdaSasaranNode {
   id: string;
   code: string;
   name: string;
+  tujuanId: string | null;
   indicators: PlanIndicatorNode[];
   units: Array<{ unitId: string; unitName: string; sasaran: UnitSasaranNode[] }>;
 }
@@ -53,6 +59,25 @@ export interface PlanCascade {
   unlinkedUnitSasaran: Array<{ id: string; code: string; name: string; unitName: string; indicators: Array<{ id: string; code: string; name: string }> }>;
   uncarriedPemdaSasaran: Array<{ id: string; code: string; name: string }>;
 }
+
+export interface PlanImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+/** `POST /api/sakip/plan/import/preview`: what the import would do, written nowhere. */
+export interface PlanImportPreview extends PlanImportCounts {
+  sheets: Array<PlanImportCounts & { sheet: string; errors: number }>;
+  problems: Array<{ sheet: string; row: number; column: string; message: string }>;
+}
+
+/** A record of the tree the user acts on (edit, re-link, delete). `unitId` null = the pemda plan. */
+export type PlanRecord =
+  | { kind: 'tujuan'; id: string; code: string; name: string; unitId: null }
+  | { kind: 'pemdaSasaran'; node: PemdaSasaranNode; id: string; code: string; name: string; unitId: null }
+  | { kind: 'unitSasaran'; node: UnitSasaranNode; id: string; code: string; name: string; unitId: string }
+  | { kind: 'indicator'; node: PlanIndicatorNode; id: string; code: string; name: string; unitId: string | null }
+  | { kind: 'program'; node: PlanProgramNode; id: string; code: string; name: string; unitId: string };
 
 export const planKeys = { all: ['sakip-plan'] as const, tree: (year: number) => ['sakip-plan', 'tree', year] as const, cascade: (year: number) => ['sakip-plan', 'cascade', year] as const };
 
