@@ -221,6 +221,7 @@ for (const dialect of await testDialects()) {
       { route: 'GET /api/sakip/plan/template.xlsx', ok: SAKIP_ROLES, req: () => ({ method: 'GET', url: '/api/sakip/plan/template.xlsx?year=2026' }) },
       { route: 'GET /api/sakip/plan/export.xlsx', ok: SAKIP_ROLES, req: () => ({ method: 'GET', url: '/api/sakip/plan/export.xlsx?year=2026' }) },
       // Re-importing the unchanged exported plan writes nothing and needs no write right.
+      { route: 'POST /api/sakip/plan/import/preview', ok: SAKIP_ROLES, req: async () => ({ method: 'POST', url: '/api/sakip/plan/import/preview?year=2026', upload: { name: 'rencana.xlsx', data: await exportWorkbook() } }) },
       { route: 'POST /api/sakip/plan/import', ok: SAKIP_ROLES, req: async () => ({ method: 'POST', url: '/api/sakip/plan/import?year=2026', upload: { name: 'rencana.xlsx', data: await exportWorkbook() } }) },
       // --- reports (sakip-reports.routes.ts) ---
       { route: 'GET /api/sakip/recap', ok: ['rb', 'insp', 'pim'], hidden: ['other'], req: () => ({ method: 'GET', url: '/api/sakip/recap?year=2026&quarter=1' }) },
