@@ -429,6 +429,34 @@ for (const dialect of await testDialects()) {
       assert.deepEqual(failures, []);
     });
 
+    test('the plan import: the operator of B re-imports the whole export, but a workbook that changes A\'s rows is refused whole with the row report (nothing written)', async () => {
+      const ExcelJS = (await import('exceljs')).default;
+      const codeA = (await rt.deps.db.selectFrom('planSasaran').select(['code', 'name']).where('id', '=', sasA).executeTakeFirstOrThrow());
+      const exported = await exportWorkbook();
+      const unchanged = await c.opB.upload('/api/sakip/plan/import?year=2026', {}, { name: 'rencana.xlsx', data: exported });
+      assert.equal(unchanged.status, 200, unchanged.raw);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(exported as unknown as ArrayBuffer);
+      let hit = 0;
+      wb.getWorksheet('Sasaran')!.eachRow((row) => {
+        if (row.getCell(1).value === codeA.code) {
+          row.getCell(2).value = 'Diubah oleh unit lain';
+          hit++;
+        }
+      });
+      assert.equal(hit, 1, 'A’s sasaran is in the export');
+      const edited = Buffer.from(await wb.xlsx.writeBuffer());
+      for (const url of ['/api/sakip/plan/import?year=2026', '/api/sakip/plan/import/preview?year=2026']) {
+        const before = await fingerprint();
+        const res = await c.opB.upload(url, {}, { name: 'rencana.xlsx', data: edited });
+        // The import refuses the whole file with the row report (400); the preview reports the row.
+        assert.equal(res.status, url.includes('preview') ? 200 : 400, `${url}: ${res.status} ${res.raw.slice(0, 300)}`);
+        assert.match(res.raw, /"sheet":"Sasaran","row":\d+,"column":"[^"]*","message":"[^"]*tidak berwenang/, `${url}: the row and why`);
+        assert.deepEqual(await fingerprint(), before, `${url}: nothing written`);
+      }
+      assert.equal((await rt.deps.db.selectFrom('planSasaran').select('name').where('id', '=', sasA).executeTakeFirstOrThrow()).name, codeA.name);
+    });
+
     test('no laundering: the operator of B cannot link A\'s files to B\'s own records to read them (404, nothing written)', async () => {
       const itemB = (await must(c.insp.post(`/api/sakip/evaluations/${unitB}/2026/lhe`, { finding: 'Temuan unit B', recommendation: 'Rekomendasi unit B' }))).id;
       const indB = (await must(c.opB.get(`/api/pk/${pkBId}`))).indicators[0].id as string;
