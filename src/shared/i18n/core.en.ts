@@ -175,6 +175,7 @@ export const coreEn: CoreCatalog = {
     planImportUnknownCode: 'code "{{code}}" in column {{column}} was not found (neither in this file nor in Serasan)',
     planImportRows: 'Import cancelled: {{count}} rows have problems. Nothing was saved.',
     planImportAt: 'Sheet {{sheet}}, row {{row}}, column {{column}}: {{message}}',
+    planIndicatorInPk: 'Indicator "{{code}}" is carried by a Perjanjian Kinerja indicator; remove that link in the PK first.',
     planInUse: '"{{code}}" is still in use (sasaran, indicators, programmes or kegiatan under it, or unit sasaran feeding it); remove or relink those first.',
     pkScanNotSigned: 'The scan of the signed page can only be uploaded for a signed performance agreement.',
     pkScanType: 'The scan must be a PDF, JPEG or PNG (checked from the file content, not its name).',

@@ -174,6 +174,7 @@ export const coreId = {
     planImportUnknownCode: 'kode "{{code}}" pada kolom {{column}} tidak ditemukan (di berkas ini maupun di Serasan)',
     planImportRows: 'Impor dibatalkan: {{count}} baris bermasalah. Tidak ada data yang disimpan.',
     planImportAt: 'Lembar {{sheet}}, baris {{row}}, kolom {{column}}: {{message}}',
+    planIndicatorInPk: 'Indikator "{{code}}" dipakai oleh indikator Perjanjian Kinerja; lepaskan tautannya di PK dahulu (Ubah indikator PK → Dari rencana).',
     planInUse: '"{{code}}" masih dipakai (sasaran, indikator, program atau kegiatan di bawahnya, atau sasaran unit yang mendukungnya); hapus atau pindahkan dahulu.',
     pkScanNotSigned: 'Pindaian halaman bertanda tangan hanya dapat diunggah untuk Perjanjian Kinerja yang sudah ditandatangani.',
     pkScanType: 'Pindaian harus berupa PDF, JPEG atau PNG (diperiksa dari isi berkas, bukan dari namanya).',

@@ -44,6 +44,13 @@ for (const dialect of await testDialects()) {
         const pemdaIds = (await planForUnit(rt.deps.db, tenantId, null, year)).sasaran.flatMap((s) => s.indicators.filter((i) => i.target).map((i) => i.id));
         assert.deepEqual(bupati.indicators.map((i) => i.planIndicatorId), pemdaIds, 'the Bupati\'s to the RPJMD indicators');
 
+        // A plan indicator a PK carries is not deleted from under it (409, nothing written).
+        const linkedId = planned[0]![0] as string;
+        const del = await rb.del(`/api/sakip/plan/indicators/${linkedId}`);
+        assert.equal(del.status, 409, del.raw);
+        assert.match(del.body.error.message, /dipakai oleh indikator Perjanjian Kinerja/);
+        assert.ok(await rt.deps.db.selectFrom('planIndicators').select('id').where('id', '=', linkedId).executeTakeFirst(), 'still there');
+
         // A revised PK (perubahan) keeps the links.
         const dukPk = pks.find((p) => p.unitId === disdukcapil)!.id;
         const signed = await rb.post(`/api/pk/${dukPk}/sign`, { signedOn: new Date().toISOString().slice(0, 10) });

@@ -137,6 +137,11 @@ export const planRepo = {
     ]);
     return a + b + c;
   },
+  /** PK indicators linked to a plan indicator (a delete is refused while any is). */
+  async pkIndicatorsLinked(db: Executor, tenantId: string, planIndicatorId: string) {
+    const r = await db.selectFrom('pkIndicators').select((eb) => eb.fn.countAll().as('n')).where('tenantId', '=', tenantId).where('planIndicatorId', '=', planIndicatorId).executeTakeFirst();
+    return Number(r?.n ?? 0);
+  },
   async deleteTujuan(db: Executor, tenantId: string, id: string) {
     await db.deleteFrom('planTujuan').where('tenantId', '=', tenantId).where('id', '=', id).execute();
   },

@@ -411,6 +411,8 @@ export function createPlanService(deps: Deps) {
       assertMayManage(actor, unitId);
       return write(actor, requestId, async ({ tx, audit }) => {
         if (kind !== 'indicator' && (await repo.dependents(tx, tenantId, kind, id)) > 0) throw conflict('errors.planInUse', { code: found.code });
+        // A PK indicator carries it (its medium-term target in the LKjIP comes through the link).
+        if (kind === 'indicator' && (await repo.pkIndicatorsLinked(tx, tenantId, id)) > 0) throw conflict('errors.planIndicatorInPk', { code: found.code });
         let before: Record<string, unknown> = { ...found };
         if (kind === 'tujuan') await repo.deleteTujuan(tx, tenantId, id);
         else if (kind === 'sasaran') await repo.deleteSasaran(tx, tenantId, id);
