@@ -138,6 +138,7 @@ export const coreEn: CoreCatalog = {
     sakipFollowUpNotAnswered: 'The unit has not answered this recommendation yet, so it cannot be accepted or returned.',
     sakipReturnNoteRequired: 'Write a note when returning a follow-up.',
     sakipLheScoresFrozen: 'The LHE of this evaluation was issued as number {{number}}; the criteria answers and the evaluator’s grades can no longer change.',
+    sakipLheUngraded: 'The LHE cannot be issued yet: the evaluator has graded only {{graded}} of {{total}} sub-components. Complete the grading first.',
     sakipLheNoItems: 'The LHE cannot be issued yet: it has no findings and recommendations. Add a finding first.',
     sakipLheAlreadyIssued: 'The LHE of this evaluation has already been issued as number {{number}}; it cannot be issued again.',
     sakipLheFrozen: 'The LHE of this evaluation has been issued as number {{number}}; its findings and recommendations can no longer be added or changed. The unit can still send follow-ups.',

@@ -137,6 +137,7 @@ export const coreId = {
     sakipFollowUpNotAnswered: 'Rekomendasi ini belum ditanggapi oleh unit, sehingga belum dapat diterima atau dikembalikan.',
     sakipReturnNoteRequired: 'Tuliskan catatan saat mengembalikan tindak lanjut.',
     sakipLheScoresFrozen: 'LHE evaluasi ini sudah terbit dengan nomor {{number}}; jawaban kriteria dan nilai evaluator tidak dapat diubah lagi.',
+    sakipLheUngraded: 'LHE belum dapat diterbitkan: baru {{graded}} dari {{total}} sub-komponen yang diberi nilai huruf oleh evaluator. Lengkapi penilaiannya dahulu.',
     sakipLheNoItems: 'LHE belum dapat diterbitkan: belum ada temuan dan rekomendasi. Tambahkan temuan dahulu.',
     sakipLheAlreadyIssued: 'LHE evaluasi ini sudah terbit dengan nomor {{number}}; tidak dapat diterbitkan lagi.',
     sakipLheFrozen: 'LHE evaluasi ini sudah terbit dengan nomor {{number}}; temuan dan rekomendasinya tidak dapat ditambah atau diubah lagi. Tindak lanjut unit tetap dapat dikirim.',

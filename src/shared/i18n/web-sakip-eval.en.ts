@@ -47,6 +47,7 @@ export const webSakipEvalEn = {
     lheIssueConfirm: 'Issue',
     cancel: 'Cancel',
     lheIssuedDone: 'LHE issued as number {{number}}.',
+    lheNeedsGrades: 'Only {{graded}} of 12 sub-components graded; the LHE is issued once every sub-component has its letter.',
     lheNeedsFindings: 'Add a finding first; an LHE without findings cannot be issued.',
     lheFrozen: 'The LHE has been issued: its findings and recommendations are frozen. Unit follow-ups and their review go on.',
     subUnitOf: 'part of {{parent}}',

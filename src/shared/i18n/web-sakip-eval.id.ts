@@ -47,6 +47,7 @@ export const webSakipEvalId = {
     lheIssueConfirm: 'Terbitkan',
     cancel: 'Batal',
     lheIssuedDone: 'LHE terbit dengan nomor {{number}}.',
+    lheNeedsGrades: 'Baru {{graded}} dari 12 sub-komponen dinilai; LHE diterbitkan setelah semua sub-komponen diberi nilai huruf.',
     lheNeedsFindings: 'Tambahkan temuan dahulu; LHE tanpa temuan tidak dapat diterbitkan.',
     lheFrozen: 'LHE sudah terbit: temuan dan rekomendasi dibekukan. Tindak lanjut unit dan penilaiannya tetap berjalan.',
     subUnitOf: 'bagian dari {{parent}}',

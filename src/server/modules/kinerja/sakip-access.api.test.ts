@@ -244,6 +244,8 @@ for (const dialect of await testDialects()) {
           if (fresh) {
             await must(c.admin.post('/api/assignments', { positionId: inspHead, personId: inspPerson, kind: 'definitif', startDate: '2020-01-02' }));
             await must(c.insp.post(`/api/sakip/evaluations/${unitA}/2025/lhe`, { finding: 'Temuan terbit', recommendation: 'Rekomendasi terbit' }));
+            const letters = ['1.a', '1.b', '1.c', '2.a', '2.b', '2.c', '3.a', '3.b', '3.c', '4.a', '4.b', '4.c'].map((k) => [k, { value: 'B' }]);
+            await must(c.insp.put('/api/assessments/evaluation', { kind: 'sakip_unit', scope: `${unitA}:2025`, rulebookId: 'lke-akip-2021', answers: Object.fromEntries(letters) }));
           }
           return { method: 'POST', url: `/api/sakip/evaluations/${unitA}/2025/lhe/issue` };
         },

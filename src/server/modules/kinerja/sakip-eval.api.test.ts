@@ -203,12 +203,20 @@ for (const dialect of await testDialects()) {
       const draft = (await pimpinan.download(`${url}.pdf`)).data;
       assert.match(pdfTitle(draft), /^RANCANGAN — LHE AKIP Dinas Kependudukan/);
       assert.match(pdfText(draft), /Nomor: ……/);
+      // The LHE waits for a complete grading: the six sub-components outside the RULES §2.4 vector
+      // get E (0 %), so the total stays the vector's 48,35.
+      const rest = Object.fromEntries(['1.a', '1.b', '1.c', '2.a', '2.b', '2.c', '3.a', '3.b', '3.c', '4.a', '4.b', '4.c'].filter((k) => !(k in VECTOR)).map((k) => [k, { value: 'E' }]));
+      assert.equal((await inspektorat.put('/api/assessments/evaluation', { ...sheet(dukcapil, 2021), answers: rest })).status, 200);
 
       const before = await counts(rt);
       await refused(inspektorat.post(`/api/sakip/evaluations/${other}/2021/lhe/issue`), 409, before, /belum ada temuan/);
       await refused(inspektorat.post('/api/sakip/evaluations/pemda/2021/lhe/issue'), 409, before, /belum ada temuan/);
       for (const c of [operator, kepala, rb, pimpinan]) await refused(c.post(`${url}/issue`), 403, before, /tidak berwenang/);
       await refused(inspektorat.post(`${url}/issue`), 409, before, /Inspektur kosong pada/);
+      // Findings but no letters yet: the LHE waits for the grading to be complete.
+      assert.equal((await inspektorat.post(`/api/sakip/evaluations/${other}/2019/lhe`, { finding: 'Belum ada IKU', recommendation: 'Tetapkan IKU' })).status, 201);
+      const partial = await counts(rt);
+      await refused(inspektorat.post(`/api/sakip/evaluations/${other}/2019/lhe/issue`), 409, partial, /baru 0 dari 12 sub-komponen/);
 
       // The Inspektur takes office; the LHE is signed by the holder at the document's date.
       const pos = await rt.deps.db.selectFrom('positions as p').innerJoin('units as u', (j) => j.onRef('u.tenantId', '=', 'p.tenantId').onRef('u.id', '=', 'p.unitId')).select('p.id').where('u.type', '=', 'inspektorat').where('p.isHead', '=', 1).executeTakeFirstOrThrow();

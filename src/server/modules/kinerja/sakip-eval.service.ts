@@ -322,6 +322,8 @@ export function createSakipEvalService(deps: Deps) {
         if (already && inForce(already)) throw conflict('errors.sakipLheAlreadyIssued', { number: already.number });
         const data = await lheContent(tx, actor.tenantId, t);
         if (!data.lhe.length) throw conflict('errors.sakipLheNoItems');
+        // The LHE reports the evaluation's result: every sub-component has its letter first.
+        if (data.evaluated < SUB_COMPONENTS.length) throw conflict('errors.sakipLheUngraded', { graded: data.evaluated, total: SUB_COMPONENTS.length });
         const doc = await issueLhe(deps, tx, audit, { data, actorId: actor.userId, publicBase });
         const row = {
           tenantId: actor.tenantId,

@@ -162,6 +162,8 @@ function Worksheet({ scope }: { scope: string }) {
     }, t('sakipEval.saved'));
 
   const issued = e.lheIssued;
+  // What keeps the LHE from being issued (the server refuses the same): no findings, an incomplete grading.
+  const issueBlocker = e.lhe.length === 0 ? t('sakipEval.lheNeedsFindings') : e.evaluated < 12 ? t('sakipEval.lheNeedsGrades', { graded: e.evaluated }) : null;
   const issueLhe = async () => {
     setIssuing(true);
     try {
@@ -212,12 +214,12 @@ function Worksheet({ scope }: { scope: string }) {
           <Anchor size="sm" href={`/api/sakip/evaluations/${scope}/${year}/lhe.pdf`} target="_blank" data-testid="sakip-lhe-pdf">{issued ? t('sakipEval.lheIssuedPdf') : t('sakipEval.lheDraftPdf')}</Anchor>
           {issued && <Anchor size="sm" href={`/verifikasi/${issued.verificationCode}`} target="_blank">{t('sakipEval.lheVerify')}</Anchor>}
           {e.may.evaluate && (!issued || issued.status === 'withdrawn') && (
-            <Button size="xs" ml="auto" leftSection={<IconFileCertificate size={14} />} disabled={e.lhe.length === 0} title={e.lhe.length === 0 ? t('sakipEval.lheNeedsFindings') : undefined} onClick={() => setConfirming(true)} data-testid="sakip-lhe-issue">
+            <Button size="xs" ml="auto" leftSection={<IconFileCertificate size={14} />} disabled={!!issueBlocker} title={issueBlocker ?? undefined} onClick={() => setConfirming(true)} data-testid="sakip-lhe-issue">
               {t('sakipEval.lheIssue')}
             </Button>
           )}
         </Group>
-        {e.may.evaluate && (!issued || issued.status === 'withdrawn') && e.lhe.length === 0 && <Text size="xs" c="dimmed" mt={4}>{t('sakipEval.lheNeedsFindings')}</Text>}
+        {e.may.evaluate && (!issued || issued.status === 'withdrawn') && issueBlocker && <Text size="xs" c="dimmed" mt={4}>{issueBlocker}</Text>}
       </Paper>
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('sakipEval.lheIssueTitle')}>
         <Stack>
