@@ -5,7 +5,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { seedDemo } from './demo/demo.ts';
 import { seedRegions } from './db/seeds/regions.ts';
 import type { Deps } from './deps.ts';
-import { clockStartingAt, systemClock, type Clock } from './lib/clock.ts';
+import { clockOf, type Clock } from './lib/clock.ts';
 import { createFsBlobStore } from './modules/evidence/blob-store.ts';
 
 export interface Runtime {
@@ -14,10 +14,6 @@ export interface Runtime {
   seeded: boolean;
 }
 
-/** The server's clock: the system's, or one started at SERASAN_CLOCK_START (tests, demos). */
-export function clockOf(config: Config): Clock {
-  return config.clockStart ? clockStartingAt(config.clockStart) : systemClock;
-}
 
 /** Open the database, migrate, and (on an empty database) load the demo region. */
 export async function bootstrap(config: Config, opts: { clock?: Clock; seed?: boolean } = {}): Promise<Runtime> {

@@ -8,9 +8,12 @@ import Database from 'better-sqlite3';
 
 const root = path.resolve(import.meta.dirname, '../..');
 function cli(dataDir: string, ...args: string[]) {
+  return cliWith({}, dataDir, ...args);
+}
+function cliWith(env: Record<string, string>, dataDir: string, ...args: string[]) {
   const res = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
     cwd: root,
-    env: { ...process.env, SERASAN_DATA_DIR: dataDir, DATABASE_URL: '' },
+    env: { ...process.env, SERASAN_DATA_DIR: dataDir, DATABASE_URL: '', ...env },
     encoding: 'utf8',
   });
   return { code: res.status, out: `${res.stdout}${res.stderr}` };
@@ -49,6 +52,23 @@ test('CLI: migrate, seed-demo, tenant:create, user:create, backup and restore on
     restored.close();
     assert.equal(row.name, 'Admin Palembang');
     assert.equal(cli(dir, 'restore', path.join(dir, 'tidak-ada.db')).code, 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('CLI: SERASAN_CLOCK_START sets the CLI’s clock as the server’s (the demo is seeded on that day)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'serasan-cli-clock-'));
+  try {
+    assert.equal(cli(dir, 'migrate').code, 0);
+    const seed = cliWith({ SERASAN_CLOCK_START: '2031-03-10T03:00:00Z', SERASAN_SEED_DEMO_SAKIP: 'true' }, dir, 'seed-demo');
+    assert.equal(seed.code, 0, seed.out);
+    const db = new Database(path.join(dir, 'serasan.db'), { readonly: true });
+    const years = db.prepare('select distinct year from pk_agreements').all() as Array<{ year: number }>;
+    const created = db.prepare('select min(created_at) as at from tenants').get() as { at: string };
+    db.close();
+    assert.deepEqual(years.map((y) => y.year), [2031], 'the demo PKs are of the clock’s year');
+    assert.match(created.at, /^2031-03-10/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -15,7 +15,7 @@ import { openDatabase } from './db/db.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemo } from './demo/demo.ts';
 import { seedRegions } from './db/seeds/regions.ts';
-import { systemClock } from './lib/clock.ts';
+import { clockOf } from './lib/clock.ts';
 import { runningServerPid } from './lib/server-lock.ts';
 import { createFsBlobStore } from './modules/evidence/blob-store.ts';
 import type { Deps } from './deps.ts';
@@ -68,7 +68,7 @@ async function main() {
   }
 
   const database = openDatabase({ databaseUrl: config.databaseUrl, sqliteFile });
-  const deps: Deps = { db: database.db, dialect: database.dialect, clock: systemClock, config, blobs: createFsBlobStore(path.join(config.dataDir, 'blobs')) };
+  const deps: Deps = { db: database.db, dialect: database.dialect, clock: clockOf(config), config, blobs: createFsBlobStore(path.join(config.dataDir, 'blobs')) };
   try {
     switch (command) {
       case 'migrate': {

@@ -16,3 +16,8 @@ export function clockStartingAt(start: Date | string, base: Clock = systemClock)
   if (Number.isNaN(offset)) throw new Error(`Invalid clock start: ${String(start)}`);
   return { now: () => new Date(base.now().getTime() + offset) };
 }
+
+/** The process's clock: the system's, or one started at SERASAN_CLOCK_START (tests, demos). */
+export function clockOf(config: { clockStart?: Date | string | null }): Clock {
+  return config.clockStart ? clockStartingAt(config.clockStart) : systemClock;
+}
