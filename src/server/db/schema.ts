@@ -145,6 +145,10 @@ export interface EvidenceLinkTable {
   entityType: string;
   entityId: string;
   createdAt: string;
+  /** The action that reads the linked record (null until resolved; '-' = record gone): migration 0024. */
+  readAction?: string | null;
+  /** The linked record's unit as its resolver answered (null = none). */
+  unitId?: string | null;
 }
 
 export interface InnovationTable {

@@ -22,6 +22,7 @@ import * as m0018 from './2026-12-01-0018-sakip-plan.ts';
 import * as m0019 from './2026-12-01-0019-pk-season.ts';
 import * as m0022 from './2026-12-01-0022-lhe-issued.ts';
 import * as m0023 from './2026-12-01-0023-pk-plan-link.ts';
+import * as m0024 from './2026-12-01-0024-evidence-link-scope.ts';
 
 /** Static, append-only list of migrations (no directory scanning: STACK.md). */
 export const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-0019-pk-season': m0019,
   '2026-12-01-0022-lhe-issued': m0022,
   '2026-12-01-0023-pk-plan-link': m0023,
+  '2026-12-01-0024-evidence-link-scope': m0024,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -32,6 +32,17 @@ export interface EvidenceListFilter {
   sort: SortValue<EvidenceSortKey>;
 }
 
+/**
+ * What one reader may see: the files he uploaded, and the files linked to a record whose stored
+ * read action he holds tenant-wide, or unit-wide with the record's unit in his unit scope.
+ */
+export interface EvidenceVisibility {
+  userId: string;
+  tenantActions: string[];
+  unitActions: string[];
+  units: string[];
+}
+
 /** Evidence records and their links to other records; every function takes tenantId explicitly. */
 export const evidenceRepo = {
   find(db: Executor, tenantId: string, id: string) {
@@ -44,7 +55,7 @@ export const evidenceRepo = {
     return db.selectFrom('evidenceLinks').select(['entityType', 'entityId']).where('tenantId', '=', tenantId).where('evidenceId', '=', evidenceId).execute();
   },
   linksOfMany(db: Executor, tenantId: string, evidenceIds: string[]) {
-    return db.selectFrom('evidenceLinks').select(['evidenceId', 'entityType', 'entityId']).where('tenantId', '=', tenantId).where('evidenceId', 'in', evidenceIds).execute();
+    return db.selectFrom('evidenceLinks').select(['evidenceId', 'entityType', 'entityId', 'readAction', 'unitId']).where('tenantId', '=', tenantId).where('evidenceId', 'in', evidenceIds).execute();
   },
   async linkExists(db: Executor, tenantId: string, evidenceId: string, entityType: string, entityId: string) {
     const r = await db
@@ -59,6 +70,13 @@ export const evidenceRepo = {
   },
   async insertLink(db: Executor, row: Insertable<EvidenceLinkTable>) {
     await db.insertInto('evidenceLinks').values(row).execute();
+  },
+  /** Links whose record's read action and unit are not resolved yet (written before 0024 or by another module). */
+  unresolvedLinks(db: Executor, tenantId: string) {
+    return db.selectFrom('evidenceLinks').select(['id', 'entityType', 'entityId']).where('tenantId', '=', tenantId).where('readAction', 'is', null).execute();
+  },
+  async setLinkScope(db: Executor, tenantId: string, id: string, readAction: string, unitId: string | null) {
+    await db.updateTable('evidenceLinks').set({ readAction, unitId }).where('tenantId', '=', tenantId).where('id', '=', id).execute();
   },
   /** The files linked to records of one type (`entityType`, a set of entity ids), in the order linked. */
   linkedFiles(db: Executor, tenantId: string, entityType: string, entityIds: string[]) {
@@ -75,8 +93,28 @@ export const evidenceRepo = {
       .execute();
   },
   /** One page of the tenant's evidence with the uploader's name, and the count of all that match. */
-  async list(db: Executor, dialect: DialectName, tenantId: string, f: EvidenceListFilter) {
+  async list(db: Executor, dialect: DialectName, tenantId: string, f: EvidenceListFilter, v: EvidenceVisibility) {
     let q = db.selectFrom('evidence').leftJoin('users', 'users.id', 'evidence.uploadedBy').where('evidence.tenantId', '=', tenantId);
+    // Only what the reader may open (the download's rule, on the links' stored read action and unit).
+    const byTenant = v.tenantActions.length > 0;
+    const byUnit = v.unitActions.length > 0 && v.units.length > 0;
+    q = q.where((eb) => {
+      const visible = [eb('evidence.uploadedBy', '=', v.userId)];
+      if (byTenant || byUnit) {
+        const readableLinks = eb
+          .selectFrom('evidenceLinks as l')
+          .select('l.evidenceId')
+          .where('l.tenantId', '=', tenantId)
+          .where((l) =>
+            l.or([
+              ...(byTenant ? [l('l.readAction', 'in', v.tenantActions)] : []),
+              ...(byUnit ? [l.and([l('l.readAction', 'in', v.unitActions), l('l.unitId', 'in', v.units)])] : []),
+            ]),
+          );
+        visible.push(eb('evidence.id', 'in', readableLinks));
+      }
+      return eb.or(visible);
+    });
     if (f.linkedTo) {
       const { entityType, entityId } = f.linkedTo;
       q = q.where('evidence.id', 'in', (eb) => {

@@ -4,11 +4,11 @@ import type { Deps } from '../../deps.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { newId } from '../../lib/ids.ts';
 import type { Actor } from '../../policy/actor.ts';
-import { authorize, can, type Action } from '../../policy/policy.ts';
+import { authorize, can, POLICY, type Action } from '../../policy/policy.ts';
 import { writeWithAudit } from '../audit/audit.writer.ts';
 import { who } from '../org/org.service.ts';
 import type { Executor } from '../../db/db.ts';
-import { evidenceRepo as repo, EVIDENCE_KINDS, type EvidenceKind, type EvidenceSortKey } from './evidence.repo.ts';
+import { evidenceRepo as repo, EVIDENCE_KINDS, type EvidenceKind, type EvidenceSortKey, type EvidenceVisibility } from './evidence.repo.ts';
 
 /** File kinds the evidence list filters by (pdf, image, docx, xlsx). */
 export { EVIDENCE_KINDS };
@@ -69,6 +69,47 @@ export const orgEvidenceTargets: EvidenceTarget[] = [
 ];
 export const evidenceTargetTypes = () => [...resolvers.keys()];
 
+/** The read action a link stores for its record (the resolver's, else the type's); '-' (nobody) when the record is gone. */
+const GONE = '-';
+function linkScope(entityType: string, target: { exists: boolean; unitId: string | null; readAction?: Action } | undefined) {
+  if (!target?.exists) return { readAction: GONE, unitId: null };
+  return { readAction: target.readAction ?? readActions.get(entityType) ?? 'evidence.read', unitId: target.unitId };
+}
+
+/**
+ * The evidence an actor may see, as `can` decides it for each read action a link may store: the
+ * actions he holds tenant-wide, those he holds for his unit scope only, and that scope.
+ */
+export function evidenceVisibility(actor: Actor): EvidenceVisibility {
+  const tenantActions: string[] = [];
+  const unitActions: string[] = [];
+  for (const [action, rule] of Object.entries(POLICY)) {
+    if (rule.platformAdmin) {
+      if (actor.isPlatformAdmin) tenantActions.push(action);
+      continue;
+    }
+    const scopes = actor.roles.map((g) => rule[g.role]);
+    if (scopes.includes('tenant')) tenantActions.push(action);
+    else if (scopes.includes('unit')) unitActions.push(action);
+  }
+  return { userId: actor.userId, tenantActions, unitActions, units: [...actor.unitScope] };
+}
+const linkVisible = (v: EvidenceVisibility, l: { readAction?: string | null; unitId?: string | null }) =>
+  !!l.readAction && (v.tenantActions.includes(l.readAction) || (v.unitActions.includes(l.readAction) && !!l.unitId && v.units.includes(l.unitId)));
+
+/**
+ * Resolve the read action and unit of the tenant's links that have none yet (written before
+ * migration 0024, or inserted by a module that writes its own links: assessment answers, proposal
+ * attachments, issued documents). Idempotent; run before every list.
+ */
+async function resolvePendingLinks(db: Executor, tenantId: string) {
+  for (const l of await repo.unresolvedLinks(db, tenantId)) {
+    const resolver = resolvers.get(l.entityType);
+    const s = linkScope(l.entityType, resolver ? await resolver(db, tenantId, l.entityId) : undefined);
+    await repo.setLinkScope(db, tenantId, l.id, s.readAction, s.unitId);
+  }
+}
+
 /** Evidence is readable when the actor uploaded it or may read one record it is linked to. */
 async function canReadEvidence(db: Executor, actor: Actor, ev: { id: string; uploadedBy: string | null }) {
   if (ev.uploadedBy === actor.userId) return true;
@@ -110,10 +151,11 @@ export function createEvidenceService(deps: Deps) {
       authorize(actor, 'evidence.upload', { tenantId: actor.tenantId });
       const type = await sniffType(file.data);
       if (!type) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'errors.fileType', {}, [{ field: 'file', messageKey: 'errors.fileType' }]);
+      let linkTarget: Awaited<ReturnType<typeof resolveTarget>> | undefined;
       if (link.entityType && link.entityId) {
-        const target = await resolveTarget(actor.tenantId, link.entityType, link.entityId);
+        linkTarget = await resolveTarget(actor.tenantId, link.entityType, link.entityId);
         // Attaching evidence to a record is a change to that record: it needs that record's manage right.
-        authorize(actor, manageActions.get(link.entityType) ?? 'person.manage', { tenantId: actor.tenantId, unitId: target.unitId });
+        authorize(actor, manageActions.get(link.entityType) ?? 'person.manage', { tenantId: actor.tenantId, unitId: linkTarget.unitId });
       }
       const stored = await blobs.put(file.data);
       const originalName = file.filename.replace(/[\\/\0]/g, '_').slice(0, 200) || `berkas.${type.ext}`;
@@ -123,7 +165,7 @@ export function createEvidenceService(deps: Deps) {
         await repo.insert(tx, row);
         await audit.record({ entityType: 'evidence', entityId: row.id, action: 'upload', after: { originalName, sha256: row.sha256, size: row.size, mime: row.mime } });
         if (link.entityType && link.entityId) {
-          await repo.insertLink(tx, { tenantId: actor.tenantId, id: newId(), evidenceId: row.id, entityType: link.entityType, entityId: link.entityId, createdAt: now });
+          await repo.insertLink(tx, { tenantId: actor.tenantId, id: newId(), evidenceId: row.id, entityType: link.entityType, entityId: link.entityId, createdAt: now, ...linkScope(link.entityType, linkTarget) });
           await audit.record({ entityType: link.entityType, entityId: link.entityId, action: 'link', changes: { evidence: { before: null, after: originalName } } });
         }
         return row;
@@ -137,7 +179,7 @@ export function createEvidenceService(deps: Deps) {
       authorize(actor, manageActions.get(entityType) ?? 'person.manage', { tenantId: actor.tenantId, unitId: target.unitId });
       await writeWithAudit(db, who(actor, requestId), clock, async (tx, audit) => {
         if (await repo.linkExists(tx, actor.tenantId, evidenceId, entityType, entityId)) return;
-        await repo.insertLink(tx, { tenantId: actor.tenantId, id: newId(), evidenceId, entityType, entityId, createdAt: clock.now().toISOString() });
+        await repo.insertLink(tx, { tenantId: actor.tenantId, id: newId(), evidenceId, entityType, entityId, createdAt: clock.now().toISOString(), ...linkScope(entityType, target) });
         await audit.record({ entityType, entityId, action: 'link', changes: { evidence: { before: null, after: ev.originalName } } });
       });
     },
@@ -153,9 +195,12 @@ export function createEvidenceService(deps: Deps) {
         // "Linked to": files linked to any record of that type.
         linkedTo = { entityType: f.entityType };
       }
-      const { rows, total } = await repo.list(db, deps.dialect, actor.tenantId, { q: f.q, linkedTo, kind: f.kind, page: f.page, pageSize: f.pageSize, sort: f.sort });
+      // Only the files the actor may open, and of each only the links to records he may read.
+      await resolvePendingLinks(db, actor.tenantId);
+      const visibility = evidenceVisibility(actor);
+      const { rows, total } = await repo.list(db, deps.dialect, actor.tenantId, { q: f.q, linkedTo, kind: f.kind, page: f.page, pageSize: f.pageSize, sort: f.sort }, visibility);
       const ids = rows.map((r) => r.id);
-      const links = ids.length ? await repo.linksOfMany(db, actor.tenantId, ids) : [];
+      const links = (ids.length ? await repo.linksOfMany(db, actor.tenantId, ids) : []).filter((l) => linkVisible(visibility, l));
       return {
         items: rows.map((r) => ({
           id: r.id,
