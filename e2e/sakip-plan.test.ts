@@ -43,7 +43,20 @@ describe('journey: the Tim RB edits, re-links, deletes and re-imports the plan',
   };
   const act = async (page: Page, code: string, action: 'edit' | 'relink' | 'delete') => {
     await page.getByTestId(`plan-actions-${code}`).click();
-    await page.getByTestId(`plan-action-${action}`).click();
+    const item = page.getByTestId(`plan-action-${action}`);
+    const opened = page.getByTestId(action === 'delete' ? 'plan-delete-confirm' : 'plan-edit-form');
+    // Under a loaded CI machine the menu may still be placing itself (floating, flips above the
+    // row) when the item is clicked; a click that lands before it settles does nothing, as a
+    // user's would: click the item again while the menu is still open.
+    for (let attempt = 0; ; attempt++) {
+      await item.click();
+      try {
+        await opened.waitFor({ timeout: 4000 });
+        return;
+      } catch (err) {
+        if (attempt >= 2 || !(await item.isVisible())) throw err;
+      }
+    }
   };
   /** The exported plan with one cell changed: IKU-01's target for YEAR, `from` → `to`. */
   const changedExport = async (page: Page, from: number, to: number) => {
