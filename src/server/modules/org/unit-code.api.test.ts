@@ -6,6 +6,7 @@ import pg from 'pg';
 import { openDatabase } from '../../db/db.ts';
 import { migrationProvider } from '../../db/migrations/index.ts';
 import { seedRegions } from '../../db/seeds/regions.ts';
+import { dropPgSchema, withPgSchemaLock } from '../../testing/pg-schemas.ts';
 import { createTestRuntime, PG_URL, signedIn, testDialects, type TestClient, type TestRuntime } from '../../testing/harness.ts';
 
 /** An empty unit code means "no code": stored as null, so any number of units may leave it empty. */
@@ -52,21 +53,24 @@ for (const dialect of await testDialects()) {
       const db = database.db as unknown as Kysely<any>;
       try {
         const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
-        assert.equal((await migrator.migrateTo('2026-11-30-0009-workflow')).error, undefined);
+        // Migrating introspects every schema: hold the lock parallel test files take to drop theirs.
+        const locked = <T>(fn: () => Promise<T>) => (schema ? withPgSchemaLock(PG_URL, fn) : fn());
+        assert.equal((await locked(() => migrator.migrateTo('2026-11-30-0009-workflow'))).error, undefined);
         await seedRegions(database.db);
         const now = '2026-11-01T00:00:00.000Z';
         await db.insertInto('tenants').values({ id: 't1', regionCode: '16.03', name: 'Kabupaten Muara Enim', kind: 'kabupaten', isDemo: 0, createdAt: now }).execute();
         const unit = (id: string, code: string | null) => ({ tenantId: 't1', id, parentId: null, name: `Unit ${id}`, shortName: null, type: 'dinas', code, isActive: 1, createdAt: now, updatedAt: now });
         await db.insertInto('units').values([unit('u1', ''), unit('u2', 'KODE'), unit('u3', null)]).execute();
-        const res = await migrator.migrateToLatest();
+        const res = await locked(() => migrator.migrateToLatest());
         assert.equal(res.error, undefined);
         const rows = await db.selectFrom('units').select(['id', 'code']).orderBy('id').execute();
         assert.deepEqual(rows, [{ id: 'u1', code: null }, { id: 'u2', code: 'KODE' }, { id: 'u3', code: null }]);
       } finally {
         await database.close();
         if (pgAdmin) {
-          await pgAdmin.query(`drop schema ${schema} cascade`);
           await pgAdmin.end();
+          // Under the same lock, so no parallel migration sees it half-gone.
+          await dropPgSchema(PG_URL, schema!);
         }
       }
     });
