@@ -17,6 +17,7 @@ import { tenantNameOf } from '../src/server/modules/tenants/tenants.service.ts';
 import { innovationStems, PUBLIC_TOKEN, rebuildTermStats, tenantToken } from '../src/server/search/innovation-index.ts';
 import type { InnovationTable, InnovationSearchTable } from '../src/server/db/schema.ts';
 import { sql } from 'kysely';
+import { seededRandom as rng } from '../src/server/lib/seeded-random.ts';
 
 export const BENCH_DIR = process.env.SERASAN_BENCH_DIR ?? '/tmp/serasan-bench';
 
@@ -25,16 +26,6 @@ function arg(name: string, fallback: number) {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-/** Mulberry32: small, fast, seeded. */
-export function rng(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /*
  * Vocabulary. Real innovation records are lexically diverse: most carry a coined acronym

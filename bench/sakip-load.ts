@@ -33,6 +33,8 @@ import { pkRealisationRepo } from '../src/server/modules/kinerja/pk-realisation.
 import { kinerjaRepo } from '../src/server/modules/kinerja/kinerja.repo.ts';
 import { httpSession, spawnServer } from '../src/server/testing/process.ts';
 import { DEMO_REGION } from '../src/server/demo/demo.ts';
+import { seededRandom as rng } from '../src/server/lib/seeded-random.ts';
+import { pgReachable } from './pg-reachable.ts';
 
 const argv = process.argv;
 const arg = (name: string, fallback: number) => {
@@ -58,14 +60,6 @@ const REUSE = argv.includes('--reuse');
 const BENCH_DIR = process.env.SERASAN_BENCH_DIR ?? '/tmp/serasan-bench';
 const PG_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/serasan_bench_sakip';
 
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Row = Array<string | number | null>;
 interface Table {
@@ -387,23 +381,11 @@ async function plans(s: Seeded): Promise<string[]> {
 
 const ms = (x: number) => x.toFixed(1).padStart(7);
 
-async function pgReachable(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: PG_URL.replace(/\/[^/]*$/, '/postgres'), connectionTimeoutMillis: 2000 });
-  try {
-    await c.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await c.end().catch(() => {});
-  }
-}
-
 async function main() {
   const dialects: Array<'sqlite' | 'postgres'> = [];
   if (!only || only === 'sqlite') dialects.push('sqlite');
   if (!only || only === 'postgres') {
-    if (await pgReachable()) dialects.push('postgres');
+    if (await pgReachable(PG_URL)) dialects.push('postgres');
     else console.log(`PostgreSQL not reachable at ${PG_URL}: skipped`);
   }
   const results: Array<{ s: Seeded; m?: Measured; plans: string[] }> = [];

@@ -17,7 +17,8 @@ import { systemClock } from '../src/server/lib/clock.ts';
 import { createFsBlobStore } from '../src/server/modules/evidence/blob-store.ts';
 import { createInnovationService } from '../src/server/modules/innovation/innovation.service.ts';
 import type { Actor } from '../src/server/policy/actor.ts';
-import { BENCH_DIR, makeInnovation, rng } from './generate-innovations.ts';
+import { BENCH_DIR, makeInnovation } from './generate-innovations.ts';
+import { seededRandom as rng } from '../src/server/lib/seeded-random.ts';
 
 const QUERIES = ['akta kelahiran', 'pajak daerah', 'stunting balita', 'aplikasi android', 'jemput bola kependudukan', 'sampah', 'bantuan sosial desa', 'perizinan usaha online', 'pelayanan', 'puskesmas rujukan', 'wisata', 'UMKM pemasaran', 'pengaduan masyarakat whatsapp', 'air bersih', 'sekolah'];
 

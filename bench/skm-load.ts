@@ -21,6 +21,7 @@ import path from 'node:path';
 import { Agent, request } from 'undici';
 import pg from 'pg';
 import { freePort, httpSession, spawnServer } from '../src/server/testing/process.ts';
+import { pgReachable } from './pg-reachable.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -156,25 +157,13 @@ async function bare(mode: 'bare' | 'insert'): Promise<Result> {
   }
 }
 
-async function pgReachable(): Promise<boolean> {
-  const c = new pg.Client({ connectionString: PG_URL.replace(/\/[^/]*$/, '/postgres'), connectionTimeoutMillis: 2000 });
-  try {
-    await c.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await c.end().catch(() => {});
-  }
-}
-
 async function main() {
   const runs: Result[] = [];
   const want = (x: string) => !only || only.split(',').includes(x);
   if (want('bare')) runs.push(await bare('bare'), await bare('insert'));
   if (want('sqlite')) runs.push(await serasan('sqlite'));
   if (want('postgres')) {
-    if (await pgReachable()) runs.push(await serasan('postgres'));
+    if (await pgReachable(PG_URL)) runs.push(await serasan('postgres'));
     else console.log(`PostgreSQL not reachable at ${PG_URL}: skipped`);
   }
   const base = runs.find((r) => r.name === 'bare Fastify route');

@@ -6,6 +6,7 @@ import { tenantDocSettings } from '../documents/official/letterhead.ts';
 import { kinerjaRepo } from '../modules/kinerja/kinerja.repo.ts';
 import { SEASON_DEFAULTS } from '../modules/kinerja/kinerja.service.ts';
 import { recordTransition } from '../workflow/state-machine.ts';
+import { seededRandom as rng } from '../lib/seeded-random.ts';
 
 /**
  * Demo Perjanjian Kinerja of the current year (issue 11 "Done when"): the Bupati statement and a
@@ -256,14 +257,6 @@ const FIRST: Array<[string, 'L' | 'P']> = [
 ];
 const DEGREES = ['S.E., M.M.', 'S.H., M.H.', 'S.STP., M.Si.', 'S.Sos., M.Si.', 'S.T., M.T.', 'S.Pd., M.Pd.', 'S.Kom., M.T.I.', 'S.P., M.Si.'];
 
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COUNT_UNITS = new Set(['dokumen', 'inovasi', 'kajian', 'temuan', 'layanan', 'KK', 'kegiatan', 'kejadian', 'desa', 'orang', 'pelaku usaha', 'anak']);
 function rounded(v: number, satuan: string): number {

@@ -2,6 +2,7 @@ import type { Tx } from '../db/db.ts';
 import { newId } from '../lib/ids.ts';
 import { newSurveyCode } from '../modules/skm/skm.service.ts';
 import { AGE_BANDS, EDUCATIONS, OCCUPATIONS, SEXES } from '../../shared/schemas/skm.ts';
+import { seededRandom as rng } from '../lib/seeded-random.ts';
 
 /**
  * Demo satisfaction surveys with generated answers (is_demo = 1, "data demo" in exports): four
@@ -15,14 +16,6 @@ const SERVICES = [
   { unit: { code: '16.03.02' }, name: 'PATEN (Pelayanan Administrasi Terpadu Kecamatan)', weak: 'U8', base: 3.0, noFee: false },
 ];
 
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function quarters(today: string) {
   const out: Array<{ start: string; end: string; open: boolean }> = [];
