@@ -10,6 +10,8 @@ export const webSakipEvalEn = {
     back: 'All units',
     total: 'Final score',
     predikat: 'Predikat',
+    notGraded: 'Not graded yet',
+    provisional: 'provisional',
     graded: 'Sub-components graded',
     self: 'Self-assessment',
     letterHint: "The unit's Ya/Tidak criteria inform the judgement; the letter per sub-component remains the evaluator's (how criteria become a letter is unverified).",

@@ -10,6 +10,8 @@ export const webSakipEvalId = {
     back: 'Semua unit',
     total: 'Nilai akhir',
     predikat: 'Predikat',
+    notGraded: 'Belum dinilai',
+    provisional: 'sementara',
     graded: 'Sub-komponen dinilai',
     self: 'Penilaian mandiri',
     letterHint: 'Kriteria Ya/Tidak diisi unit sebagai bahan pertimbangan; nilai huruf per sub-komponen tetap penilaian evaluator (cara kriteria menjadi huruf belum terverifikasi).',

@@ -192,8 +192,16 @@ function Worksheet({ scope }: { scope: string }) {
       </Group>
       <Paper withBorder p="md">
         <Group gap="xl">
-          <div><Text size="xs" c="dimmed">{t('sakipEval.total')}</Text><Text fz={28} fw={700} data-testid="sakip-eval-total">{num(e.evaluation.total)}</Text></div>
-          <div><Text size="xs" c="dimmed">{t('sakipEval.predikat')}</Text><Group gap={6}><Predikat s={e.evaluation.band} /><Text size="sm">{e.evaluation.band?.label}</Text></Group></div>
+          {/* Nothing graded yet is not a D: the score and predikat wait for the evaluator's letters. */}
+          <div><Text size="xs" c="dimmed">{t('sakipEval.total')}</Text><Text fz={28} fw={700} data-testid="sakip-eval-total">{e.evaluated ? num(e.evaluation.total) : '—'}</Text></div>
+          <div>
+            <Text size="xs" c="dimmed">{t('sakipEval.predikat')}</Text>
+            {e.evaluated ? (
+              <Group gap={6}><Predikat s={e.evaluation.band} /><Text size="sm">{e.evaluation.band?.label}</Text>{e.evaluated < 12 && <Text size="xs" c="dimmed">({t('sakipEval.provisional')})</Text>}</Group>
+            ) : (
+              <Text size="sm" c="dimmed" data-testid="sakip-eval-ungraded">{t('sakipEval.notGraded')}</Text>
+            )}
+          </div>
           <div><Text size="xs" c="dimmed">{t('sakipEval.graded')}</Text><Text>{e.evaluated} / 12</Text></div>
           <div><Text size="xs" c="dimmed">{t('sakipEval.self')}</Text>{e.self ? <Group gap={6}><Text>{num(e.self.total)}</Text><Predikat s={e.self.band} /></Group> : <Text c="dimmed">—</Text>}</div>
           <UnverifiedBadge confidence={e.evaluation.rulebookConfidence} />
